@@ -1,0 +1,8 @@
+"""Clinic waiting-room kiosk."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("clinic-kiosk")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+unknown"

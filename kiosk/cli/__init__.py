@@ -1,0 +1,42 @@
+"""The ``kiosk`` command: ``kiosk [run]``, ``validate``, ``schema``, ``preview``, ``self-test``.
+
+Subcommand modules are imported only when chosen, so ``kiosk validate`` never loads Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from kiosk import __version__
+
+#: subcommand -> (module under kiosk.cli, one-line help)
+#: Each module defines ``add_arguments(parser)`` and ``run(args) -> int`` and imports
+#: nothing heavy at module level.
+COMMANDS: dict[str, tuple[str, str]] = {}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Clinic waiting-room kiosk.", allow_abbrev=False
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, help_text) in COMMANDS.items():
+        command = importlib.import_module(f"kiosk.cli.{module}")
+        sub_parser = sub.add_parser(name, help=help_text, description=help_text, allow_abbrev=False)
+        command.add_arguments(sub_parser)
+        sub_parser.set_defaults(handler=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # Bare `kiosk` (or `kiosk --windowed ...`) means `kiosk run ...`.
+    if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")):
+        args_list.insert(0, "run")
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    return int(args.handler(args))

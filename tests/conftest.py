@@ -1,0 +1,27 @@
+"""Test set-up shared by every test. Qt runs offscreen unless a test starts its own Xvfb."""
+
+from __future__ import annotations
+
+import os
+
+# Set once, before anything imports Qt; real-window tests pass their own DISPLAY to a subprocess.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Keep tests from reading or writing the developer's real kiosk directories.
+os.environ.pop("KIOSK_CONFIG", None)
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets a fresh, empty home and XDG dirs, so nothing leaks between tests
+    and a test that writes to the home directory is caught."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for var, sub in (
+        ("XDG_CONFIG_HOME", ".config"),
+        ("XDG_DATA_HOME", ".local/share"),
+        ("XDG_STATE_HOME", ".local/state"),
+        ("XDG_CACHE_HOME", ".cache"),
+    ):
+        monkeypatch.setenv(var, str(home / sub))
