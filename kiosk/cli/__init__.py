@@ -15,7 +15,9 @@ from kiosk import __version__
 #: subcommand -> (module under kiosk.cli, one-line help)
 #: Each module defines ``add_arguments(parser)`` and ``run(args) -> int`` and imports
 #: nothing heavy at module level.
-COMMANDS: dict[str, tuple[str, str]] = {}
+COMMANDS: dict[str, tuple[str, str]] = {
+    "requests": ("requests", "list or export the patients' information requests (staff)"),
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
