@@ -1,0 +1,191 @@
+"""Every setting of ``kiosk.yaml``, declared as data.
+
+The option table drives loading, validation, environment overrides and the generated
+reference in ``docs/configuration.md`` (a test keeps that file in step), so a setting can
+never exist in one place and be missing from another.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.durations import parse_duration
+
+
+class OptionError(ValueError):
+    """A value that does not fit its option; the message is written for IT staff."""
+
+
+@dataclass(frozen=True)
+class OptionType:
+    """How a raw YAML (or environment) value becomes a typed value."""
+
+    name: str  # shown in docs and messages, e.g. "whole number 0-16"
+    convert: Callable[[Any], Any]
+    from_env: Callable[[str], Any] | None = None  # env values are strings; None = use convert
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise OptionError(f"expected true or false, got {value!r}")
+
+
+def _bool_env(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in ("1", "true", "yes", "on"):
+        return True
+    if lowered in ("0", "false", "no", "off"):
+        return False
+    raise OptionError(f"expected true or false, got {text!r}")
+
+
+def integer(minimum: int, maximum: int) -> OptionType:
+    def convert(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise OptionError(f"expected a whole number, got {value!r}")
+        if not minimum <= value <= maximum:
+            raise OptionError(f"must be between {minimum} and {maximum}, got {value}")
+        return value
+
+    def from_env(text: str) -> int:
+        try:
+            return convert(int(text.strip()))
+        except ValueError as exc:
+            if isinstance(exc, OptionError):
+                raise
+            raise OptionError(f"expected a whole number, got {text!r}") from None
+
+    return OptionType(f"whole number {minimum}-{maximum}", convert, from_env)
+
+
+def duration(minimum: float, maximum: float) -> OptionType:
+    def convert(value: Any) -> float:
+        try:
+            seconds = parse_duration(value)
+        except ValueError as exc:
+            raise OptionError(str(exc)) from None
+        if not minimum <= seconds <= maximum:
+            raise OptionError(
+                f"must be between {_seconds_text(minimum)} and {_seconds_text(maximum)}, "
+                f"got {_seconds_text(seconds)}"
+            )
+        return seconds
+
+    return OptionType(f"duration {_seconds_text(minimum)}-{_seconds_text(maximum)}", convert)
+
+
+def _seconds_text(seconds: float) -> str:
+    if seconds >= 60 and seconds % 60 == 0:
+        return f"{int(seconds // 60)}m"
+    return f"{seconds:g}s"
+
+
+def choice(*values: str) -> OptionType:
+    def convert(value: Any) -> str:
+        if value not in values:
+            raise OptionError(f"expected one of {', '.join(values)}; got {value!r}")
+        return str(value)
+
+    return OptionType(" | ".join(values), convert)
+
+
+def _path(value: Any) -> Path | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise OptionError(f"expected a folder path, got {value!r}")
+    return Path(value).expanduser()
+
+
+_SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX]\s*(\d{2,5})\s*$")
+
+
+def parse_size(value: Any) -> tuple[int, int] | None:
+    """``"1280x720"`` -> (1280, 720); None stays None (meaning: full screen)."""
+    if value is None:
+        return None
+    match = _SIZE.match(value) if isinstance(value, str) else None
+    if not match:
+        raise OptionError(f"expected a size like 1280x720, got {value!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def _null_or_env(convert: Callable[[Any], Any]) -> Callable[[str], Any]:
+    return lambda text: None if text.strip().lower() in ("", "null", "none") else convert(text)
+
+
+BOOL = OptionType("true | false", _bool, _bool_env)
+PATH = OptionType("folder path (or null)", _path, _null_or_env(_path))
+SIZE = OptionType("WxH (or null)", parse_size, _null_or_env(parse_size))
+
+
+def _channels(value: Any) -> tuple[dict[str, Any], ...]:
+    # Each channel's own fields are checked by kiosk.core.delivery when it builds the channel.
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise OptionError("expected a list of channels, each with a 'type' (email or webhook)")
+    return tuple(dict(v) for v in value)
+
+
+CHANNELS = OptionType("list of channels", _channels)
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str  # "section.name", as written in kiosk.yaml
+    type: OptionType
+    default: Any
+    doc: str
+
+    @property
+    def env_var(self) -> str:
+        """Every option can be overridden from the environment, e.g. KIOSK_DISPLAY_SCREEN."""
+        return "KIOSK_" + self.key.replace(".", "_").upper()
+
+
+OPTIONS: Sequence[Option] = (
+    Option("content.dir", PATH, None,
+           "Folder with clinic.yaml, slides/ and images/. Default: ./content when it exists, "
+           "else the content pack shipped with the kiosk."),
+    Option("data.dir", PATH, None,
+           "Where the requests database lives. Default: the platform's user data folder "
+           "(~/.local/share/clinic-kiosk on Linux, %LOCALAPPDATA%\\clinic-kiosk on Windows)."),
+    Option("log.dir", PATH, None,
+           "Where logs and crash reports go. Default: the platform's user log folder."),
+    Option("log.max_bytes", integer(100_000, 100_000_000), 5_000_000,
+           "Size at which a log file is rotated."),
+    Option("log.backups", integer(1, 50), 5, "How many rotated log files are kept."),
+    Option("display.screen", integer(0, 16), 0, "Which screen to fill (0 = the first)."),
+    Option("display.windowed", SIZE, None,
+           "Run in a window of this size instead of full screen (staff and development)."),
+    Option("display.hide_cursor", BOOL, True, "Hide the mouse pointer (touch screens)."),
+    Option("player.transition", choice("fade", "slide", "none"), "fade",
+           "How one slide gives way to the next."),
+    Option("player.transition_time", duration(0.1, 3.0), 0.8, "How long a transition takes."),
+    Option("player.language", choice("en", "es"), "en", "The language the slideshow starts in."),
+    Option("touch.idle_timeout", duration(10, 600), 45.0,
+           "Quiet time before the kiosk asks \"Are you still there?\"."),
+    Option("touch.idle_countdown", duration(20, 120), 20.0,
+           "How long that question counts down before everything resets "
+           "(at least 20 s, as WCAG 2.2.1 asks)."),
+    Option("requests.retention_days", integer(1, 3650), 30,
+           "Days a delivered or contacted request is kept before it is deleted."),
+    Option("admin.idle_close", duration(30, 1800), 120.0,
+           "The staff screen closes itself after this much quiet time."),
+    Option("lockdown.enabled", BOOL, True,
+           "Frameless, always on top, and keys such as Alt+F4 or Escape do nothing. "
+           "Turn off only for development."),
+    Option("watchdog.memory_limit_mb", integer(0, 16_000), 400,
+           "Restart at a slide boundary when the kiosk uses more memory than this (0 = never)."),
+    Option("delivery.channels", CHANNELS, (),
+           "Where requests are sent: see docs/delivery.md."),
+)
+
+OPTIONS_BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}
+SECTIONS: tuple[str, ...] = tuple(dict.fromkeys(option.key.split(".")[0] for option in OPTIONS))
