@@ -16,6 +16,9 @@ from kiosk import __version__
 #: Each module defines ``add_arguments(parser)`` and ``run(args) -> int`` and imports
 #: nothing heavy at module level.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("run", "play the slideshow full screen (the default command)"),
+    "self-test": ("selftest", "show every slide in the real window offscreen and check each frame"),
+    "config": ("config", "check or show kiosk.yaml, or print the reference of every setting"),
     "requests": ("requests", "list or export the patients' information requests (staff)"),
 }
 
