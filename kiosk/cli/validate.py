@@ -1,0 +1,109 @@
+"""``kiosk validate [DIR]``: check a content folder and summarise what would play."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from dataclasses import fields
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk import exitcodes
+
+if TYPE_CHECKING:
+    from kiosk.core.model import Deck, Slide
+
+_SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("dir", nargs="?", default="content", metavar="DIR",
+                        help="the content folder (default: ./content)")
+    parser.add_argument("--size", default="1920x1080", metavar="WxH",
+                        help="screen size for the image checks (default: 1920x1080)")
+    parser.add_argument("--now", metavar="ISO",
+                        help="check schedules at this time, e.g. 2025-03-01T09:00 (clinic time "
+                        "when no offset is given; default: now)")
+
+
+def _usage(message: str) -> int:
+    print(f"kiosk validate: {message}", file=sys.stderr)
+    return exitcodes.USAGE
+
+
+def run(args: argparse.Namespace) -> int:
+    from zoneinfo import ZoneInfo
+
+    from kiosk.core.loader import DEFAULT_TIMEZONE, load_deck
+
+    root = Path(args.dir)
+    if not root.exists():
+        return _usage(f"{root} does not exist")
+    if not root.is_dir():
+        return _usage(f"{root} is not a folder")
+    size = _SIZE.match(args.size)
+    if not size:
+        return _usage(f"--size must look like 1920x1080, not {args.size!r}")
+    screen = (int(size.group(1)), int(size.group(2)))
+    now = datetime.now(timezone.utc)
+    if args.now:
+        try:
+            now = datetime.fromisoformat(args.now)
+        except ValueError:
+            return _usage(f"--now must be an ISO date and time like 2025-03-01T09:00, not {args.now!r}")
+    if now.tzinfo is None:
+        # Without an offset the time is read as the clinic's wall clock, as in schedules.
+        first = load_deck(root, screen_size=screen)
+        tz = first.deck.clinic.timezone if first.deck else ZoneInfo(DEFAULT_TIMEZONE)
+        now = now.replace(tzinfo=tz)
+    result = load_deck(root, screen_size=screen, now=now)
+    for problem in result.problems:
+        print(problem)
+    errors, warnings = len(result.errors), len(result.warnings)
+    if result.problems:
+        print()
+    if result.deck is not None:
+        _summary(result.deck, now)
+    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    if result.ok:
+        print(f"OK: {counts}")
+        return exitcodes.OK
+    print(f"NOT VALID: {counts}; the kiosk keeps showing its last good content until they are fixed")
+    return exitcodes.PROBLEMS
+
+
+def _summary(deck: Deck, now: datetime) -> None:
+    kinds = Counter(s.kind for s in deck.slides)
+    by_kind = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
+    print(f"slides: {len(deck.slides)} ({by_kind})")
+    topic_counts = Counter(s.topic for s in deck.slides)
+    print("topics: " + ", ".join(f"{t.id} ({topic_counts.get(t.id, 0)})" for t in deck.clinic.topics))
+    print("languages: " + ", ".join(deck.clinic.languages))
+    for language in deck.clinic.languages:
+        if language == "en":
+            continue
+        lacking = [s.id for s in deck.slides if not _has_language(s, language)]
+        name = {"es": "Spanish"}.get(language, language)
+        print(f"  slides without {name}: {', '.join(lacking) if lacking else 'none'}")
+    tz = deck.clinic.timezone
+    local = now.astimezone(tz)
+    playing = [s.id for s in deck.playing_at(now)]
+    print(f"playing now ({local:%Y-%m-%d %H:%M} {tz.key}): {', '.join(playing) if playing else 'nothing'}")
+    change = deck.next_change(now)
+    shown = f"{change.astimezone(tz):%Y-%m-%d %H:%M}" if change else "none within a week"
+    print(f"next schedule change: {shown}")
+
+
+def _has_language(slide: Slide, language: str) -> bool:
+    from kiosk.core.text import LocalizedText
+
+    for f in fields(slide):
+        value = getattr(slide, f.name)
+        texts = value if isinstance(value, tuple) else (value,)
+        for text in texts:
+            if isinstance(text, LocalizedText) and not text.has(language):
+                return False
+    return True
