@@ -20,6 +20,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "self-test": ("selftest", "show every slide in the real window offscreen and check each frame"),
     "config": ("config", "check or show kiosk.yaml, or print the reference of every setting"),
     "requests": ("requests", "list or export the patients' information requests (staff)"),
+    "validate": ("validate", "check a content folder and show what would play"),
+    "schema": ("schema", "print the JSON Schema of clinic.yaml and slide files (for editors)"),
 }
 
 
