@@ -1,0 +1,204 @@
+"""Real servers on loopback for the delivery tests: SMTP (aiosmtpd) and HTTP (http.server).
+
+Not tests themselves: the delivery test modules import these helpers and fixtures.
+"""
+
+from __future__ import annotations
+
+import queue
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session, SMTP
+
+LOOPBACK = "127.0.0.1"
+
+
+def free_port() -> int:
+    """A port nothing listens on (bound then released), for "server down" cases."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((LOOPBACK, 0))
+        return int(sock.getsockname()[1])
+
+
+# --- SMTP --------------------------------------------------------------------------------
+
+
+class RecordingHandler:
+    """Accepts mail and keeps it; ``rcpt_reply`` / ``data_reply`` make the server refuse."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[Envelope, EmailMessage]] = []
+        self.rcpt_reply: str | None = None
+        self.data_reply: str | None = None
+
+    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
+                          address: str, rcpt_options: list[str]) -> str:
+        if self.rcpt_reply:
+            return self.rcpt_reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        if self.data_reply:
+            return self.data_reply
+        content = envelope.original_content or envelope.content
+        assert isinstance(content, bytes)
+        msg = message_from_bytes(content, policy=policy.default)
+        assert isinstance(msg, EmailMessage)
+        self.messages.append((envelope, msg))
+        return "250 Message accepted for delivery"
+
+
+@dataclass
+class SmtpServer:
+    port: int
+    handler: RecordingHandler
+    controller: Controller
+    logins: list[tuple[str, str]] = field(default_factory=list)
+
+    def stop(self) -> None:
+        self.controller.stop()
+
+
+def start_smtp(port: int = 0, credentials: tuple[str, str] | None = None) -> SmtpServer:
+    handler = RecordingHandler()
+    logins: list[tuple[str, str]] = []
+    kwargs: dict[str, Any] = {}
+    if credentials is not None:
+        def authenticate(server: SMTP, session: Session, envelope: Envelope,
+                         mechanism: str, auth_data: Any) -> AuthResult:
+            assert isinstance(auth_data, LoginPassword)
+            pair = (auth_data.login.decode(), auth_data.password.decode())
+            logins.append(pair)
+            # handled=False: aiosmtpd then answers 535 itself.
+            return AuthResult(success=pair == credentials, handled=False)
+        # Plain-text AUTH is acceptable only because this server is on loopback in a test.
+        kwargs = {"authenticator": authenticate, "auth_require_tls": False}
+    controller = Controller(handler, hostname=LOOPBACK, port=port or free_port(), **kwargs)
+    controller.start()
+    return SmtpServer(controller.port, handler, controller, logins)
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpServer]:
+    server = start_smtp()
+    yield server
+    server.stop()
+
+
+# --- HTTP --------------------------------------------------------------------------------
+
+
+@dataclass
+class Reply:
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b'{"ok":true}'
+    #: Wait for this event before answering (a slow receiver); released at teardown.
+    hold: threading.Event | None = None
+
+
+@dataclass
+class Received:
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+class HttpServer:
+    """Answers POSTs from a script of replies (then 200s) and records every request."""
+
+    def __init__(self, port: int = 0):
+        self.received: list[Received] = []
+        self.replies: queue.SimpleQueue[Reply] = queue.SimpleQueue()
+        self._holds: list[threading.Event] = []
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length", "0"))
+                body = self.rfile.read(length)
+                outer.received.append(Received(self.path, dict(self.headers.items()), body))
+                try:
+                    reply = outer.replies.get_nowait()
+                except queue.Empty:
+                    reply = Reply()
+                if reply.hold is not None:
+                    reply.hold.wait(timeout=30)
+                self.send_response(reply.status)
+                for key, value in reply.headers.items():
+                    self.send_header(key, value)
+                self.send_header("Content-Length", str(len(reply.body)))
+                self.end_headers()
+                try:
+                    self.wfile.write(reply.body)
+                except OSError:
+                    pass  # the client gave up (timeout test)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer((LOOPBACK, port), Handler)
+        self.port = int(self.server.server_address[1])
+        self.url = f"http://{LOOPBACK}:{self.port}/hooks/kiosk"
+        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)
+        self._thread.start()
+
+    def reply(self, *replies: Reply) -> None:
+        for r in replies:
+            if r.hold is not None:
+                self._holds.append(r.hold)
+            self.replies.put(r)
+
+    def stop(self) -> None:
+        for hold in self._holds:
+            hold.set()
+        self.server.shutdown()
+        self.server.server_close()
+        self._thread.join(timeout=10)
+
+
+@pytest.fixture
+def http_server() -> Iterator[HttpServer]:
+    server = HttpServer()
+    yield server
+    server.stop()
+
+
+# --- sample data -------------------------------------------------------------------------
+
+from datetime import datetime, timezone  # noqa: E402
+from zoneinfo import ZoneInfo  # noqa: E402
+
+from kiosk.core.delivery.channels import OutgoingRequest, TopicRef  # noqa: E402
+
+DENVER = ZoneInfo("America/Denver")
+#: A marker that must never show up in stored error text.
+PATIENT_NAME = "Zebulon Quixotic-Marker"
+PATIENT_PHONE = "+13035550123"
+PATIENT_EMAIL = "zebulon.marker@example.org"
+
+
+def sample_request(request_id: str = "ab12cd34ef56", **changes: Any) -> OutgoingRequest:
+    values: dict[str, Any] = dict(
+        id=request_id,
+        created_at=datetime(2026, 11, 26, 23, 15, tzinfo=timezone.utc),
+        name=PATIENT_NAME,
+        phone=PATIENT_PHONE,
+        email=PATIENT_EMAIL,
+        topics=(TopicRef("dry-needling", "Dry Needling"), TopicRef("back-pain", "Back Pain")),
+        preferred_time="morning",
+        language="es",
+    )
+    values.update(changes)
+    return OutgoingRequest(**values)
