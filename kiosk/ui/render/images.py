@@ -1,0 +1,82 @@
+"""Decoding content images at the size they are shown, never at full resolution."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPainter
+from PySide6.QtSvg import QSvgRenderer
+
+from kiosk.core.model import ImageRef
+from kiosk.ui.render.errors import SlideRenderError
+
+
+def fit_inside(source: QSizeF, box: QRectF) -> QRectF:
+    """The largest rect with ``source``'s aspect ratio inside ``box``, centred."""
+    if source.width() <= 0 or source.height() <= 0 or box.isEmpty():
+        return QRectF(box.center(), QSizeF(0, 0))
+    scale = min(box.width() / source.width(), box.height() / source.height())
+    w, h = source.width() * scale, source.height() * scale
+    return QRectF(box.center().x() - w / 2, box.center().y() - h / 2, w, h)
+
+
+def natural_size(ref: ImageRef) -> QSizeF:
+    """The image's size as shown (EXIF rotation applied), from its header only."""
+    if ref.is_vector:
+        renderer = _svg(ref)
+        size = renderer.defaultSize()
+        if size.isEmpty():
+            view = renderer.viewBoxF()
+            return QSizeF(view.width(), view.height())
+        return QSizeF(size)
+    reader = _reader(ref)
+    size = reader.size()
+    if not size.isValid():
+        raise SlideRenderError(f"{ref.rel}: cannot read the image: {reader.errorString()}")
+    if reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:
+        size.transpose()
+    return QSizeF(size)
+
+
+def decode(ref: ImageRef, target: QRectF) -> QImage:
+    """The image decoded (or, for SVG, rendered) to exactly ``target``'s pixel size."""
+    size = QSize(max(1, round(target.width())), max(1, round(target.height())))
+    if ref.is_vector:
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        renderer = _svg(ref)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
+        painter.end()
+        return image
+    reader = _reader(ref)
+    scaled = QSize(size)
+    # The reader scales before it applies EXIF rotation, so ask for the unrotated size.
+    if reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:
+        scaled.transpose()
+    reader.setScaledSize(scaled)
+    image = reader.read()
+    if image.isNull():
+        raise SlideRenderError(f"{ref.rel}: cannot decode the image: {reader.errorString()}")
+    return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+
+
+def _reader(ref: ImageRef) -> QImageReader:
+    reader = QImageReader(str(ref.path))
+    reader.setAutoTransform(True)
+    # Trust the bytes, not the extension: a JPEG saved as .png still shows.
+    reader.setDecideFormatFromContent(True)
+    if not reader.canRead():
+        raise SlideRenderError(f"{ref.rel}: cannot read the image: {reader.errorString()}")
+    return reader
+
+
+def _svg(ref: ImageRef) -> QSvgRenderer:
+    try:
+        data = ref.path.read_bytes()
+    except OSError as error:
+        raise SlideRenderError(f"{ref.rel}: cannot read the image: {error.strerror}") from error
+    renderer = QSvgRenderer(data)
+    if not renderer.isValid():
+        raise SlideRenderError(f"{ref.rel}: not a valid SVG image")
+    return renderer

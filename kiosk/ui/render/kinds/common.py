@@ -1,0 +1,356 @@
+"""What every slide kind shares: colours, the header band, text and image placement."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage
+
+from kiosk.core.markdown import Block, Paragraph, Span
+from kiosk.core.model import Deck, ImageRef, Slide, Theme
+from kiosk.core.text import LocalizedText
+from kiosk.ui.render import images
+from kiosk.ui.render.contrast import WHITE, legible_on, mix
+from kiosk.ui.render.layout import (
+    HEADLINE,
+    SMALL,
+    Element,
+    Fill,
+    Icon,
+    Metrics,
+    Picture,
+    Text,
+    TextSize,
+)
+from kiosk.ui.render.markdown_document import (
+    TextStyle,
+    document_from_blocks,
+    document_from_spans,
+    parse_text,
+)
+from kiosk.ui.render.text_fit import FittedColumn, FittedText, fit_column, fit_text
+
+#: Noto Sans's line spacing is about 1.36 em; used to size boxes before text is laid out.
+LINE_SPACING = 1.37
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Theme colours resolved so that every text colour is legible on its background."""
+
+    background: QColor
+    text: QColor
+    headline: QColor
+    header: QColor
+    on_header: QColor
+    topic: QColor
+    on_topic: QColor
+    accent: QColor
+    on_accent: QColor
+    brand: QColor  # icons, markers, number badges
+    on_brand: QColor
+    card: QColor
+    on_card: QColor
+    chip: QColor
+    on_chip: QColor
+    caution: QColor
+    on_caution: QColor
+    caution_icon: QColor
+
+    @classmethod
+    def from_theme(cls, theme: Theme) -> Palette:
+        background = QColor(theme.background)
+        primary = QColor(theme.primary)
+        accent = QColor(theme.accent)
+        ink = QColor(theme.text)
+        text = legible_on(background, [ink])
+        # Brand marks sit on the background; if the primary colour is too pale for that,
+        # the text colour takes its place so badges stay visible.
+        brand = primary if _distinct(primary, background) else text
+        topic = mix(primary, WHITE, 0.16)
+        card = mix(background, primary, 0.06)
+        chip = mix(background, primary, 0.12)
+        caution = mix(background, accent, 0.18)
+        return cls(
+            background=background,
+            text=text,
+            headline=legible_on(background, [primary, ink]),
+            header=primary,
+            on_header=legible_on(primary, [WHITE, background, ink]),
+            topic=topic,
+            on_topic=legible_on(topic, [WHITE, background, ink]),
+            accent=accent,
+            on_accent=legible_on(accent, [ink, WHITE]),
+            brand=brand,
+            on_brand=legible_on(brand, [WHITE, background, ink]),
+            card=card,
+            on_card=legible_on(card, [ink]),
+            chip=chip,
+            on_chip=legible_on(chip, [primary, ink]),
+            caution=caution,
+            on_caution=legible_on(caution, [ink]),
+            caution_icon=accent if _distinct(accent, caution) else legible_on(caution, [ink]),
+        )
+
+
+def _distinct(color: QColor, background: QColor) -> bool:
+    # WCAG's 3:1 for graphics: a mark the eye can still pick out.
+    from kiosk.ui.render.contrast import contrast_ratio
+
+    return contrast_ratio(color, background) >= 3.0
+
+
+class Context:
+    """One render in progress: the slide, its sizes and colours, and the elements so far."""
+
+    def __init__(
+        self, deck: Deck, slide: Slide, metrics: Metrics, language: str, family: str
+    ) -> None:
+        self.deck = deck
+        self.slide = slide
+        self.metrics = metrics
+        self.language = language
+        self.family = family
+        self.palette = Palette.from_theme(deck.clinic.theme)
+        # Text is laid out against an image like the output, never the screen.
+        self.device = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+        self.elements: list[Element] = []
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def tr(self, text: LocalizedText | None) -> str:
+        return text.get(self.language) if text is not None else ""
+
+    def add(self, element: Element) -> None:
+        self.elements.append(element)
+
+    def shift(self, start: int, dy: float) -> None:
+        """Move the elements added since index ``start`` down by ``dy``."""
+        for i in range(start, len(self.elements)):
+            self.elements[i] = translated(self.elements[i], dy)
+
+    def style(self, color: QColor, *, bold: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> TextStyle:
+        return TextStyle(self.family, color, bold=bold, alignment=align)
+
+    def text(
+        self,
+        role: str,
+        blocks: Sequence[Block],
+        box: QRectF,
+        size: TextSize,
+        color: QColor,
+        background: QColor,
+        *,
+        bold: bool = False,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        valign: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignTop,
+    ) -> Text:
+        style = self.style(color, bold=bold, align=align)
+        largest, smallest = self.metrics.text_range(size)
+        fitted = fit_text(
+            lambda px: document_from_blocks(blocks, style, px, box.width(), self.device),
+            box,
+            largest,
+            smallest,
+            valign=valign,
+        )
+        element = Text(role, fitted, color, background)
+        self.add(element)
+        return element
+
+    def label(self, role: str, text: str, box: QRectF, pixel_size: int, color: QColor, background: QColor) -> Text:
+        """A short bold label centred in ``box`` at exactly ``pixel_size`` (not added)."""
+        style = self.style(color, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
+        fitted = fit_text(
+            lambda px: document_from_blocks((Paragraph((Span(text),)),), style, px, box.width(), self.device),
+            box, pixel_size, pixel_size, valign=Qt.AlignmentFlag.AlignVCenter,
+        )
+        return Text(role, fitted, color, background)
+
+    def plain(self, role: str, text: str, box: QRectF, size: TextSize, color: QColor, background: QColor, **kwargs: object) -> Text:
+        return self.text(role, (Paragraph((Span(text),)),), box, size, color, background, **kwargs)  # type: ignore[arg-type]
+
+    def markdown(
+        self,
+        role: str,
+        source: str,
+        box: QRectF,
+        size: TextSize,
+        color: QColor,
+        background: QColor,
+        *,
+        inline: bool = False,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> Text:
+        return self.text(role, parse_text(source, inline_only=inline), box, size, color, background, align=align)
+
+    def column(
+        self,
+        role: str,
+        items: Sequence[str],
+        box: QRectF,
+        size: TextSize,
+        color: QColor,
+        background: QColor,
+        *,
+        indent: float,
+        gap: float,
+        min_height: float = 0.0,
+    ) -> FittedColumn:
+        """Short inline-Markdown texts stacked at one size; ``indent``, ``gap`` and
+        ``min_height`` are in em of the chosen size."""
+        style = self.style(color)
+        largest, smallest = self.metrics.text_range(size)
+        spans = [_spans(parse_text(item, inline_only=True)) for item in items]
+
+        def builder(item: tuple[Span, ...]):  # noqa: ANN202 - a closure per item
+            return lambda px, width: document_from_spans(item, style, px, width, self.device)
+
+        fitted = fit_column(
+            [builder(s) for s in spans],
+            box,
+            largest,
+            smallest,
+            gap=lambda px: gap * px,
+            indent=lambda px: indent * px,
+            min_height=lambda px: min_height * px,
+        )
+        for item in fitted.items:
+            self.add(Text(role, item, color, background))
+        return fitted
+
+    def headline(self, box: QRectF, *, max_lines: int = 3) -> Text:
+        """The slide title, at most ``max_lines`` lines tall, in a box that shrinks to it."""
+        largest, _ = self.metrics.text_range(HEADLINE)
+        height = min(box.height(), max_lines * LINE_SPACING * largest)
+        text = self.markdown_title(QRectF(box.left(), box.top(), box.width(), height))
+        return text
+
+    def markdown_title(self, box: QRectF) -> Text:
+        return self.plain(
+            "headline", self.tr(self.slide.title), box, HEADLINE,
+            self.palette.headline, self.palette.background, bold=True,
+        )
+
+    def picture(self, ref: ImageRef, area: QRectF, *, radius_units: float = 24) -> QRectF:
+        """Decode ``ref`` at the size it is shown, centred in ``area``; returns its rect."""
+        rect = images.fit_inside(images.natural_size(ref), area)
+        rect = QRectF(round(rect.left()), round(rect.top()), round(rect.width()), round(rect.height()))
+        if rect.width() < 1 or rect.height() < 1:
+            return rect
+        image = images.decode(ref, rect)
+        radius = 0.0 if ref.is_vector else self.metrics.px(radius_units)
+        self.add(Picture(rect, image, radius, ref.rel))
+        return rect
+
+    def natural_size(self, ref: ImageRef) -> QSizeF:
+        return images.natural_size(ref)
+
+    # --- the header band -------------------------------------------------------------------
+
+    def header(self) -> None:
+        m, p = self.metrics, self.palette
+        band = m.header
+        self.add(Fill(band, p.header))
+        left = m.margin
+        logo = self.deck.clinic.logo
+        if logo is not None:
+            area = QRectF(left, band.top() + m.px(24), m.px(220), band.height() - m.px(48))
+            placed = images.fit_inside(images.natural_size(logo), area)
+            placed.moveLeft(left)
+            self.picture(logo, placed, radius_units=0)
+            left = placed.right() + m.px(28)
+        topic = self.deck.clinic.topic(self.slide.topic)
+        right = band.right() - m.margin
+        if topic is not None:
+            chip_px = m.text_px(SMALL.largest)
+            title = self.tr(topic.title)
+            chip_width = min(
+                band.width() * 0.4,
+                _plain_width(self, title, chip_px) + 1.3 * chip_px,
+            )
+            chip_height = LINE_SPACING * chip_px + 0.3 * chip_px
+            chip = QRectF(right - chip_width, band.center().y() - chip_height / 2, chip_width, chip_height)
+            self.add(Fill(chip, p.topic, chip_height / 2))
+            inner = chip.adjusted(0.65 * chip_px, 0, -0.65 * chip_px, 0)
+            self.plain("topic", title, inner, SMALL, p.on_topic, p.topic, bold=True,
+                       align=Qt.AlignmentFlag.AlignHCenter, valign=Qt.AlignmentFlag.AlignVCenter)
+            right = chip.left() - m.px(32)
+        name_box = QRectF(left, band.top(), max(1.0, right - left), band.height())
+        self.plain("clinic", self.deck.clinic.name, name_box, SMALL, p.on_header, p.header,
+                   bold=True, valign=Qt.AlignmentFlag.AlignVCenter)
+
+    def footer(self) -> None:
+        # Painted with the slide background (the player draws progress on top).
+        self.add(Fill(self.metrics.footer, self.palette.background))
+
+
+def _spans(blocks: Sequence[Block]) -> tuple[Span, ...]:
+    spans: list[Span] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            spans.extend(block.spans)
+        else:
+            for item in block.items:
+                spans.extend(item)
+    return tuple(spans)
+
+
+def _plain_width(ctx: Context, text: str, pixel_size: int) -> float:
+    style = ctx.style(ctx.palette.text, bold=True)
+    doc = document_from_spans((Span(text),), style, pixel_size, 100000, ctx.device)
+    return doc.idealWidth()
+
+
+def translated(element: Element, dy: float) -> Element:
+    if isinstance(element, Text):
+        fitted = element.fitted
+        moved = FittedText(
+            fitted.document,
+            fitted.pixel_size,
+            fitted.box.translated(0, dy),
+            fitted.rect.translated(0, dy),
+            fitted.elided,
+        )
+        return replace(element, fitted=moved)
+    if isinstance(element, (Fill, Picture, Icon)):
+        return replace(element, rect=element.rect.translated(0, dy))
+    return element
+
+
+def split_for_image(ctx: Context, ref: ImageRef | None, *, image_share: float = 0.42) -> tuple[QRectF, QRectF | None]:
+    """Text area and image area: image on the right in landscape, above the text in portrait."""
+    m = ctx.metrics
+    content = m.content
+    if ref is None:
+        return content, None
+    if m.portrait:
+        natural = ctx.natural_size(ref)
+        area = QRectF(content.left(), content.top(), content.width(), content.height() * 0.36)
+        shown = images.fit_inside(natural, area)
+        text_top = shown.bottom() + m.gutter
+        return QRectF(content.left(), text_top, content.width(), content.bottom() - text_top), area
+    image_width = content.width() * image_share
+    area = QRectF(content.right() - image_width, content.top(), image_width, content.height())
+    text = QRectF(content.left(), content.top(), content.width() - image_width - m.gutter, content.height())
+    return text, area
+
+
+def place_image(ctx: Context, ref: ImageRef, area: QRectF) -> QRectF:
+    """The image in ``area``: at the top in portrait, vertically centred in landscape."""
+    shown = images.fit_inside(ctx.natural_size(ref), area)
+    if ctx.metrics.portrait:
+        shown.moveTop(area.top())
+    return ctx.picture(ref, shown)
+
+
+def centre_vertically(ctx: Context, start: int, area: QRectF, used_bottom: float) -> None:
+    """Centre what was added since ``start`` in ``area`` (landscape only: portrait reads
+    top down under its picture)."""
+    if ctx.metrics.portrait:
+        return
+    spare = area.bottom() - used_bottom
+    if spare > 0:
+        ctx.shift(start, spare / 2)

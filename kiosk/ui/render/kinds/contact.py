@@ -1,0 +1,117 @@
+"""Contact: how to reach the clinic - phone (big), address, opening hours - and a large QR
+code a patient can scan from their seat."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+
+from kiosk.core.model import Clinic, ContactSlide, OpeningHours
+from kiosk.ui.render.contrast import WHITE, legible_on
+from kiosk.ui.render.kinds.common import LINE_SPACING, Context
+from kiosk.ui.render.kinds.strings import format_time, weekday, word
+from kiosk.ui.render.layout import BODY, PHONE, SMALL, Fill, Icon, Picture, TextSize
+from kiosk.ui.render.qr import qr_image
+
+EN_DASH = "\u2013"
+
+
+def opening_hours_lines(clinic: Clinic, language: str) -> list[str]:
+    """"Mon–Fri 8:00 AM–6:00 PM" lines; consecutive days with equal hours are grouped."""
+    days = sorted(clinic.opening_hours, key=lambda h: h.weekday)
+    groups: list[list[OpeningHours]] = []
+    for day in days:
+        if groups and groups[-1][-1].weekday == day.weekday - 1 and groups[-1][-1].windows == day.windows:
+            groups[-1].append(day)
+        else:
+            groups.append([day])
+    lines = []
+    for group in groups:
+        first, last = group[0].weekday, group[-1].weekday
+        label = weekday(first, language)
+        if last != first:
+            joiner = EN_DASH if last - first > 1 else ", "
+            label += joiner + weekday(last, language)
+        if group[0].windows:
+            hours = ", ".join(
+                f"{format_time(w.start, language)}{EN_DASH}{format_time(w.end, language)}" for w in group[0].windows
+            )
+        else:
+            hours = word("closed", language)
+        lines.append(f"{label}\u2002{hours}")
+    return lines
+
+
+def lay_out(ctx: Context, slide: ContactSlide) -> None:
+    m, p = ctx.metrics, ctx.palette
+    clinic = ctx.deck.clinic
+    content = m.content
+    caption = ctx.tr(slide.qr_caption)
+    small_px = m.text_px(SMALL.largest)
+    pad = m.px(32)
+    caption_height = (2 * LINE_SPACING * small_px + pad) if caption else 0.0
+
+    if m.portrait:
+        side = min(content.width() * 0.62, content.height() * 0.36)
+        qr_card = QRectF(content.center().x() - side / 2, content.bottom() - side - caption_height,
+                         side, side + caption_height)
+        text_area = QRectF(content.left(), content.top(), content.width(), qr_card.top() - m.gutter - content.top())
+    else:
+        side = min(content.height() - caption_height, content.width() * 0.34)
+        qr_card = QRectF(content.right() - side, content.top() + (content.height() - side - caption_height) / 2,
+                         side, side + caption_height)
+        text_area = QRectF(content.left(), content.top(), content.width() - side - 1.5 * m.gutter, content.height())
+
+    # QR: white card (the code's quiet zone), dark modules, whole pixels per module.
+    card_colour = WHITE
+    ctx.add(Fill(qr_card, card_colour, m.px(28)))
+    code = qr_image(slide.qr, int(side))
+    code_rect = QRectF(qr_card.center().x() - code.width() / 2, qr_card.top() + (side - code.height()) / 2,
+                       code.width(), code.height())
+    code_rect = QRectF(round(code_rect.left()), round(code_rect.top()), code.width(), code.height())
+    ctx.add(Picture(code_rect, code, 0.0, "qr"))
+    if caption:
+        box = QRectF(qr_card.left() + pad, qr_card.top() + side, qr_card.width() - 2 * pad, caption_height - pad)
+        ctx.markdown("caption", caption, box, SMALL, legible_on(card_colour, [p.text]), card_colour,
+                     inline=True, align=Qt.AlignmentFlag.AlignHCenter)
+
+    start = len(ctx.elements)
+    title = ctx.headline(text_area, max_lines=2)
+    top = title.rect.bottom() + m.px(40)
+
+    def row(icon: str, role: str, text: str, size: TextSize, *, bold: bool = False, lines: int = 2, colour=None) -> float:  # noqa: ANN001
+        largest, _ = m.text_range(size)
+        d = min(1.2 * largest, m.px(88))
+        left = text_area.left() + d + m.px(28)
+        height = min(text_area.bottom() - top, lines * LINE_SPACING * largest)
+        if height < LINE_SPACING * m.text_range(size)[1]:
+            return top
+        box = QRectF(left, top, text_area.right() - left, height)
+        text = ctx.plain(role, text, box, size, colour or p.text, p.background, bold=bold)
+        first_line = text.fitted.document.begin().layout().lineAt(0)
+        centre = text.box.top() + first_line.y() + first_line.height() / 2
+        ctx.add(Icon(icon, QRectF(text_area.left(), centre - d / 2, d, d), p.brand, p.on_brand))
+        return text.rect.bottom()
+
+    top = row("phone", "phone", clinic.phone, PHONE, bold=True, lines=1, colour=p.headline) + m.px(36)
+    if clinic.address:
+        top = row("pin", "address", clinic.address, BODY) + m.px(30)
+    hours = opening_hours_lines(clinic, ctx.language)
+    if hours:
+        top = row("clock", "hours", "\n".join(hours), BODY, lines=len(hours) + 1) + m.px(30)
+    if clinic.website and not slide.qr.startswith("https://"):
+        top = row("globe", "website", clinic.website, BODY, lines=1) + m.px(30)
+    body = ctx.tr(slide.body)
+    if body and text_area.bottom() - top > LINE_SPACING * m.text_range(BODY)[1]:
+        top += m.px(10)
+        box = QRectF(text_area.left(), top, text_area.width(), text_area.bottom() - top)
+        top = ctx.markdown("body", body, box, BODY, p.text, p.background).rect.bottom() + m.px(30)
+    if slide.image is not None:
+        room = QRectF(text_area.left(), top + m.px(10), text_area.width(), text_area.bottom() - top - m.px(10))
+        if room.height() > content.height() * 0.22:
+            ctx.picture(slide.image, room)
+            top = room.bottom()
+    if not m.portrait:
+        spare = text_area.bottom() - top
+        if spare > 0:
+            ctx.shift(start, spare / 2)
+

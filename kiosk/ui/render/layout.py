@@ -1,0 +1,175 @@
+"""Geometry shared by every slide kind, and the layout result tests inspect.
+
+Every length derives from the image size: one *unit* is the short side divided by 1080, so a
+1920x1080 landscape, a 1080x1920 portrait and a 3840x2160 screen get the same proportions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QRect, QRectF, QSize
+from PySide6.QtGui import QColor, QImage
+
+from kiosk.ui.render.text_fit import FittedText
+
+#: Short side, in pixels, at which one unit is one pixel.
+REFERENCE_SHORT_SIDE = 1080
+#: Text sizes are multiplied by this when a patient asks for large text.
+LARGE_TEXT_SCALE = 1.4
+
+
+@dataclass(frozen=True)
+class TextSize:
+    """Font pixel sizes at one unit: the renderer shrinks from ``largest`` to ``smallest``."""
+
+    largest: float
+    smallest: float
+
+
+# At 1920x1080 and read from about three metres: headlines >= 64 px and body >= 36 px.
+HEADLINE = TextSize(84, 64)
+BODY = TextSize(46, 36)
+LIST_ITEM = TextSize(46, 36)
+CAUTION = TextSize(40, 36)
+SMALL = TextSize(36, 36)  # header, chips, dates, captions: never below the body minimum
+PHONE = TextSize(96, 64)
+STEP_NUMBER = TextSize(40, 40)
+
+
+def unit_of(size: QSize) -> float:
+    return min(size.width(), size.height()) / REFERENCE_SHORT_SIDE
+
+
+def footer_height(size: QSize) -> int:
+    return round(88 * unit_of(size))
+
+
+def footer_rect(size: QSize) -> QRect:
+    """The strip along the bottom the renderer leaves empty (painted with the slide's
+    background) for the player's progress indicator."""
+    height = footer_height(size)
+    return QRect(0, size.height() - height, size.width(), height)
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Sizes for one render, all in output pixels."""
+
+    size: QSize
+    large_text: bool = False
+
+    @property
+    def unit(self) -> float:
+        return unit_of(self.size)
+
+    @property
+    def portrait(self) -> bool:
+        return self.size.height() > self.size.width()
+
+    @property
+    def text_scale(self) -> float:
+        return LARGE_TEXT_SCALE if self.large_text else 1.0
+
+    def px(self, units: float) -> float:
+        return units * self.unit
+
+    def text_px(self, units: float) -> int:
+        return max(1, round(units * self.unit * self.text_scale))
+
+    def text_range(self, size: TextSize) -> tuple[int, int]:
+        return self.text_px(size.largest), self.text_px(size.smallest)
+
+    @property
+    def margin(self) -> float:
+        return self.px(72 if self.portrait else 96)
+
+    @property
+    def gutter(self) -> float:
+        return self.px(64)
+
+    @property
+    def header(self) -> QRectF:
+        return QRectF(0, 0, self.size.width(), self.px(120))
+
+    @property
+    def footer(self) -> QRectF:
+        return QRectF(footer_rect(self.size))
+
+    @property
+    def content(self) -> QRectF:
+        """Where slide content goes: inside the margins, between header and footer."""
+        top = self.header.bottom() + self.px(56)
+        bottom = self.footer.top() - self.px(24)
+        return QRectF(
+            self.margin, top, self.size.width() - 2 * self.margin, bottom - top
+        )
+
+
+# --- what a layout is made of, in paint order -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fill:
+    rect: QRectF
+    color: QColor
+    radius: float = 0.0
+    ellipse: bool = False
+
+
+@dataclass(frozen=True)
+class Picture:
+    rect: QRectF
+    image: QImage
+    radius: float = 0.0
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Icon:
+    name: str  # see kiosk.ui.render.icons.ICONS
+    rect: QRectF
+    color: QColor
+    detail: QColor = field(default_factory=lambda: QColor("#ffffff"))
+
+
+@dataclass(frozen=True)
+class Text:
+    role: str
+    fitted: FittedText
+    color: QColor
+    #: The opaque colour actually behind the text (what contrast is measured against).
+    background: QColor
+
+    @property
+    def box(self) -> QRectF:
+        return self.fitted.box
+
+    @property
+    def rect(self) -> QRectF:
+        return self.fitted.rect
+
+    @property
+    def pixel_size(self) -> int:
+        return self.fitted.pixel_size
+
+
+Element = Fill | Picture | Icon | Text
+
+
+@dataclass(frozen=True)
+class SlideLayout:
+    size: QSize
+    background: QColor
+    elements: tuple[Element, ...]
+
+    @property
+    def texts(self) -> tuple[Text, ...]:
+        return tuple(e for e in self.elements if isinstance(e, Text))
+
+    def texts_with_role(self, role: str) -> tuple[Text, ...]:
+        return tuple(t for t in self.texts if t.role == role)
+
+    @property
+    def pictures(self) -> tuple[Picture, ...]:
+        return tuple(e for e in self.elements if isinstance(e, Picture))

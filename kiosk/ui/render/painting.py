@@ -1,0 +1,83 @@
+"""Painting a computed layout into an image."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QImage, QPainter, QPainterPath, QPalette
+
+from kiosk.ui.render.icons import draw_icon
+from kiosk.ui.render.layout import Fill, Icon, Picture, SlideLayout, Text
+
+
+def paint(layout: SlideLayout) -> QImage:
+    image = QImage(layout.size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(layout.background)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    try:
+        for element in layout.elements:
+            if isinstance(element, Fill):
+                _fill(painter, element)
+            elif isinstance(element, Picture):
+                _picture(painter, element)
+            elif isinstance(element, Icon):
+                draw_icon(painter, element.name, element.rect, element.color, element.detail)
+            elif isinstance(element, Text):
+                _text(painter, element)
+    finally:
+        painter.end()
+    return image
+
+
+def _fill(painter: QPainter, fill: Fill) -> None:
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(fill.color))
+    if fill.ellipse:
+        painter.drawEllipse(fill.rect)
+    elif fill.radius > 0:
+        painter.drawRoundedRect(fill.rect, fill.radius, fill.radius)
+    else:
+        painter.drawRect(fill.rect)
+
+
+def _picture(painter: QPainter, picture: Picture) -> None:
+    painter.save()
+    if picture.radius > 0:
+        clip = QPainterPath()
+        clip.addRoundedRect(picture.rect, picture.radius, picture.radius)
+        painter.setClipPath(clip)
+    # Decoded at exactly this size, so drawing is a 1:1 copy.
+    painter.drawImage(picture.rect.topLeft(), picture.image)
+    painter.restore()
+
+
+def _text(painter: QPainter, text: Text) -> None:
+    fitted = text.fitted
+    document = fitted.document
+    painter.save()
+    # The document is laid out from the box's top left; ``rect`` may sit lower when the text
+    # is centred vertically.
+    layout_top = fitted.rect.top() - _first_line_top(text)
+    painter.translate(fitted.box.left(), layout_top)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette.setColor(QPalette.ColorRole.Text, text.color)
+    # Fitting keeps every line inside the box; the clip only stops a line that is not
+    # there from being painted at all (never part of a glyph: lines end above it).
+    painter.setClipRect(QRectF(-fitted.box.left(), 0, 2 * text_width_limit(fitted.box), fitted.box.bottom() - layout_top))
+    document.documentLayout().draw(painter, context)
+    painter.restore()
+
+
+def text_width_limit(box: QRectF) -> float:
+    return box.right() + box.width()
+
+
+def _first_line_top(text: Text) -> float:
+    block = text.fitted.document.begin()
+    layout = block.layout()
+    if layout.lineCount() == 0:
+        return 0.0
+    return layout.position().y() + layout.lineAt(0).y()
