@@ -1,0 +1,186 @@
+"""``kiosk run`` (also bare ``kiosk``): play the clinic's slides full screen."""
+
+from __future__ import annotations
+
+import argparse
+import faulthandler
+import logging
+import os
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import TextIO
+
+from kiosk import exitcodes
+
+log = logging.getLogger("kiosk.run")
+
+TRANSITIONS = ("fade", "slide", "none")
+
+
+def default_content_dir() -> Path:
+    """``./content`` when it exists (staff running from a checkout), else the bundled pack."""
+    local = Path.cwd() / "content"
+    if (local / "clinic.yaml").is_file():
+        return local
+    from kiosk.resources import bundled_content_dir
+
+    return bundled_content_dir()
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x720, not {text!r}") from None
+    if not (160 <= w <= 16384 and 160 <= h <= 16384):
+        raise argparse.ArgumentTypeError(f"size {text} is out of range (160..16384 per side)")
+    return w, h
+
+
+def positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, not {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be greater than 0")
+    return value
+
+
+def add_content_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content", type=Path, metavar="DIR",
+        help="content folder (default: ./content if present, else the bundled content)",
+    )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_content_argument(parser)
+    parser.add_argument("--screen", type=int, default=0, metavar="N", help="screen number, from 0 (default 0)")
+    parser.add_argument("--windowed", type=parse_size, metavar="WxH", help="a window of this size instead of full screen")
+    parser.add_argument("--lang", choices=("en", "es"), default="en", help="language of the slides (default en)")
+    parser.add_argument("--transition", choices=TRANSITIONS, default="fade", help="between slides (default fade)")
+    parser.add_argument("--log-file", type=Path, metavar="FILE", help="also log to this file")
+    parser.add_argument(
+        "--time-scale", type=positive_float, default=1.0, metavar="X",
+        help="real seconds per slide second, for demos and benchmarks (default 1)",
+    )
+
+
+class CrashHandler:
+    """Unhandled exceptions anywhere end the process with exit code 70 after logging the
+    traceback: a kiosk must never sit behind an error dialog; its supervisor restarts it."""
+
+    def __init__(self, fault_file: TextIO) -> None:
+        self._fault_file = fault_file
+
+    def install(self) -> None:
+        faulthandler.enable(file=self._fault_file, all_threads=True)
+        sys.excepthook = self._on_exception
+        threading.excepthook = self._on_thread_exception
+
+    def _on_exception(
+        self, kind: type[BaseException], value: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            self._exit(exitcodes.OK)
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log.critical("crash: unhandled exception, exiting with %d\n%s", exitcodes.CRASH, text.rstrip())
+        self._exit(exitcodes.CRASH)
+
+    def _on_thread_exception(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit:
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        text = "".join(traceback.format_exception(args.exc_type, args.exc_value, args.exc_traceback))
+        log.critical("crash in thread %s, exiting with %d\n%s", name, exitcodes.CRASH, text.rstrip())
+        self._exit(exitcodes.CRASH)
+
+    @staticmethod
+    def _exit(code: int) -> None:
+        logging.shutdown()
+        sys.stderr.flush()
+        # Not sys.exit: from a Qt slot or a worker thread that would not stop the event loop.
+        os._exit(code)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kiosk.logging_setup import configure_logging
+
+    configure_logging(args.log_file)
+    fault_file: TextIO = sys.stderr
+    if args.log_file is not None:
+        fault_file = open(args.log_file, "a", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    CrashHandler(fault_file).install()
+
+    content = (args.content or default_content_dir()).resolve()
+    if not (content / "clinic.yaml").is_file():
+        print(f"kiosk: {content}: no clinic.yaml here; is this a content folder?", file=sys.stderr)
+        return exitcodes.PROBLEMS
+
+    from PySide6.QtCore import QSize, QTimer
+
+    from kiosk.core.clock import SystemClock
+    from kiosk.core.loader import load_deck
+    from kiosk.ui.app import build_kiosk, create_application, pick_screen
+    from kiosk.ui.player import PlayerTiming
+
+    app = create_application()
+    try:
+        screen = pick_screen(args.screen)
+    except ValueError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return exitcodes.USAGE
+    size = QSize(*args.windowed) if args.windowed else screen.geometry().size()
+    clock = SystemClock()
+
+    log.info("loading content from %s", content)
+    result = load_deck(content, screen_size=(size.width(), size.height()), now=clock.now())
+    for problem in result.problems:
+        (log.error if problem.is_error else log.warning)("%s", problem)
+    if not result.ok or result.deck is None:
+        print(f"kiosk: the content in {content} has errors (above); fix them and start again", file=sys.stderr)
+        return exitcodes.PROBLEMS
+    deck = result.deck
+    log.info("deck: %d slides, version %s", len(deck.slides), deck.version)
+
+    def reload(root: Path) -> object:
+        return load_deck(root, screen_size=(size.width(), size.height()), now=clock.now())
+
+    kiosk = build_kiosk(
+        app, deck, clock=clock, screen=screen, windowed=size if args.windowed else None,
+        language=args.lang, transition=args.transition, timing=PlayerTiming(time_scale=args.time_scale),
+        content_root=content, loader=reload,
+    )
+    log.info(
+        "window on screen %d %dx%d%s", args.screen, size.width(), size.height(),
+        " (windowed)" if args.windowed else "",
+    )
+
+    def first_frame() -> None:
+        log.info("first frame")
+        if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):
+            print(f"first-frame {time.monotonic():.6f}", flush=True)
+        shot = os.environ.get("KIOSK_SCREENSHOT")
+        if shot:
+            # After this paint reaches the screen: grab what the X server shows.
+            QTimer.singleShot(200, lambda: save_screenshot(Path(shot)))
+
+    def save_screenshot(path: Path) -> None:
+        image = screen.grabWindow(0).toImage()
+        if image.save(str(path)):
+            log.info("screenshot saved to %s (%dx%d)", path, image.width(), image.height())
+            print(f"screenshot {path}", flush=True)
+        else:
+            log.error("could not save the screenshot to %s", path)
+
+    kiosk.window.firstFramePainted.connect(first_frame)
+    code = app.exec()
+    kiosk.player.stop()
+    if kiosk.watcher is not None:
+        kiosk.watcher.stop()
+    return int(code)

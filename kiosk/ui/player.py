@@ -1,0 +1,352 @@
+"""The slideshow's brain on the GUI thread: what to show next, when, and with which deck.
+
+The player drives ``Playback`` (the Qt-free sequencer), has each next slide rendered off the
+GUI thread before its transition starts, and tells its view which frame to show. The view
+reports back when a frame is fully visible; only then does the slide's timer start.
+
+Time never comes from the wall clock directly: schedules read the injected ``Clock`` and every
+interval goes through ``PlayerTiming``, so tests run a day of slides in milliseconds.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap
+
+from kiosk.core.clock import Clock
+from kiosk.core.model import Deck, Slide
+from kiosk.core.problems import Problem
+from kiosk.ui.frames import Frame, FrameKey, FramePreparer, RendererFactory, default_renderer_factory
+from kiosk.ui.welcome import render_welcome
+
+log = logging.getLogger(__name__)
+
+TRANSITIONS = ("fade", "slide", "none")
+#: Qt timers take int milliseconds; longer waits are split and re-checked.
+MAX_TIMER_MS = 6 * 3600 * 1000
+
+
+@dataclass(frozen=True)
+class PlayerTiming:
+    """Intervals the player uses; tests and benchmarks shrink them.
+
+    ``time_scale`` is real seconds per content second: slide durations and schedule waits are
+    multiplied by it (0.001 plays a 12 s slide in 12 ms; 10 makes it last two minutes).
+    """
+
+    time_scale: float = 1.0
+    transition_ms: int = 800
+    #: The shortest wait before re-checking the schedule, in content seconds.
+    min_schedule_wait: float = 1.0
+
+    def real_ms(self, content_seconds: float) -> int:
+        return max(1, min(MAX_TIMER_MS, round(content_seconds * self.time_scale * 1000)))
+
+
+class Sequencer(Protocol):
+    """What the player needs of ``kiosk.core.playback.Playback``."""
+
+    @property
+    def deck(self) -> Deck: ...
+    def current(self) -> Slide | None: ...
+    def start(self) -> Slide | None: ...
+    def advance(self) -> Slide | None: ...
+    def peek_next(self) -> Slide | None: ...
+    def duration(self, slide: Slide) -> float: ...
+    def replace_deck(self, deck: Deck) -> None: ...
+    def mark_broken(self, slide_id: str) -> None: ...
+    def position(self) -> tuple[int, int]: ...
+    def next_schedule_change(self): ...  # -> datetime | None
+
+
+SequencerFactory = Callable[[Deck, Clock], Sequencer]
+
+
+def default_sequencer_factory(deck: Deck, clock: Clock) -> Sequencer:
+    from kiosk.core.playback import Playback
+
+    return Playback(deck, clock)
+
+
+class LoadOutcome(Protocol):
+    """What the player needs of ``kiosk.core.loader.LoadResult``."""
+
+    deck: Deck | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool: ...
+
+
+class Player(QObject):
+    """Plays a deck. Signals carry what the view shows; the view calls ``frame_visible``."""
+
+    #: pixmap, transition ("fade"/"slide"/"none"), slide id ("" for the welcome frame)
+    frameChanged = Signal(QPixmap, str, str)
+    #: index (1-based), count, real seconds the slide stays up; count 0 hides the indicator
+    progressChanged = Signal(int, int, float)
+    slideShown = Signal(str)
+    slideSkipped = Signal(str, str)
+    deckApplied = Signal(str)
+    reloadRejected = Signal(int)
+
+    def __init__(
+        self,
+        deck: Deck,
+        *,
+        clock: Clock,
+        size: QSize,
+        language: str = "en",
+        transition: str = "fade",
+        timing: PlayerTiming = PlayerTiming(),
+        renderer_factory: RendererFactory = default_renderer_factory,
+        sequencer_factory: SequencerFactory = default_sequencer_factory,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if transition not in TRANSITIONS:
+            raise ValueError(f"transition must be one of {', '.join(TRANSITIONS)}, not {transition!r}")
+        self._clock = clock
+        self._size = QSize(size)
+        self._language = language
+        self.transition = transition
+        self.timing = timing
+        self._renderer_factory = renderer_factory
+        self._playback = sequencer_factory(deck, clock)
+        self._preparer = FramePreparer(renderer_factory(deck), deck.version, self)
+        self._preparer.ready.connect(self._on_frame_ready)
+        self._preparer.failed.connect(self._on_frame_failed)
+        self.last_problems: tuple[Problem, ...] = ()
+
+        self._shown: Frame | None = None  # None with _welcome False: nothing shown yet
+        self._welcome = False
+        self._wanted: Slide | None = None  # waiting for this slide's frame
+        self._awaiting_visible = False
+        self._stopped = False
+
+        self._slide_timer = QTimer(self)
+        self._slide_timer.setSingleShot(True)
+        self._slide_timer.setTimerType(Qt.TimerType.CoarseTimer)
+        self._slide_timer.timeout.connect(self._on_slide_elapsed)
+        self._schedule_timer = QTimer(self)
+        self._schedule_timer.setSingleShot(True)
+        self._schedule_timer.setTimerType(Qt.TimerType.CoarseTimer)
+        self._schedule_timer.timeout.connect(self._on_schedule_change)
+
+    # -- what the outside reads ------------------------------------------------------------
+    @property
+    def deck(self) -> Deck:
+        return self._playback.deck
+
+    @property
+    def playback(self) -> Sequencer:
+        return self._playback
+
+    @property
+    def current_slide(self) -> Slide | None:
+        """The slide on screen (None while the welcome frame or nothing is shown)."""
+        return self._shown.slide if self._shown is not None else None
+
+    @property
+    def showing_welcome(self) -> bool:
+        return self._welcome
+
+    @property
+    def size(self) -> QSize:
+        return QSize(self._size)
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    @property
+    def preparer(self) -> FramePreparer:
+        return self._preparer
+
+    # -- control ---------------------------------------------------------------------------
+    def start(self) -> None:
+        slide = self._playback.start()
+        if slide is None:
+            self._show_welcome()
+        else:
+            self._want(slide)
+
+    def stop(self) -> None:
+        """Stop for good: no more timers or frames (shutdown, end of a test)."""
+        self._stopped = True
+        self._slide_timer.stop()
+        self._schedule_timer.stop()
+        self._preparer.wait_idle()
+
+    def set_size(self, size: QSize) -> None:
+        """The view's size changed: later frames are rendered at the new size."""
+        if size == self._size or size.isEmpty():
+            return
+        self._size = QSize(size)
+        if self._wanted is not None:
+            self._want(self._wanted)
+
+    def show_slide(self, slide: Slide) -> None:
+        """Show ``slide`` next regardless of the playlist (self-test, admin preview)."""
+        self._slide_timer.stop()
+        self._want(slide)
+
+    def frame_visible(self) -> None:
+        """Called by the view when the last frame is fully on screen (transition over)."""
+        if not self._awaiting_visible or self._stopped:
+            return
+        self._awaiting_visible = False
+        if self._shown is not None:
+            duration = self._playback.duration(self._shown.slide)
+            self._slide_timer.start(self.timing.real_ms(duration))
+            self._prefetch_next()
+            self._arm_schedule_timer()
+        else:
+            # Something may have become due while the welcome frame was being shown.
+            self._on_schedule_change()
+
+    def apply_load_result(self, result: LoadOutcome) -> None:
+        """A reload finished: apply a valid changed deck at the next slide boundary, or keep
+        playing the last good deck and remember why the new content was rejected."""
+        self.last_problems = tuple(result.problems)
+        if not result.ok or result.deck is None:
+            errors = [p for p in result.problems if p.is_error] or list(result.problems)
+            log.warning(
+                "reload rejected: %d problem(s); still playing deck %s", len(errors), self.deck.version
+            )
+            for problem in result.problems:
+                log.warning("  %s", problem)
+            self.reloadRejected.emit(len(errors))
+            return
+        deck = result.deck
+        if deck.version == self.deck.version:
+            return
+        self._playback.replace_deck(deck)
+        self._preparer.set_renderer(self._renderer_factory(deck), deck.version)
+        log.info("reload applied: deck %s with %d slides", deck.version, len(deck.slides))
+        self.deckApplied.emit(deck.version)
+        if self._wanted is not None:
+            # Its render belonged to the old deck and was dropped; ask again with the new one.
+            replacement = deck.slide(self._wanted.id)
+            if replacement is not None:
+                self._want(replacement)
+            else:
+                self._advance()
+        elif self._welcome:
+            self._on_schedule_change()
+        elif not self._awaiting_visible:
+            self._prefetch_next()
+            self._arm_schedule_timer()
+
+    # -- internals -------------------------------------------------------------------------
+    def _key(self, slide: Slide) -> FrameKey:
+        return self._preparer.key_for(slide, self._size, self._language)
+
+    def _want(self, slide: Slide) -> None:
+        self._wanted = slide
+        self._preparer.request(slide, self._size, self._language)
+
+    def _advance(self) -> None:
+        slide = self._playback.advance()
+        if slide is None:
+            self._show_welcome()
+        elif self._shown is not None and not self._welcome and self._key(slide) == self._shown.key:
+            # The only playing slide: keep it up, no transition into itself.
+            self._wanted = None
+            self._awaiting_visible = True
+            self.frame_visible()
+        else:
+            self._want(slide)
+
+    def _on_frame_ready(self, frame: Frame) -> None:
+        wanted = self._wanted
+        if self._stopped or wanted is None or frame.key != self._key(wanted):
+            return  # a prefetched frame; it waits in the cache
+        self._wanted = None
+        first = self._shown is None and not self._welcome
+        self._shown = frame
+        self._welcome = False
+        self._awaiting_visible = True
+        self._slide_timer.stop()
+        self._preparer.keep_only({frame.key})
+        index, count = self._playback.position()
+        duration = self._playback.duration(frame.slide)
+        log.debug("showing slide %s (%d/%d)", frame.slide.id, index, count)
+        self.progressChanged.emit(index, count, self.timing.real_ms(duration) / 1000)
+        self.frameChanged.emit(frame.pixmap, "none" if first else self.transition, frame.slide.id)
+        self.slideShown.emit(frame.slide.id)
+
+    def _on_frame_failed(self, slide_id: str, message: str) -> None:
+        if self._stopped:
+            return
+        log.warning("slide %s skipped: %s", slide_id, message)
+        self._playback.mark_broken(slide_id)
+        self.slideSkipped.emit(slide_id, message)
+        if self._wanted is not None and self._wanted.id == slide_id:
+            self._wanted = None
+            # The current slide stays on screen while the one after is prepared.
+            self._advance()
+        elif not self._awaiting_visible:
+            self._prefetch_next()
+
+    def _prefetch_next(self) -> None:
+        upcoming = self._playback.peek_next()
+        keep = {self._shown.key} if self._shown is not None else set()
+        if upcoming is not None:
+            keep.add(self._key(upcoming))
+            self._preparer.keep_only(keep)
+            self._preparer.request(upcoming, self._size, self._language)
+        else:
+            self._preparer.keep_only(keep)
+
+    def _show_welcome(self) -> None:
+        self._slide_timer.stop()
+        self._wanted = None
+        if not self._welcome:
+            first = self._shown is None
+            self._shown = None
+            self._welcome = True
+            self._awaiting_visible = True
+            log.info("no slide scheduled now: showing the welcome frame")
+            pixmap = QPixmap.fromImage(render_welcome(self.deck.clinic, self._size))
+            self.progressChanged.emit(0, 0, 0.0)
+            self.frameChanged.emit(pixmap, "none" if first else self.transition, "")
+        else:
+            self._arm_schedule_timer()
+
+    def _arm_schedule_timer(self) -> None:
+        change = self._playback.next_schedule_change()
+        if change is None:
+            self._schedule_timer.stop()
+            return
+        wait = max((change - self._clock.now()).total_seconds(), self.timing.min_schedule_wait)
+        self._schedule_timer.start(self.timing.real_ms(wait))
+
+    def _on_slide_elapsed(self) -> None:
+        if not self._stopped:
+            self._advance()
+
+    def _on_schedule_change(self) -> None:
+        """The set of playing slides may have changed: leave the welcome frame, or cut an
+        expired slide short; anything else waits for the next slide boundary."""
+        if self._stopped:
+            return
+        if self._wanted is not None or self._awaiting_visible:
+            self._arm_schedule_timer()
+            return
+        now = self._clock.now()
+        if self._welcome:
+            slide = self._playback.advance()
+            if slide is not None:
+                self._want(slide)
+                return
+        elif self._shown is not None and not self.deck.is_playing(self._shown.slide, now):
+            self._slide_timer.stop()
+            self._advance()
+            return
+        self._arm_schedule_timer()

@@ -1,0 +1,214 @@
+"""The full-screen slideshow window: paints prepared frames, transitions and the progress footer.
+
+Painting only ever draws finished pixmaps (the next slide is rendered before its transition
+starts), so there is no black, blank or half-drawn frame. A 16 ms precise timer runs only
+while a transition runs; otherwise the only timer is the once-a-second progress footer,
+which repaints just its own strip.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+
+from PySide6.QtCore import QElapsedTimer, QEasingCurve, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.player import Player
+
+FRAME_INTERVAL_MS = 16
+PROGRESS_INTERVAL_MS = 1000
+
+
+def footer_strip(size: QSize) -> QRect:
+    """Where the progress indicator goes: the renderer's footer area."""
+    from kiosk.ui.render.layout import footer_rect
+
+    return footer_rect(size)
+
+
+class PlayerWindow(QWidget):
+    """Shows what its ``Player`` says; reports when each frame is fully visible."""
+
+    firstFramePainted = Signal()
+    transitionFinished = Signal()
+
+    def __init__(self, player: Player, parent: QWidget | None = None, *, frame_log_size: int = 0) -> None:
+        super().__init__(parent)
+        self._player = player
+        theme = player.deck.clinic.theme
+        self._background = QColor(theme.background)
+        self._accent = QColor(theme.accent)
+        self._primary = QColor(theme.primary)
+        self.setWindowTitle(player.deck.clinic.name)
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        # Everything is painted from opaque pixmaps: skip Qt's background erase (no flash).
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.setObjectName("playerWindow")
+        self.setStyleSheet(f"#playerWindow {{ background: {theme.background}; }}")
+
+        self._current: QPixmap | None = None
+        self._previous: QPixmap | None = None
+        self._kind = "none"
+        self._progress = 0.0
+        self._easing = QEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._clock = QElapsedTimer()
+        self._frame_timer = QTimer(self)
+        self._frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._frame_timer.setInterval(FRAME_INTERVAL_MS)
+        self._frame_timer.timeout.connect(self._on_frame_tick)
+        self._first_painted = False
+        self._pending_visible = False
+        #: (transition number, perf_counter) of frames painted during transitions, for benchmarks
+        self.frame_log: deque[tuple[int, float]] | None = deque(maxlen=frame_log_size) if frame_log_size else None
+        self.transitions_done = 0
+
+        self._index = 0
+        self._count = 0
+        self._duration_s = 0.0
+        self._slide_clock = QElapsedTimer()
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setTimerType(Qt.TimerType.CoarseTimer)
+        self._progress_timer.setInterval(PROGRESS_INTERVAL_MS)
+        self._progress_timer.timeout.connect(self._on_progress_tick)
+
+        player.frameChanged.connect(self._on_frame_changed)
+        player.progressChanged.connect(self._on_progress_changed)
+
+    # -- state read by tests and the self-test ----------------------------------------------
+    @property
+    def player(self) -> Player:
+        return self._player
+
+    @property
+    def transitioning(self) -> bool:
+        return self._frame_timer.isActive()
+
+    @property
+    def current_pixmap(self) -> QPixmap | None:
+        return self._current
+
+    def footer(self) -> QRect:
+        return footer_strip(self.size())
+
+    # -- reacting to the player -------------------------------------------------------------
+    def _on_frame_changed(self, pixmap: QPixmap, kind: str, _slide_id: str) -> None:
+        if self._frame_timer.isActive():
+            self._finish_transition(notify=False)  # a new frame overtakes: snap, no flash
+        self._previous = self._current
+        self._current = pixmap
+        self._pending_visible = True
+        if kind == "none" or self._previous is None or self._player.timing.transition_ms <= 0:
+            self._kind = "none"
+            self._previous = None
+            self.update()
+            # Tell the player once this paint has been queued, not from inside its signal.
+            QTimer.singleShot(0, self._notify_visible)
+            return
+        self._kind = kind
+        self._progress = 0.0
+        self._clock.start()
+        self._frame_timer.start()
+        self.update()
+
+    def _on_progress_changed(self, index: int, count: int, duration_s: float) -> None:
+        self._index, self._count, self._duration_s = index, count, duration_s
+        self._slide_clock.start()
+        if count > 0 and duration_s >= 2 * PROGRESS_INTERVAL_MS / 1000:
+            self._progress_timer.start()
+        else:
+            self._progress_timer.stop()
+        self.update(self.footer())
+
+    def _on_progress_tick(self) -> None:
+        if not self._frame_timer.isActive():
+            self.update(self.footer())
+
+    def _on_frame_tick(self) -> None:
+        duration = max(1, self._player.timing.transition_ms)
+        self._progress = min(1.0, self._clock.elapsed() / duration)
+        if self._progress >= 1.0:
+            self._finish_transition(notify=True)
+        self.update()
+
+    def _finish_transition(self, *, notify: bool) -> None:
+        self._frame_timer.stop()
+        self._progress = 1.0
+        self._previous = None
+        self._kind = "none"
+        self.transitions_done += 1
+        self.transitionFinished.emit()
+        if notify:
+            QTimer.singleShot(0, self._notify_visible)
+
+    def _notify_visible(self) -> None:
+        if self._pending_visible and not self._frame_timer.isActive():
+            self._pending_visible = False
+            self._player.frame_visible()
+
+    # -- Qt events --------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._player.set_size(event.size())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            target = QRectF(self.rect())
+            if self._current is None:
+                painter.fillRect(self.rect(), self._background)
+                return
+            if self._previous is not None and self._kind != "none":
+                t = self._easing.valueForProgress(self._progress)
+                if self._kind == "slide":
+                    dx = target.width() * t
+                    painter.drawPixmap(target.translated(-dx, 0), self._previous, QRectF(self._previous.rect()))
+                    painter.drawPixmap(
+                        target.translated(target.width() - dx, 0), self._current, QRectF(self._current.rect())
+                    )
+                else:
+                    painter.drawPixmap(target, self._previous, QRectF(self._previous.rect()))
+                    painter.setOpacity(t)
+                    painter.drawPixmap(target, self._current, QRectF(self._current.rect()))
+                    painter.setOpacity(1.0)
+                if self.frame_log is not None:
+                    self.frame_log.append((self.transitions_done, time.perf_counter()))
+            else:
+                painter.drawPixmap(target, self._current, QRectF(self._current.rect()))
+            self._paint_progress(painter)
+        finally:
+            painter.end()
+        if not self._first_painted and self._current is not None and self._player.current_slide is not None:
+            self._first_painted = True
+            self.firstFramePainted.emit()
+
+    def _paint_progress(self, painter: QPainter) -> None:
+        """A discreet "3 / 12" and a thin bar of the time left, inside the footer strip."""
+        if self._count <= 0:
+            return
+        strip = self.footer()
+        if strip.isEmpty():
+            return
+        unit = min(self.width(), self.height()) / 1080
+        height = max(2, round(6 * unit))
+        left = 1.0
+        if self._duration_s > 0 and self._frame_timer.isActive() is False:
+            left = max(0.0, 1.0 - self._slide_clock.elapsed() / 1000 / self._duration_s)
+        track = QRectF(strip.left(), strip.bottom() - height + 1, strip.width(), height)
+        track_colour = QColor(self._primary)
+        track_colour.setAlpha(50)
+        painter.fillRect(track, track_colour)
+        painter.fillRect(QRectF(track.left(), track.top(), track.width() * left, height), self._primary)
+
+        font = QFont("Roboto")
+        font.setPixelSize(max(10, round(26 * unit)))
+        painter.setFont(font)
+        painter.setPen(self._primary)
+        text_box = QRect(strip.left(), strip.top(), strip.width(), strip.height() - height)
+        painter.drawText(
+            text_box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{self._index} / {self._count}"
+        )

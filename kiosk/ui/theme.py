@@ -1,0 +1,111 @@
+"""The qt-material look in the clinic's colours, built in memory.
+
+``qt_material.apply_stylesheet``/``build_stylesheet`` regenerate recoloured icons under
+``~/.qt_material`` on every call, which fails on a read-only home directory and races between
+two instances. So the stylesheet is rendered here from qt-material's own template, and its
+icons come from ``kiosk/ui/material_icons/``, generated once at build time by
+``python -m kiosk.ui.theme`` (commit the result). Start-up writes nothing anywhere.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+from pathlib import Path
+
+import jinja2
+from PySide6.QtCore import QDir
+from PySide6.QtGui import QColor, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from kiosk.core.model import Theme
+
+#: Recoloured qt-material icons (``icon:/primary/...``), generated at build time.
+ICONS_DIR = Path(__file__).resolve().parent / "material_icons"
+ICON_SUBFOLDERS = ("primary", "disabled", "active")
+
+
+def _qt_material_dir() -> Path:
+    import qt_material
+
+    return Path(qt_material.__file__).resolve().parent
+
+
+def _shade(colour: str, factor: float) -> str:
+    """``colour`` lighter (factor > 1) or darker (< 1), as ``#rrggbb``."""
+    q = QColor(colour)
+    shaded = q.lighter(int(factor * 100)) if factor >= 1 else q.darker(int(100 / factor))
+    return shaded.name()
+
+
+def theme_colours(theme: Theme) -> dict[str, str]:
+    """qt-material's colour variables for a light theme in the clinic's colours."""
+    return {
+        "primaryColor": theme.primary,
+        "primaryLightColor": _shade(theme.primary, 1.6),
+        "secondaryColor": theme.background,
+        "secondaryLightColor": "#ffffff",
+        "secondaryDarkColor": _shade(theme.background, 0.92),
+        "primaryTextColor": theme.text,
+        "secondaryTextColor": theme.text,
+    }
+
+
+def material_stylesheet(theme: Theme, *, density_scale: int = 0) -> str:
+    """The qt-material stylesheet for ``theme``, rendered from its template in memory."""
+    from qt_material import density, opacity
+
+    env = jinja2.Environment(
+        autoescape=False, loader=jinja2.FileSystemLoader(str(_qt_material_dir()))
+    )
+    env.filters["opacity"] = opacity
+    env.filters["density"] = density
+    template = env.get_template("material.qss.template")
+    values: dict[str, object] = {
+        "icon": None,
+        "font_family": "Roboto",
+        "danger": "#dc3545",
+        "warning": "#ffc107",
+        "success": "#17a2b8",
+        "density_scale": str(density_scale),
+        "button_shape": "default",
+        "linux": platform.system() == "Linux",
+        "windows": platform.system() == "Windows",
+        "darwin": platform.system() == "Darwin",
+        "pyqt6": False,
+        "pyside6": True,
+    }
+    values.update(theme_colours(theme))
+    return template.render(values)
+
+
+def apply_theme(app: QApplication, theme: Theme) -> None:
+    """Style ``app`` with the clinic's colours; reads package files only, writes nothing."""
+    app.setStyle("Fusion")
+    fonts = _qt_material_dir() / "fonts" / "roboto"
+    if fonts.is_dir():
+        for font in sorted(fonts.glob("*.ttf")):
+            QFontDatabase.addApplicationFont(str(font))
+    QDir.setSearchPaths("icon", [str(ICONS_DIR)])
+    app.setStyleSheet(material_stylesheet(theme))
+
+
+def generate_icons(destination: Path = ICONS_DIR, theme: Theme | None = None) -> list[Path]:
+    """Recolour qt-material's icons into ``destination`` (run at build time, not start-up)."""
+    from qt_material.resources import ResourseGenerator
+
+    colours = theme_colours(theme or Theme())
+    generator = ResourseGenerator(
+        primary=colours["primaryColor"],
+        secondary=colours["secondaryColor"],
+        disabled=colours["secondaryLightColor"],
+        source=str(_qt_material_dir() / "resources" / "source"),
+        parent=str(destination.resolve()),  # absolute: keeps it out of ~/.qt_material
+    )
+    generator.generate()
+    return sorted(destination.rglob("*.svg"))
+
+
+if __name__ == "__main__":
+    written = generate_icons()
+    print(f"wrote {len(written)} icons to {ICONS_DIR}", file=sys.stderr)

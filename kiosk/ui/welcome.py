@@ -1,0 +1,53 @@
+"""The calm frame shown when no slide is scheduled: the clinic's name and phone, never black."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter
+
+from kiosk.core.model import Clinic
+
+
+def render_welcome(clinic: Clinic, size: QSize) -> QImage:
+    """A full, opaque frame of ``size`` in the clinic's colours with its name and phone."""
+    image = QImage(size, QImage.Format.Format_RGB32)
+    theme = clinic.theme
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        w, h = size.width(), size.height()
+        gradient = QLinearGradient(0, 0, 0, h)
+        gradient.setColorAt(0.0, QColor(theme.background))
+        gradient.setColorAt(1.0, QColor(theme.background).darker(108))
+        painter.fillRect(image.rect(), gradient)
+        # Sizes follow the shorter side, so portrait and 4K lay out like 1080p landscape.
+        unit = min(w, h) / 1080
+        band = QRect(0, 0, w, max(1, round(24 * unit)))
+        painter.fillRect(band, QColor(theme.primary))
+        painter.fillRect(QRect(0, h - band.height(), w, band.height()), QColor(theme.accent))
+
+        margin = round(96 * unit)
+        name_font = QFont("Roboto")
+        name_font.setPixelSize(max(12, round(96 * unit)))
+        name_font.setWeight(QFont.Weight.Bold)
+        painter.setFont(name_font)
+        painter.setPen(QColor(theme.primary))
+        name_box = QRect(margin, 0, w - 2 * margin, round(h * 0.55))
+        painter.drawText(
+            name_box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
+            clinic.name,
+        )
+        detail_font = QFont("Roboto")
+        detail_font.setPixelSize(max(10, round(56 * unit)))
+        painter.setFont(detail_font)
+        painter.setPen(QColor(theme.text))
+        lines = [clinic.phone] + ([clinic.address] if clinic.address else [])
+        detail_box = QRect(margin, round(h * 0.55) + round(48 * unit), w - 2 * margin, h)
+        painter.drawText(
+            detail_box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            "\n".join(lines),
+        )
+    finally:
+        painter.end()
+    return image

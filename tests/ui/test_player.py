@@ -1,0 +1,289 @@
+"""The player's behaviour with an injected clock and shrunk intervals (no sleeping).
+
+These tests use a small fake renderer (a coloured frame with the slide id) so they check
+sequencing, timing and error handling independently of the real renderer's looks; the
+real renderer goes through the same path in test_window.py and the self-test.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtWidgets import QLabel
+
+from kiosk.core.clock import FixedClock
+from kiosk.core.model import Clinic, Deck, InfoSlide, NewsSlide, Slide, Source, Topic
+from kiosk.core.schedule import Schedule
+from kiosk.core.text import LocalizedText
+from kiosk.ui.frame_check import frame_problems
+from kiosk.ui.player import Player, PlayerTiming
+from kiosk.ui.player_window import PlayerWindow
+from kiosk.ui.render.errors import SlideRenderError
+
+DENVER = ZoneInfo("America/Denver")
+SIZE = QSize(480, 270)
+FAST = PlayerTiming(time_scale=0.002, transition_ms=8)
+COLOURS = ["#c0392b", "#2471a3", "#1e8449", "#7d3c98", "#b9770e", "#17202a"]
+
+
+class FakeRenderer:
+    """Draws a distinct frame per slide; raises SlideRenderError for ``broken`` ids."""
+
+    def __init__(self, deck: Deck, broken: Iterable[str] = ()) -> None:
+        self.deck = deck
+        self.broken = set(broken)
+        self.rendered: list[str] = []
+
+    def render(self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False) -> QImage:
+        self.rendered.append(slide.id)
+        if slide.id in self.broken:
+            raise SlideRenderError(f"images/{slide.id}.png: not a PNG file (corrupt)")
+        image = QImage(size, QImage.Format.Format_RGB32)
+        index = [s.id for s in self.deck.slides].index(slide.id) if slide in self.deck.slides else 0
+        colour = QColor(COLOURS[index % len(COLOURS)])
+        image.fill(colour)
+        painter = QPainter(image)
+        # A darker band at the bottom, like a real slide's footer: not one flat colour.
+        painter.fillRect(0, size.height() * 3 // 4, size.width(), size.height() // 4, colour.darker(140))
+        painter.setPen(QColor("white"))
+        font = QFont()
+        font.setPixelSize(max(12, size.height() // 6))
+        painter.setFont(font)
+        painter.drawText(image.rect(), int(Qt.AlignmentFlag.AlignCenter), f"{slide.id}\n{slide.title.get(language)}")
+        painter.end()
+        return image
+
+
+def info(slide_id: str, duration: float | None = None, schedule: Schedule = Schedule()) -> InfoSlide:
+    return InfoSlide(
+        id=slide_id, topic="back", title=LocalizedText.english(f"Title {slide_id}"),
+        source=Source(f"slides/{slide_id}.yaml"), duration=duration, schedule=schedule,
+        body=LocalizedText.english("Some body text."),
+    )
+
+
+def news(slide_id: str, start: date, until: date, duration: float | None = None) -> NewsSlide:
+    return NewsSlide(
+        id=slide_id, topic="back", title=LocalizedText.english("New: shockwave therapy"),
+        source=Source(f"slides/{slide_id}.yaml"), duration=duration, date=start,
+        body=LocalizedText.english("Ask at the front desk."),
+        schedule=Schedule(active_from=datetime.combine(start, datetime.min.time()), active_until=Schedule.until_end_of(until)),
+    )
+
+
+def make_deck(slides: Iterable[Slide], root: Path, version: str = "v1") -> Deck:
+    slides = tuple(slides)
+    clinic = Clinic(
+        name="Atlas Physical Therapy", phone="+1 303-322-4900", timezone=DENVER,
+        topics=(Topic("back", LocalizedText.english("Back pain")),),
+        playlist=tuple(s.id for s in slides), default_duration=12.0,
+    )
+    return Deck(clinic=clinic, slides=slides, root=root, version=version)
+
+
+def local(y: int, m: int, d: int, hh: int = 12, mm: int = 0, ss: int = 0) -> datetime:
+    return datetime(y, m, d, hh, mm, ss, tzinfo=DENVER)
+
+
+@pytest.fixture
+def renderers() -> list[FakeRenderer]:
+    return []
+
+
+def build(qtbot, deck: Deck, clock: FixedClock, renderers: list[FakeRenderer], *, broken: Iterable[str] = (),
+          transition: str = "fade", timing: PlayerTiming = FAST) -> tuple[Player, PlayerWindow, list[str]]:
+    def factory(d: Deck) -> FakeRenderer:
+        renderer = FakeRenderer(d, broken)
+        renderers.append(renderer)
+        return renderer
+
+    player = Player(deck, clock=clock, size=SIZE, transition=transition, timing=timing, renderer_factory=factory)
+    window = PlayerWindow(player)
+    qtbot.addWidget(window)
+    window.setFixedSize(SIZE)
+    window.show()
+    shown: list[str] = []
+    player.slideShown.connect(shown.append)
+    return player, window, shown
+
+
+def stop(player: Player) -> None:
+    player.stop()
+
+
+def test_plays_in_playlist_order_with_each_duration(qtbot, tmp_path: Path, renderers) -> None:
+    deck = make_deck([info("a", 4), info("b", 16), info("c")], tmp_path)
+    clock = FixedClock(local(2026, 3, 2))
+    player, window, shown = build(qtbot, deck, clock, renderers)
+    durations: list[tuple[int, int, float]] = []
+    player.progressChanged.connect(lambda i, n, d: durations.append((i, n, d)))
+    player.start()
+    qtbot.waitUntil(lambda: len(shown) >= 7, timeout=5000)
+    stop(player)
+    assert shown[:7] == ["a", "b", "c", "a", "b", "c", "a"]
+    # Position and real duration (content seconds x time_scale) announced for each slide.
+    assert durations[:3] == [(1, 3, pytest.approx(0.008)), (2, 3, pytest.approx(0.032)), (3, 3, pytest.approx(0.024))]
+
+
+def test_slide_stays_up_for_its_duration(qtbot, tmp_path: Path, renderers) -> None:
+    timing = PlayerTiming(time_scale=0.01, transition_ms=8)
+    deck = make_deck([info("short", 4), info("long", 30)], tmp_path)
+    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=timing)
+    from PySide6.QtCore import QElapsedTimer
+
+    stamps: list[tuple[str, int]] = []
+    elapsed = QElapsedTimer()
+    elapsed.start()
+    player.slideShown.connect(lambda s: stamps.append((s, elapsed.elapsed())))
+    player.start()
+    qtbot.waitUntil(lambda: len(stamps) >= 3, timeout=5000)
+    stop(player)
+    (_, t0), (_, t1), (_, t2) = stamps[:3]
+    # Coarse timers may fire up to 5 % early; a slide never leaves much before its time.
+    assert t1 - t0 >= 0.95 * 40
+    assert t2 - t1 >= 0.95 * 300
+    assert t2 - t1 > 3 * (t1 - t0)
+
+
+def test_news_appears_and_disappears_on_its_dates_without_restart(qtbot, tmp_path: Path, renderers) -> None:
+    deck = make_deck([info("a", 4), info("b", 4), news("news", date(2026, 3, 3), date(2026, 3, 4))], tmp_path)
+    clock = FixedClock(local(2026, 3, 2, 23, 0))
+    player, window, shown = build(qtbot, deck, clock, renderers)
+    player.start()
+    qtbot.waitUntil(lambda: len(shown) >= 4, timeout=5000)
+    assert "news" not in shown
+    clock.set(local(2026, 3, 3, 8, 0))
+    qtbot.waitUntil(lambda: "news" in shown, timeout=5000)
+    clock.set(local(2026, 3, 5, 8, 0))  # the day after "until": expired
+    mark = len(shown)
+    qtbot.waitUntil(lambda: len(shown) >= mark + 4, timeout=5000)
+    stop(player)
+    assert "news" not in shown[mark + 1 :]
+
+
+def test_welcome_frame_when_nothing_plays_then_slides_start_on_time(qtbot, tmp_path: Path, renderers) -> None:
+    deck = make_deck([news("news", date(2026, 3, 3), date(2026, 3, 4), duration=4)], tmp_path)
+    clock = FixedClock(local(2026, 3, 2, 23, 59, 59))
+    player, window, shown = build(qtbot, deck, clock, renderers)
+    player.start()
+    assert player.showing_welcome
+    qtbot.waitUntil(lambda: window.current_pixmap is not None, timeout=2000)
+    assert frame_problems(window.grab().toImage(), SIZE) == []  # calm frame, not blank
+    clock.set(local(2026, 3, 3, 0, 0, 1))
+    # No slide boundary to wait for: the schedule timer brings the news in.
+    qtbot.waitUntil(lambda: shown == ["news"], timeout=3000)
+    assert not player.showing_welcome
+    clock.set(local(2026, 3, 5, 0, 0, 1))
+    qtbot.waitUntil(lambda: player.showing_welcome, timeout=3000)
+    stop(player)
+
+
+def test_corrupt_slide_is_skipped_logged_and_never_blank(qtbot, tmp_path: Path, renderers, caplog) -> None:
+    deck = make_deck([info("a", 4), info("b", 4), info("c", 4)], tmp_path)
+    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, broken={"b"})
+    skipped: list[tuple[str, str]] = []
+    player.slideSkipped.connect(lambda s, m: skipped.append((s, m)))
+    frames: list[list[str]] = []
+    player.slideShown.connect(lambda _s: frames.append(frame_problems(window.grab().toImage(), SIZE)))
+    with caplog.at_level(logging.WARNING, logger="kiosk"):
+        player.start()
+        qtbot.waitUntil(lambda: len(shown) >= 5, timeout=5000)
+    stop(player)
+    assert shown[:5] == ["a", "c", "a", "c", "a"]
+    assert skipped[0][0] == "b" and "corrupt" in skipped[0][1]
+    assert len(skipped) == 1  # marked broken: not retried every round
+    assert any("slide b skipped" in r.getMessage() and "corrupt" in r.getMessage() for r in caplog.records)
+    assert all(problems == [] for problems in frames), frames
+
+
+def test_all_slides_broken_falls_back_to_welcome(qtbot, tmp_path: Path, renderers) -> None:
+    deck = make_deck([info("a", 4), info("b", 4)], tmp_path)
+    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, broken={"a", "b"})
+    player.start()
+    qtbot.waitUntil(lambda: player.showing_welcome and window.current_pixmap is not None, timeout=3000)
+    stop(player)
+    assert shown == []
+
+
+def test_next_slide_is_rendered_before_its_transition(qtbot, tmp_path: Path, renderers) -> None:
+    deck = make_deck([info("a", 300), info("b", 4)], tmp_path)
+    slow = PlayerTiming(time_scale=1.0, transition_ms=8)
+    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=slow)
+    player.start()
+    qtbot.waitUntil(lambda: shown == ["a"], timeout=3000)
+    # While "a" is up for its 300 s, "b" is prepared in the worker and waits in the cache.
+    qtbot.waitUntil(lambda: player.preparer.cached(deck.slides[1], SIZE, "en") is not None, timeout=3000)
+    assert renderers[0].rendered == ["a", "b"]
+    stop(player)
+
+
+@pytest.mark.parametrize("transition", ["fade", "slide", "none"])
+def test_transitions_paint_only_finished_frames(qtbot, tmp_path: Path, renderers, transition: str) -> None:
+    deck = make_deck([info("a", 4), info("b", 4)], tmp_path)
+    timing = PlayerTiming(time_scale=0.002, transition_ms=120)
+    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers,
+                                  transition=transition, timing=timing)
+    grabs: list[list[str]] = []
+    window.transitionFinished.connect(lambda: grabs.append(frame_problems(window.grab().toImage(), SIZE)))
+    player.start()
+    qtbot.waitUntil(lambda: len(shown) >= 4, timeout=5000)
+    stop(player)
+    if transition == "none":
+        assert window.transitions_done == 0
+    else:
+        assert window.transitions_done >= 2  # the first frame comes in without one
+        assert all(g == [] for g in grabs), grabs
+
+
+def test_fade_blends_the_two_frames_midway(qtbot, tmp_path: Path, renderers) -> None:
+    deck = make_deck([info("a", 4), info("b", 300)], tmp_path)
+    timing = PlayerTiming(time_scale=0.002, transition_ms=2000)
+    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=timing)
+    player.start()
+    qtbot.waitUntil(lambda: window.transitioning, timeout=3000)
+    qtbot.waitUntil(lambda: window._clock.elapsed() > 700, timeout=3000)
+    corner = window.grab().toImage().pixelColor(2, 2)
+    stop(player)
+    red, blue = QColor(COLOURS[0]), QColor(COLOURS[1])
+    # Midway through a cross-fade the corner is a mix of both slides' colours.
+    assert min(red.red(), blue.red()) < corner.red() < max(red.red(), blue.red())
+    assert min(red.blue(), blue.blue()) < corner.blue() < max(red.blue(), blue.blue())
+
+
+def test_idle_player_runs_no_fast_timer(qtbot, tmp_path: Path, renderers) -> None:
+    from PySide6.QtCore import QTimer
+
+    deck = make_deck([info("a", 300), info("b", 300)], tmp_path)
+    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers,
+                                  timing=PlayerTiming(transition_ms=8))
+    player.start()
+    qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=3000)
+    qtbot.waitUntil(lambda: player.preparer.cached(deck.slides[1], SIZE, "en") is not None, timeout=3000)
+    active = [t for t in window.findChildren(QTimer) + player.findChildren(QTimer) if t.isActive()]
+    stop(player)
+    assert active, "the slide timer should be running"
+    assert all(t.interval() >= 1000 for t in active), [(t.interval(), t.objectName()) for t in active]
+
+
+def test_no_label_auto_detects_rich_text(qtbot, tmp_path: Path, renderers) -> None:
+    deck = make_deck([info("a", 4)], tmp_path)
+    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers)
+    player.start()
+    qtbot.waitUntil(lambda: shown == ["a"], timeout=3000)
+    stop(player)
+    for label in window.findChildren(QLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.objectName()
+
+
+def test_rejects_unknown_transition(tmp_path: Path, qapp) -> None:
+    deck = make_deck([info("a")], tmp_path)
+    with pytest.raises(ValueError, match="transition must be one of"):
+        Player(deck, clock=FixedClock(local(2026, 3, 2)), size=SIZE, transition="wipe",
+               renderer_factory=FakeRenderer)
