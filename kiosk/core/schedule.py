@@ -7,9 +7,8 @@ to the weekday on which it starts (a Friday 22:00-02:00 window is active early S
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -78,39 +77,112 @@ class Schedule:
                     return True
         return False
 
-    def _boundaries(self, start: datetime, days: int) -> Iterator[datetime]:
-        """Local wall-clock instants (ascending, possibly repeated) where activity may flip."""
-        fixed = [b for b in (self.active_from, self.active_until) if b is not None]
+    def _wall_times(self) -> set[time]:
+        """Times of day at which activity may flip: midnight (the weekday changes) and the
+        ends of every window."""
         times = {time()}
         for window in self.windows:
             times.add(window.start)
             times.add(window.end)
-        candidates = set(fixed)
-        for offset in range(days + 1):
-            day = start.date() + timedelta(days=offset)
-            for t in times:
-                candidates.add(datetime.combine(day, t))
-        yield from sorted(c for c in candidates if c > start)
+        return times
+
+    def _candidates(self, first: date, last: date, tz: ZoneInfo) -> list[datetime]:
+        """UTC instants, ascending, that include every instant at which ``is_active`` can flip
+        while the local dates run from ``first`` to ``last``.
+
+        Activity is a function of wall-clock time, and wall-clock time only crosses a boundary
+        ``b`` at ``b`` converted with either UTC offset (a repeated fall-back hour crosses it
+        twice) or jumps over it at a DST transition; so both conversions of every boundary
+        plus the transitions themselves are enough."""
+        walls = {b for b in (self.active_from, self.active_until) if b is not None}
+        times = self._wall_times()
+        day = first
+        while day <= last:
+            walls.update(datetime.combine(day, t) for t in times)
+            day += timedelta(days=1)
+        instants = sorted(
+            {
+                wall.replace(tzinfo=tz, fold=fold).astimezone(timezone.utc)
+                for wall in walls
+                for fold in (0, 1)
+            }
+        )
+        transitions = [
+            _transition(tz, a, b)
+            for a, b in zip(instants, instants[1:])
+            if a.astimezone(tz).utcoffset() != b.astimezone(tz).utcoffset()
+        ]
+        return sorted(set(instants).union(transitions))
 
     def next_change(self, after: datetime, tz: ZoneInfo, horizon_days: int = 8) -> datetime | None:
-        """The first instant after ``after`` at which ``is_active`` flips, or None within
-        the horizon. Returned timezone-aware in ``tz``."""
+        """The first instant after ``after`` at which ``is_active`` flips, or None.
+
+        The search covers ``horizon_days`` from ``after``, or from ``active_from`` when that
+        is later (nothing can flip before it), so a slide that starts in a month still
+        reports its start. Returned timezone-aware in ``tz``, never at or before ``after``."""
         if after.tzinfo is None:
             raise ValueError("next_change needs a timezone-aware datetime")
-        local = after.astimezone(tz).replace(tzinfo=None)
+        if self.is_always:
+            return None
+        start = after.astimezone(timezone.utc)
+        local = start.astimezone(tz).replace(tzinfo=None)
+        # Wall-clock time can step back (a repeated fall-back hour) but never by a day.
+        if self.active_until is not None and local >= self.active_until + timedelta(days=1):
+            return None
+        origin = start
+        if self.active_from is not None and local < self.active_from:
+            earliest = min(
+                self.active_from.replace(tzinfo=tz, fold=fold).astimezone(timezone.utc)
+                for fold in (0, 1)
+            )
+            origin = max(start, earliest)
+        limit = origin + timedelta(days=horizon_days)
+        first = origin.astimezone(tz).date() - timedelta(days=1)
+        last = limit.astimezone(tz).date() + timedelta(days=1)
         current = self._active_local(local)
-        for candidate in self._boundaries(local, horizon_days):
-            if self._active_local(candidate) != current:
-                aware = candidate.replace(tzinfo=tz)
-                # A wall-clock time skipped by a spring-forward gap maps past the gap;
-                # never report a change that lies before ``after``.
-                return max(aware, after.astimezone(tz))
+        for candidate in self._candidates(first, last, tz):
+            if candidate <= start:
+                continue
+            if candidate > limit:
+                break
+            if self.is_active(candidate, tz) != current:
+                return candidate.astimezone(tz)
         return None
 
     def plays_ever(self) -> bool:
-        """False for a schedule that can never be active (e.g. until before from)."""
+        """False for a schedule that can never be active: no weekdays, ``until`` not after
+        ``from``, or a short from/until range that none of its days and hours fall in.
+
+        Judged on wall-clock time; a window that exists only in a skipped DST hour counts."""
         if not self.weekdays:
             return False
-        if self.active_from and self.active_until and self.active_until <= self.active_from:
+        if self.active_from is None or self.active_until is None:
+            return True
+        if self.active_until <= self.active_from:
             return False
-        return True
+        # Over nine days every weekday, and every window starting on it, fits whole.
+        if self.active_until - self.active_from >= timedelta(days=9):
+            return True
+        walls = {self.active_from}
+        day = self.active_from.date()
+        while day <= self.active_until.date():
+            walls.update(datetime.combine(day, t) for t in self._wall_times())
+            day += timedelta(days=1)
+        return any(
+            self._active_local(wall)
+            for wall in walls
+            if self.active_from <= wall < self.active_until
+        )
+
+def _transition(tz: ZoneInfo, before: datetime, after: datetime) -> datetime:
+    """The instant in ``(before, after]`` (UTC) at which ``tz`` switches to ``after``'s
+    offset, to the second (zones change on whole seconds)."""
+    target = after.astimezone(tz).utcoffset()
+    low, high = 0, int((after - before).total_seconds())
+    while high - low > 1:
+        middle = (low + high) // 2
+        if (before + timedelta(seconds=middle)).astimezone(tz).utcoffset() == target:
+            high = middle
+        else:
+            low = middle
+    return before + timedelta(seconds=high)
