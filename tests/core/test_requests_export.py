@@ -1,0 +1,60 @@
+"""CSV and JSON exports: Excel-friendly CSV, faithful JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from kiosk.core.requests import export
+from kiosk.core.requests.model import ContactTime, InfoRequest, RequestStatus, StoredRequest
+
+T0 = datetime(2026, 11, 2, 9, 30, 15, 123456, tzinfo=timezone.utc)
+
+
+def stored(name: str, **changes: object) -> StoredRequest:
+    values: dict[str, object] = dict(name=name, phone="+13035550123", email=None, topics=("back-pain", "knee"),
+                                     contact_time=ContactTime.EVENING, language="es", source_topic=None)
+    values.update(changes)
+    return StoredRequest(id="01ABC", created_at=T0, status=RequestStatus.CONTACTED,
+                         request=InfoRequest(**values), closed_at=T0)  # type: ignore[arg-type]
+
+
+TRICKY = ['Ana "La Jefa", López', "Line\nBreak", "Ñandú Pérez-Íñiguez", "=HYPERLINK(\"x\")", "@sum", "plain"]
+
+
+def test_csv_has_bom_header_and_round_trips_through_the_csv_module() -> None:
+    text = export.to_csv([stored(n) for n in TRICKY])
+    assert text.startswith("\ufeffid,created_at,status,closed_at,name,")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    assert [r["name"] for r in rows] == ['Ana "La Jefa", López', "Line\nBreak", "Ñandú Pérez-Íñiguez",
+                                         "'=HYPERLINK(\"x\")", "'@sum", "plain"]
+    first = rows[0]
+    assert first["created_at"] == "2026-11-02T09:30:15.123456+00:00"
+    assert first["phone"] == "+13035550123"  # E.164 is never a formula, so left as is
+    assert first["email"] == "" and first["topics"] == "back-pain; knee"
+    assert first["contact_time"] == "evening" and first["status"] == "contacted" and first["consent"] == "yes"
+    # Excel's dialect: CRLF row ends, embedded quotes doubled.
+    assert '"Ana ""La Jefa"", López"' in text and "\r\n" in text
+
+
+def test_json_is_an_array_with_iso_dates_and_real_lists() -> None:
+    data = json.loads(export.to_json([stored(n) for n in TRICKY]))
+    assert isinstance(data, list) and [d["name"] for d in data] == TRICKY
+    assert data[0]["created_at"] == "2026-11-02T09:30:15.123456+00:00"
+    assert data[0]["topics"] == ["back-pain", "knee"] and data[0]["email"] is None
+    assert "Ñandú" in export.to_json([stored("Ñandú")])  # readable, not \u escapes
+
+
+def test_write_encodes_utf8_and_rejects_unknown_formats() -> None:
+    out = io.BytesIO()
+    export.write([stored("Ñandú")], "csv", out)
+    assert out.getvalue().startswith(b"\xef\xbb\xbf") and "Ñandú".encode() in out.getvalue()
+    out = io.BytesIO()
+    export.write([], "json", out)
+    assert json.loads(out.getvalue()) == []
+    with pytest.raises(ValueError):
+        export.write([], "xml", io.BytesIO())
