@@ -98,7 +98,7 @@ class _Converter:
         if isinstance(node, yaml.SequenceNode):
             items = []
             for i, child in enumerate(node.value):
-                converted = self.convert(child, f"{path}[{i}]", depth + 1)
+                converted = self.convert(child, f"{path}[{i}]", depth + 1, line)
                 if converted is not None:
                     items.append(converted)
             return YNode("seq", line, items)
