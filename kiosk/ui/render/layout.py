@@ -90,7 +90,7 @@ class Metrics:
 
     @property
     def header(self) -> QRectF:
-        return QRectF(0, 0, self.size.width(), self.px(120))
+        return QRectF(0, 0, self.size.width(), self.px(104))
 
     @property
     def footer(self) -> QRectF:
@@ -99,8 +99,8 @@ class Metrics:
     @property
     def content(self) -> QRectF:
         """Where slide content goes: inside the margins, between header and footer."""
-        top = self.header.bottom() + self.px(56)
-        bottom = self.footer.top() - self.px(24)
+        top = self.header.bottom() + self.px(44)
+        bottom = self.footer.top() - self.px(16)
         return QRectF(
             self.margin, top, self.size.width() - 2 * self.margin, bottom - top
         )

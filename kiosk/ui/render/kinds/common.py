@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
@@ -320,22 +320,42 @@ def translated(element: Element, dy: float) -> Element:
     return element
 
 
-def split_for_image(ctx: Context, ref: ImageRef | None, *, image_share: float = 0.42) -> tuple[QRectF, QRectF | None]:
-    """Text area and image area: image on the right in landscape, above the text in portrait."""
+def split_for_image(ctx: Context, ref: ImageRef | None, share: float) -> tuple[QRectF, QRectF | None]:
+    """Text area and image area: the image takes ``share`` of the width on the right in
+    landscape, or of the height above the text in portrait."""
     m = ctx.metrics
     content = m.content
     if ref is None:
+        if not m.portrait:
+            # A full-width line of text is too long to read comfortably.
+            return QRectF(content.left(), content.top(), min(content.width(), m.px(1500)), content.height()), None
         return content, None
     if m.portrait:
         natural = ctx.natural_size(ref)
-        area = QRectF(content.left(), content.top(), content.width(), content.height() * 0.36)
+        area = QRectF(content.left(), content.top(), content.width(), content.height() * share)
         shown = images.fit_inside(natural, area)
-        text_top = shown.bottom() + m.gutter
+        text_top = area.top() + shown.height() + m.gutter
         return QRectF(content.left(), text_top, content.width(), content.bottom() - text_top), area
-    image_width = content.width() * image_share
+    image_width = content.width() * share
     area = QRectF(content.right() - image_width, content.top(), image_width, content.height())
     text = QRectF(content.left(), content.top(), content.width() - image_width - m.gutter, content.height())
     return text, area
+
+
+def with_image(ctx: Context, ref: ImageRef | None, lay_out_text: Callable[[QRectF], None]) -> None:
+    """Lay out text beside (landscape) or below (portrait) an optional picture, giving the
+    picture less room when the text would otherwise be cut."""
+    if ref is None:
+        lay_out_text(split_for_image(ctx, None, 0)[0])
+        return
+
+    def attempt(share: float) -> None:
+        text_area, image_area = split_for_image(ctx, ref, share)
+        assert image_area is not None
+        place_image(ctx, ref, image_area)
+        lay_out_text(text_area)
+
+    attempts(ctx, attempt, (0.36, 0.28, 0.2) if ctx.metrics.portrait else (0.42, 0.34, 0.26))
 
 
 def place_image(ctx: Context, ref: ImageRef, area: QRectF) -> QRectF:
@@ -354,3 +374,14 @@ def centre_vertically(ctx: Context, start: int, area: QRectF, used_bottom: float
     spare = area.bottom() - used_bottom
     if spare > 0:
         ctx.shift(start, spare / 2)
+
+
+def attempts(ctx: Context, lay_out: Callable[[float], None], shares: Sequence[float]) -> None:
+    """Lay out with each picture share in turn until no text had to be cut: a long text
+    takes room from the picture rather than losing words."""
+    start = len(ctx.elements)
+    for share in shares:
+        del ctx.elements[start:]
+        lay_out(share)
+        if not any(isinstance(e, Text) and e.fitted.elided for e in ctx.elements[start:]):
+            return
