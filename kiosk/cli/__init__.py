@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "requests": ("requests", "list or export the patients' information requests (staff)"),
     "validate": ("validate", "check a content folder and show what would play"),
     "schema": ("schema", "print the JSON Schema of clinic.yaml and slide files (for editors)"),
+    "preview": ("preview", "render every slide to PNG plus a contact sheet, to check content before it goes live"),
 }
 
 
