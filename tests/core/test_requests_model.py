@@ -222,3 +222,7 @@ def test_ordinary_addresses_are_accepted(local: str, domain: str) -> None:
 def test_any_printable_name_within_the_limit_is_accepted(name: str) -> None:
     result = validate_request(with_(name=name))
     assert result.ok and result.request is not None and result.request.name == name.strip()
+
+
+def test_a_lone_topic_string_is_not_read_as_letters() -> None:
+    assert codes(with_(topics="knee")) == {"topics": "topics_invalid"}

@@ -248,7 +248,9 @@ def validate_request(data: RequestInput, known_topics: Collection[str] | None = 
                 errors.append(FieldError.of("email", "email_invalid"))
 
     topics: list[str] = []
-    if len(data.topics) > TOPICS_MAX:
+    if isinstance(data.topics, str):  # a lone id would otherwise be read as its letters
+        errors.append(FieldError.of("topics", "topics_invalid"))
+    elif len(data.topics) > TOPICS_MAX:
         errors.append(FieldError.of("topics", "topics_too_many"))
     elif not all(_check_topic_id(t, known_topics) for t in data.topics):
         errors.append(FieldError.of("topics", "topics_invalid"))

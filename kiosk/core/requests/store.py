@@ -134,8 +134,8 @@ class RequestStore:
                 os.close(dir_fd)
 
     def _tighten_modes(self) -> None:
-        # SQLite creates -wal and -shm with the database's mode, but an existing pair left by
-        # an older version or another tool may be wider.
+        # SQLite creates -wal and -shm with the database's mode (and keeps them while any
+        # connection is open), but a pair left by another tool may be wider.
         if os.name != "posix":
             return
         for suffix in ("-wal", "-shm"):
@@ -172,7 +172,6 @@ class RequestStore:
             except BaseException:
                 self._rollback()
                 raise
-            self._tighten_modes()
 
     def _rollback(self) -> None:
         try:
