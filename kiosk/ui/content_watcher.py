@@ -99,6 +99,8 @@ class ContentWatcher(QObject):
         self._fingerprint: Fingerprint = ()
         self._loading = False
         self._again = False
+        #: How many times the folder was checked (events and polls), for tests.
+        self.checks_done = 0
 
     def start(self) -> None:
         """Start watching; the content as it is now counts as already loaded."""
@@ -134,6 +136,7 @@ class ContentWatcher(QObject):
         self._debounce.start()  # restart: a burst of saves is one reload
 
     def _check(self) -> None:
+        self.checks_done += 1
         fingerprint = content_fingerprint(self.root)
         self._rewatch_with(fingerprint)
         if fingerprint == self._fingerprint:

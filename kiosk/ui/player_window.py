@@ -16,15 +16,15 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPixmap, QResize
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.player import Player
+from kiosk.ui.render.fonts import load_family
+from kiosk.ui.render.layout import Metrics, footer_rect
 
 FRAME_INTERVAL_MS = 16
 PROGRESS_INTERVAL_MS = 1000
 
 
 def footer_strip(size: QSize) -> QRect:
-    """Where the progress indicator goes: the renderer's footer area."""
-    from kiosk.ui.render.layout import footer_rect
-
+    """Where the progress indicator goes: the strip the renderer leaves free for it."""
     return footer_rect(size)
 
 
@@ -41,6 +41,7 @@ class PlayerWindow(QWidget):
         self._background = QColor(theme.background)
         self._accent = QColor(theme.accent)
         self._primary = QColor(theme.primary)
+        self._family = load_family()
         self.setWindowTitle(player.deck.clinic.name)
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         # Everything is painted from opaque pixmaps: skip Qt's background erase (no flash).
@@ -187,28 +188,39 @@ class PlayerWindow(QWidget):
             self.firstFramePainted.emit()
 
     def _paint_progress(self, painter: QPainter) -> None:
-        """A discreet "3 / 12" and a thin bar of the time left, inside the footer strip."""
+        """A discreet time-left bar and "3 / 12", inside the footer strip and the slide margins."""
         if self._count <= 0:
             return
         strip = self.footer()
         if strip.isEmpty():
             return
-        unit = min(self.width(), self.height()) / 1080
-        height = max(2, round(6 * unit))
-        left = 1.0
-        if self._duration_s > 0 and self._frame_timer.isActive() is False:
-            left = max(0.0, 1.0 - self._slide_clock.elapsed() / 1000 / self._duration_s)
-        track = QRectF(strip.left(), strip.bottom() - height + 1, strip.width(), height)
-        track_colour = QColor(self._primary)
-        track_colour.setAlpha(50)
-        painter.fillRect(track, track_colour)
-        painter.fillRect(QRectF(track.left(), track.top(), track.width() * left, height), self._primary)
-
-        font = QFont("Roboto")
-        font.setPixelSize(max(10, round(26 * unit)))
+        metrics = Metrics(self.size())
+        margin = metrics.margin
+        font = QFont(self._family)
+        font.setPixelSize(metrics.text_px(30))
         painter.setFont(font)
+        label = f"{self._index} / {self._count}" if self._index > 0 else f"{self._count}"
+        text_width = painter.fontMetrics().horizontalAdvance(label)
+        text_box = QRectF(strip.right() + 1 - margin - text_width, strip.top(), text_width, strip.height())
         painter.setPen(self._primary)
-        text_box = QRect(strip.left(), strip.top(), strip.width(), strip.height() - height)
-        painter.drawText(
-            text_box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{self._index} / {self._count}"
+        painter.drawText(text_box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), label)
+
+        left = 1.0
+        if self._duration_s > 0 and not self._frame_timer.isActive():
+            left = max(0.0, 1.0 - self._slide_clock.elapsed() / 1000 / self._duration_s)
+        height = max(2.0, metrics.px(6))
+        track = QRectF(
+            strip.left() + margin, strip.center().y() - height / 2,
+            max(0.0, text_box.left() - metrics.gutter / 2 - strip.left() - margin), height,
         )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        track_colour = QColor(self._primary)
+        track_colour.setAlpha(45)
+        painter.setBrush(track_colour)
+        painter.drawRoundedRect(track, height / 2, height / 2)
+        if left > 0:
+            painter.setBrush(self._primary)
+            painter.drawRoundedRect(QRectF(track.left(), track.top(), track.width() * left, height), height / 2, height / 2)
+        painter.restore()

@@ -6,11 +6,13 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter
 
 from kiosk.core.model import Clinic
+from kiosk.ui.render.fonts import load_family
 
 
 def render_welcome(clinic: Clinic, size: QSize) -> QImage:
     """A full, opaque frame of ``size`` in the clinic's colours with its name and phone."""
     image = QImage(size, QImage.Format.Format_RGB32)
+    family = load_family()
     theme = clinic.theme
     painter = QPainter(image)
     try:
@@ -28,7 +30,7 @@ def render_welcome(clinic: Clinic, size: QSize) -> QImage:
         painter.fillRect(QRect(0, h - band.height(), w, band.height()), QColor(theme.accent))
 
         margin = round(96 * unit)
-        name_font = QFont("Roboto")
+        name_font = QFont(family)
         name_font.setPixelSize(max(12, round(96 * unit)))
         name_font.setWeight(QFont.Weight.Bold)
         painter.setFont(name_font)
@@ -38,7 +40,7 @@ def render_welcome(clinic: Clinic, size: QSize) -> QImage:
             name_box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
             clinic.name,
         )
-        detail_font = QFont("Roboto")
+        detail_font = QFont(family)
         detail_font.setPixelSize(max(10, round(56 * unit)))
         painter.setFont(detail_font)
         painter.setPen(QColor(theme.text))
