@@ -44,7 +44,7 @@ def test_delivers_a_readable_message_with_every_detail(smtp_server: SmtpServer) 
     [(envelope, msg)] = smtp_server.handler.messages
     assert envelope.mail_from == "kiosk@atlaspt.example"
     assert envelope.rcpt_tos == ["frontdesk@atlaspt.example"]
-    assert msg["Subject"] == "Information request: dry needling +1 more (#ab12cd)"
+    assert msg["Subject"] == "Information request: dry needling +1 more (#34ef56)"
     assert msg["Message-ID"] == "<kiosk-request-ab12cd34ef56@atlaspt.example>"
     assert msg["Reply-To"] == PATIENT_EMAIL
     text = msg.get_body(preferencelist=("plain",)).get_content()

@@ -68,8 +68,9 @@ class OutgoingRequest:
 
     @property
     def short_id(self) -> str:
-        """The first characters of the id, for subjects and phone calls."""
-        return re.sub(r"[^0-9A-Za-z]", "", self.id)[:6] or self.id[:6]
+        """The last characters of the id, for subjects. The last ones: store ids begin with
+        the time, so requests made minutes apart share their first characters."""
+        return re.sub(r"[^0-9A-Za-z]", "", self.id)[-6:] or self.id[-6:]
 
     def personal_values(self) -> tuple[str, ...]:
         """Everything the patient typed, for scrubbing from error text."""
