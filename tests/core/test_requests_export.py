@@ -5,12 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kiosk.core.requests import export
 from kiosk.core.requests.model import ContactTime, InfoRequest, RequestStatus, StoredRequest
+from kiosk.core.requests.store import RequestStore
 
 T0 = datetime(2026, 11, 2, 9, 30, 15, 123456, tzinfo=timezone.utc)
 
@@ -58,3 +63,18 @@ def test_write_encodes_utf8_and_rejects_unknown_formats() -> None:
     assert json.loads(out.getvalue()) == []
     with pytest.raises(ValueError):
         export.write([], "xml", io.BytesIO())
+
+
+@given(names=st.lists(st.text(min_size=1, max_size=100).filter(lambda s: s.strip()), min_size=1, max_size=5))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=30)
+def test_any_name_survives_store_and_csv(tmp_path: Path, names: list[str]) -> None:
+    """Whatever a name holds (quotes, commas, newlines, any script), the store gives it back and
+    the CSV reads back to it; only a formula-like start gains its protective apostrophe."""
+    with RequestStore(tmp_path / "requests.db") as store:
+        ids = [store.submit(stored(n).request, uuid.uuid4().hex).id for n in names]
+        back = [store.get(i) for i in ids]
+    assert [b.request.name for b in back if b] == names
+    rows = list(csv.DictReader(io.StringIO(export.to_csv([b for b in back if b]).removeprefix("\ufeff"), newline="")))
+    expected = ["'" + n if n.startswith(("=", "+", "-", "@", "\t", "\r")) else n for n in names]
+    assert [r["name"] for r in rows] == expected
+    assert [d["name"] for d in json.loads(export.to_json([b for b in back if b]))] == names

@@ -54,6 +54,7 @@ def test_a_good_request_is_normalized() -> None:
         ({"name": "   "}, "name", "name_required"),
         ({"name": "x" * (NAME_MAX + 1)}, "name", "name_too_long"),
         ({"name": "Ana\nLópez"}, "name", "name_invalid"),
+        ({"name": "Ana \ud800"}, "name", "name_invalid"),
         ({"phone": "", "email": ""}, "contact", "contact_required"),
         ({"phone": "555-0123"}, "phone", "phone_invalid"),
         ({"email": "ana@"}, "email", "email_invalid"),
