@@ -7,17 +7,24 @@ from __future__ import annotations
 
 import queue
 import socket
+import ssl
+import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session, SMTP
+from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+
+from kiosk.core.delivery.channels import OutgoingRequest, TopicRef
 
 LOOPBACK = "127.0.0.1"
 
@@ -69,10 +76,13 @@ class SmtpServer:
         self.controller.stop()
 
 
-def start_smtp(port: int = 0, credentials: tuple[str, str] | None = None) -> SmtpServer:
+def start_smtp(port: int = 0, credentials: tuple[str, str] | None = None,
+               **tls: Any) -> SmtpServer:
+    """``tls``: aiosmtpd's ``tls_context`` + ``require_starttls`` (STARTTLS) or ``ssl_context``
+    (implicit TLS)."""
     handler = RecordingHandler()
     logins: list[tuple[str, str]] = []
-    kwargs: dict[str, Any] = {}
+    kwargs: dict[str, Any] = dict(tls)
     if credentials is not None:
         def authenticate(server: SMTP, session: Session, envelope: Envelope,
                          mechanism: str, auth_data: Any) -> AuthResult:
@@ -82,7 +92,7 @@ def start_smtp(port: int = 0, credentials: tuple[str, str] | None = None) -> Smt
             # handled=False: aiosmtpd then answers 535 itself.
             return AuthResult(success=pair == credentials, handled=False)
         # Plain-text AUTH is acceptable only because this server is on loopback in a test.
-        kwargs = {"authenticator": authenticate, "auth_require_tls": False}
+        kwargs.update(authenticator=authenticate, auth_require_tls=False)
     controller = Controller(handler, hostname=LOOPBACK, port=port or free_port(), **kwargs)
     controller.start()
     return SmtpServer(controller.port, handler, controller, logins)
@@ -93,6 +103,37 @@ def smtp_server() -> Iterator[SmtpServer]:
     server = start_smtp()
     yield server
     server.stop()
+
+
+# --- TLS ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """A self-signed certificate for 127.0.0.1, made with the openssl command line."""
+
+    cert: Path
+    key: Path
+
+    def server_context(self) -> ssl.SSLContext:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(self.cert, self.key)
+        return context
+
+    def client_context(self) -> ssl.SSLContext:
+        """The default, verifying context, trusting this certificate as well."""
+        return ssl.create_default_context(cafile=str(self.cert))
+
+
+def make_certificate(folder: Path) -> Certificate:
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", f"/CN={LOOPBACK}",
+         "-addext", f"subjectAltName=IP:{LOOPBACK}"],
+        check=True, capture_output=True,
+    )
+    return Certificate(cert, key)
 
 
 # --- HTTP --------------------------------------------------------------------------------
@@ -117,7 +158,7 @@ class Received:
 class HttpServer:
     """Answers POSTs from a script of replies (then 200s) and records every request."""
 
-    def __init__(self, port: int = 0):
+    def __init__(self, port: int = 0, tls: ssl.SSLContext | None = None):
         self.received: list[Received] = []
         self.replies: queue.SimpleQueue[Reply] = queue.SimpleQueue()
         self._holds: list[threading.Event] = []
@@ -148,8 +189,11 @@ class HttpServer:
                 pass
 
         self.server = ThreadingHTTPServer((LOOPBACK, port), Handler)
+        if tls is not None:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
         self.port = int(self.server.server_address[1])
-        self.url = f"http://{LOOPBACK}:{self.port}/hooks/kiosk"
+        scheme = "https" if tls is not None else "http"
+        self.url = f"{scheme}://{LOOPBACK}:{self.port}/hooks/kiosk"
         self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},
                                         daemon=True)
         self._thread.start()
@@ -176,11 +220,6 @@ def http_server() -> Iterator[HttpServer]:
 
 
 # --- sample data -------------------------------------------------------------------------
-
-from datetime import datetime, timezone  # noqa: E402
-from zoneinfo import ZoneInfo  # noqa: E402
-
-from kiosk.core.delivery.channels import OutgoingRequest, TopicRef  # noqa: E402
 
 DENVER = ZoneInfo("America/Denver")
 #: A marker that must never show up in stored error text.
