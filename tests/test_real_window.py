@@ -1,0 +1,75 @@
+"""The real ``kiosk`` command in a real window on a virtual X screen (Xvfb)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage
+
+from kiosk.resources import bundled_content_dir
+from kiosk.ui.frame_check import frame_problems
+
+pytestmark = [
+    pytest.mark.xvfb,
+    pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed (.ci/run installs it)"),
+]
+
+WIDTH, HEIGHT = 1920, 1080
+TIMEOUT = 60
+
+
+@pytest.fixture
+def xvfb_display(tmp_path: Path):
+    """A fresh X server; ``-displayfd`` lets it pick a free display number itself."""
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    try:
+        assert number.isdigit(), "Xvfb did not report its display"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_kiosk_fills_the_real_screen_with_a_slide(tmp_path: Path, xvfb_display: str) -> None:
+    root = tmp_path / "content"
+    shutil.copytree(bundled_content_dir(), root)
+    shot = tmp_path / "screen.png"
+    env = {**os.environ, "DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb",
+           "KIOSK_BENCH_FIRST_FRAME": "1", "KIOSK_SCREENSHOT": str(shot)}
+    proc = subprocess.Popen([sys.executable, "-m", "kiosk", "--content", str(root)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    lines: list[str] = []
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:  # first-frame marker, then the screenshot line
+            lines.append(line)
+            if line.startswith("screenshot "):
+                break
+        still_running = proc.poll() is None
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=TIMEOUT)
+    assert any(line.startswith("first-frame ") for line in lines), (lines, err)
+    assert still_running, err
+    image = QImage(str(shot))
+    assert image.size() == QSize(WIDTH, HEIGHT)  # the whole X screen, not the window
+    assert frame_problems(image, QSize(WIDTH, HEIGHT)) == []
+    # Xvfb's root window is black: any black along the screen's edges means the window
+    # did not cover the whole screen.
+    edge = [(x, y) for x in range(0, WIDTH, 8) for y in (0, HEIGHT - 1)]
+    edge += [(x, y) for y in range(0, HEIGHT, 8) for x in (0, WIDTH - 1)]
+    black = [p for p in edge if image.pixelColor(*p) == QColor(0, 0, 0)]
+    assert black == []
