@@ -114,6 +114,8 @@ class Outbox:
                 delivery = claimed[0]
                 seen.add(delivery.request_id)
                 outcome = self._deliver(channel, delivery)
+                if outcome is None:
+                    continue
                 if outcome is Outcome.DELIVERED:
                     summary.delivered += 1
                 elif outcome is Outcome.PERMANENT:
@@ -124,11 +126,11 @@ class Outbox:
                     break
         return summary
 
-    def _deliver(self, channel: Channel, delivery: Delivery) -> Outcome:
+    def _deliver(self, channel: Channel, delivery: Delivery) -> Outcome | None:
         stored = self._store.get(delivery.request_id)
         if stored is None:
             # Deleted between claim and now (retention cascades to deliveries): nothing to send.
-            return Outcome.DELIVERED
+            return None
         try:
             result = channel.send(outgoing_request(stored, self._topic_title))
         except Exception as exc:  # noqa: BLE001 - a channel bug must not stop the other deliveries
