@@ -319,7 +319,8 @@ class RequestStore:
     def claim_due(self, limit: int = 10, lease: timedelta = DEFAULT_LEASE,
                   channel: str | None = None) -> list[Delivery]:
         """Pending deliveries whose time has come, oldest request first, hidden from other
-        claims for ``lease``. Record each outcome with one of the ``record_*`` methods."""
+        claims for ``lease`` (so the returned ``next_attempt_at`` is the lease's end). Record
+        each outcome with one of the ``record_*`` methods."""
         now = self._clock.now()
         stamp, until = to_db_time(now), to_db_time(now + lease)
         params: list[object] = [stamp]
