@@ -12,15 +12,15 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class TextLimits:
-    title: int = 70
+    title: int = 50
     info_body: int = 420
     news_body: int = 360
-    contact_body: int = 200
+    contact_body: int = 160
     list_item: int = 90  # bullets items
-    list_items: int = 6
-    step: int = 110  # exercise steps
-    steps: int = 6
-    caution: int = 140
+    list_items: int = 5
+    step: int = 90  # exercise steps
+    steps: int = 5
+    caution: int = 120
     qr_caption: int = 60
     topic_title: int = 30
     follow_up: int = 200

@@ -106,19 +106,6 @@ def _clock(painter: QPainter, r: QRectF, color: QColor, detail: QColor) -> None:
     painter.drawLine(c, QPointF(c.x() + 0.13 * s, c.y() + 0.06 * s))
 
 
-def _globe(painter: QPainter, r: QRectF, color: QColor, detail: QColor) -> None:
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(color))
-    painter.drawEllipse(r)
-    s = r.width()
-    face = r.adjusted(0.22 * s, 0.22 * s, -0.22 * s, -0.22 * s)
-    painter.setPen(QPen(detail, 0.06 * s))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawEllipse(face)
-    painter.drawEllipse(face.adjusted(face.width() * 0.28, 0, -face.width() * 0.28, 0))
-    painter.drawLine(QPointF(face.left(), face.center().y()), QPointF(face.right(), face.center().y()))
-
-
 IconPainter = Callable[[QPainter, QRectF, QColor, QColor], None]
 
 ICONS: Mapping[str, IconPainter] = MappingProxyType({
@@ -127,7 +114,6 @@ ICONS: Mapping[str, IconPainter] = MappingProxyType({
     "phone": _phone,
     "pin": _pin,
     "clock": _clock,
-    "globe": _globe,
 })
 
 

@@ -67,6 +67,8 @@ def _steps(largest: int, smallest: int) -> list[int]:
 
 
 def _place(document: QTextDocument, box: QRectF, valign: Qt.AlignmentFlag) -> QRectF:
+    if document.isEmpty():
+        return QRectF(box.left(), box.top(), 0, 0)
     lines = lines_rect(document)
     height = document_height(document)
     dy = 0.0
@@ -198,7 +200,12 @@ def fit_column(
         if not doc.isEmpty():
             kept.append(doc)
         break
-    return FittedColumn(_stack(kept, box, size, indent, min_height, gap), size, box, True)
+    stacked = list(_stack(kept, box, size, indent, min_height, gap))
+    if stacked:
+        # The last item shown stands for everything cut or left out after it.
+        last = stacked[-1]
+        stacked[-1] = FittedText(last.document, last.pixel_size, last.box, last.rect, elided=True)
+    return FittedColumn(tuple(stacked), size, box, True)
 
 
 def _stack(

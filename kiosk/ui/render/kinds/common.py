@@ -32,8 +32,8 @@ from kiosk.ui.render.markdown_document import (
 )
 from kiosk.ui.render.text_fit import FittedColumn, FittedText, fit_column, fit_text
 
-#: Noto Sans's line spacing is about 1.36 em; used to size boxes before text is laid out.
-LINE_SPACING = 1.37
+#: Noto Sans's line spacing (1.36 em, rounded up per line); sizes boxes before text is laid out.
+LINE_SPACING = 1.4
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,8 @@ class Context:
         # Text is laid out against an image like the output, never the screen.
         self.device = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
         self.elements: list[Element] = []
+        #: Set when the body needs the room: the headline is set at its smallest size.
+        self.compact_headline = False
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -223,14 +225,11 @@ class Context:
 
     def headline(self, box: QRectF, *, max_lines: int = 3) -> Text:
         """The slide title, at most ``max_lines`` lines tall, in a box that shrinks to it."""
-        largest, _ = self.metrics.text_range(HEADLINE)
+        size = TextSize(HEADLINE.smallest, HEADLINE.smallest) if self.compact_headline else HEADLINE
+        largest, _ = self.metrics.text_range(size)
         height = min(box.height(), max_lines * LINE_SPACING * largest)
-        text = self.markdown_title(QRectF(box.left(), box.top(), box.width(), height))
-        return text
-
-    def markdown_title(self, box: QRectF) -> Text:
         return self.plain(
-            "headline", self.tr(self.slide.title), box, HEADLINE,
+            "headline", self.tr(self.slide.title), QRectF(box.left(), box.top(), box.width(), height), size,
             self.palette.headline, self.palette.background, bold=True,
         )
 
@@ -346,7 +345,7 @@ def with_image(ctx: Context, ref: ImageRef | None, lay_out_text: Callable[[QRect
     """Lay out text beside (landscape) or below (portrait) an optional picture, giving the
     picture less room when the text would otherwise be cut."""
     if ref is None:
-        lay_out_text(split_for_image(ctx, None, 0)[0])
+        attempts(ctx, lambda share: lay_out_text(split_for_image(ctx, None, share)[0]), (0,))
         return
 
     def attempt(share: float) -> None:
@@ -378,10 +377,13 @@ def centre_vertically(ctx: Context, start: int, area: QRectF, used_bottom: float
 
 def attempts(ctx: Context, lay_out: Callable[[float], None], shares: Sequence[float]) -> None:
     """Lay out with each picture share in turn until no text had to be cut: a long text
-    takes room from the picture rather than losing words."""
+    takes room from the picture, then from the headline (set at its smallest size),
+    rather than losing words."""
     start = len(ctx.elements)
-    for share in shares:
-        del ctx.elements[start:]
-        lay_out(share)
-        if not any(isinstance(e, Text) and e.fitted.elided for e in ctx.elements[start:]):
-            return
+    for compact in (False, True):
+        ctx.compact_headline = compact
+        for share in shares:
+            del ctx.elements[start:]
+            lay_out(share)
+            if not any(isinstance(e, Text) and e.fitted.elided for e in ctx.elements[start:]):
+                return

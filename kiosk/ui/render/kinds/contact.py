@@ -7,7 +7,8 @@ from PySide6.QtCore import QRectF, Qt
 
 from kiosk.core.model import Clinic, ContactSlide, OpeningHours
 from kiosk.ui.render.contrast import WHITE, legible_on
-from kiosk.ui.render.kinds.common import LINE_SPACING, Context
+from kiosk.ui.render.kinds.common import LINE_SPACING, Context, attempts
+from kiosk.ui.render.markdown_document import parse_text
 from kiosk.ui.render.kinds.strings import format_time, weekday, word
 from kiosk.ui.render.layout import BODY, PHONE, SMALL, Fill, Icon, Picture, TextSize
 from kiosk.ui.render.qr import qr_image
@@ -42,40 +43,53 @@ def opening_hours_lines(clinic: Clinic, language: str) -> list[str]:
 
 
 def lay_out(ctx: Context, slide: ContactSlide) -> None:
+    attempts(ctx, lambda _share: _lay_out(ctx, slide), (0.0,))
+
+
+def _lay_out(ctx: Context, slide: ContactSlide) -> None:
     m, p = ctx.metrics, ctx.palette
     clinic = ctx.deck.clinic
     content = m.content
     caption = ctx.tr(slide.qr_caption)
     small_px = m.text_px(SMALL.largest)
     pad = m.px(32)
-    caption_height = (2 * LINE_SPACING * small_px + pad) if caption else 0.0
+    caption_height = (3 * LINE_SPACING * small_px + pad) if caption else 0.0
 
+    card_colour = WHITE
+    caption_colour = legible_on(card_colour, [p.text])
     if m.portrait:
-        side = min(content.width() * 0.62, content.height() * 0.36)
-        qr_card = QRectF(content.center().x() - side / 2, content.bottom() - side - caption_height,
-                         side, side + caption_height)
+        # A full-width card along the bottom: the code on the left, the caption beside it.
+        side = min(content.width() * 0.46, content.height() * 0.26)
+        qr_card = QRectF(content.left(), content.bottom() - side, content.width(), side)
         text_area = QRectF(content.left(), content.top(), content.width(), qr_card.top() - m.gutter - content.top())
+        code_area = QRectF(qr_card.left(), qr_card.top(), side, side)
+        caption_box = QRectF(code_area.right(), qr_card.top() + pad, qr_card.right() - pad - code_area.right(),
+                             side - 2 * pad)
+        caption_align = Qt.AlignmentFlag.AlignLeft
     else:
-        side = min(content.height() - caption_height, content.width() * 0.34)
+        # A card on the right: the code with the caption centred under it.
+        side = min(content.height() - caption_height, content.width() * 0.28)
         qr_card = QRectF(content.right() - side, content.top() + (content.height() - side - caption_height) / 2,
                          side, side + caption_height)
         text_area = QRectF(content.left(), content.top(), content.width() - side - 1.5 * m.gutter, content.height())
+        code_area = QRectF(qr_card.left(), qr_card.top(), side, side)
+        caption_box = QRectF(qr_card.left() + pad, qr_card.top() + side, qr_card.width() - 2 * pad,
+                             caption_height - pad / 2)
+        caption_align = Qt.AlignmentFlag.AlignHCenter
 
-    # QR: white card (the code's quiet zone), dark modules, whole pixels per module.
-    card_colour = WHITE
+    # The white card is the code's quiet zone; whole pixels per module keep it sharp.
     ctx.add(Fill(qr_card, card_colour, m.px(28)))
     code = qr_image(slide.qr, int(side))
-    code_rect = QRectF(qr_card.center().x() - code.width() / 2, qr_card.top() + (side - code.height()) / 2,
-                       code.width(), code.height())
-    code_rect = QRectF(round(code_rect.left()), round(code_rect.top()), code.width(), code.height())
-    ctx.add(Picture(code_rect, code, 0.0, "qr"))
+    left = round(code_area.center().x() - code.width() / 2)
+    top = round(code_area.center().y() - code.height() / 2)
+    ctx.add(Picture(QRectF(left, top, code.width(), code.height()), code, 0.0, "qr"))
     if caption:
-        box = QRectF(qr_card.left() + pad, qr_card.top() + side, qr_card.width() - 2 * pad, caption_height - pad)
-        ctx.markdown("caption", caption, box, SMALL, legible_on(card_colour, [p.text]), card_colour,
-                     inline=True, align=Qt.AlignmentFlag.AlignHCenter)
+        ctx.text("caption", parse_text(caption, inline_only=True), caption_box,
+                                BODY if m.portrait else SMALL, caption_colour, card_colour,
+                                align=caption_align, valign=Qt.AlignmentFlag.AlignVCenter)
 
     start = len(ctx.elements)
-    title = ctx.headline(text_area, max_lines=2)
+    title = ctx.headline(text_area)
     top = title.rect.bottom() + m.px(40)
 
     def row(icon: str, role: str, text: str, size: TextSize, *, bold: bool = False, lines: int = 2, colour=None) -> float:  # noqa: ANN001
@@ -92,18 +106,17 @@ def lay_out(ctx: Context, slide: ContactSlide) -> None:
         ctx.add(Icon(icon, QRectF(text_area.left(), centre - d / 2, d, d), p.brand, p.on_brand))
         return text.rect.bottom()
 
-    top = row("phone", "phone", clinic.phone, PHONE, bold=True, lines=1, colour=p.headline) + m.px(36)
+    top = row("phone", "phone", clinic.phone, PHONE, bold=True, lines=1, colour=p.headline) + m.px(28)
     if clinic.address:
-        top = row("pin", "address", clinic.address, BODY) + m.px(30)
+        top = row("pin", "address", clinic.address, BODY) + m.px(24)
     hours = opening_hours_lines(clinic, ctx.language)
     if hours:
-        top = row("clock", "hours", "\n".join(hours), BODY, lines=len(hours) + 1) + m.px(30)
-    if clinic.website and not slide.qr.startswith("https://"):
-        top = row("globe", "website", clinic.website, BODY, lines=1) + m.px(30)
+        top = row("clock", "hours", "\n".join(hours), BODY, lines=len(hours) + 1) + m.px(24)
     body = ctx.tr(slide.body)
-    if body and text_area.bottom() - top > LINE_SPACING * m.text_range(BODY)[1]:
-        top += m.px(10)
-        box = QRectF(text_area.left(), top, text_area.width(), text_area.bottom() - top)
+    if body:
+        # Even with no room left the body is fitted (and so marked as cut), so that the
+        # caller retries with a smaller headline rather than dropping it silently.
+        box = QRectF(text_area.left(), top, text_area.width(), max(0.0, text_area.bottom() - top))
         top = ctx.markdown("body", body, box, BODY, p.text, p.background).rect.bottom() + m.px(30)
     if slide.image is not None:
         room = QRectF(text_area.left(), top + m.px(10), text_area.width(), text_area.bottom() - top - m.px(10))

@@ -131,7 +131,7 @@ def lay_out(ctx: Context, slide: ExerciseSlide) -> None:
             panel = _caution(ctx, slide, QRectF(area.left(), area.bottom() - cap, area.width(), cap))
             _steps(ctx, slide, QRectF(area.left(), top, area.width(), panel.top() - m.px(36) - top))
 
-        attempts(ctx, portrait, (0.3, 0.24, 0.18))
+        attempts(ctx, portrait, (0.3, 0.22, 0.14))
         return
 
     def landscape(share: float) -> None:
@@ -139,7 +139,7 @@ def lay_out(ctx: Context, slide: ExerciseSlide) -> None:
         side = QRectF(content.right() - side_width, content.top(), side_width, content.height())
         main = QRectF(content.left(), content.top(), content.width() - side_width - m.gutter, content.height())
         # Right: caution at the bottom, chips above it, the illustration takes the rest.
-        cap = min(side.height() * 0.45, 6 * LINE_SPACING * m.text_range(CAUTION)[0] + m.px(44))
+        cap = min(side.height() * 0.56, 8 * LINE_SPACING * m.text_range(CAUTION)[0] + m.px(44))
         panel = _caution(ctx, slide, QRectF(side.left(), side.bottom() - cap, side.width(), cap))
         chips_height = 0.0
         if labels:
@@ -162,4 +162,4 @@ def lay_out(ctx: Context, slide: ExerciseSlide) -> None:
         if spare > 0:
             ctx.shift(start, spare / 2)
 
-    attempts(ctx, landscape, (0.36, 0.31, 0.26))
+    attempts(ctx, landscape, (0.36, 0.31))

@@ -66,11 +66,12 @@ def weekday(index: int, language: str) -> str:
 
 
 def format_time(moment: time, language: str) -> str:
-    """"8:00 AM" in English (US clinics), "08:00" in Spanish."""
+    """"8 AM" or "8:30 AM" in English (US clinics), "08:00" in Spanish."""
     if _language(language) == "en":
         hour = moment.hour % 12 or 12
         suffix = "AM" if moment.hour < 12 else "PM"
-        return f"{hour}:{moment.minute:02d}\u00a0{suffix}"
+        minutes = f":{moment.minute:02d}" if moment.minute else ""
+        return f"{hour}{minutes}\u00a0{suffix}"
     return f"{moment:%H:%M}"
 
 
