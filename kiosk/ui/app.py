@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication
 
@@ -68,7 +68,6 @@ def build_kiosk(
 
     Full screen uses the screen's geometry before ``showFullScreen`` so the window fills the
     screen also on a bare X server without a window manager."""
-    apply_theme(app, deck.clinic.theme)
     geometry = screen.geometry()
     size = QSize(windowed) if windowed is not None else geometry.size()
     player = Player(
@@ -91,4 +90,7 @@ def build_kiosk(
         watcher.loaded.connect(player.apply_load_result)
         watcher.start()
     player.start()
+    # The player paints its own frames; the Material theme is for the touch screens that
+    # follow, so it is applied while the worker renders the first slide (faster start-up).
+    QTimer.singleShot(0, lambda: apply_theme(app, deck.clinic.theme))
     return Kiosk(player, window, watcher)

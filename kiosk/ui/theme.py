@@ -13,7 +13,6 @@ import platform
 import sys
 from pathlib import Path
 
-import jinja2
 from PySide6.QtCore import QDir
 from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import QApplication
@@ -53,6 +52,7 @@ def theme_colours(theme: Theme) -> dict[str, str]:
 
 def material_stylesheet(theme: Theme, *, density_scale: int = 0) -> str:
     """The qt-material stylesheet for ``theme``, rendered from its template in memory."""
+    import jinja2
     from qt_material import density, opacity
 
     env = jinja2.Environment(

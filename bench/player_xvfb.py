@@ -1,0 +1,57 @@
+"""Shared by the player benchmarks: a private Xvfb screen and /proc readings. Not a benchmark."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+@contextmanager
+def xvfb(width: int = 1920, height: int = 1080) -> Iterator[str]:
+    """Start ``Xvfb`` on a free display (it picks one via ``-displayfd``); stop it after."""
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    try:
+        if not number.isdigit():
+            raise RuntimeError("Xvfb did not start (is it installed? apt-get install xvfb)")
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def kiosk_env(display: str, **extra: str) -> dict[str, str]:
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    env.update(extra)
+    return env
+
+
+def pss_mb(pid: int | str = "self") -> float:
+    """Proportional set size in MB, from /proc/PID/smaps_rollup."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no Pss line in smaps_rollup")
+
+
+def cpu_seconds(pid: int | str = "self") -> float:
+    """utime + stime of a process, in seconds (from /proc/PID/stat)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    fields = stat[stat.rindex(")") + 2 :].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def load_average() -> list[float]:
+    return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
