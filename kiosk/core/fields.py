@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from kiosk.core.limits import LIMITS
+
 
 class FieldType(enum.Enum):
     TEXT = "text"  # localized, inline Markdown (bold/italic)
@@ -74,14 +76,14 @@ KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
     "bullets": (
         FieldSpec(
-            "items", F.TEXT_LIST, "The points, 1 to 6 short texts.", required=True,
+            "items", F.TEXT_LIST, f"The points, 1 to {LIMITS.list_items} short texts.", required=True,
             limit="list_item", max_items="list_items",
         ),
         FieldSpec("image", F.IMAGE, "A picture, relative to the content folder."),
     ),
     "exercise": (
         FieldSpec(
-            "steps", F.TEXT_LIST, "Numbered steps, 1 to 6 short texts.", required=True,
+            "steps", F.TEXT_LIST, f"Numbered steps, 1 to {LIMITS.steps} short texts.", required=True,
             limit="step", max_items="steps",
         ),
         FieldSpec("caution", F.TEXT, "Safety line, e.g. ask your therapist first.", required=True, limit="caution"),

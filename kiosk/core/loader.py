@@ -681,14 +681,17 @@ def _days(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Repor
     else:
         raise _Bad(f"expected a list of days ({choices}), but got {_describe(node)}")
     days: set[int] = set()
+    ok = True
     for i, item in enumerate(items):
         word = item.value.strip().lower()[:3] if isinstance(item.value, str) and not item.is_map else None
         item_path = path if item is node else f"{path}[{i}]"
         if word not in WEEKDAY_NAMES:
             shown = item.raw if not (item.is_map or item.is_seq) else "?"
-            raise _Bad(f"unknown day '{shown}'{_suggest(shown, WEEKDAY_NAMES)}; use {choices}", item.line, item_path)
+            report.error(item.line, item_path, f"unknown day '{shown}'{_suggest(shown, WEEKDAY_NAMES)}; use {choices}")
+            ok = False
+            continue
         days.add(WEEKDAY_NAMES.index(word))
-    return frozenset(days)
+    return frozenset(days) if ok else _INVALID
 
 
 def _window(text: str) -> TimeWindow:
@@ -709,15 +712,19 @@ def _hours(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Repo
     if items is None:
         raise _Bad(f'expected a list of time windows like ["07:00-11:00"], but got {_describe(node)}')
     windows = []
+    ok = True
     for i, item in enumerate(items):
         item_path = path if item is node else f"{path}[{i}]"
         if not isinstance(item.value, str) or item.is_map or item.is_seq:
-            raise _Bad(f'expected a time window like "07:00-11:00", but got {_describe(item)}', item.line, item_path)
+            report.error(item.line, item_path, f'expected a time window like "07:00-11:00", but got {_describe(item)}')
+            ok = False
+            continue
         try:
             windows.append(_window(item.value))
         except ValueError as exc:
-            raise _Bad(str(exc), item.line, item_path) from None
-    return tuple(windows)
+            report.error(item.line, item_path, str(exc))
+            ok = False
+    return tuple(windows) if ok else _INVALID
 
 
 def _schedule(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:

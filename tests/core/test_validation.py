@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from fixtures.content_kit import CLINIC, INFO, make_pack, png, write
 
-from kiosk.core.limits import MAX_YAML_BYTES
+from kiosk.core.limits import LIMITS, MAX_YAML_BYTES
 from kiosk.core.loader import load_deck
 
 EXERCISE = """\
@@ -156,8 +156,12 @@ CASES = {
         ["slides/a.yaml:8: hold: must be more than 0 seconds, got 0 s"],
     ),
     "too many steps": (
-        EXERCISE.replace("steps: [Kneel, Arch]", "steps: [a, b, c, d, e, f, g]"),
-        ["slides/a.yaml:5: steps: 7 entries, but at most 6 fit on a slide"],
+        EXERCISE.replace("steps: [Kneel, Arch]", f"steps: [{', '.join('x' * (LIMITS.steps + 1))}]"),
+        [f"slides/a.yaml:5: steps: {LIMITS.steps + 1} entries, but at most {LIMITS.steps} fit on a slide"],
+    ),
+    "too many items": (
+        "id: b\nkind: bullets\ntopic: about\ntitle: B\nitems: [" + ", ".join("x" * (LIMITS.list_items + 1)) + "]\n",
+        [f"slides/a.yaml:5: items: {LIMITS.list_items + 1} entries, but at most {LIMITS.list_items} fit on a slide"],
     ),
     "bullets need items": (
         "id: b\nkind: bullets\ntopic: about\ntitle: B\nitems: just one\n",
@@ -197,10 +201,13 @@ CASES = {
          "slides/a.yaml:8: schedule.hours[0]: '08:00-08:00' starts and ends at the same time",
          "slides/a.yaml:9: schedule.form: unknown field 'form' (did you mean 'from'?)"],
     ),
-    "impossible hour": (
-        INFO + "schedule:\n  hours: ['25:00-08:00']\n",
+    "impossible hours, each reported": (
+        INFO + "schedule:\n  hours: ['25:00-08:00', 8]\n  days: [mon, 1]\n",
         ["slides/a.yaml:7: schedule.hours[0]: '25:00-08:00' has an impossible time "
-         "(use 00:00 to 23:59; 00:00 for midnight)"],
+         "(use 00:00 to 23:59; 00:00 for midnight)",
+         'slides/a.yaml:7: schedule.hours[1]: expected a time window like "07:00-11:00", but got the number 8',
+         "slides/a.yaml:8: schedule.days[1]: unknown day '1'; use mon, tue, wed, thu, fri, sat, sun, or weekdays, "
+         "weekends, every day"],
     ),
     "malformed window": (
         INFO + "schedule:\n  hours: ['8 to 9']\n",
@@ -239,16 +246,36 @@ def test_slide_rule(tmp_path: Path, text: str, expected: list[str]) -> None:
 
 
 def test_text_too_long_is_a_warning_per_language(tmp_path: Path) -> None:
-    text = INFO.replace("title: Welcome", f"title:\n  en: Welcome\n  es: {'x' * 71}")
+    limit = LIMITS.title
+    text = INFO.replace("title: Welcome", f"title:\n  en: Welcome\n  es: {'x' * (limit + 1)}")
     assert slide_problems(tmp_path, text) == [
-        "slides/a.yaml:6: title.es: warning: Spanish text is 71 characters, more than the 70 that fit on screen; "
-        "shorten it"
+        f"slides/a.yaml:6: title.es: warning: Spanish text is {limit + 1} characters, more than the {limit} that "
+        "fit on screen; shorten it"
     ]
 
 
+@pytest.mark.parametrize(
+    ("field", "limit", "text"),
+    [
+        ("body", LIMITS.info_body, INFO.replace("body: Hello **there**.", "body: '{}'")),
+        ("caution", LIMITS.caution, EXERCISE.replace("caution: Ask first.", "caution: '{}'")),
+        ("steps[1]", LIMITS.step, EXERCISE.replace("steps: [Kneel, Arch]", "steps: [Kneel, '{}']")),
+        ("qr_caption", LIMITS.qr_caption, "id: c\nkind: contact\ntopic: about\ntitle: C\nqr: tel:+1303\nqr_caption: '{}'\n"),
+    ],
+)
+def test_each_text_has_its_limit(tmp_path: Path, field: str, limit: int, text: str) -> None:
+    found = slide_problems(tmp_path, text.format("y" * (limit + 1)))
+    assert len(found) == 1 and found[0].endswith(
+        f"{field}: warning: English text is {limit + 1} characters, more than the {limit} that fit on screen; "
+        "shorten it"
+    ), found
+    assert slide_problems(tmp_path / "at-limit", text.format("y" * limit)) == []
+
+
 def test_text_length_counts_visible_characters_only(tmp_path: Path) -> None:
-    # 70 visible characters plus Markdown markers still fit.
-    assert slide_problems(tmp_path, INFO.replace("title: Welcome", f"title: '**{'x' * 68}** y'")) == []
+    # Exactly the limit of visible characters plus Markdown markers still fits.
+    title = f"'**{'x' * (LIMITS.title - 2)}** y'"
+    assert slide_problems(tmp_path, INFO.replace("title: Welcome", f"title: {title}")) == []
 
 
 def test_language_must_be_one_of_the_clinics(tmp_path: Path) -> None:
