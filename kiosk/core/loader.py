@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -70,6 +70,8 @@ _DAY_GROUPS = {
     "everyday": ALL_WEEKDAYS,
     "daily": ALL_WEEKDAYS,
 }
+_FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_WORDS = {word: short for names in (WEEKDAY_NAMES, _FULL_DAY_NAMES) for word, short in zip(names, WEEKDAY_NAMES)}
 _INVALID = object()  # a field whose value had an error (already reported)
 
 
@@ -683,7 +685,7 @@ def _days(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Repor
     days: set[int] = set()
     ok = True
     for i, item in enumerate(items):
-        word = item.value.strip().lower()[:3] if isinstance(item.value, str) and not item.is_map else None
+        word = _DAY_WORDS.get(item.value.strip().lower()) if isinstance(item.value, str) and not item.is_map else None
         item_path = path if item is node else f"{path}[{i}]"
         if word not in WEEKDAY_NAMES:
             shown = item.raw if not (item.is_map or item.is_seq) else "?"
@@ -826,8 +828,8 @@ def _opening_hours(node: YNode, spec: FieldSpec, path: str, ctx: _Context, repor
     by_day: dict[int, tuple[TimeWindow, ...]] = {}
     ok = True
     for key, entry in node.value.items():
-        day = key.strip().lower()[:3]
-        if day not in WEEKDAY_NAMES:
+        day = _DAY_WORDS.get(key.strip().lower())
+        if day is None:
             report.error(entry.key_line, f"{path}.{key}", f"unknown day '{key}'{_suggest(key, WEEKDAY_NAMES)}; use mon..sun")
             ok = False
             continue

@@ -163,7 +163,8 @@ def test_friendly_durations(tmp_path: Path, written: str, seconds: float) -> Non
 
 @pytest.mark.parametrize(
     ("days", "expected"),
-    [("weekends", {5, 6}), ("every day", set(range(7))), ("[mon, Wed, friday]", {0, 2, 4}), ("sun", {6})],
+    [("weekends", {5, 6}), ("every day", set(range(7))), ("[mon, Wed, friday]", {0, 2, 4}), ("sun", {6}),
+     ("[Monday, sunday, mon]", {0, 6})],
 )
 def test_schedule_days(tmp_path: Path, days: str, expected: set[int]) -> None:
     deck = load_ok(make_pack(tmp_path / "c", {"a.yaml": INFO + f"schedule:\n  days: {days}\n"})).deck

@@ -201,6 +201,11 @@ CASES = {
          "slides/a.yaml:8: schedule.hours[0]: '08:00-08:00' starts and ends at the same time",
          "slides/a.yaml:9: schedule.form: unknown field 'form' (did you mean 'from'?)"],
     ),
+    "a day must be a day name": (
+        INFO + "schedule:\n  days: [monkey]\n",
+        ["slides/a.yaml:7: schedule.days[0]: unknown day 'monkey' (did you mean 'mon'?); use mon, tue, wed, thu, fri, "
+         "sat, sun, or weekdays, weekends, every day"],
+    ),
     "impossible hours, each reported": (
         INFO + "schedule:\n  hours: ['25:00-08:00', 8]\n  days: [mon, 1]\n",
         ["slides/a.yaml:7: schedule.hours[0]: '25:00-08:00' has an impossible time "
