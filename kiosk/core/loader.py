@@ -193,7 +193,12 @@ def content_version(root: Path) -> str:
 
 
 def _read(root: Path, rel: str, report: _Report) -> YNode | None:
-    node, issues = read_yaml_file(root / rel)
+    path = root / rel
+    if not path.resolve().is_relative_to(root.resolve()):
+        # A linked-in file from elsewhere could put any file's text into messages and the deck.
+        report.error(None, "file", f"{rel} is a link to a file outside the content folder")
+        return None
+    node, issues = read_yaml_file(path)
     for issue in issues:
         report.error(issue.line, issue.field, issue.message)
     return node

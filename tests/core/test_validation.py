@@ -321,6 +321,13 @@ def test_alias_bomb_is_rejected_quickly(tmp_path: Path) -> None:
     assert len(found) == 9 * 9
 
 
+def test_slide_file_linked_from_outside_is_not_read(tmp_path: Path) -> None:
+    root = make_pack(tmp_path / "c")
+    write(tmp_path, "elsewhere.yaml", INFO.replace("welcome", "other"))
+    (root / "slides/b.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    assert problems(root) == ["slides/b.yaml: file: slides/b.yaml is a link to a file outside the content folder"]
+
+
 def test_duplicate_ids_name_the_other_file(tmp_path: Path) -> None:
     root = make_pack(tmp_path / "c", {"a.yaml": INFO, "b.yaml": "# a comment\n" + INFO})
     assert problems(root) == ["slides/b.yaml:2: id: duplicate slide id 'welcome' (also used in slides/a.yaml:1)"]
