@@ -89,8 +89,8 @@ def build_kiosk(
         watcher = ContentWatcher(content_root, loader, parent=player)
         watcher.loaded.connect(player.apply_load_result)
         watcher.start()
-    player.start()
     # The player paints its own frames; the Material theme is for the touch screens that
-    # follow, so it is applied while the worker renders the first slide (faster start-up).
-    QTimer.singleShot(0, lambda: apply_theme(app, deck.clinic.theme))
+    # follow, so it is applied once the first frame is up (a faster start-up).
+    window.firstFramePainted.connect(lambda: QTimer.singleShot(0, lambda: apply_theme(app, deck.clinic.theme)))
+    player.start()
     return Kiosk(player, window, watcher)

@@ -31,6 +31,7 @@ def footer_strip(size: QSize) -> QRect:
 class PlayerWindow(QWidget):
     """Shows what its ``Player`` says; reports when each frame is fully visible."""
 
+    #: The first frame (a slide, or the welcome frame) has been painted.
     firstFramePainted = Signal()
     transitionFinished = Signal()
 
@@ -183,7 +184,7 @@ class PlayerWindow(QWidget):
             self._paint_progress(painter)
         finally:
             painter.end()
-        if not self._first_painted and self._current is not None and self._player.current_slide is not None:
+        if not self._first_painted and self._current is not None:
             self._first_painted = True
             self.firstFramePainted.emit()
 

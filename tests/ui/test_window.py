@@ -98,10 +98,13 @@ def test_building_and_playing_writes_nothing_to_home(qtbot, qapp, tmp_path: Path
     home = Path.home()
     assert home != Path("/root") and not any(home.iterdir())  # conftest's fresh, empty HOME
     deck = load(copy_content(tmp_path))
+    qapp.setStyleSheet("")
     kiosk = build_kiosk(qapp, deck, clock=FixedClock(NOW), screen=qapp.primaryScreen(), windowed=QSize(960, 540))
     qtbot.addWidget(kiosk.window)
     try:
         qtbot.waitUntil(lambda: kiosk.player.current_slide is not None, timeout=20000)
+        # The theme goes on once the first frame is up.
+        qtbot.waitUntil(lambda: deck.clinic.theme.primary in qapp.styleSheet(), timeout=5000)
     finally:
         kiosk.player.stop()
     assert sorted(p.relative_to(home).as_posix() for p in home.rglob("*")) == []
