@@ -50,15 +50,20 @@ def resolve_inside(root: Path, rel: str) -> Path:
     parts = PureWindowsPath(rel).parts  # splits on both / and \
     if ".." in parts:
         raise ImageError(f"'{rel}' points outside the content folder ('..' is not allowed)")
-    real_root = root.resolve()
-    candidate = real_root.joinpath(*parts)
-    resolved = candidate.resolve()
-    if not resolved.is_relative_to(real_root):
-        raise ImageError(f"'{rel}' is a link to a file outside the content folder ({resolved})")
-    if not resolved.exists():
-        raise ImageError(f"image '{rel}' not found")
-    if not resolved.is_file():
-        raise ImageError(f"'{rel}' is not a file")
+    try:
+        real_root = root.resolve()
+        resolved = real_root.joinpath(*parts).resolve()
+        if not resolved.is_relative_to(real_root):
+            raise ImageError(f"'{rel}' is a link to a file outside the content folder ({resolved})")
+        if not resolved.exists():
+            raise ImageError(f"image '{rel}' not found")
+        if not resolved.is_file():
+            raise ImageError(f"'{rel}' is not a file")
+    except (OSError, ValueError) as exc:
+        # e.g. a NUL character ("\0" in quotes) or a name longer than the file system allows.
+        if isinstance(exc, ImageError):
+            raise
+        raise ImageError(f"cannot use the image path {rel!r}: {exc}") from None
     suffix = resolved.suffix.lower()
     if suffix not in EXTENSIONS:
         raise ImageError(f"'{rel}' is not a PNG, JPEG, WebP, GIF or SVG file")

@@ -628,18 +628,18 @@ def _count(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Repo
 def _image(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:
     rel = _scalar_str(node, "an image path like images/photo.png")
     try:
-        resolved = resolve_inside(ctx.root, rel)
-        info = ctx.images.get(resolved)
-        if info is None:
-            try:
-                info = probe_image(resolved)
-            except ImageError as exc:
-                info = exc
-            ctx.images[resolved] = info
-        if isinstance(info, ImageError):
-            raise info
+        resolved = resolve_inside(ctx.root, rel)  # its messages name the path
     except ImageError as exc:
-        raise _Bad(f"{rel}: {exc}" if rel not in str(exc) else str(exc)) from None
+        raise _Bad(str(exc)) from None
+    info = ctx.images.get(resolved)
+    if info is None:
+        try:
+            info = probe_image(resolved)
+        except ImageError as exc:
+            info = exc
+        ctx.images[resolved] = info
+    if isinstance(info, ImageError):
+        raise _Bad(f"{rel}: {info}")
     return ImageRef(resolved, rel, info.width, info.height, info.format)
 
 
@@ -786,7 +786,7 @@ def _timezone(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _R
     value = _scalar_str(node, "a time zone like America/Denver")
     try:
         return ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise _Bad(f"unknown time zone '{value}'; use an IANA name like America/Denver") from None
 
 

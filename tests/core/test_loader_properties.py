@@ -68,7 +68,8 @@ SCALARS = st.one_of(
     st.dates(), st.datetimes(),
     st.sampled_from(["info", "news", "exercise", "about", "images/photo.png", "images/drawing.svg", "../x.png",
                      "/etc/passwd", "12s", "1m30s", "weekdays", "07:00-11:00", "tel:+1303", "#0b5d7a",
-                     "America/Denver", "<b>x</b>", "**a", "- a\n- b", "welcome", "es", "closed"]),
+                     "America/Denver", "<b>x</b>", "**a", "- a\n- b", "welcome", "es", "closed",
+                     "images/a\x00.png", "x" * 300 + ".png", "images", "Mars/Base", "\ud800"]),
 )
 VALUES = st.recursive(
     SCALARS,

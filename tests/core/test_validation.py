@@ -372,6 +372,9 @@ IMAGE_CASES = {
     "svg broken": ("images/broken.svg", "images/broken.svg: cannot read the SVG: unclosed token: line 1, "
                    "column 0"),
     "symlink out": ("images/link.png", None),
+    "nul character": ("images/a\\0.png", "cannot use the image path 'images/a\\x00.png': embedded null byte"),
+    "name too long": ("x" * 300 + ".png", f"cannot use the image path '{'x' * 300}.png': [Errno 36] File name too long: "
+                      "'<root>/" + "x" * 300 + ".png'"),
 }
 
 
@@ -393,6 +396,7 @@ def test_image_rule(tmp_path: Path, rel: str, message: str | None) -> None:
     (images / "link.png").symlink_to(outside)
     if message is None:
         message = f"'images/link.png' is a link to a file outside the content folder ({outside.resolve()})"
+    message = message.replace("<root>", str(root.resolve()))
     assert problems(root) == [f"slides/a.yaml:6: image: {message}"]
 
 
