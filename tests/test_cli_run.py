@@ -137,3 +137,35 @@ def test_unhandled_exceptions_log_and_exit_70(tmp_path: Path, where: str) -> Non
     assert result.returncode == exitcodes.CRASH, result.stderr
     assert "Traceback" in result.stderr and "crash" in result.stderr
     assert ("boom in main", "ZeroDivisionError", "missing-key")[list(CRASH_SCRIPTS).index(where)] in result.stderr
+
+
+def test_run_takes_its_settings_from_kiosk_yaml(tmp_path: Path) -> None:
+    root = copy_content(tmp_path)
+    config = tmp_path / "kiosk.yaml"
+    config.write_text(
+        f"content:\n  dir: {root}\nlog:\n  dir: {tmp_path / 'logs'}\n"
+        "display:\n  windowed: 640x360\nplayer:\n  transition: slide\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "--config", str(config)], cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "KIOSK_BENCH_FIRST_FRAME": "1"},
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=TIMEOUT)
+    assert line.startswith("first-frame "), err
+    log = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert f"loading content from {root}" in log
+    assert "window on screen 0 640x360 (windowed)" in log
+
+
+def test_run_refuses_a_broken_kiosk_yaml(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.yaml"
+    config.write_text("display:\n  screen: lots\n", encoding="utf-8")
+    result = kiosk("run", "--config", str(config), "--content", str(copy_content(tmp_path)))
+    assert result.returncode == exitcodes.PROBLEMS
+    assert "kiosk.yaml" in result.stderr and "display.screen" in result.stderr

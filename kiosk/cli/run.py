@@ -11,10 +11,14 @@ import threading
 import time
 import traceback
 from pathlib import Path
+from dataclasses import dataclass
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from kiosk import exitcodes
+
+if TYPE_CHECKING:
+    from kiosk.core.config import Config
 
 log = logging.getLogger("kiosk.run")
 
@@ -59,15 +63,52 @@ def add_content_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # Options left out fall back to kiosk.yaml (display.*, player.*, content.dir, log.dir).
     add_content_argument(parser)
-    parser.add_argument("--screen", type=int, default=0, metavar="N", help="screen number, from 0 (default 0)")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="kiosk.yaml to use (default: KIOSK_CONFIG, then the platform config folder)")
+    parser.add_argument("--screen", type=int, metavar="N", help="screen number, from 0 (default 0)")
     parser.add_argument("--windowed", type=parse_size, metavar="WxH", help="a window of this size instead of full screen")
-    parser.add_argument("--lang", choices=("en", "es"), default="en", help="language of the slides (default en)")
-    parser.add_argument("--transition", choices=TRANSITIONS, default="fade", help="between slides (default fade)")
-    parser.add_argument("--log-file", type=Path, metavar="FILE", help="also log to this file")
+    parser.add_argument("--lang", choices=("en", "es"), help="language of the slides (default en)")
+    parser.add_argument("--transition", choices=TRANSITIONS, help="between slides (default fade)")
+    parser.add_argument("--log-file", type=Path, metavar="FILE", help="also log to this file (default: log.dir/kiosk.log when set)")
     parser.add_argument(
         "--time-scale", type=positive_float, default=1.0, metavar="X",
         help="real seconds per slide second, for demos and benchmarks (default 1)",
+    )
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """The command line over kiosk.yaml over the defaults."""
+
+    content: Path
+    screen: int
+    windowed: tuple[int, int] | None
+    language: str
+    transition: str
+    transition_ms: int
+    hide_cursor: bool
+    log_file: Path | None
+    log_max_bytes: int
+    log_backups: int
+
+
+def resolve_settings(args: argparse.Namespace, config: Config) -> RunSettings:
+    log_file = args.log_file
+    if log_file is None and config["log.dir"] is not None:
+        log_file = Path(config["log.dir"]) / "kiosk.log"
+    content = args.content or config["content.dir"] or default_content_dir()
+    return RunSettings(
+        content=Path(content).resolve(),
+        screen=args.screen if args.screen is not None else config["display.screen"],
+        windowed=args.windowed or config["display.windowed"],
+        language=args.lang or config["player.language"],
+        transition=args.transition or config["player.transition"],
+        transition_ms=round(config["player.transition_time"] * 1000),
+        hide_cursor=config["display.hide_cursor"],
+        log_file=log_file,
+        log_max_bytes=config["log.max_bytes"],
+        log_backups=config["log.backups"],
     )
 
 
@@ -109,15 +150,29 @@ class CrashHandler:
 
 
 def run(args: argparse.Namespace) -> int:
+    from kiosk.core.config import load_config
     from kiosk.logging_setup import configure_logging
 
-    configure_logging(args.log_file)
-    fault_file: TextIO = sys.stderr
-    if args.log_file is not None:
-        fault_file = open(args.log_file, "a", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
-    CrashHandler(fault_file).install()
+    # Crash handling first, so even a failure while reading settings ends with code 70.
+    configure_logging()
+    CrashHandler(sys.stderr).install()
+    loaded = load_config(args.config, os.environ)
+    for problem in loaded.problems:
+        print(f"kiosk: {problem}", file=sys.stderr)
+    if loaded.config is None:
+        print("kiosk: kiosk.yaml has errors (above); not starting with settings nobody meant", file=sys.stderr)
+        return exitcodes.PROBLEMS
+    settings = resolve_settings(args, loaded.config)
 
-    content = (args.content or default_content_dir()).resolve()
+    configure_logging(settings.log_file, max_bytes=settings.log_max_bytes, backups=settings.log_backups)
+    fault_file: TextIO = sys.stderr
+    if settings.log_file is not None:
+        fault_file = open(settings.log_file, "a", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    CrashHandler(fault_file).install()
+    if loaded.config.path is not None:
+        log.info("settings from %s", loaded.config.path)
+
+    content = settings.content
     if not (content / "clinic.yaml").is_file():
         print(f"kiosk: {content}: no clinic.yaml here; is this a content folder?", file=sys.stderr)
         return exitcodes.PROBLEMS
@@ -131,11 +186,11 @@ def run(args: argparse.Namespace) -> int:
 
     app = create_application()
     try:
-        screen = pick_screen(args.screen)
+        screen = pick_screen(settings.screen)
     except ValueError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return exitcodes.USAGE
-    size = QSize(*args.windowed) if args.windowed else screen.geometry().size()
+    size = QSize(*settings.windowed) if settings.windowed else screen.geometry().size()
     clock = SystemClock()
 
     log.info("loading content from %s", content)
@@ -152,13 +207,14 @@ def run(args: argparse.Namespace) -> int:
         return load_deck(root, screen_size=(size.width(), size.height()), now=clock.now())
 
     kiosk = build_kiosk(
-        app, deck, clock=clock, screen=screen, windowed=size if args.windowed else None,
-        language=args.lang, transition=args.transition, timing=PlayerTiming(time_scale=args.time_scale),
-        content_root=content, loader=reload,
+        app, deck, clock=clock, screen=screen, windowed=size if settings.windowed else None,
+        language=settings.language, transition=settings.transition,
+        timing=PlayerTiming(time_scale=args.time_scale, transition_ms=settings.transition_ms),
+        content_root=content, loader=reload, hide_cursor=settings.hide_cursor,
     )
     log.info(
-        "window on screen %d %dx%d%s", args.screen, size.width(), size.height(),
-        " (windowed)" if args.windowed else "",
+        "window on screen %d %dx%d%s", settings.screen, size.width(), size.height(),
+        " (windowed)" if settings.windowed else "",
     )
 
     def first_frame() -> None:

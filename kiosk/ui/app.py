@@ -63,6 +63,7 @@ def build_kiosk(
     content_root: Path | None = None,
     loader: Loader | None = None,
     frame_log_size: int = 0,
+    hide_cursor: bool = True,
 ) -> Kiosk:
     """Theme the app, build the player and its window on ``screen`` and show it.
 
@@ -75,6 +76,8 @@ def build_kiosk(
         timing=timing, renderer_factory=renderer_factory,
     )
     window = PlayerWindow(player, frame_log_size=frame_log_size)
+    if not hide_cursor:
+        window.unsetCursor()
     window.setScreen(screen)
     if windowed is not None:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)  # staff need a frame
