@@ -51,8 +51,9 @@ def make_font(family: str, pixel_size: int, *, bold: bool = False, italic: bool 
     font.setPixelSize(max(1, pixel_size))
     font.setBold(bold)
     font.setItalic(italic)
-    # Full hinting shifts glyph widths with the size; vertical-only keeps layouts proportional
-    # between 1080p and 4K so a text that fits at one size fits at the other.
-    font.setHintingPreference(QFont.HintingPreference.PreferVerticalHinting)
+    # With full hinting FreeType's glyphs come out the same whichever thread or cache state
+    # draws them first (lighter hinting gave slightly different edges on the first render),
+    # so a slide renders to identical pixels every time. Fitting measures each size itself.
+    font.setHintingPreference(QFont.HintingPreference.PreferFullHinting)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     return font

@@ -50,6 +50,8 @@ def decode(ref: ImageRef, target: QRectF) -> QImage:
         painter.end()
         return image
     reader = _reader(ref)
+    if bytes(reader.format().data()) == b"jpeg":
+        _check_jpeg_is_complete(ref)
     scaled = QSize(size)
     # The reader scales before it applies EXIF rotation, so ask for the unrotated size.
     if reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:
@@ -59,6 +61,27 @@ def decode(ref: ImageRef, target: QRectF) -> QImage:
     if image.isNull():
         raise SlideRenderError(f"{ref.rel}: cannot decode the image: {reader.errorString()}")
     return image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+
+
+#: A complete JPEG ends with the end-of-image marker, give or take some padding.
+_JPEG_END = b"\xff\xd9"
+_JPEG_TAIL = 4096
+
+
+def _check_jpeg_is_complete(ref: ImageRef) -> None:
+    """Qt decodes a cut-off JPEG (a half-copied file) without an error, filling the rest
+    grey; the missing end-of-image marker gives it away. (Compressed data can never
+    contain that marker, so finding it in the tail means the file is whole.)"""
+    try:
+        with ref.path.open("rb") as file:
+            file.seek(0, 2)
+            length = file.tell()
+            file.seek(max(0, length - _JPEG_TAIL))
+            tail = file.read()
+    except OSError as error:
+        raise SlideRenderError(f"{ref.rel}: cannot read the image: {error.strerror}") from error
+    if _JPEG_END not in tail:
+        raise SlideRenderError(f"{ref.rel}: the JPEG file is incomplete (cut off); copy it again")
 
 
 def _reader(ref: ImageRef) -> QImageReader:

@@ -128,10 +128,11 @@ class Context:
     def add(self, element: Element) -> None:
         self.elements.append(element)
 
-    def shift(self, start: int, dy: float) -> None:
-        """Move the elements added since index ``start`` down by ``dy``."""
+    def shift(self, start: int, dy: float, bottom: float | None = None) -> None:
+        """Move the elements added since index ``start`` down by ``dy``; text boxes are cut
+        off at ``bottom`` (the text itself was checked to end above it)."""
         for i in range(start, len(self.elements)):
-            self.elements[i] = translated(self.elements[i], dy)
+            self.elements[i] = translated(self.elements[i], dy, bottom)
 
     def style(self, color: QColor, *, bold: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> TextStyle:
         return TextStyle(self.family, color, bold=bold, alignment=align)
@@ -303,16 +304,14 @@ def _plain_width(ctx: Context, text: str, pixel_size: int) -> float:
     return doc.idealWidth()
 
 
-def translated(element: Element, dy: float) -> Element:
+def translated(element: Element, dy: float, bottom: float | None = None) -> Element:
     if isinstance(element, Text):
         fitted = element.fitted
-        moved = FittedText(
-            fitted.document,
-            fitted.pixel_size,
-            fitted.box.translated(0, dy),
-            fitted.rect.translated(0, dy),
-            fitted.elided,
-        )
+        box = fitted.box.translated(0, dy)
+        rect = fitted.rect.translated(0, dy)
+        if bottom is not None and box.bottom() > bottom:
+            box.setBottom(max(bottom, rect.bottom()))
+        moved = FittedText(fitted.document, fitted.pixel_size, box, rect, fitted.elided)
         return replace(element, fitted=moved)
     if isinstance(element, (Fill, Picture, Icon)):
         return replace(element, rect=element.rect.translated(0, dy))
@@ -372,7 +371,7 @@ def centre_vertically(ctx: Context, start: int, area: QRectF, used_bottom: float
         return
     spare = area.bottom() - used_bottom
     if spare > 0:
-        ctx.shift(start, spare / 2)
+        ctx.shift(start, spare / 2, area.bottom())
 
 
 def attempts(ctx: Context, lay_out: Callable[[float], None], shares: Sequence[float]) -> None:

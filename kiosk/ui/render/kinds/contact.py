@@ -93,6 +93,9 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
     top = title.rect.bottom() + m.px(40)
 
     def row(icon: str, role: str, text: str, size: TextSize, *, bold: bool = False, lines: int = 2, colour=None) -> float:  # noqa: ANN001
+        if ctx.compact_headline:
+            # Short of space: details at their smallest legible size, like the headline.
+            size = TextSize(size.smallest, size.smallest)
         largest, _ = m.text_range(size)
         d = min(1.2 * largest, m.px(88))
         left = text_area.left() + d + m.px(28)
@@ -116,7 +119,8 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
     if body:
         # Even with no room left the body is fitted (and so marked as cut), so that the
         # caller retries with a smaller headline rather than dropping it silently.
-        box = QRectF(text_area.left(), top, text_area.width(), max(0.0, text_area.bottom() - top))
+        top = min(top, text_area.bottom())
+        box = QRectF(text_area.left(), top, text_area.width(), text_area.bottom() - top)
         top = ctx.markdown("body", body, box, BODY, p.text, p.background).rect.bottom() + m.px(30)
     if slide.image is not None:
         room = QRectF(text_area.left(), top + m.px(10), text_area.width(), text_area.bottom() - top - m.px(10))
@@ -126,5 +130,5 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
     if not m.portrait:
         spare = text_area.bottom() - top
         if spare > 0:
-            ctx.shift(start, spare / 2)
+            ctx.shift(start, spare / 2, text_area.bottom())
 

@@ -4,18 +4,20 @@ other (in portrait: illustration on top, then name, chips, steps and caution).""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QRectF, Qt
 
 from kiosk.core.model import ExerciseSlide
 from kiosk.ui.render import images
-from kiosk.ui.render.kinds.common import LINE_SPACING, Context, _plain_width, attempts, translated
+from kiosk.ui.render.kinds.common import LINE_SPACING, Context, _plain_width, attempts
 from kiosk.ui.render.kinds.strings import count_word, format_seconds, word
-from kiosk.ui.render.layout import CAUTION, LIST_ITEM, SMALL, Fill, Icon, Text
+from kiosk.ui.render.layout import CAUTION, LIST_ITEM, SMALL, Fill, Icon
 
 #: Number badge diameter and the room it takes at the left of a step, in em of the step text.
 BADGE = 1.4
 INDENT = 1.9
-GAP = 0.42
+GAP = 0.3
 
 
 def _chip_labels(ctx: Context, slide: ExerciseSlide) -> list[str]:
@@ -73,9 +75,10 @@ def _caution(ctx: Context, slide: ExerciseSlide, area: QRectF) -> QRectF:
     height = max(caution.rect.height(), icon_size) + 2 * pad
     panel = QRectF(area.left(), area.bottom() - height, area.width(), height)
     # The text was fitted at the top of the area; move it into its panel, centred.
-    moved = translated(caution, panel.center().y() - caution.rect.center().y())
-    assert isinstance(moved, Text)
-    ctx.elements[-1] = moved
+    dy = panel.center().y() - caution.rect.center().y()
+    fitted = caution.fitted
+    inner = QRectF(box.left(), panel.top() + pad, box.width(), panel.height() - 2 * pad)
+    ctx.elements[-1] = replace(caution, fitted=replace(fitted, box=inner, rect=fitted.rect.translated(0, dy)))
     icon = QRectF(panel.left() + pad, panel.center().y() - icon_size / 2, icon_size, icon_size)
     ctx.elements.insert(index, Fill(panel, p.caution, m.px(20)))
     ctx.elements.insert(index + 1, Icon("caution", icon, p.caution_icon, p.caution))
@@ -156,10 +159,10 @@ def lay_out(ctx: Context, slide: ExerciseSlide) -> None:
         # Left: the name and the steps, centred as a group.
         start = len(ctx.elements)
         title = ctx.headline(main)
-        top = title.rect.bottom() + m.px(40)
+        top = title.rect.bottom() + m.px(30)
         bottom = _steps(ctx, slide, QRectF(main.left(), top, main.width(), main.bottom() - top))
         spare = main.bottom() - bottom
         if spare > 0:
-            ctx.shift(start, spare / 2)
+            ctx.shift(start, spare / 2, main.bottom())
 
     attempts(ctx, landscape, (0.36, 0.31))
