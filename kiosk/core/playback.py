@@ -29,8 +29,9 @@ class Playback:
 
     @property
     def deck(self) -> Deck:
-        """The deck the slide on screen belongs to (a replacement applies at the next step)."""
-        return self._deck
+        """The newest deck: a replacement is returned at once, although the rotation only
+        moves on to its slides at the next :meth:`advance`."""
+        return self._pending if self._pending is not None else self._deck
 
     def current(self) -> Slide | None:
         return self._current

@@ -202,10 +202,10 @@ def test_replace_deck_applies_at_the_next_advance_after_the_same_id(clock: Fixed
     playback = Playback(deck(info("a"), info("b"), info("c")), clock)
     playback.start()
     playback.advance()  # on "b"
-    old = playback.deck
     new = deck(info("c"), info("b"), info("new"), info("a"))
     playback.replace_deck(new)
-    assert playback.deck is old, "the slide on screen finishes first"
+    assert playback.deck is new
+    # The slide on screen finishes first.
     assert playback.current().id == "b"  # type: ignore[union-attr]
     assert playback.peek_next().id == "new"  # type: ignore[union-attr]
     assert playback.advance().id == "new"  # type: ignore[union-attr]
