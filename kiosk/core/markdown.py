@@ -121,12 +121,12 @@ def _reject_html(line: str, number: int) -> None:
     markup = _MARKUP_START.search(line)
     if markup is not None:
         found = _tag_text(line, markup.start())
+    last_closing = line.rfind(">")
     for match in _TAG_NAME.finditer(line):
         if markup is not None and match.start() > markup.start():
             break
-        closing = line.find(">", match.end())
         # "<one hour>" and "<b" are both tags to a browser; "<one hour" is just text.
-        if closing != -1 or match.group(1).lower() in _HTML_ELEMENTS:
+        if last_closing >= match.end() or match.group(1).lower() in _HTML_ELEMENTS:
             found = _tag_text(line, match.start())
             break
     if found is not None:
@@ -342,16 +342,17 @@ def _match_emphasis(tokens: Sequence[_Text | _Run]) -> None:
 
 def _to_spans(tokens: Sequence[_Text | _Run]) -> tuple[Span, ...]:
     depth = {_BOLD: 0, _ITALIC: 0}
-    spans: list[Span] = []
+    # (bold, italic, pieces): pieces are joined once at the end, not re-concatenated per emit.
+    runs: list[tuple[bool, bool, list[str]]] = []
 
     def emit(text: str) -> None:
         if not text:
             return
         bold, italic = depth[_BOLD] > 0, depth[_ITALIC] > 0
-        if spans and spans[-1].bold == bold and spans[-1].italic == italic:
-            spans[-1] = Span(spans[-1].text + text, bold, italic)
+        if runs and runs[-1][0] == bold and runs[-1][1] == italic:
+            runs[-1][2].append(text)
         else:
-            spans.append(Span(text, bold, italic))
+            runs.append((bold, italic, [text]))
 
     for token in tokens:
         if isinstance(token, _Text):
@@ -363,4 +364,4 @@ def _to_spans(tokens: Sequence[_Text | _Run]) -> tuple[Span, ...]:
         emit("*" * token.count)
         for kind in token.opens:
             depth[kind] += 1
-    return tuple(spans)
+    return tuple(Span("".join(pieces), bold, italic) for bold, italic, pieces in runs)

@@ -249,6 +249,11 @@ def test_long_unbalanced_input_is_fast() -> None:
     assert plain_text(blocks).count("a") == 20_000
 
 
+def test_many_less_than_signs_are_fast() -> None:
+    source = "<x" * 100_000
+    assert plain_text(parse_markdown(source)) == source
+
+
 # --- properties --------------------------------------------------------------------------
 
 _ANY_TEXT = st.lists(
