@@ -117,7 +117,7 @@ def _ensure_gui_platform() -> None:
 def contact_sheet(slides: list[tuple[Slide, QImage]], family: str) -> QImage:
     """Thumbnails in a grid, each labelled with its number and slide id."""
     from PySide6.QtCore import QRect, Qt
-    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
 
     from kiosk.ui.render.fonts import make_font
 
@@ -136,17 +136,21 @@ def contact_sheet(slides: list[tuple[Slide, QImage]], family: str) -> QImage:
     painter = QPainter(sheet)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    painter.setFont(make_font(family, 22))
+    font = make_font(family, 22 if thumb_w >= 400 else 18)
+    painter.setFont(font)
     painter.setPen(QColor("#1b2a33"))
+    metrics = QFontMetrics(font)
     for index, (slide, image) in enumerate(slides):
         x = gap + (index % columns) * (thumb_w + gap)
         y = gap + (index // columns) * (thumb_h + label_h + gap)
         thumb = image.scaled(thumb_w, thumb_h, Qt.AspectRatioMode.IgnoreAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
         painter.drawImage(x, y, thumb)
+        label = f"{index + 1:02d}  {slide.id}  ({slide.kind})"
+        if metrics.horizontalAdvance(label) > thumb_w:
+            label = metrics.elidedText(f"{index + 1:02d}  {slide.id}", Qt.TextElideMode.ElideRight, thumb_w)
         painter.drawText(QRect(x, y + thumb_h + 6, thumb_w, label_h - 6),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         f"{index + 1:02d}  {slide.id}  ({slide.kind})")
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
     if not slides:
         painter.drawText(QRect(0, 0, sheet.width(), sheet.height()), int(Qt.AlignmentFlag.AlignCenter),
                          "no slides")

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from test_render_decks import KINDS, SIZES, check_layout, deck_of, limit_slides, unit, visible
+from test_render_decks import KINDS, SIZES, check_layout, deck_of, limit_slides, text_of, unit, visible
+
+from kiosk.core.limits import LIMITS
 
 from kiosk.core.markdown import plain_text
 from kiosk.ui.render.layout import BODY, HEADLINE
@@ -17,7 +19,8 @@ from kiosk.ui.render.slide_renderer import SlideRenderer
 @pytest.fixture(scope="module")
 def limit_deck(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
     root = tmp_path_factory.mktemp("limits")
-    return deck_of(root, limit_slides(Path(root)))
+    # The header at its worst too: a topic title at its limit next to the clinic's name.
+    return deck_of(root, limit_slides(Path(root)), topic_title=text_of(LIMITS.topic_title, 4))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

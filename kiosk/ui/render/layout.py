@@ -58,6 +58,8 @@ class Metrics:
 
     size: QSize
     large_text: bool = False
+    #: 2 when the clinic name and the topic chip need a row each (narrow screens, large text).
+    header_rows: int = 1
 
     @property
     def unit(self) -> float:
@@ -89,8 +91,15 @@ class Metrics:
         return self.px(64)
 
     @property
+    def header_row_height(self) -> float:
+        return max(self.px(104), 1.4 * self.text_px(SMALL.largest) + self.px(34))
+
+    @property
     def header(self) -> QRectF:
-        return QRectF(0, 0, self.size.width(), self.px(104))
+        height = self.header_row_height
+        if self.header_rows > 1:
+            height += 1.4 * self.text_px(SMALL.largest) + self.px(24)
+        return QRectF(0, 0, self.size.width(), height)
 
     @property
     def footer(self) -> QRectF:

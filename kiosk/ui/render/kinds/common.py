@@ -119,6 +119,8 @@ class Context:
         self.elements: list[Element] = []
         #: Set when the body needs the room: the headline is set at its smallest size.
         self.compact_headline = False
+        #: Set while text is laid out under a picture (portrait), which centres the two together.
+        self.picture_above = False
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -251,34 +253,44 @@ class Context:
     # --- the header band -------------------------------------------------------------------
 
     def header(self) -> None:
+        """The brand band: logo, clinic name and the slide's topic as a chip. When name and
+        chip do not fit side by side (portrait, large text) the chip moves to a second row
+        and the band grows, so neither is ever cut."""
         m, p = self.metrics, self.palette
-        band = m.header
-        self.add(Fill(band, p.header))
-        left = m.margin
-        logo = self.deck.clinic.logo
-        if logo is not None:
-            area = QRectF(left, band.top() + m.px(24), m.px(220), band.height() - m.px(48))
-            placed = images.fit_inside(images.natural_size(logo), area)
-            placed.moveLeft(left)
-            self.picture(logo, placed, radius_units=0)
-            left = placed.right() + m.px(28)
+        px = m.text_px(SMALL.largest)
         topic = self.deck.clinic.topic(self.slide.topic)
-        right = band.right() - m.margin
-        if topic is not None:
-            chip_px = m.text_px(SMALL.largest)
-            title = self.tr(topic.title)
-            chip_width = min(
-                band.width() * 0.4,
-                _plain_width(self, title, chip_px) + 1.3 * chip_px,
-            )
-            chip_height = LINE_SPACING * chip_px + 0.3 * chip_px
-            chip = QRectF(right - chip_width, band.center().y() - chip_height / 2, chip_width, chip_height)
+        title = self.tr(topic.title) if topic is not None else ""
+        chip_height = LINE_SPACING * px + 0.3 * px
+        chip_width = (_plain_width(self, title, px) + 1.3 * px) if title else 0.0
+        logo = self.deck.clinic.logo
+        logo_area = QRectF(m.margin, m.px(24), m.px(220), m.header.height() - m.px(48))
+        logo_rect = images.fit_inside(images.natural_size(logo), logo_area) if logo is not None else None
+        left = m.margin + (logo_rect.width() + m.px(28) if logo_rect is not None else 0.0)
+        right = m.size.width() - m.margin
+        name_width = _plain_width(self, self.deck.clinic.name, px)
+        if title and left + name_width + m.px(32) + chip_width > right:
+            self.metrics = m = replace(m, header_rows=2)
+        band = m.header
+        row = QRectF(0, 0, band.width(), m.header_row_height)
+        self.add(Fill(band, p.header))
+        if logo is not None and logo_rect is not None:
+            logo_rect.moveLeft(m.margin)
+            logo_rect.moveTop(row.center().y() - logo_rect.height() / 2)
+            self.picture(logo, logo_rect, radius_units=0)
+        if title:
+            if m.header_rows == 1:
+                chip = QRectF(right - chip_width, row.center().y() - chip_height / 2, chip_width, chip_height)
+            else:
+                second = row.translated(0, row.height())
+                chip_top = second.top() + (band.bottom() - second.top() - chip_height) / 2
+                chip = QRectF(m.margin, chip_top, min(chip_width, right - m.margin), chip_height)
             self.add(Fill(chip, p.topic, chip_height / 2))
-            inner = chip.adjusted(0.65 * chip_px, 0, -0.65 * chip_px, 0)
+            inner = chip.adjusted(0.65 * px, 0, -0.65 * px, 0)
             self.plain("topic", title, inner, SMALL, p.on_topic, p.topic, bold=True,
                        align=Qt.AlignmentFlag.AlignHCenter, valign=Qt.AlignmentFlag.AlignVCenter)
-            right = chip.left() - m.px(32)
-        name_box = QRectF(left, band.top(), max(1.0, right - left), band.height())
+            if m.header_rows == 1:
+                right = chip.left() - m.px(32)
+        name_box = QRectF(left, row.top(), max(1.0, right - left), row.height())
         self.plain("clinic", self.deck.clinic.name, name_box, SMALL, p.on_header, p.header,
                    bold=True, valign=Qt.AlignmentFlag.AlignVCenter)
 
@@ -350,8 +362,17 @@ def with_image(ctx: Context, ref: ImageRef | None, lay_out_text: Callable[[QRect
     def attempt(share: float) -> None:
         text_area, image_area = split_for_image(ctx, ref, share)
         assert image_area is not None
+        start = len(ctx.elements)
         place_image(ctx, ref, image_area)
+        ctx.picture_above = ctx.metrics.portrait
         lay_out_text(text_area)
+        ctx.picture_above = False
+        if ctx.metrics.portrait:
+            # Picture and text as one group, centred in the height they leave free.
+            bottom = max(e.rect.bottom() for e in ctx.elements[start:])
+            spare = text_area.bottom() - bottom
+            if spare > 0:
+                ctx.shift(start, spare / 2, text_area.bottom())
 
     attempts(ctx, attempt, (0.36, 0.28, 0.2) if ctx.metrics.portrait else (0.42, 0.34, 0.26))
 
@@ -365,9 +386,9 @@ def place_image(ctx: Context, ref: ImageRef, area: QRectF) -> QRectF:
 
 
 def centre_vertically(ctx: Context, start: int, area: QRectF, used_bottom: float) -> None:
-    """Centre what was added since ``start`` in ``area`` (landscape only: portrait reads
-    top down under its picture)."""
-    if ctx.metrics.portrait:
+    """Centre what was added since ``start`` in ``area`` (text under a picture is centred
+    together with the picture instead)."""
+    if ctx.picture_above:
         return
     spare = area.bottom() - used_bottom
     if spare > 0:

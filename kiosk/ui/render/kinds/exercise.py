@@ -134,7 +134,7 @@ def lay_out(ctx: Context, slide: ExerciseSlide) -> None:
             panel = _caution(ctx, slide, QRectF(area.left(), area.bottom() - cap, area.width(), cap))
             _steps(ctx, slide, QRectF(area.left(), top, area.width(), panel.top() - m.px(36) - top))
 
-        attempts(ctx, portrait, (0.3, 0.22, 0.14))
+        attempts(ctx, portrait, (0.3, 0.22, 0.14, 0.1))
         return
 
     def landscape(share: float) -> None:
