@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
@@ -61,7 +62,7 @@ class Sequencer(Protocol):
     def replace_deck(self, deck: Deck) -> None: ...
     def mark_broken(self, slide_id: str) -> None: ...
     def position(self) -> tuple[int, int]: ...
-    def next_schedule_change(self): ...  # -> datetime | None
+    def next_schedule_change(self) -> datetime | None: ...
 
 
 SequencerFactory = Callable[[Deck, Clock], Sequencer]

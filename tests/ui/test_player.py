@@ -287,3 +287,52 @@ def test_rejects_unknown_transition(tmp_path: Path, qapp) -> None:
     with pytest.raises(ValueError, match="transition must be one of"):
         Player(deck, clock=FixedClock(local(2026, 3, 2)), size=SIZE, transition="wipe",
                renderer_factory=FakeRenderer)
+
+
+class FakeLoad:
+    """The shape of kiosk.core.loader.LoadResult."""
+
+    def __init__(self, deck: Deck | None, problems: tuple = ()) -> None:
+        self.deck = deck
+        self.problems = problems
+
+    @property
+    def ok(self) -> bool:
+        return self.deck is not None
+
+
+def test_new_deck_applies_at_the_next_boundary_without_touching_the_frame_on_screen(qtbot, tmp_path: Path, renderers) -> None:
+    deck = make_deck([info("a", 4), info("b", 4)], tmp_path, version="v1")
+    timing = PlayerTiming(time_scale=0.02, transition_ms=8)
+    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=timing)
+    player.start()
+    qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=3000)
+    on_screen = window.current_pixmap
+    new_deck = make_deck([info("a", 4), info("c", 4), info("b", 4)], tmp_path, version="v2")
+    with qtbot.waitSignal(player.deckApplied) as applied:
+        player.apply_load_result(FakeLoad(new_deck))
+    assert applied.args == ["v2"]
+    assert window.current_pixmap is on_screen  # nothing redrawn mid-slide
+    assert player.current_slide is not None and player.current_slide.id == "a"
+    qtbot.waitUntil(lambda: len(shown) >= 3, timeout=3000)
+    stop(player)
+    assert shown[:3] == ["a", "c", "b"]  # continues after "a" in the new playlist
+    assert player.deck.version == "v2"
+
+
+def test_rejected_deck_keeps_playing_and_keeps_the_problems(qtbot, tmp_path: Path, renderers) -> None:
+    from kiosk.core.problems import Problem
+
+    deck = make_deck([info("a", 4), info("b", 4)], tmp_path)
+    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers)
+    player.start()
+    qtbot.waitUntil(lambda: shown == ["a"] or len(shown) > 1, timeout=3000)
+    problem = Problem("slides/b.yaml", 3, "kind", "unknown slide kind 'infomercial'")
+    with qtbot.waitSignal(player.reloadRejected) as rejected:
+        player.apply_load_result(FakeLoad(None, (problem,)))
+    assert rejected.args == [1]
+    assert player.last_problems == (problem,)
+    mark = len(shown)
+    qtbot.waitUntil(lambda: len(shown) >= mark + 2, timeout=3000)
+    stop(player)
+    assert player.deck is deck
