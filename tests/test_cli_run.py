@@ -169,3 +169,12 @@ def test_run_refuses_a_broken_kiosk_yaml(tmp_path: Path) -> None:
     result = kiosk("run", "--config", str(config), "--content", str(copy_content(tmp_path)))
     assert result.returncode == exitcodes.PROBLEMS
     assert "kiosk.yaml" in result.stderr and "display.screen" in result.stderr
+
+
+def test_self_test_fails_on_content_with_errors(tmp_path: Path) -> None:
+    root = copy_content(tmp_path)
+    slide = root / "slides" / "contact.yaml"
+    slide.write_text(slide.read_text(encoding="utf-8").replace("kind: contact", "kind: contakt"), encoding="utf-8")
+    result = kiosk("self-test", "--content", str(root), "--size", "960x540")
+    assert result.returncode == exitcodes.PROBLEMS
+    assert re.search(r"^FAIL content: slides/contact\.yaml:\d+: kind", result.stdout, re.M), result.stdout
