@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 ALL_WEEKDAYS = frozenset(range(7))
+_QUICK_LOOK_DAYS = 2
 
 
 @dataclass(frozen=True)
@@ -140,13 +141,23 @@ class Schedule:
         first = origin.astimezone(tz).date() - timedelta(days=1)
         last = limit.astimezone(tz).date() + timedelta(days=1)
         current = self._active_local(local)
-        for candidate in self._candidates(first, last, tz):
-            if candidate <= start:
-                continue
-            if candidate > limit:
-                break
-            if self.is_active(candidate, tz) != current:
-                return candidate.astimezone(tz)
+        # Most schedules change within a day: look at the next two days' boundaries first.
+        # A flip found there is the first one only if it lies a day inside what was covered
+        # (a fall-back hour can bring wall-clock time back across midnight).
+        edge = origin.astimezone(tz).date() + timedelta(days=_QUICK_LOOK_DAYS)
+        quick = edge + timedelta(days=1)
+        for end in ([quick] if quick < last else []) + [last]:
+            covered = limit
+            if end != last:
+                midnight = datetime.combine(edge, time()).replace(tzinfo=tz)
+                covered = min(limit, midnight.astimezone(timezone.utc))
+            for candidate in self._candidates(first, end, tz):
+                if candidate <= start:
+                    continue
+                if candidate > covered:
+                    break
+                if self.is_active(candidate, tz) != current:
+                    return candidate.astimezone(tz)
         return None
 
     def plays_ever(self) -> bool:
