@@ -7,6 +7,7 @@ to the weekday on which it starts (a Friday 22:00-02:00 window is active early S
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -185,15 +186,16 @@ class Schedule:
             if self.active_from <= wall < self.active_until
         )
 
+
 def _transition(tz: ZoneInfo, before: datetime, after: datetime) -> datetime:
     """The instant in ``(before, after]`` (UTC) at which ``tz`` switches to ``after``'s
     offset, to the second (zones change on whole seconds)."""
     target = after.astimezone(tz).utcoffset()
-    low, high = 0, int((after - before).total_seconds())
+    low, high = 0, math.ceil((after - before).total_seconds())
     while high - low > 1:
         middle = (low + high) // 2
         if (before + timedelta(seconds=middle)).astimezone(tz).utcoffset() == target:
             high = middle
         else:
             low = middle
-    return before + timedelta(seconds=high)
+    return min(before + timedelta(seconds=high), after)
