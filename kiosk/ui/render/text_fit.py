@@ -25,6 +25,8 @@ class FittedText:
     rect: QRectF
     #: True when the text did not fit even at the smallest size and was cut with "…".
     elided: bool = False
+    #: How many characters the cut left out (including whole items a column dropped).
+    hidden: int = 0
 
     @property
     def plain_text(self) -> str:
@@ -94,8 +96,10 @@ def fit_text(
         document = build(size)
         if document_height(document) <= box.height():
             return FittedText(document, size, box, _place(document, box, valign))
+    length = document.characterCount()
     elide_to_height(document, box.height())
-    return FittedText(document, smallest, box, _place(document, box, valign), elided=True)
+    hidden = max(1, length - document.characterCount() + 1)
+    return FittedText(document, smallest, box, _place(document, box, valign), elided=True, hidden=hidden)
 
 
 def elide_to_height(document: QTextDocument, height: float) -> None:
@@ -189,6 +193,7 @@ def fit_column(
     docs = [b(size, box.width() - indent(size)) for b in builders]
     kept: list[QTextDocument] = []
     y = 0.0
+    total = sum(d.characterCount() for d in docs)
     for doc in docs:
         room = box.height() - y
         row = max(document_height(doc), min_height(size))
@@ -199,12 +204,16 @@ def fit_column(
         elide_to_height(doc, room)
         if not doc.isEmpty():
             kept.append(doc)
+        elif kept:
+            # Nothing of this item fits: the one before it ends with "…" so the cut shows.
+            elide_to_height(kept[-1], document_height(kept[-1]))
         break
     stacked = list(_stack(kept, box, size, indent, min_height, gap))
     if stacked:
         # The last item shown stands for everything cut or left out after it.
         last = stacked[-1]
-        stacked[-1] = FittedText(last.document, last.pixel_size, last.box, last.rect, elided=True)
+        hidden = max(1, total - sum(d.characterCount() for d in kept))
+        stacked[-1] = FittedText(last.document, last.pixel_size, last.box, last.rect, elided=True, hidden=hidden)
     return FittedColumn(tuple(stacked), size, box, True)
 
 

@@ -323,7 +323,7 @@ def translated(element: Element, dy: float, bottom: float | None = None) -> Elem
         rect = fitted.rect.translated(0, dy)
         if bottom is not None and box.bottom() > bottom:
             box.setBottom(max(bottom, rect.bottom()))
-        moved = FittedText(fitted.document, fitted.pixel_size, box, rect, fitted.elided)
+        moved = replace(fitted, box=box, rect=rect)
         return replace(element, fitted=moved)
     if isinstance(element, (Fill, Picture, Icon)):
         return replace(element, rect=element.rect.translated(0, dy))
@@ -360,6 +360,9 @@ def with_image(ctx: Context, ref: ImageRef | None, lay_out_text: Callable[[QRect
         return
 
     def attempt(share: float) -> None:
+        if share == 0:
+            lay_out_text(split_for_image(ctx, None, 0)[0])
+            return
         text_area, image_area = split_for_image(ctx, ref, share)
         assert image_area is not None
         start = len(ctx.elements)
@@ -374,7 +377,11 @@ def with_image(ctx: Context, ref: ImageRef | None, lay_out_text: Callable[[QRect
             if spare > 0:
                 ctx.shift(start, spare / 2, text_area.bottom())
 
-    attempts(ctx, attempt, (0.36, 0.28, 0.2) if ctx.metrics.portrait else (0.42, 0.34, 0.26))
+    shares: tuple[float, ...] = (0.36, 0.28, 0.2) if ctx.metrics.portrait else (0.42, 0.34, 0.26)
+    if ctx.metrics.large_text:
+        # A patient who asked for large text needs the words more than the picture.
+        shares += (0.0,)
+    attempts(ctx, attempt, shares)
 
 
 def place_image(ctx: Context, ref: ImageRef, area: QRectF) -> QRectF:
@@ -398,12 +405,21 @@ def centre_vertically(ctx: Context, start: int, area: QRectF, used_bottom: float
 def attempts(ctx: Context, lay_out: Callable[[float], None], shares: Sequence[float]) -> None:
     """Lay out with each picture share in turn until no text had to be cut: a long text
     takes room from the picture, then from the headline (set at its smallest size),
-    rather than losing words."""
+    rather than losing words. If every try cuts something, the one that hid the fewest
+    characters is kept."""
     start = len(ctx.elements)
-    for compact in (False, True):
+    tries = [(compact, share) for compact in (False, True) for share in shares]
+    cut_counts: list[int] = []
+    for compact, share in tries:
+        del ctx.elements[start:]
         ctx.compact_headline = compact
-        for share in shares:
-            del ctx.elements[start:]
-            lay_out(share)
-            if not any(isinstance(e, Text) and e.fitted.elided for e in ctx.elements[start:]):
-                return
+        lay_out(share)
+        cut = sum(e.fitted.hidden for e in ctx.elements[start:] if isinstance(e, Text) and e.fitted.elided)
+        if cut == 0:
+            return
+        cut_counts.append(cut)
+    best = cut_counts.index(min(cut_counts))
+    if best != len(tries) - 1:
+        del ctx.elements[start:]
+        ctx.compact_headline, share = tries[best]
+        lay_out(share)

@@ -165,4 +165,5 @@ def lay_out(ctx: Context, slide: ExerciseSlide) -> None:
         if spare > 0:
             ctx.shift(start, spare / 2, main.bottom())
 
-    attempts(ctx, landscape, (0.36, 0.31))
+    # A long caution (or large text) may need a wider side column rather than a narrower one.
+    attempts(ctx, landscape, (0.36, 0.31, 0.42))
