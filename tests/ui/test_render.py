@@ -289,3 +289,39 @@ def test_contact_without_optional_fields(qapp, tmp_path: Path) -> None:  # noqa:
         layout = SlideRenderer(deck).layout(slide, QSize(*size))
         check_layout(layout, size)
         assert {t.role for t in layout.texts} == {"clinic", "topic", "headline", "phone"}
+
+
+def test_the_bundled_font_is_used_and_licensed(qapp) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QFontInfo
+
+    from kiosk.ui.render.fonts import FAMILY, FONT_FILES, fonts_dir, load_family, make_font
+
+    folder = fonts_dir()
+    assert all((folder / name).is_file() for name in FONT_FILES)
+    assert "SIL OPEN FONT LICENSE" in (folder / "OFL.txt").read_text(encoding="utf-8")
+    assert load_family() == FAMILY
+    assert QFontInfo(make_font(FAMILY, 40, bold=True)).family() == FAMILY
+
+
+@pytest.mark.slow
+def test_without_the_font_files_the_system_sans_is_used(tmp_path: Path) -> None:
+    """A fresh process, so the bundled font has not been registered yet."""
+    import subprocess
+    import sys
+
+    code = (
+        "from pathlib import Path\n"
+        "from PySide6.QtGui import QGuiApplication, QFontDatabase\n"
+        "app = QGuiApplication([])\n"
+        "from kiosk.ui.render.fonts import load_family, FAMILY\n"
+        "installed = FAMILY in QFontDatabase.families()\n"
+        f"family = load_family(Path({str(tmp_path)!r}))\n"
+        "assert family in QFontDatabase.families(), family\n"
+        "print(installed, family)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    installed, family = result.stdout.strip().split(" ", 1)
+    if installed == "True":
+        pytest.skip("Noto Sans is installed system-wide here")
+    assert family and family != "Noto Sans"

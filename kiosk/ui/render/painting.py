@@ -64,15 +64,13 @@ def _text(painter: QPainter, text: Text) -> None:
     painter.translate(fitted.box.left(), layout_top)
     context = QAbstractTextDocumentLayout.PaintContext()
     context.palette.setColor(QPalette.ColorRole.Text, text.color)
-    # Fitting keeps every line inside the box; the clip only stops a line that is not
-    # there from being painted at all (never part of a glyph: lines end above it).
-    painter.setClipRect(QRectF(-fitted.box.left(), 0, 2 * text_width_limit(fitted.box), fitted.box.bottom() - layout_top))
+    # Fitting keeps every line inside the box, so this clip never cuts a glyph; it only
+    # guarantees that nothing below the box could ever be painted. (No side clip: an
+    # italic's overhang may reach a pixel past the line's measured width.)
+    device = painter.device()
+    painter.setClipRect(QRectF(-fitted.box.left(), 0, device.width(), fitted.box.bottom() - layout_top))
     document.documentLayout().draw(painter, context)
     painter.restore()
-
-
-def text_width_limit(box: QRectF) -> float:
-    return box.right() + box.width()
 
 
 def _first_line_top(text: Text) -> float:

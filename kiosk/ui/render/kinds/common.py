@@ -30,7 +30,7 @@ from kiosk.ui.render.markdown_document import (
     document_from_spans,
     parse_text,
 )
-from kiosk.ui.render.text_fit import FittedColumn, FittedText, fit_column, fit_text
+from kiosk.ui.render.text_fit import FittedColumn, fit_column, fit_text
 
 #: Noto Sans's line spacing (1.36 em, rounded up per line); sizes boxes before text is laid out.
 LINE_SPACING = 1.4
