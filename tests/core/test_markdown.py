@@ -271,10 +271,12 @@ def test_never_raises_anything_but_markdown_error(source: str, inline_only: bool
         assert error.message
         return
     for block in blocks:
-        spans = block.spans if isinstance(block, Paragraph) else [s for i in block.items for s in i]
-        assert all(span.text for span in spans), "no empty spans"
-        for a, b in zip(spans, spans[1:]):
-            assert (a.bold, a.italic) != (b.bold, b.italic), "adjacent spans are merged"
+        runs = [block.spans] if isinstance(block, Paragraph) else list(block.items)
+        for spans in runs:
+            assert spans, "no empty paragraph or item"
+            assert all(span.text for span in spans), "no empty spans"
+            for a, b in zip(spans, spans[1:]):
+                assert (a.bold, a.italic) != (b.bold, b.italic), "adjacent spans are merged"
     if inline_only:
         assert len(blocks) <= 1 and all(isinstance(b, Paragraph) for b in blocks)
 
