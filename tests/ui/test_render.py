@@ -325,3 +325,29 @@ def test_without_the_font_files_the_system_sans_is_used(tmp_path: Path) -> None:
     if installed == "True":
         pytest.skip("Noto Sans is installed system-wide here")
     assert family and family != "Noto Sans"
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_minimal_slides_of_every_kind(qapp, tmp_path: Path, large: bool) -> None:  # noqa: ANN001
+    """Only the required fields (exercise without dose chips, no pictures where optional)."""
+    from datetime import date
+
+    from kiosk.core.model import BulletsSlide, ExerciseSlide, NewsSlide
+
+    _, svg = images(tmp_path)
+    common = {"topic": "general", "source": everyday_slides(tmp_path)["info"].source}
+    slides = [
+        InfoSlide(id="i", title=text("Welcome"), **common),
+        BulletsSlide(id="b", title=text("One thing"), items=(text("Only item"),), **common),
+        ExerciseSlide(id="e", title=text("Stretch"), steps=(text("Breathe."),), caution=text("Go slowly."),
+                      image=svg, **common),
+        NewsSlide(id="n", title=text("News"), date=date(2024, 12, 31), body=text("Short."), **common),
+        ContactSlide(id="c", title=text("Call"), qr="tel:+15550100", **common),
+    ]
+    renderer = SlideRenderer(deck_of(tmp_path, slides))
+    for slide in slides:
+        for size in SIZES:
+            layout = renderer.layout(slide, QSize(*size), large_text=large)
+            check_layout(layout, size)
+            assert not [t.role for t in layout.texts if t.fitted.elided], (slide.id, size)
+            assert renderer.render(slide, QSize(*size), "es", large_text=large).size() == QSize(*size)
