@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import ClassVar
 from zoneinfo import ZoneInfo
@@ -187,7 +187,9 @@ class Deck:
             for c in [s.schedule.next_change(after, self.clinic.timezone)]
             if c is not None
         ]
-        return min(changes, default=None)
+        # Aware datetimes sharing one ZoneInfo compare by wall clock and ignore `fold`, so
+        # in the repeated fall-back hour only a comparison in UTC picks the earliest instant.
+        return min(changes, key=lambda c: c.astimezone(timezone.utc), default=None)
 
     @property
     def topics_in_use(self) -> tuple[str, ...]:

@@ -163,12 +163,6 @@ class TestDeck:
         expired = Schedule(active_until=datetime(2026, 1, 1))
         assert make_deck(info("old", schedule=expired)).next_change(WEDNESDAY_10) is None
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="Deck.next_change takes min() of datetimes sharing one ZoneInfo, which compares "
-        "wall-clock times and ignores fold; in the repeated fall-back hour it picks a later "
-        "instant. Fix in model.py: min(changes, key=lambda c: c.astimezone(timezone.utc)).",
-    )
     def test_next_change_in_the_repeated_fall_back_hour(self) -> None:
         # 2026-11-01 in Denver: 01:00-02:00 happens twice (MDT, then MST).
         after = datetime(2026, 11, 1, 1, 10, tzinfo=DENVER)  # first pass, 07:10 UTC
