@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 
 from kiosk.core.model import Clinic, ContactSlide, OpeningHours
+from kiosk.ui.render import images
 from kiosk.ui.render.contrast import WHITE, legible_on
 from kiosk.ui.render.kinds.common import LINE_SPACING, Context, attempts
 from kiosk.ui.render.markdown_document import parse_text
@@ -79,7 +80,8 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
 
     # The white card is the code's quiet zone; whole pixels per module keep it sharp.
     ctx.add(Fill(qr_card, card_colour, m.px(28)))
-    code = qr_image(slide.qr, int(side))
+    # A little smaller than the card so the square code stays clear of its rounded corners.
+    code = qr_image(slide.qr, int(side - m.px(32)))
     left = round(code_area.center().x() - code.width() / 2)
     top = round(code_area.center().y() - code.height() / 2)
     ctx.add(Picture(QRectF(left, top, code.width(), code.height()), code, 0.0, "qr"))
@@ -125,7 +127,10 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
     if slide.image is not None:
         room = QRectF(text_area.left(), top + m.px(10), text_area.width(), text_area.bottom() - top - m.px(10))
         if room.height() > content.height() * 0.22:
-            ctx.picture(slide.image, room)
+            # On the text's left edge, like everything else in the column.
+            shown = images.fit_inside(images.natural_size(slide.image), room)
+            shown.moveLeft(room.left())
+            ctx.picture(slide.image, shown)
             top = room.bottom()
     if not m.portrait:
         spare = text_area.bottom() - top
