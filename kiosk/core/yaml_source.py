@@ -49,6 +49,14 @@ class YNode:
     def is_block_scalar(self) -> bool:
         return self.style in ("|", ">")
 
+    def plain(self) -> Any:
+        """The value as ``yaml.safe_load`` would give it (the config reader converts these)."""
+        if self.kind == "map":
+            return {k: e.node.plain() for k, e in self.value.items()}
+        if self.kind == "seq":
+            return [n.plain() for n in self.value]
+        return self.value
+
 
 @dataclass(eq=False)
 class YEntry:
