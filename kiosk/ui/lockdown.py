@@ -1,0 +1,130 @@
+"""Lock-down of the kiosk window: nothing a passer-by does with a keyboard or mouse leaves or
+disturbs the kiosk.
+
+- the window is frameless and stays on top (above any desktop a window manager may show);
+- Alt+F4, Ctrl+Q, Ctrl+W, Escape and F11 do nothing (an event filter on the application, so
+  no widget, dialog or shortcut of the shell ever sees them);
+- right-click (context menu) events are dropped everywhere;
+- the window refuses to close (a window manager's close button, Alt+F4 handled by the WM)
+  unless the admin screen's exit path called :meth:`Lockdown.allow_close` first;
+- the mouse cursor is hidden application-wide when ``display.hide_cursor`` is on.
+
+``install_lockdown(app, window, config)`` is the whole API for the shell and ``kiosk run``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QCursor, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
+
+log = logging.getLogger(__name__)
+
+_KEY = Qt.Key
+_MOD = Qt.KeyboardModifier
+#: (key, modifiers that must be held). Escape and F11 with any modifiers.
+BLOCKED_KEYS: tuple[tuple[Qt.Key, Qt.KeyboardModifier], ...] = (
+    (_KEY.Key_F4, _MOD.AltModifier),
+    (_KEY.Key_Q, _MOD.ControlModifier),
+    (_KEY.Key_W, _MOD.ControlModifier),
+    (_KEY.Key_Escape, _MOD.NoModifier),
+    (_KEY.Key_F11, _MOD.NoModifier),
+)
+_KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut)
+
+
+def is_blocked_key(key: int, modifiers: Qt.KeyboardModifier) -> bool:
+    for blocked, needed in BLOCKED_KEYS:
+        if key == blocked and (modifiers & needed) == needed:
+            return True
+    return False
+
+
+def _shortcut_is_blocked(sequence: QKeySequence) -> bool:
+    if sequence.count() != 1:
+        return False
+    combo = sequence[0]
+    return is_blocked_key(combo.key(), combo.keyboardModifiers())
+
+
+class Lockdown(QObject):
+    """The application-wide event filter; keep the returned object alive with the window."""
+
+    def __init__(self, app: QApplication, window: QWidget, *, hide_cursor: bool) -> None:
+        super().__init__(app)
+        self._app = app
+        self._window = window
+        self._close_allowed = False
+        self._cursor_hidden = False
+        self.blocked_keys = 0
+        self.refused_closes = 0
+        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        window.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        window.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        app.installEventFilter(self)
+        if hide_cursor:
+            app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+            self._cursor_hidden = True
+
+    @property
+    def close_allowed(self) -> bool:
+        return self._close_allowed
+
+    def allow_close(self) -> None:
+        """The admin screen's exit: after this the window may close and the app may quit."""
+        self._close_allowed = True
+
+    def remove(self) -> None:
+        """Undo the filter and cursor (tests, and the admin exit before it closes)."""
+        self._app.removeEventFilter(self)
+        if self._cursor_hidden:
+            self._app.restoreOverrideCursor()
+            self._cursor_hidden = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        kind = event.type()
+        if kind in _KEY_EVENTS:
+            if kind == QEvent.Type.Shortcut:
+                blocked = _shortcut_is_blocked(event.key())  # type: ignore[attr-defined]
+            else:
+                assert isinstance(event, QKeyEvent)
+                blocked = is_blocked_key(event.key(), event.modifiers())
+            if blocked:
+                if kind == QEvent.Type.KeyPress:
+                    self.blocked_keys += 1
+                event.accept()
+                return True
+            return False
+        if kind == QEvent.Type.ContextMenu:
+            event.accept()
+            return True
+        if kind == QEvent.Type.Close and watched is self._window and not self._close_allowed:
+            self.refused_closes += 1
+            log.info("lock-down: refused to close the kiosk window")
+            event.ignore()
+            return True
+        return False
+
+
+def install_lockdown(app: QApplication, window: QWidget, config: Mapping[str, Any] | Any) -> Lockdown | None:
+    """Lock ``window`` down as ``config`` (a :class:`kiosk.core.config.Config`) says.
+
+    Returns None when ``lockdown.enabled`` is off (development); the cursor setting is then
+    left to the window. Call before the window is shown, or show it again afterwards: Qt
+    applies changed window flags only when a window is (re)shown."""
+    if not config["lockdown.enabled"]:
+        log.info("lock-down is off (lockdown.enabled: false)")
+        return None
+    visible = window.isVisible()
+    lockdown = Lockdown(app, window, hide_cursor=bool(config["display.hide_cursor"]))
+    if visible:
+        # setWindowFlag hides a visible window; show it the way it was shown.
+        if window.windowState() & Qt.WindowState.WindowFullScreen:
+            window.showFullScreen()
+        else:
+            window.show()
+    return lockdown
