@@ -1,0 +1,65 @@
+"""``kiosk set-pin``: set the staff PIN that opens the admin screen (IT).
+
+Asks twice without echo on a terminal; with ``--stdin`` (or when standard input is not a
+terminal) reads one line, for scripts: ``echo 1234 | kiosk set-pin --stdin``. Only a salted
+PBKDF2 hash is written, to ``admin-pin`` in the data folder (mode 0600). A running kiosk
+reads the file at every PIN check, so the new PIN works at once; a wrong-PIN lockout still
+runs out on its own (5 minutes), so a PIN change is no way around it.
+
+Exit codes: 0 PIN set, 1 invalid or mismatched PIN or the file could not be written, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kiosk import exitcodes
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="the kiosk's data folder (default: $KIOSK_DATA_DIR, else the user data folder)")
+    parser.add_argument("--stdin", action="store_true",
+                        help="read the PIN from one line of standard input instead of asking twice")
+
+
+def _read_pin(args: argparse.Namespace) -> str | None:
+    """The PIN typed, or None (after saying why) when it was not typed the same twice."""
+    if args.stdin or not sys.stdin.isatty():
+        line = sys.stdin.readline()
+        return line.rstrip("\r\n")
+    import getpass
+
+    first = getpass.getpass("New staff PIN (4-8 digits): ")
+    second = getpass.getpass("Type it again: ")
+    if first != second:
+        print("kiosk set-pin: the two PINs do not match; nothing was changed", file=sys.stderr)
+        return None
+    return first
+
+
+def run(args: argparse.Namespace) -> int:
+    from kiosk.core.admin_pin import PinStore, pin_path, validate_pin
+    from kiosk.core.paths import data_dir
+
+    try:
+        pin = _read_pin(args)
+    except (EOFError, KeyboardInterrupt):
+        print("\nkiosk set-pin: cancelled; nothing was changed", file=sys.stderr)
+        return exitcodes.PROBLEMS
+    if pin is None:
+        return exitcodes.PROBLEMS
+    try:
+        validate_pin(pin)
+    except ValueError as exc:
+        print(f"kiosk set-pin: {exc}; nothing was changed", file=sys.stderr)
+        return exitcodes.PROBLEMS
+    store = PinStore(pin_path(data_dir(args.data_dir)))
+    try:
+        store.set(pin)
+    except OSError as exc:
+        print(f"kiosk set-pin: cannot write {store.path}: {exc.strerror or exc}", file=sys.stderr)
+        return exitcodes.PROBLEMS
+    print(f"Staff PIN set ({store.path}). It works on the kiosk at once, no restart needed.")
+    return exitcodes.OK
