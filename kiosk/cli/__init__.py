@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "config": ("config", "check or show kiosk.yaml, or print the reference of every setting"),
     "requests": ("requests", "list or export the patients' information requests (staff)"),
     "deliver": ("deliver", "send waiting information requests now, retry failed ones, or show the delivery queue (IT)"),
+    "set-pin": ("set_pin", "set the staff PIN that opens the admin screen on the kiosk (IT)"),
     "validate": ("validate", "check a content folder and show what would play"),
     "schema": ("schema", "print the JSON Schema of clinic.yaml and slide files (for editors)"),
     "preview": ("preview", "render every slide to PNG plus a contact sheet, to check content before it goes live"),
