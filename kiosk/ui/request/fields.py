@@ -1,0 +1,263 @@
+"""Touch-sized inputs for the request form: a text field with its label and inline error,
+toggle chips that re-flow into as many columns as fit, and big segmented choices."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.ui.request.keyboard import KeyboardMode
+
+
+class TouchLineEdit(QLineEdit):
+    """A line edit that tells the form when it is tapped, so the keyboard can come up.
+
+    No context menu: a long press would otherwise offer Undo and Paste, and the clipboard
+    could hold what the previous patient typed."""
+
+    activated = Signal()
+
+    def __init__(self, mode: KeyboardMode, max_length: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.keyboard_mode = mode
+        self.setMaxLength(max_length)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.setDragEnabled(False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        hints = Qt.InputMethodHint.ImhNoPredictiveText | Qt.InputMethodHint.ImhSensitiveData
+        if mode is KeyboardMode.PHONE:
+            hints |= Qt.InputMethodHint.ImhDialableCharactersOnly
+        elif mode is KeyboardMode.EMAIL:
+            hints |= Qt.InputMethodHint.ImhEmailCharactersOnly | Qt.InputMethodHint.ImhNoAutoUppercase
+        self.setInputMethodHints(hints)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.activated.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        # A tap on the field that already has focus brings a hidden keyboard back.
+        self.activated.emit()
+
+    def forget(self) -> None:
+        """Empty the field and its undo history (``clear()`` keeps the history: a patient
+        could tap Undo and see what the previous one typed)."""
+        self.setText("")
+
+
+class TextField(QWidget):
+    """A caption, the line edit and the inline error message under it."""
+
+    def __init__(self, mode: KeyboardMode, max_length: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("fieldCaption")
+        self.caption.setWordWrap(True)
+        self.edit = TouchLineEdit(mode, max_length, self)
+        self.caption.setBuddy(self.edit)
+        self.error = ErrorLabel(self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.caption)
+        column.addWidget(self.edit)
+        column.addWidget(self.error)
+
+    def set_spacing(self, spacing: int) -> None:
+        self.layout().setSpacing(spacing)
+
+
+class ErrorLabel(QLabel):
+    """An inline message; takes no room while empty, so the form does not jump around."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setVisible(False)
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+
+class ToggleButton(QPushButton):
+    """A big checkable button (a topic chip, a segment); never the default button."""
+
+    def __init__(self, value: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.value = value
+        self.setCheckable(True)
+        self.setAutoDefault(False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+
+class ChipGrid(QWidget):
+    """Multi-select toggle chips laid out in as many equal columns as their labels allow."""
+
+    toggled = Signal()
+
+    def __init__(self, values: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chipGrid")
+        self.chips = [ToggleButton(v, self) for v in values]
+        for chip in self.chips:
+            chip.setObjectName("chip")
+            chip.toggled.connect(lambda _on: self.toggled.emit())
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._columns = 0
+        self._relayout(1)
+
+    def set_spacing(self, spacing: int) -> None:
+        self._grid.setHorizontalSpacing(spacing)
+        self._grid.setVerticalSpacing(spacing)
+        self._fit_columns(self.width())
+
+    def selected(self) -> list[str]:
+        return [c.value for c in self.chips if c.isChecked()]
+
+    def set_selected(self, values: Sequence[str]) -> None:
+        for chip in self.chips:
+            chip.setChecked(chip.value in values)
+
+    def chip(self, value: str) -> ToggleButton:
+        return next(c for c in self.chips if c.value == value)
+
+    def refit(self) -> None:
+        """Call after labels or fonts change."""
+        self._columns = 0
+        self._fit_columns(self.width())
+
+    def _relayout(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for chip in self.chips:
+            self._grid.removeWidget(chip)
+        for i, chip in enumerate(self.chips):
+            self._grid.addWidget(chip, i // columns, i % columns)
+        for c in range(max(columns, self._grid.columnCount())):
+            self._grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    def _fit_columns(self, width: int) -> None:
+        if not self.chips or width <= 0:
+            return
+        widest = max(c.sizeHint().width() for c in self.chips)
+        spacing = max(0, self._grid.horizontalSpacing())
+        columns = max(1, min(len(self.chips), (width + spacing) // (widest + spacing)))
+        self._relayout(columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns(event.size().width())
+
+
+class SegmentedChoice(QWidget):
+    """Exactly one of a few big buttons is chosen (the preferred contact time)."""
+
+    changed = Signal(str)
+
+    def __init__(self, values: Sequence[str], default: str, columns: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("segmented")
+        self._default = default
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons = [ToggleButton(v, self) for v in values]
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        for i, button in enumerate(self.buttons):
+            button.setObjectName("segment")
+            self.group.addButton(button)
+            self._grid.addWidget(button, i // columns, i % columns)
+        self.group.buttonToggled.connect(self._on_toggled)
+        self.set_value(default)
+
+    def set_spacing(self, spacing: int) -> None:
+        self._grid.setHorizontalSpacing(spacing)
+        self._grid.setVerticalSpacing(spacing)
+
+    def value(self) -> str:
+        checked = self.group.checkedButton()
+        return checked.value if isinstance(checked, ToggleButton) else self._default
+
+    def set_value(self, value: str) -> None:
+        for button in self.buttons:
+            if button.value == value:
+                button.setChecked(True)
+
+    def button(self, value: str) -> ToggleButton:
+        return next(b for b in self.buttons if b.value == value)
+
+    def reset(self) -> None:
+        self.set_value(self._default)
+
+    def _on_toggled(self, button: QPushButton, checked: bool) -> None:
+        if checked and isinstance(button, ToggleButton):
+            self.changed.emit(button.value)
+
+
+class WrapButton(QPushButton):
+    """A push button whose label wraps onto more lines instead of being cut off (the submit
+    button spells out what is missing, which is long in Spanish and in large text)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.label.setObjectName("buttonLabel")
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        row = QHBoxLayout(self)
+        row.addWidget(self.label)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        self.label.setText(text)
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self.label.text()
+
+    def set_padding(self, padding: int) -> None:
+        self.layout().setContentsMargins(padding, padding // 2, padding, padding // 2)
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        margins = self.layout().contentsMargins()
+        inner = max(1, width - margins.left() - margins.right())
+        return max(self.minimumHeight(), self.label.heightForWidth(inner) + margins.top() + margins.bottom())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        margins = self.layout().contentsMargins()
+        hint = self.label.sizeHint()
+        width = hint.width() + margins.left() + margins.right()
+        return QSize(width, self.heightForWidth(max(width, self.width())))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.minimumWidth(), self.minimumHeight())

@@ -1,0 +1,568 @@
+"""The "Request more information" screen: the form with its docked on-screen keyboard, and
+the thank-you screen shown once the store has acknowledged the request.
+
+The request is stored (``submitter.submit``) before the thank-you screen appears; one
+idempotency token per form makes a double tap store one request. What the patient typed is
+never logged, and leaves the screen on submit, cancel and every session reset.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from collections.abc import Sequence
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core.clock import Clock
+from kiosk.core.model import Clinic
+from kiosk.core.requests.errors import StorageError
+from kiosk.core.requests.model import (
+    EMAIL_MAX,
+    NAME_MAX,
+    PHONE_INPUT_MAX,
+    ContactTime,
+    FieldError,
+    InfoRequest,
+    RequestInput,
+    StoredRequest,
+    validate_request,
+)
+from kiosk.ui.request.fields import ChipGrid, ErrorLabel, SegmentedChoice, TextField, TouchLineEdit, WrapButton
+from kiosk.ui.request.keyboard import KeyboardMode, OnScreenKeyboard
+from kiosk.ui.request.messages import field_message
+from kiosk.ui.request.style import request_stylesheet
+from kiosk.ui.request.thanks_screen import ThanksScreen
+from kiosk.ui.scale import min_gap, min_target, px
+from kiosk.ui.session import Session
+
+log = logging.getLogger(__name__)
+
+#: Height of fields, chips and buttons at 1920x1080 (the touch minimum is 72).
+CONTROL_HEIGHT = 88
+#: Default retention of delivered requests (kiosk.yaml ``retention_days``), for the privacy note.
+DEFAULT_RETENTION_DAYS = 30
+
+
+class Submitter(Protocol):
+    """Stores a validated request and returns once it is durable (RequestStore fits)."""
+
+    def submit(self, request: InfoRequest, idempotency_token: str) -> StoredRequest: ...
+
+
+class RequestScreen(QWidget):
+    """The form, then the thank-you screen; the shell hosts it as one screen."""
+
+    #: The thank-you screen is done (timeout or "Done"); the shell goes home.
+    finished = Signal()
+    #: The patient cancelled; the shell goes back (to the menu).
+    cancelled = Signal()
+    #: A request id, after the store acknowledged it.
+    submitted = Signal(str)
+
+    def __init__(
+        self,
+        session: Session,
+        clinic: Clinic,
+        submitter: Submitter,
+        *,
+        clock: Clock | None = None,
+        thanks_seconds: float = 20.0,
+        retention_days: int = DEFAULT_RETENTION_DAYS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("requestScreen")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._session = session
+        self._clinic = clinic
+        self._submitter = submitter
+        self._thanks_seconds = thanks_seconds
+        self._retention_days = retention_days
+        self._known_topics = tuple(t.id for t in clinic.topics)
+        self._token: str | None = None
+        self._source_topic: str | None = None
+        self._submitting = False
+        self._attempted = False
+        self._errors: tuple[FieldError, ...] = ()
+        self._storage_failed = False
+        self._style_key: tuple[object, ...] | None = None
+        self._landscape: bool | None = None
+
+        self._build_form()
+        self.thanks = ThanksScreen(clinic, clock=clock, parent=self)
+        self.thanks.done.connect(self._on_thanks_done)
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self._form_page)
+        self._stack.addWidget(self.thanks)
+
+        session.languageChanged.connect(self._on_language_changed)
+        session.largeTextChanged.connect(lambda _on: self._apply_style(force=True))
+        session.highContrastChanged.connect(lambda _on: self._apply_style(force=True))
+        session.resetRequested.connect(self.clear)
+
+        self._new_token()
+        self.retranslate()
+        self._apply_layout(QSize(1920, 1080))
+        self._apply_style(force=True)
+
+    # -- building -------------------------------------------------------------------------
+    def _build_form(self) -> None:
+        page = QWidget(self)
+        page.setObjectName("requestForm")
+        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._form_page = page
+
+        self.title = QLabel(page)
+        self.title.setObjectName("screenTitle")
+        self.title.setWordWrap(True)
+        self.intro = QLabel(page)
+        self.intro.setWordWrap(True)
+        self.cancel_button = QPushButton(page)
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.cancel_button.clicked.connect(self._on_cancel)
+
+        content = QWidget()
+        content.setObjectName("formContent")
+        content.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._content = content
+        self.name = TextField(KeyboardMode.TEXT, NAME_MAX, content)
+        self.phone = TextField(KeyboardMode.PHONE, PHONE_INPUT_MAX, content)
+        self.email = TextField(KeyboardMode.EMAIL, EMAIL_MAX, content)
+        self.contact_hint = QLabel(content)
+        self.contact_hint.setWordWrap(True)
+        self.contact_error = ErrorLabel(content)
+        self.topics_caption = QLabel(content)
+        self.topics_caption.setObjectName("sectionTitle")
+        self.topics_caption.setWordWrap(True)
+        self.topics = ChipGrid([t.id for t in self._clinic.topics], content)
+        self.topics_error = ErrorLabel(content)
+        self.time_caption = QLabel(content)
+        self.time_caption.setObjectName("sectionTitle")
+        self.time_caption.setWordWrap(True)
+        self.contact_time = SegmentedChoice([c.value for c in ContactTime], ContactTime.ANY.value, parent=content)
+        self.time_error = ErrorLabel(content)
+        self.consent = QCheckBox(content)
+        self.consent.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.privacy = QLabel(content)
+        self.privacy.setObjectName("privacy")
+        self.privacy.setWordWrap(True)
+        self.consent_error = ErrorLabel(content)
+
+        self._fields: list[TextField] = [self.name, self.phone, self.email]
+        for field in self._fields:
+            field.edit.activated.connect(lambda f=field: self._on_field_activated(f))
+            field.edit.textChanged.connect(self._on_input_changed)
+        self.topics.toggled.connect(self._on_input_changed)
+        self.contact_time.changed.connect(lambda _v: self._on_input_changed())
+        self.consent.toggled.connect(lambda _on: self._on_input_changed())
+
+        left = QWidget(content)
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.name, self.phone, self.email, self.contact_hint, self.contact_error):
+            left_column.addWidget(widget)
+        left_column.addStretch(1)
+        right = QWidget(content)
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.topics_caption, self.topics, self.topics_error, self.time_caption,
+                       self.contact_time, self.time_error, self.consent, self.privacy, self.consent_error):
+            right_column.addWidget(widget)
+        right_column.addStretch(1)
+        self._columns = (left, right)
+        self._column_layouts = (left_column, right_column)
+        self._grid = QGridLayout(content)
+
+        self.scroll = QScrollArea(page)
+        self.scroll.setWidget(content)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.viewport().installEventFilter(self)
+
+        self.form_error = ErrorLabel(page)
+        self.form_error.setObjectName("formError")
+        self.submit_button = WrapButton(page)
+        self.submit_button.setObjectName("primaryButton")
+        self.submit_button.setAutoDefault(False)
+        self.submit_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.submit_button.clicked.connect(self._on_submit)
+
+        self.keyboard = OnScreenKeyboard(page)
+        self.keyboard.setVisible(False)
+        self.keyboard.nextRequested.connect(self._on_next)
+        self.keyboard.doneRequested.connect(self.hide_keyboard)
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.intro)
+        header.addLayout(titles, 1)
+        header.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignTop)
+        footer = QVBoxLayout()
+        footer.addWidget(self.form_error)
+        footer.addWidget(self.submit_button)
+        self._header, self._footer = header, footer
+        page_column = QVBoxLayout(page)
+        page_column.setContentsMargins(0, 0, 0, 0)
+        page_column.setSpacing(0)
+        self._framed: list[QVBoxLayout | QHBoxLayout] = [header, footer]
+        page_column.addLayout(header)
+        page_column.addWidget(self.scroll, 1)
+        page_column.addLayout(footer)
+        page_column.addWidget(self.keyboard)
+
+    # -- size, orientation and style --------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_layout(event.size())
+        self._apply_style()
+
+    def _apply_layout(self, size: QSize) -> None:
+        landscape = size.width() > size.height()
+        if landscape != self._landscape:
+            self._landscape = landscape
+            left, right = self._columns
+            self._grid.removeWidget(left)
+            self._grid.removeWidget(right)
+            if landscape:
+                # Two columns: contact details beside the choices, so the whole form fits.
+                self._grid.addWidget(left, 0, 0)
+                self._grid.addWidget(right, 0, 1)
+                self._grid.setColumnStretch(0, 1)
+                self._grid.setColumnStretch(1, 1)
+            else:
+                self._grid.addWidget(left, 0, 0)
+                self._grid.addWidget(right, 1, 0)
+                self._grid.setColumnStretch(0, 1)
+                self._grid.setColumnStretch(1, 0)
+        gap = min_gap(size)
+        margin = px(size, 48)
+        spacing = px(size, 24)
+        self._header.setContentsMargins(margin, px(size, 32), margin, spacing)
+        self._header.setSpacing(spacing)
+        self._footer.setContentsMargins(margin, spacing, margin, spacing)
+        self._footer.setSpacing(gap)
+        self._grid.setContentsMargins(margin, 0, margin, spacing)
+        self._grid.setHorizontalSpacing(px(size, 64))
+        self._grid.setVerticalSpacing(spacing)
+        for column in self._column_layouts:
+            column.setSpacing(spacing)
+        control = max(min_target(size), px(size, CONTROL_HEIGHT))
+        for field in self._fields:
+            field.set_spacing(gap)
+            field.edit.setFixedHeight(control)
+        for button in [*self.topics.chips, *self.contact_time.buttons]:
+            button.setFixedHeight(control)
+        self.topics.set_spacing(max(gap, px(size, 16)))
+        self.contact_time.set_spacing(max(gap, px(size, 16)))
+        self.consent.setMinimumHeight(control)
+        self.cancel_button.setFixedHeight(control)
+        self.cancel_button.setMinimumWidth(px(size, 200))
+        self.submit_button.setMinimumHeight(max(min_target(size), px(size, 104)))
+        self.submit_button.set_padding(px(size, 16))
+        self.keyboard.set_screen_size(size)
+        self.thanks.set_screen_size(size)
+
+    def _apply_style(self, *, force: bool = False) -> None:
+        size = self.size() if self.width() > 0 and self.height() > 0 else QSize(1920, 1080)
+        key = (px(size, 1000), self._session.large_text, self._session.high_contrast)
+        if key == self._style_key and not force:
+            return
+        self._style_key = key
+        self.setStyleSheet(request_stylesheet(
+            self._clinic.theme, size,
+            large_text=self._session.large_text, high_contrast=self._session.high_contrast,
+        ))
+        self.topics.refit()
+
+    # -- language ---------------------------------------------------------------------------
+    def _on_language_changed(self, language: str) -> None:
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Translators are installed by the app; this covers them landing after languageChanged.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        language = self._session.language
+        self.title.setText(self.tr("Request more information"))
+        self.intro.setText(self.tr("Leave your details and the clinic will contact you."))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.setAccessibleDescription(self.tr("Clears the form and goes back"))
+        captions = (
+            (self.name, self.tr("Your name"), self.tr("Type your name with the keyboard below")),
+            (self.phone, self.tr("Phone number"), self.tr("Type your phone number with the number pad below")),
+            (self.email, self.tr("Email address"), self.tr("Type your email address with the keyboard below")),
+        )
+        for field, caption, description in captions:
+            field.caption.setText(caption)
+            field.edit.setAccessibleName(caption)
+            field.edit.setAccessibleDescription(description)
+        self.contact_hint.setText(self.tr("A phone number or an email address is enough."))
+        self.topics_caption.setText(self.tr("What would you like to know more about?"))
+        for topic in self._clinic.topics:
+            chip = self.topics.chip(topic.id)
+            chip.setText(topic.title.get(language))
+            chip.setAccessibleName(topic.title.get(language))
+            chip.setAccessibleDescription(self.tr("Tap to choose or un-choose this topic"))
+        self.time_caption.setText(self.tr("When should we contact you?"))
+        times = {
+            ContactTime.MORNING.value: self.tr("Morning"),
+            ContactTime.AFTERNOON.value: self.tr("Afternoon"),
+            ContactTime.EVENING.value: self.tr("Evening"),
+            ContactTime.ANY.value: self.tr("Any time"),
+        }
+        for value, label in times.items():
+            button = self.contact_time.button(value)
+            button.setText(label)
+            button.setAccessibleName(label)
+            button.setAccessibleDescription(self.tr("Preferred time for the clinic to contact you"))
+        self.consent.setText(self.tr("I agree that the clinic may contact me."))
+        self.consent.setAccessibleName(self.tr("I agree that the clinic may contact me."))
+        self.consent.setAccessibleDescription(self.tr("Required to send the request"))
+        self.privacy.setText(self.tr(
+            "Your name, phone or email and your choices are kept on this kiosk only until the "
+            "clinic's front desk has received them, and are deleted %1 days after that. "
+            "Only clinic staff see them."
+        ).replace("%1", str(self._retention_days)))
+        self.thanks.set_language(language)
+        self._show_errors(self._errors)
+        self._update_submit_label()
+        self.topics.refit()
+
+    # -- the patient's input ----------------------------------------------------------------
+    def collect(self) -> RequestInput:
+        """What the form holds now."""
+        return RequestInput(
+            name=self.name.edit.text(),
+            phone=self.phone.edit.text(),
+            email=self.email.edit.text(),
+            topics=tuple(self.topics.selected()),
+            contact_time=self.contact_time.value(),
+            consent=self.consent.isChecked(),
+            language=self._session.language,
+            source_topic=self._source_topic,
+        )
+
+    def _missing(self) -> frozenset[str]:
+        missing = set()
+        if not self.name.edit.text().strip():
+            missing.add("name")
+        if not self.phone.edit.text().strip() and not self.email.edit.text().strip():
+            missing.add("contact")
+        if not self.consent.isChecked():
+            missing.add("consent")
+        return frozenset(missing)
+
+    def _update_submit_label(self) -> None:
+        if self._submitting:
+            self.submit_button.setText(self.tr("Sending…"))
+            return
+        labels = {
+            frozenset(): self.tr("Send my request"),
+            frozenset({"name"}): self.tr("Add your name"),
+            frozenset({"contact"}): self.tr("Add a phone number or email"),
+            frozenset({"consent"}): self.tr("Tick the box to agree"),
+            frozenset({"name", "contact"}): self.tr("Add your name and a phone number or email"),
+            frozenset({"name", "consent"}): self.tr("Add your name and tick the box"),
+            frozenset({"contact", "consent"}): self.tr("Add a phone number or email and tick the box"),
+            frozenset({"name", "contact", "consent"}): self.tr("Add your name, a phone number or email, and tick the box"),
+        }
+        missing = self._missing()
+        self.submit_button.setText(labels[missing])
+        self.submit_button.setProperty("incomplete", bool(missing))
+        self.submit_button.setAccessibleName(labels[missing])
+        self.submit_button.setAccessibleDescription(
+            self.tr("Sends your request to the clinic") if not missing
+            else self.tr("Shows what is still missing")
+        )
+
+    def _on_input_changed(self) -> None:
+        self._update_submit_label()
+        if self._attempted:
+            # After a first try, messages go away as soon as the patient fixes the field.
+            self._show_errors(validate_request(self.collect(), self._known_topics).errors)
+
+    def _show_errors(self, errors: Sequence[FieldError]) -> None:
+        self._errors = tuple(errors)
+        by_field: dict[str, list[str]] = {}
+        for error in errors:
+            by_field.setdefault(error.field, []).append(field_message(error.code))
+        labels = {
+            "name": self.name.error, "phone": self.phone.error, "email": self.email.error,
+            "contact": self.contact_error, "topics": self.topics_error, "source_topic": self.topics_error,
+            "contact_time": self.time_error, "consent": self.consent_error, "language": self.form_error,
+        }
+        shown: dict[ErrorLabel, list[str]] = {label: [] for label in labels.values()}
+        for field_name, messages in by_field.items():
+            shown[labels.get(field_name, self.form_error)].extend(messages)
+        if self._storage_failed:
+            shown[self.form_error].append(self.tr("We could not save your request. Please ask the front desk."))
+        for label, messages in shown.items():
+            label.show_message("\n".join(messages))
+        for field, name in ((self.name, "name"), (self.phone, "phone"), (self.email, "email")):
+            invalid = name in by_field or (name != "name" and "contact" in by_field)
+            if field.edit.property("invalid") != invalid:
+                field.edit.setProperty("invalid", invalid)
+                field.edit.style().unpolish(field.edit)
+                field.edit.style().polish(field.edit)
+
+    def _first_error_widget(self) -> QWidget | None:
+        order = (("name", self.name), ("phone", self.phone), ("email", self.email), ("contact", self.email),
+                 ("topics", self.topics), ("contact_time", self.contact_time), ("consent", self.consent))
+        fields = {e.field for e in self._errors}
+        return next((w for name, w in order if name in fields), None)
+
+    # -- keyboard ---------------------------------------------------------------------------
+    def _on_field_activated(self, field: TextField) -> None:
+        if self._stack.currentWidget() is not self._form_page:
+            return
+        self.keyboard.set_target(field.edit, field.edit.keyboard_mode)
+        self.keyboard.setVisible(True)
+        # In landscape the keyboard takes half the height: the intro line gives its room back.
+        self.intro.setVisible(not self._landscape)
+        self._keep_visible(field)
+
+    def _keep_visible(self, widget: QWidget) -> None:
+        margin = px(self.size(), 24)
+        self.scroll.ensureWidgetVisible(widget, 0, margin)
+        # The keyboard's appearance shrinks the view only once the layout has run.
+        QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(widget, 0, margin))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            target = self.keyboard.target()
+            if self.keyboard.isVisible() and isinstance(target, TouchLineEdit):
+                self.scroll.ensureWidgetVisible(target.parentWidget(), 0, px(self.size(), 24))
+        return super().eventFilter(watched, event)
+
+    def _on_next(self) -> None:
+        target = self.keyboard.target()
+        edits = [f.edit for f in self._fields]
+        if target in edits and edits.index(target) + 1 < len(edits):
+            following = self._fields[edits.index(target) + 1]
+            following.edit.setFocus(Qt.FocusReason.TabFocusReason)
+            self._on_field_activated(following)
+        else:
+            self.hide_keyboard()
+            self._keep_visible(self.topics_caption)
+
+    def hide_keyboard(self) -> None:
+        target = self.keyboard.target()
+        self.keyboard.setVisible(False)
+        self.keyboard.reset()
+        self.intro.setVisible(True)
+        if target is not None and target.hasFocus():
+            target.clearFocus()
+
+    # -- submit, cancel, reset --------------------------------------------------------------
+    def begin(self, topic_id: str | None) -> None:
+        """A fresh form for a new patient, with ``topic_id`` (where they came from) chosen."""
+        self.clear()
+        topic = topic_id if topic_id in self._known_topics else None
+        if topic_id is not None and topic is None:
+            log.warning("request form opened from unknown topic %r; no topic pre-selected", topic_id)
+        self._source_topic = topic
+        if topic is not None:
+            self.topics.set_selected([topic])
+
+    def _new_token(self) -> None:
+        self._token = secrets.token_urlsafe(24)
+
+    def _on_submit(self) -> None:
+        if self._submitting or self._token is None or self._stack.currentWidget() is not self._form_page:
+            return  # the second tap of a double tap, or a tap after the request was stored
+        self._attempted = True
+        self._storage_failed = False
+        result = validate_request(self.collect(), self._known_topics)
+        self._show_errors(result.errors)
+        if result.request is None:
+            first = self._first_error_widget()
+            if first is not None:
+                self._keep_visible(first)
+            return
+        self._submitting = True
+        self.submit_button.setEnabled(False)
+        self._update_submit_label()
+        self.submit_button.repaint()  # the store blocks the event loop for a moment
+        try:
+            stored = self._submitter.submit(result.request, self._token)
+        except StorageError as exc:
+            log.error("could not store a request: %s", exc)  # StorageError names no patient data
+            self._storage_failed = True
+        except Exception as exc:  # noqa: BLE001 - any failure must leave the form usable
+            log.error("could not store a request: %s", type(exc).__name__)  # its text might hold input
+            self._storage_failed = True
+        finally:
+            self._submitting = False
+            self.submit_button.setEnabled(True)
+            self._update_submit_label()
+        if self._storage_failed:
+            # Same token on a retry: if the store did commit, the retry stores nothing twice.
+            self._show_errors(self._errors)
+            return
+        log.info("request %s stored; showing the thank-you screen", stored.id)
+        self._token = None
+        self._clear_form()
+        self._stack.setCurrentWidget(self.thanks)
+        self.thanks.start(self._thanks_seconds)
+        self.submitted.emit(stored.id)
+
+    def _on_cancel(self) -> None:
+        self.clear()
+        self.cancelled.emit()
+
+    def _on_thanks_done(self) -> None:
+        self.clear()
+        self.finished.emit()
+
+    def clear(self) -> None:
+        """Forget everything the patient chose or typed and show an empty form."""
+        self.thanks.stop()
+        self._clear_form()
+        self._stack.setCurrentWidget(self._form_page)
+        self._new_token()
+
+    def _clear_form(self) -> None:
+        self.hide_keyboard()
+        for field in self._fields:
+            field.edit.forget()
+            if field.edit.hasFocus():
+                field.edit.clearFocus()
+        self.topics.set_selected([])
+        self.contact_time.reset()
+        self.consent.setChecked(False)
+        self._source_topic = None
+        self._attempted = False
+        self._storage_failed = False
+        self._show_errors(())
+        self._update_submit_label()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    # -- state read by tests and the shell --------------------------------------------------
+    @property
+    def showing_thanks(self) -> bool:
+        return self._stack.currentWidget() is self.thanks
+
+    @property
+    def idempotency_token(self) -> str | None:
+        return self._token

@@ -1,0 +1,101 @@
+"""The request screens' stylesheet: the clinic's colours, touch sizes from the screen,
+larger text and high contrast.
+
+Set on the request screen itself, so it wins over the app-wide qt-material sheet (which
+fixes buttons and fields at 32 px) without touching other screens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor
+
+from kiosk.core.model import Theme
+from kiosk.ui.request.keyboard import KEY_TEXT
+from kiosk.ui.scale import BODY_TEXT, px, text_px
+
+TITLE_TEXT = 56
+PHONE_TEXT = 72
+SMALL_TEXT = 36  # never below the body minimum on a touch screen
+ERROR_COLOUR = "#a4161a"  # 6.8:1 on white, 6.2:1 on the default clinic background
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str
+    text: str
+    primary: str
+    on_primary: str
+    pressed: str
+    field: str
+    border: str
+    keyboard: str
+    error: str
+
+    @classmethod
+    def of(cls, theme: Theme, *, high_contrast: bool) -> Palette:
+        if high_contrast:
+            return cls(background="#ffffff", text="#000000", primary="#000000", on_primary="#ffffff",
+                       pressed="#444444", field="#ffffff", border="#000000", keyboard="#ffffff", error="#8b0000")
+        return cls(
+            background=theme.background, text=theme.text, primary=theme.primary, on_primary="#ffffff",
+            pressed=QColor(theme.primary).darker(140).name(), field="#ffffff",
+            border=QColor(theme.text).lighter(250).name() if QColor(theme.text).lightness() < 60 else theme.text,
+            keyboard=QColor(theme.background).darker(110).name(), error=ERROR_COLOUR,
+        )
+
+
+def request_stylesheet(theme: Theme, size: QSize, *, large_text: bool, high_contrast: bool) -> str:
+    c = Palette.of(theme, high_contrast=high_contrast)
+    body = text_px(size, BODY_TEXT, large_text=large_text)
+    title = text_px(size, TITLE_TEXT, large_text=large_text)
+    phone = text_px(size, PHONE_TEXT, large_text=large_text)
+    small = text_px(size, SMALL_TEXT, large_text=large_text)
+    key = text_px(size, KEY_TEXT)  # keys are sized for their labels; large text would not fit
+    border = px(size, 4 if high_contrast else 2)
+    thick = px(size, 6 if high_contrast else 4)
+    radius = px(size, 12)
+    pad = px(size, 16)
+    indicator = px(size, 56)
+    return f"""
+#requestScreen QWidget {{ background: transparent; }}
+#requestScreen, #requestScreen #requestForm, #requestScreen #thanksScreen {{ background: {c.background}; }}
+#requestScreen QLabel {{ color: {c.text}; font-size: {body}px; background: transparent; border: none; }}
+#requestScreen QLabel#screenTitle, #requestScreen QLabel#thanksTitle {{ font-size: {title}px; font-weight: bold; color: {c.primary}; }}
+#requestScreen QLabel#sectionTitle {{ font-weight: bold; }}
+#requestScreen QLabel#thanksPhone {{ font-size: {phone}px; font-weight: bold; color: {c.primary}; }}
+#requestScreen QLabel#thanksSmall, #requestScreen QLabel#privacy {{ font-size: {small}px; }}
+#requestScreen QLabel#fieldError, #requestScreen QLabel#formError {{ color: {c.error}; font-weight: bold; }}
+#requestScreen QLineEdit {{
+    font-size: {body}px; color: {c.text}; background: {c.field};
+    border: {border}px solid {c.border}; border-radius: {radius}px; padding: 0 {pad}px;
+}}
+#requestScreen QLineEdit:focus {{ border: {thick}px solid {c.primary}; }}
+#requestScreen QLineEdit[invalid="true"] {{ border: {thick}px solid {c.error}; }}
+#requestScreen QPushButton {{
+    font-size: {body}px; color: {c.primary}; background: {c.field};
+    border: {border}px solid {c.primary}; border-radius: {radius}px; padding: 0 {pad}px;
+    text-transform: none; margin: 0;
+}}
+#requestScreen QPushButton:checked {{ color: {c.on_primary}; background: {c.primary}; font-weight: bold; }}
+#requestScreen QPushButton:pressed {{ color: {c.on_primary}; background: {c.pressed}; border-color: {c.pressed}; }}
+#requestScreen QPushButton#primaryButton {{ color: {c.on_primary}; background: {c.primary}; font-weight: bold; }}
+#requestScreen QPushButton#primaryButton QLabel {{ color: {c.on_primary}; font-weight: bold; }}
+#requestScreen QPushButton#primaryButton:pressed {{ background: {c.pressed}; }}
+#requestScreen QPushButton#primaryButton:disabled {{ background: {c.pressed}; color: {c.on_primary}; }}
+#requestScreen QCheckBox {{ font-size: {body}px; color: {c.text}; spacing: {pad}px; background: transparent; }}
+#requestScreen QCheckBox::indicator {{ width: {indicator}px; height: {indicator}px; }}
+#requestScreen #onScreenKeyboard {{ background: {c.keyboard}; border-top: {border}px solid {c.border}; }}
+#requestScreen #onScreenKeyboard QPushButton {{
+    font-size: {key}px; color: {c.text}; background: {c.field}; border: {border}px solid {c.border};
+    border-radius: {radius}px; padding: 0; text-transform: none;
+}}
+#requestScreen #onScreenKeyboard QPushButton:pressed, #requestScreen #onScreenKeyboard QPushButton:checked {{
+    color: {c.on_primary}; background: {c.primary}; border-color: {c.primary};
+}}
+#requestScreen #onScreenKeyboard QPushButton[keyAction="done"] {{ color: {c.on_primary}; background: {c.primary}; }}
+#requestScreen #onScreenKeyboard QPushButton[keyAction="done"]:pressed {{ background: {c.pressed}; }}
+#requestScreen QScrollArea {{ border: none; background: transparent; }}
+"""
