@@ -11,6 +11,46 @@ from pathlib import Path
 LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 
+class SurvivingFileHandler(RotatingFileHandler):
+    """A rotating log file whose write failures (disk full, folder removed, read-only mount)
+    are counted instead of printing a traceback per log line forever: the kiosk keeps
+    playing and says so on stderr once, then every ``REPORT_EVERY`` failures."""
+
+    REPORT_EVERY = 1000
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.failures = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        failures = self.failures
+        super().emit(record)
+        if failures and self.failures == failures:
+            # Written again after failing: the disk has room once more.
+            sys.stderr.write(f"kiosk: log file {self.baseFilename} writable again after {failures} failed writes\n")
+            self.failures = 0
+
+    def close(self) -> None:
+        # Closing flushes what is buffered; on a full disk that fails too, and must not stop
+        # a reconfiguration or the exit.
+        try:
+            super().close()
+        except OSError:
+            self.failures += 1
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging API
+        self.failures += 1
+        if self.failures == 1 or self.failures % self.REPORT_EVERY == 0:
+            reason = sys.exc_info()[1]
+            try:
+                sys.stderr.write(
+                    f"kiosk: cannot write the log file {self.baseFilename} ({reason}); "
+                    f"{self.failures} lines lost so far, the kiosk keeps running\n"
+                )
+            except (OSError, ValueError):
+                pass
+
+
 def configure_logging(
     log_file: Path | None = None,
     level: int = logging.INFO,
@@ -31,7 +71,7 @@ def configure_logging(
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if log_file is not None:
         log_file.parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(RotatingFileHandler(log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"))
+        handlers.append(SurvivingFileHandler(log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"))
     for handler in handlers:
         handler.setFormatter(formatter)
         logger.addHandler(handler)

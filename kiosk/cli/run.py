@@ -172,6 +172,17 @@ def run(args: argparse.Namespace) -> int:
     if loaded.config.path is not None:
         log.info("settings from %s", loaded.config.path)
 
+    from kiosk.core.paths import data_dir
+    from kiosk.single_instance import AlreadyRunning, InstanceLock
+
+    data_folder = data_dir(loaded.config["data.dir"])
+    instance = InstanceLock(data_folder)
+    try:
+        instance.acquire()
+    except AlreadyRunning as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return exitcodes.ALREADY_RUNNING
+
     content = settings.content
     if not (content / "clinic.yaml").is_file():
         print(f"kiosk: {content}: no clinic.yaml here; is this a content folder?", file=sys.stderr)
@@ -235,8 +246,18 @@ def run(args: argparse.Namespace) -> int:
             log.error("could not save the screenshot to %s", path)
 
     kiosk.window.firstFramePainted.connect(first_frame)
+    from kiosk.ui.unattended import start_unattended
+
+    unattended = start_unattended(
+        app, kiosk.window, kiosk.player, loaded.config, data_dir=data_folder,
+        windowed=settings.windowed is not None, first_frame=kiosk.window.firstFramePainted,
+    )
     code = app.exec()
+    unattended.stop()
     kiosk.player.stop()
     if kiosk.watcher is not None:
         kiosk.watcher.stop()
+    if code == exitcodes.RESTART:
+        log.warning("exiting with %d so the supervisor restarts the kiosk", code)
+    instance.release()
     return int(code)

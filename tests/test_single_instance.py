@@ -1,0 +1,71 @@
+"""Single instance: a second process exits with ALREADY_RUNNING and a clear message."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import exitcodes
+from kiosk.single_instance import AlreadyRunning, InstanceLock
+
+TIMEOUT = 60
+
+HOLDER = (
+    "import sys, pathlib\n"
+    "from kiosk.single_instance import InstanceLock\n"
+    "lock = InstanceLock(pathlib.Path(sys.argv[1])); lock.acquire()\n"
+    "print('locked', flush=True)\n"
+    "sys.stdin.readline()\n"  # hold until the test says so
+)
+
+
+def hold_lock(directory: Path) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(directory)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline() == "locked\n"
+    return proc
+
+
+def test_second_lock_in_another_process_is_refused(tmp_path: Path) -> None:
+    holder = hold_lock(tmp_path)
+    try:
+        with pytest.raises(AlreadyRunning) as caught:
+            InstanceLock(tmp_path).acquire()
+        assert caught.value.pid == holder.pid
+        assert f"process {holder.pid}" in str(caught.value)
+    finally:
+        holder.communicate("\n", timeout=TIMEOUT)
+    # The holder is gone: the lock is free again (no stale-lock clean-up needed).
+    with InstanceLock(tmp_path) as lock:
+        assert lock.held
+
+
+def test_a_killed_holder_leaves_no_stale_lock(tmp_path: Path) -> None:
+    holder = hold_lock(tmp_path)
+    holder.kill()
+    holder.communicate(timeout=TIMEOUT)  # also closes its pipes
+    lock = InstanceLock(tmp_path)
+    lock.acquire()
+    assert (tmp_path / "kiosk.lock").read_text(encoding="ascii").strip() == str(os.getpid())
+    lock.release()
+
+
+def test_second_kiosk_run_exits_with_already_running(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    holder = hold_lock(data)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "kiosk", "run", "--windowed", "640x360"],
+            capture_output=True, text=True, timeout=TIMEOUT,
+            env={**os.environ, "KIOSK_DATA_DIR": str(data), "KIOSK_LOG_DIR": str(tmp_path / "logs")},
+        )
+    finally:
+        holder.communicate("\n", timeout=TIMEOUT)
+    assert result.returncode == exitcodes.ALREADY_RUNNING, result.stderr
+    assert "already running" in result.stderr and str(holder.pid) in result.stderr
+    assert "first-frame" not in result.stdout
