@@ -1,0 +1,324 @@
+"""The staff PIN pad shown after the hidden gesture: big keys, dots instead of digits, lockout.
+
+Checking a PIN costs 600,000 PBKDF2 rounds (about 0.7 s), so it runs on a worker thread and
+the pad stays responsive, showing "Checking…"; input is ignored until the answer is back, so a
+double tap on OK is one attempt and guesses cannot be queued up. Every outcome is recorded in
+the lockout even if the pad was cleared meanwhile: cancelling is no way around the count.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.core.admin_pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, Lockout, PinFileError, PinStore
+from kiosk.ui.admin.style import staff_style
+from kiosk.ui.scale import min_gap, px
+from kiosk.ui.session import Session
+
+log = logging.getLogger(__name__)
+
+#: Side of a PIN key, in pixels at 1080p (well over the 72 px minimum target).
+KEY_UNITS = 132
+DOT = "\u25cf"
+BACKSPACE = "\u232b"
+
+
+class _Outcome:
+    RIGHT = "right"
+    WRONG = "wrong"
+    DAMAGED = "damaged"
+
+
+class _CheckBridge(QObject):
+    """Carries a worker thread's answer back to the GUI thread (a queued signal).
+
+    Owned by Python, not by the pad, so a pad deleted mid-check never leaves the worker
+    emitting on a destroyed object; Qt drops the connection with the pad.
+    """
+
+    finished = Signal(int, str)
+
+
+class PinPadScreen(QWidget):
+    accepted = Signal()
+    cancelled = Signal()
+    #: A wrong PIN was entered (after it was recorded in the lockout).
+    rejected = Signal()
+
+    def __init__(self, session: Session, pin_store: PinStore, lockout: Lockout, *,
+                 tick_ms: int = 1000, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinPadScreen")
+        self._session = session
+        self._pin_store = pin_store
+        self._lockout = lockout
+        self._entry = ""
+        self._checking = False
+        self._generation = 0
+        self._done = False
+        self._notice = ""  # the last outcome's message, until the next key press
+        self._bridge = _CheckBridge()
+        self._bridge.finished.connect(self._on_checked)
+        self._tick = QTimer(self)
+        self._tick.setInterval(tick_ms)
+        self._tick.timeout.connect(self._refresh)
+
+        self._title = QLabel(objectName="adminTitle")
+        self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._dots = QLabel(objectName="adminDots")
+        self._dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._dots.setTextFormat(Qt.TextFormat.PlainText)
+        self._message = QLabel()
+        self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._message.setWordWrap(True)
+        self._message.setTextFormat(Qt.TextFormat.PlainText)
+
+        self._digit_keys: list[QPushButton] = []
+        for digit in "0123456789":
+            key = self._key(digit)
+            key.clicked.connect(lambda _=False, d=digit: self.press_digit(d))
+            self._digit_keys.append(key)
+        self._backspace = self._key(BACKSPACE)
+        self._backspace.clicked.connect(self.backspace)
+        self._ok = self._key("OK")
+        self._ok.clicked.connect(self.submit)
+        self._cancel = QPushButton()
+        self._cancel.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._cancel.clicked.connect(self.cancel)
+
+        self._grid = QGridLayout()
+        for index, digit in enumerate("123456789"):
+            self._grid.addWidget(self._digit_keys[int(digit)], index // 3, index % 3)
+        self._grid.addWidget(self._backspace, 3, 0)
+        self._grid.addWidget(self._digit_keys[0], 3, 1)
+        self._grid.addWidget(self._ok, 3, 2)
+
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addWidget(self._title)
+        column.addWidget(self._dots)
+        column.addWidget(self._message)
+        pad_row = QHBoxLayout()
+        pad_row.addStretch(1)
+        pad_row.addLayout(self._grid)
+        pad_row.addStretch(1)
+        column.addLayout(pad_row)
+        cancel_row = QHBoxLayout()
+        cancel_row.addStretch(1)
+        cancel_row.addWidget(self._cancel)
+        cancel_row.addStretch(1)
+        column.addLayout(cancel_row)
+        column.addStretch(1)
+        self._column = column
+        self.setLayout(column)
+
+        session.resetRequested.connect(self.clear)
+        session.languageChanged.connect(self.retranslate)
+        session.largeTextChanged.connect(self._apply_style)
+        session.highContrastChanged.connect(self._apply_style)
+        self.retranslate()
+        self._apply_style()
+        self._refresh()
+
+    def _key(self, text: str) -> QPushButton:
+        key = QPushButton(text)
+        key.setObjectName("pinKey")
+        key.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        key.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        key.setAutoRepeat(False)
+        return key
+
+    # --- state -------------------------------------------------------------------------
+
+    @property
+    def entry_length(self) -> int:
+        return len(self._entry)
+
+    @property
+    def checking(self) -> bool:
+        return self._checking
+
+    def message(self) -> str:
+        return self._message.text()
+
+    def dots(self) -> str:
+        return self._dots.text()
+
+    def _input_allowed(self) -> bool:
+        return not self._checking and self._pin_store.is_set() and not self._lockout.is_locked()
+
+    def press_digit(self, digit: str) -> None:
+        if not self._input_allowed() or len(digit) != 1 or not digit.isdigit():
+            return
+        self._notice = ""
+        if len(self._entry) < PIN_MAX_DIGITS:
+            self._entry += digit
+        self._refresh()
+
+    def backspace(self) -> None:
+        if not self._input_allowed():
+            return
+        self._notice = ""
+        self._entry = self._entry[:-1]
+        self._refresh()
+
+    def submit(self) -> None:
+        if not self._input_allowed():
+            return
+        if len(self._entry) < PIN_MIN_DIGITS:
+            self._notice = self.tr("Enter {low} to {high} digits.").format(low=PIN_MIN_DIGITS, high=PIN_MAX_DIGITS)
+            self._refresh()
+            return
+        pin, self._entry = self._entry, ""
+        self._checking = True
+        self._notice = ""
+        self._refresh()
+        generation = self._generation
+        bridge, store = self._bridge, self._pin_store
+
+        def check() -> None:
+            try:
+                outcome = _Outcome.RIGHT if store.check(pin) else _Outcome.WRONG
+            except PinFileError as exc:
+                log.error("%s", exc)
+                outcome = _Outcome.DAMAGED
+            bridge.finished.emit(generation, outcome)
+
+        threading.Thread(target=check, name="pin-check", daemon=True).start()
+
+    def _on_checked(self, generation: int, outcome: str) -> None:
+        self._checking = False
+        current = generation == self._generation
+        if outcome == _Outcome.RIGHT:
+            self._lockout.record_success()
+            if current and not self._done:
+                self._done = True
+                self.clear()
+                self.accepted.emit()
+                return
+        elif outcome == _Outcome.WRONG:
+            self._lockout.record_failure()
+            if current:
+                left = self._lockout.attempts_left()
+                self._notice = "" if left == 0 else self.tr("Wrong PIN. %n tries left.", "", left)
+        elif current:
+            self._notice = self.tr("The staff PIN file is damaged. Ask IT to run kiosk set-pin again.")
+        self._refresh()
+        if outcome == _Outcome.WRONG:
+            self.rejected.emit()
+
+    def cancel(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self.clear()
+        self.cancelled.emit()
+
+    def clear(self) -> None:
+        """Forget the digits and any message (a check in flight still counts; see module doc)."""
+        self._generation += 1
+        self._entry = ""
+        self._notice = ""
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Show the entry, lockout and PIN-file state as they are now."""
+        locked = self._lockout.remaining_seconds()
+        pin_set = self._pin_store.is_set()
+        if not pin_set:
+            text = self.tr("No staff PIN is set. Ask IT to run kiosk set-pin.")
+        elif locked > 0:
+            whole = int(locked + 0.999)
+            text = self.tr("Locked: try again in {time}").format(time=f"{whole // 60}:{whole % 60:02d}")
+        elif self._checking:
+            text = self.tr("Checking\u2026")
+        else:
+            text = self._notice
+        self._message.setText(text)
+        self._dots.setText(" ".join(DOT * len(self._entry)) or " ")
+        self._dots.setAccessibleName(self.tr("%n digits entered", "", len(self._entry)))
+        enabled = pin_set and locked <= 0 and not self._checking
+        for key in (*self._digit_keys, self._backspace, self._ok):
+            key.setEnabled(enabled)
+        # The countdown needs a tick only while locked and on screen.
+        if locked > 0 and self.isVisible():
+            if not self._tick.isActive():
+                self._tick.start()
+        else:
+            self._tick.stop()
+
+    # --- Qt events -----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self._done = False
+        self.clear()
+
+    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self._tick.stop()
+        self.clear()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._apply_style()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self.press_digit(chr(key))
+        elif key == Qt.Key.Key_Backspace:
+            self.backspace()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submit()
+        elif key == Qt.Key.Key_Escape:
+            self.cancel()
+        else:
+            super().keyPressEvent(event)
+
+    # --- look and language ---------------------------------------------------------------
+
+    def _screen_size(self) -> QSize:
+        size = self.size()
+        if size.width() > 1 and size.height() > 1:
+            return size
+        screen = self.screen()
+        return screen.size() if screen is not None else QSize(1920, 1080)
+
+    def _apply_style(self) -> None:
+        size = self._screen_size()
+        sheet = staff_style(size, large_text=self._session.large_text,
+                            high_contrast=self._session.high_contrast, key_units=KEY_UNITS)
+        if sheet != self.styleSheet():  # re-polishing every child is costly: only on a real change
+            self.setStyleSheet(sheet)
+        gap = max(min_gap(size), px(size, 20))
+        self._grid.setSpacing(gap)
+        self._column.setSpacing(gap)
+        margin = px(size, 48)
+        self._column.setContentsMargins(margin, margin, margin, margin)
+
+    def retranslate(self) -> None:
+        self._title.setText(self.tr("Staff PIN"))
+        self._cancel.setText(self.tr("Cancel"))
+        self._cancel.setAccessibleName(self.tr("Cancel"))
+        self._cancel.setAccessibleDescription(self.tr("Go back to the slideshow without opening the staff screen"))
+        for digit, key in enumerate(self._digit_keys):
+            key.setAccessibleName(self.tr("Digit {digit}").format(digit=digit))
+            key.setAccessibleDescription(self.tr("Adds this digit to the PIN"))
+        self._backspace.setAccessibleName(self.tr("Delete"))
+        self._backspace.setAccessibleDescription(self.tr("Removes the last digit"))
+        self._ok.setText(self.tr("OK"))
+        self._ok.setAccessibleName(self.tr("OK"))
+        self._ok.setAccessibleDescription(self.tr("Checks the PIN and opens the staff screen"))
+        self._dots.setAccessibleDescription(self.tr("The PIN as dots; digits are never shown"))
+        self._refresh()
