@@ -10,7 +10,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from kiosk import __version__
+from kiosk.version import VersionAction
 
 #: subcommand -> (module under kiosk.cli, one-line help)
 #: Each module defines ``add_arguments(parser)`` and ``run(args) -> int`` and imports
@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Clinic waiting-room kiosk.", allow_abbrev=False
     )
-    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
         command = importlib.import_module(f"kiosk.cli.{module}")
