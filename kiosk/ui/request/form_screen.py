@@ -16,7 +16,6 @@ from typing import Protocol
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -41,7 +40,15 @@ from kiosk.core.requests.model import (
     StoredRequest,
     validate_request,
 )
-from kiosk.ui.request.fields import ChipGrid, ErrorLabel, SegmentedChoice, TextField, TouchLineEdit, WrapButton
+from kiosk.ui.request.fields import (
+    BigCheckBox,
+    ChipGrid,
+    ErrorLabel,
+    SegmentedChoice,
+    TextField,
+    TouchLineEdit,
+    WrapButton,
+)
 from kiosk.ui.request.keyboard import KeyboardMode, OnScreenKeyboard
 from kiosk.ui.request.messages import field_message
 from kiosk.ui.request.style import request_stylesheet
@@ -87,6 +94,9 @@ class RequestScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("requestScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # A fixed minimum keeps the keyboard and field sizes from reaching the top-level window's
+        # size constraints (the form scrolls instead); the shell's window stays full screen.
+        self.setMinimumSize(1, 1)
         self._session = session
         self._clinic = clinic
         self._submitter = submitter
@@ -156,8 +166,7 @@ class RequestScreen(QWidget):
         self.time_caption.setWordWrap(True)
         self.contact_time = SegmentedChoice([c.value for c in ContactTime], ContactTime.ANY.value, parent=content)
         self.time_error = ErrorLabel(content)
-        self.consent = QCheckBox(content)
-        self.consent.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.consent = BigCheckBox(content)
         self.privacy = QLabel(content)
         self.privacy.setObjectName("privacy")
         self.privacy.setWordWrap(True)
@@ -345,6 +354,7 @@ class RequestScreen(QWidget):
             "Only clinic staff see them."
         ).replace("%1", str(self._retention_days)))
         self.thanks.set_language(language)
+        self.keyboard.retranslate()
         self._show_errors(self._errors)
         self._update_submit_label()
         self.topics.refit()

@@ -1,0 +1,564 @@
+"""The "Request more information" form: filled with taps on its on-screen keyboard, in English
+and Spanish, stored in a real SQLite store, then thanked; and forgotten on cancel and reset."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTranslator
+from PySide6.QtWidgets import QAbstractButton, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from kiosk.core.clock import FixedClock
+from kiosk.core.loader import load_deck
+from kiosk.core.model import Clinic, Topic
+from kiosk.core.requests.errors import StorageError
+from kiosk.core.requests.model import MESSAGES, ContactTime, InfoRequest, StoredRequest, parse_request
+from kiosk.core.requests.store import RequestStore
+from kiosk.core.text import LocalizedText
+from kiosk.resources import bundled_content_dir
+from kiosk.ui.i18n import I18N_DIR
+from kiosk.ui.request.form_screen import RequestScreen
+from kiosk.ui.request.keyboard import KeyAction, KeyboardMode
+from kiosk.ui.request.messages import field_message
+from kiosk.ui.request.thanks_screen import DONE_GUARD_SECONDS, tel_uri
+from kiosk.ui.render.qr import qr_matches
+from kiosk.ui.session import Session
+
+START = datetime(2026, 3, 2, 15, 0, tzinfo=timezone.utc)
+FOLLOW_UP = LocalizedText({"en": "We will call you within one business day.",
+                           "es": "Lo llamaremos en un día hábil."})
+ES = {
+    "title": "Solicitar más información",
+    "storage": "No pudimos guardar su solicitud. Por favor, pregunte en la recepción.",
+}
+
+
+def make_clinic(follow_up: LocalizedText | None = FOLLOW_UP) -> Clinic:
+    return Clinic(
+        name="Atlas Physical Therapy",
+        phone="+1 303-322-4900",
+        timezone=ZoneInfo("America/Denver"),
+        topics=(
+            Topic("dry-needling", LocalizedText({"en": "Dry needling", "es": "Punción seca"})),
+            Topic("shockwave", LocalizedText({"en": "Shockwave therapy", "es": "Terapia de ondas de choque"})),
+            Topic("exercise", LocalizedText({"en": "Back exercises", "es": "Ejercicios de espalda"})),
+        ),
+        playlist=(),
+        follow_up=follow_up,
+    )
+
+
+class FlakyStore:
+    """A real store behind a switch that makes submit fail like a full or broken disk."""
+
+    def __init__(self, store: RequestStore) -> None:
+        self.store = store
+        self.failing = False
+        self.calls = 0
+
+    def submit(self, request: InfoRequest, idempotency_token: str) -> StoredRequest:
+        self.calls += 1
+        if self.failing:
+            raise StorageError(f"cannot write the requests database {self.store.path}: disk I/O error")
+        return self.store.submit(request, idempotency_token, channels=["email"])
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[RequestStore]:
+    with RequestStore(tmp_path / "data" / "requests.db") as s:
+        yield s
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+@pytest.fixture
+def session() -> Session:
+    return Session("en")
+
+
+@pytest.fixture
+def spanish(qapp: object) -> Iterator[QTranslator]:
+    translator = QTranslator()
+    assert translator.load(str(I18N_DIR / "request_es.qm"))
+    yield translator
+    QCoreApplication.removeTranslator(translator)
+
+
+def to_spanish(session: Session, translator: QTranslator) -> None:
+    QCoreApplication.installTranslator(translator)
+    session.set_language("es")
+
+
+def build(qtbot: QtBot, session: Session, submitter: object, clock: FixedClock, *,
+          size: QSize = QSize(1920, 1080), thanks_seconds: float = 600.0,
+          clinic: Clinic | None = None) -> RequestScreen:
+    screen = RequestScreen(session, clinic or make_clinic(), submitter, clock=clock,  # type: ignore[arg-type]
+                           thanks_seconds=thanks_seconds)
+    qtbot.addWidget(screen)
+    screen.resize(size)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.begin(None)
+    return screen
+
+
+def tap(qtbot: QtBot, widget: QAbstractButton | QLineEdit) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+
+
+def type_with_keys(qtbot: QtBot, screen: RequestScreen, text: str) -> None:
+    """Tap ``text`` out on the on-screen keyboard, with shift for capitals."""
+    keyboard = screen.keyboard
+    for ch in text:
+        if ch == " ":
+            tap(qtbot, keyboard.action_key(KeyAction.SPACE))
+            continue
+        if ch.isupper():
+            tap(qtbot, keyboard.action_key(KeyAction.SHIFT))
+        tap(qtbot, keyboard.key_for(ch.lower()))
+
+
+def fill(qtbot: QtBot, screen: RequestScreen, *, name: str = "", phone: str = "", email: str = "",
+         consent: bool = True) -> None:
+    for field, text in ((screen.name, name), (screen.phone, phone), (screen.email, email)):
+        if text:
+            tap(qtbot, field.edit)
+            assert screen.keyboard.isVisible() and screen.keyboard.target() is field.edit
+            type_with_keys(qtbot, screen, text)
+    if screen.keyboard.isVisible():
+        tap(qtbot, screen.keyboard.action_key(KeyAction.DONE))
+    if consent:
+        tap(qtbot, screen.consent)
+
+
+def errors_shown(screen: RequestScreen) -> dict[str, str]:
+    labels = {
+        "name": screen.name.error, "phone": screen.phone.error, "email": screen.email.error,
+        "contact": screen.contact_error, "consent": screen.consent_error, "form": screen.form_error,
+    }
+    return {key: label.text() for key, label in labels.items() if label.isVisibleTo(screen) and label.text()}
+
+
+# --- filling and submitting ------------------------------------------------------------------
+
+def test_taps_on_the_keyboard_fill_and_submit_one_request(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    screen.begin("shockwave")
+    assert screen.topics.selected() == ["shockwave"]
+    fill(qtbot, screen, name="Ana Lopez", phone="(303) 555-0123", email="ana@example.com")
+    tap(qtbot, screen.topics.chip("exercise"))
+    tap(qtbot, screen.contact_time.button("evening"))
+    assert screen.submit_button.text() == "Send my request"
+    with qtbot.waitSignal(screen.submitted, timeout=2000) as submitted:
+        tap(qtbot, screen.submit_button)
+    rows = store.list_requests()
+    assert len(rows) == 1
+    stored = rows[0]
+    assert submitted.args == [stored.id]
+    request = stored.request
+    assert (request.name, request.phone, request.email) == ("Ana Lopez", "+13035550123", "ana@example.com")
+    assert request.topics == ("shockwave", "exercise")
+    assert request.contact_time is ContactTime.EVENING
+    assert (request.language, request.source_topic) == ("en", "shockwave")
+    assert screen.showing_thanks
+
+
+def test_spanish_taps_type_accents_and_the_stored_request_is_spanish(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock, spanish: QTranslator
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    to_spanish(session, spanish)
+    assert screen.title.text() == ES["title"]
+    assert screen.topics.chip("dry-needling").text() == "Punción seca"
+    assert screen.keyboard.action_key(KeyAction.NEXT, KeyboardMode.TEXT).text() == "Siguiente"
+    assert screen.submit_button.text() == "Escriba su nombre y un teléfono o correo, y marque la casilla"
+    fill(qtbot, screen, name="Ángela Núñez ¡Güemes!".replace("!", ""), email="angela@example.com.mx")
+    assert screen.submit_button.text() == "Enviar mi solicitud"
+    with qtbot.waitSignal(screen.submitted, timeout=2000):
+        tap(qtbot, screen.submit_button)
+    [stored] = store.list_requests()
+    assert stored.request.name == "Ángela Núñez ¡Güemes"
+    assert stored.request.email == "angela@example.com.mx"
+    assert stored.request.language == "es"
+    assert screen.thanks.title.text() == "Recibimos su solicitud"
+    assert screen.thanks.follow_up.text() == FOLLOW_UP.get("es")
+
+
+def test_the_email_layout_has_at_and_dot_com_keys(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    tap(qtbot, screen.email.edit)
+    assert screen.keyboard.mode() is KeyboardMode.EMAIL
+    for key in ("j", "o", "@", "x", "y"):
+        tap(qtbot, screen.keyboard.key_for(key))
+    tap(qtbot, screen.keyboard.key_for(".com"))
+    assert screen.email.edit.text() == "jo@xy.com"
+
+
+def test_next_moves_through_the_fields_and_switches_layouts(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    tap(qtbot, screen.name.edit)
+    assert screen.keyboard.mode() is KeyboardMode.TEXT
+    tap(qtbot, screen.keyboard.action_key(KeyAction.NEXT))
+    assert (screen.keyboard.target(), screen.keyboard.mode()) == (screen.phone.edit, KeyboardMode.PHONE)
+    for key in "+52 55 1234 5678":
+        tap(qtbot, screen.keyboard.action_key(KeyAction.SPACE) if key == " " else screen.keyboard.key_for(key))
+    assert screen.phone.edit.text() == "+52 55 1234 5678"
+    tap(qtbot, screen.keyboard.action_key(KeyAction.NEXT))
+    assert (screen.keyboard.target(), screen.keyboard.mode()) == (screen.email.edit, KeyboardMode.EMAIL)
+    tap(qtbot, screen.keyboard.action_key(KeyAction.NEXT))
+    assert not screen.keyboard.isVisible()
+
+
+def test_a_physical_keyboard_types_too(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    qtbot.keyClicks(screen.name.edit, "Bo Diaz")
+    qtbot.keyClicks(screen.phone.edit, "303.555.0199")
+    tap(qtbot, screen.consent)
+    with qtbot.waitSignal(screen.submitted, timeout=2000):
+        qtbot.keyClick(screen.submit_button, Qt.Key.Key_Space)
+    assert [r.request.phone for r in store.list_requests()] == ["+13035550199"]
+
+
+def test_a_double_tap_on_submit_stores_one_request(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    flaky = FlakyStore(store)
+    screen = build(qtbot, session, flaky, clock)
+    fill(qtbot, screen, name="Cy", phone="303-555-0100")
+    submitted: list[str] = []
+    screen.submitted.connect(submitted.append)
+    tap(qtbot, screen.submit_button)
+    tap(qtbot, screen.submit_button)
+    qtbot.mouseDClick(screen.submit_button, Qt.MouseButton.LeftButton)
+    assert len(store.list_requests()) == 1
+    assert flaky.calls == 1 and len(submitted) == 1
+
+
+def test_the_same_token_twice_stores_one_request(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    """The token outlives a failed attempt, so a retry after a commit whose answer was lost
+    (the store raised after writing) cannot store the request twice."""
+    flaky = FlakyStore(store)
+    screen = build(qtbot, session, flaky, clock)
+    fill(qtbot, screen, name="Di", phone="303-555-0101")
+    token = screen.idempotency_token
+    assert token is not None
+    store.submit(parse_request(screen.collect()), token, channels=["email"])  # the lost first commit
+    with qtbot.waitSignal(screen.submitted, timeout=2000):
+        tap(qtbot, screen.submit_button)
+    assert len(store.list_requests()) == 1
+
+
+def test_begin_gives_every_form_a_new_token(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    first = screen.idempotency_token
+    screen.begin(None)
+    assert screen.idempotency_token not in (None, first)
+
+
+# --- validation ------------------------------------------------------------------------------
+
+CASES = [
+    # (what is typed, the codes shown, per label)
+    (dict(name="", phone="", email="", consent=False),
+     {"name": "name_required", "contact": "contact_required", "consent": "consent_required"}),
+    (dict(name="Al", phone="12345", consent=True), {"phone": "phone_invalid"}),
+    (dict(name="Al", email="al@example", consent=True), {"email": "email_invalid"}),
+    (dict(name="Al", phone="303-555-0123", consent=False), {"consent": "consent_required"}),
+    (dict(name="", phone="303-555-0123", consent=True), {"name": "name_required"}),
+]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(("typed", "codes"), CASES)
+def test_every_validation_message_is_shown_inline(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock, spanish: QTranslator,
+    language: str, typed: dict[str, object], codes: dict[str, str],
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    if language == "es":
+        to_spanish(session, spanish)
+    fill(qtbot, screen, **typed)  # type: ignore[arg-type]
+    with qtbot.assertNotEmitted(screen.submitted):
+        tap(qtbot, screen.submit_button)
+    expected = {key: field_message(code) for key, code in codes.items()}
+    assert errors_shown(screen) == expected
+    if language == "es":
+        assert all(text != MESSAGES[codes[key]] for key, text in expected.items())  # translated
+    else:
+        assert all(text == MESSAGES[codes[key]] for key, text in expected.items())
+    assert store.list_requests() == []
+    assert not screen.showing_thanks
+
+
+def test_messages_go_away_as_the_patient_fixes_the_form(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    tap(qtbot, screen.submit_button)
+    assert set(errors_shown(screen)) == {"name", "contact", "consent"}
+    tap(qtbot, screen.name.edit)
+    type_with_keys(qtbot, screen, "Ed")
+    assert set(errors_shown(screen)) == {"contact", "consent"}
+    assert screen.submit_button.text() == "Add a phone number or email and tick the box"
+
+
+def test_the_submit_button_says_what_is_missing(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    assert screen.submit_button.text() == "Add your name, a phone number or email, and tick the box"
+    assert screen.submit_button.isEnabled()  # tapping it explains, inline
+    qtbot.keyClicks(screen.name.edit, "Flo")
+    assert screen.submit_button.text() == "Add a phone number or email and tick the box"
+    qtbot.keyClicks(screen.email.edit, "f")
+    assert screen.submit_button.text() == "Tick the box to agree"
+    tap(qtbot, screen.consent)
+    assert screen.submit_button.text() == "Send my request"
+
+
+def test_every_core_message_has_a_spanish_translation(spanish: QTranslator) -> None:
+    english = {code: field_message(code) for code in MESSAGES}
+    QCoreApplication.installTranslator(spanish)
+    untranslated = [code for code in MESSAGES if field_message(code) == english[code]]
+    assert untranslated == []
+    assert all("%1" not in field_message(code) for code in MESSAGES)
+
+
+def test_english_messages_match_the_core(qapp: object) -> None:
+    assert {code: field_message(code) for code in MESSAGES} == MESSAGES
+
+
+# --- storage failure -------------------------------------------------------------------------
+
+def test_a_storage_error_keeps_what_was_typed_and_says_ask_the_front_desk(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock, spanish: QTranslator,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    flaky = FlakyStore(store)
+    screen = build(qtbot, session, flaky, clock)
+    to_spanish(session, spanish)
+    fill(qtbot, screen, name="Eva", phone="303-555-0102")
+    flaky.failing = True
+    with qtbot.assertNotEmitted(screen.submitted):
+        tap(qtbot, screen.submit_button)
+    assert errors_shown(screen) == {"form": ES["storage"]}
+    assert not screen.showing_thanks
+    assert (screen.name.edit.text(), screen.phone.edit.text(), screen.consent.isChecked()) == (
+        "Eva", "303-555-0102", True)
+    assert screen.submit_button.isEnabled()
+    assert "Eva" not in caplog.text and "555" not in caplog.text
+    flaky.failing = False
+    with qtbot.waitSignal(screen.submitted, timeout=2000):
+        tap(qtbot, screen.submit_button)
+    assert [r.request.name for r in store.list_requests()] == ["Eva"]
+
+
+def test_an_unexpected_error_is_a_storage_error_for_the_patient(
+    qtbot: QtBot, session: Session, clock: FixedClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    class Broken:
+        def submit(self, request: InfoRequest, idempotency_token: str) -> StoredRequest:
+            raise ValueError(f"bad value {request.name}")  # a message holding patient data
+
+    screen = build(qtbot, session, Broken(), clock)
+    fill(qtbot, screen, name="Gus", phone="303-555-0103")
+    tap(qtbot, screen.submit_button)
+    assert errors_shown(screen) == {"form": "We could not save your request. Please ask the front desk."}
+    assert "ValueError" in caplog.text and "Gus" not in caplog.text
+
+
+# --- thank-you screen ------------------------------------------------------------------------
+
+def test_the_thank_you_screen_shows_follow_up_phone_and_qr_then_finishes(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock, thanks_seconds=0.05)
+    fill(qtbot, screen, name="Hal", phone="303-555-0104")
+    with qtbot.waitSignal(screen.finished, timeout=3000):
+        tap(qtbot, screen.submit_button)
+        assert screen.showing_thanks
+        assert screen.thanks.follow_up.text() == FOLLOW_UP.get("en")
+        assert screen.thanks.phone.text() == "+1 303-322-4900"
+        assert qr_matches(screen.thanks.qr.pixmap().toImage(), "tel:+13033224900")
+        assert screen.name.edit.text() == ""  # the typed data left the screen on submit
+    assert not screen.showing_thanks
+
+
+def test_without_a_clinic_follow_up_a_default_is_shown(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock, spanish: QTranslator
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock, clinic=make_clinic(follow_up=None))
+    assert screen.thanks.follow_up.text() == "Our front desk will contact you soon."
+    to_spanish(session, spanish)
+    assert screen.thanks.follow_up.text() == "Nuestra recepción se comunicará con usted pronto."
+
+
+def test_done_finishes_but_not_as_the_second_tap_of_a_double_tap(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    fill(qtbot, screen, name="Ida", phone="303-555-0105")
+    tap(qtbot, screen.submit_button)
+    with qtbot.assertNotEmitted(screen.finished):
+        tap(qtbot, screen.thanks.done_button)
+    clock.advance(DONE_GUARD_SECONDS + 0.1)
+    with qtbot.waitSignal(screen.finished, timeout=1000):
+        tap(qtbot, screen.thanks.done_button)
+    assert not screen.thanks.running
+
+
+def test_tel_uri_keeps_plus_and_digits() -> None:
+    assert tel_uri("+1 303-322-4900") == "tel:+13033224900"
+    assert tel_uri("(303) 322.4900") == "tel:3033224900"
+
+
+# --- clearing --------------------------------------------------------------------------------
+
+def assert_empty(screen: RequestScreen) -> None:
+    for edit in screen.findChildren(QLineEdit):
+        assert edit.text() == "", edit.accessibleName()
+        assert not edit.isUndoAvailable() and not edit.isRedoAvailable(), edit.accessibleName()
+    assert screen.topics.selected() == []
+    assert screen.contact_time.value() == ContactTime.ANY.value
+    assert not screen.consent.isChecked()
+    assert not screen.keyboard.isVisible() and screen.keyboard.target() is None
+    assert screen.scroll.verticalScrollBar().value() == 0
+    assert errors_shown(screen) == {}
+    assert not screen.showing_thanks
+    assert screen.collect().source_topic is None
+
+
+def fill_everything(qtbot: QtBot, screen: RequestScreen) -> None:
+    screen.begin("dry-needling")
+    fill(qtbot, screen, name="Jo", phone="12", email="jo@")
+    tap(qtbot, screen.contact_time.button("morning"))
+    tap(qtbot, screen.submit_button)  # leaves error messages behind
+    tap(qtbot, screen.email.edit)  # and the keyboard up
+    screen.scroll.verticalScrollBar().setValue(screen.scroll.verticalScrollBar().maximum())
+    assert errors_shown(screen) and screen.keyboard.isVisible()
+    assert screen.name.edit.isUndoAvailable()
+
+
+def test_cancel_clears_everything(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock, size=QSize(1920, 1080))
+    fill_everything(qtbot, screen)
+    with qtbot.waitSignal(screen.cancelled, timeout=1000):
+        tap(qtbot, screen.cancel_button)
+    assert_empty(screen)
+    assert store.list_requests() == []
+
+
+def test_a_session_reset_clears_everything(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    fill_everything(qtbot, screen)
+    session.reset()
+    assert_empty(screen)
+
+
+def test_a_session_reset_during_thanks_goes_back_to_an_empty_form(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    fill(qtbot, screen, name="Kim", phone="303-555-0106")
+    tap(qtbot, screen.submit_button)
+    assert screen.showing_thanks
+    session.reset()
+    assert_empty(screen)
+    assert not screen.thanks.running
+    assert screen.idempotency_token is not None
+
+
+def test_submit_clears_the_form(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    screen.begin("exercise")
+    fill(qtbot, screen, name="Lu", phone="303-555-0107")
+    tap(qtbot, screen.submit_button)
+    assert screen.showing_thanks
+    for edit in screen.findChildren(QLineEdit):
+        assert edit.text() == "" and not edit.isUndoAvailable()
+    assert screen.topics.selected() == [] and not screen.consent.isChecked()
+
+
+# --- what is typed stays out of logs ---------------------------------------------------------
+
+MARKER = "Zyxwv Marker"
+
+
+def test_the_typed_name_is_in_no_file_but_the_database(
+    qtbot: QtBot, session: Session, clock: FixedClock, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    log_file = tmp_path / "logs" / "kiosk.log"
+    log_file.parent.mkdir()
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setLevel(logging.DEBUG)
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    try:
+        with RequestStore(tmp_path / "data" / "requests.db") as store:
+            flaky = FlakyStore(store)
+            screen = build(qtbot, session, flaky, clock, thanks_seconds=0.01)
+            fill(qtbot, screen, name=MARKER, email="zyxwv@example.com")
+            flaky.failing = True
+            tap(qtbot, screen.submit_button)  # the failure path logs too
+            flaky.failing = False
+            with qtbot.waitSignal(screen.finished, timeout=3000):
+                tap(qtbot, screen.submit_button)
+            assert [r.request.name for r in store.list_requests()] == [MARKER]
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+        root.setLevel(old_level)
+    assert log_file.stat().st_size > 0  # the submit was logged, by id
+    marker = MARKER.encode()
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    home = Path.home()
+    written += [p for p in home.rglob("*") if p.is_file()]
+    holding = sorted(p.name for p in written if marker in p.read_bytes() or marker.lower() in p.read_bytes())
+    assert set(holding) <= {"requests.db", "requests.db-wal"} and holding
+    out, err = capfd.readouterr()
+    assert MARKER not in out and MARKER not in err
+
+
+# --- the real content pack -------------------------------------------------------------------
+
+def test_the_real_clinic_file_works_in_both_orientations(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock, spanish: QTranslator
+) -> None:
+    clinic = load_deck(bundled_content_dir()).raise_for_errors().clinic
+    for size in (QSize(1920, 1080), QSize(1080, 1920)):
+        screen = build(qtbot, session, FlakyStore(store), clock, size=size, clinic=clinic)
+        screen.begin("dry-needling")
+        to_spanish(session, spanish)
+        assert screen.topics.chip("shockwave").text() == "Terapia de ondas de choque"
+        assert screen.thanks.follow_up.text() == clinic.follow_up.get("es")  # type: ignore[union-attr]
+        session.reset()
+        QCoreApplication.removeTranslator(spanish)
