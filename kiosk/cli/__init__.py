@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "set-pin": ("set_pin", "set the staff PIN that opens the admin screen on the kiosk (IT)"),
     "validate": ("validate", "check a content folder and show what would play"),
     "schema": ("schema", "print the JSON Schema of clinic.yaml and slide files (for editors)"),
+    "doctor": ("doctor", "check this PC: display, fonts, Qt plugins, folders, database, disk, clock, delivery (IT)"),
     "preview": ("preview", "render every slide to PNG plus a contact sheet, to check content before it goes live"),
 }
 

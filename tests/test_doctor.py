@@ -1,0 +1,153 @@
+"""``kiosk doctor`` in a temporary environment: real folders, a real SQLite file, real
+loopback listeners for the delivery channels."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from kiosk import exitcodes
+from kiosk.cli.doctor import FAIL, OK, WARN, check_clock, check_free_disk, check_heartbeat
+from kiosk.core.config import Config
+from kiosk.core.requests.model import ContactTime, InfoRequest
+from kiosk.core.requests.store import RequestStore
+from kiosk.heartbeat import Heartbeat
+
+TIMEOUT = 120
+
+
+@pytest.fixture
+def listener() -> Iterator[int]:
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        yield server.getsockname()[1]
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])  # closed once we return: nothing listens there
+
+
+def doctor(tmp_path: Path, config_text: str) -> tuple[int, dict[str, str], str]:
+    config = tmp_path / "kiosk.yaml"
+    config.write_text(config_text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "doctor", "--config", str(config), "--timeout", "2"],
+        capture_output=True, text=True, timeout=TIMEOUT,
+        env={**os.environ, "WEBHOOK_SECRET": "s3cret-s3cret-s3cret"},
+    )
+    lines: dict[str, str] = {}
+    for line in result.stdout.splitlines()[:-1]:
+        status, rest = line.split(None, 1)
+        name, detail = rest.split(": ", 1)
+        lines[name] = f"{status} {detail}"
+    return result.returncode, lines, result.stdout + result.stderr
+
+
+def base_config(tmp_path: Path) -> str:
+    return f"data:\n  dir: {tmp_path / 'data'}\nlog:\n  dir: {tmp_path / 'logs'}\n"
+
+
+def store_one_request(data: Path) -> Path:
+    data.mkdir(parents=True, exist_ok=True)
+    path = data / "requests.db"
+    with RequestStore(path) as store:
+        store.submit(InfoRequest("Ana", "+13035550100", None, ("back-pain",), ContactTime.ANY, "en"), "token-1")
+    return path
+
+
+def test_healthy_kiosk_reports_ok_and_exits_0(tmp_path: Path, listener: int) -> None:
+    store_one_request(tmp_path / "data")
+    code, lines, out = doctor(tmp_path, base_config(tmp_path) + (
+        "delivery:\n  channels:\n"
+        f"    - type: email\n      host: 127.0.0.1\n      port: {listener}\n      security: none\n"
+        "      sender: kiosk@clinic.example\n      to: [desk@clinic.example]\n"
+    ))
+    assert code == exitcodes.OK, out
+    assert lines["config"].startswith(f"OK {tmp_path / 'kiosk.yaml'}")
+    assert lines["display"].startswith("WARN offscreen, 1 screen(s)")  # the tests' platform
+    assert lines["fonts"].startswith("OK Noto Sans")
+    assert lines["Qt platform plugin"].startswith("OK")
+    assert lines["Qt image formats"].startswith("OK") and "svg" in lines["Qt image formats"]
+    assert lines["content"].startswith("OK")
+    assert lines["data folder"] == f"OK {tmp_path / 'data'} is writable"
+    assert lines["log folder"] == f"OK {tmp_path / 'logs'} is writable"
+    assert lines["requests database"].endswith("integrity ok, 1 request(s)")
+    assert lines["free disk"].startswith("OK")
+    assert lines["clock"].startswith("OK") and "America/Denver" in lines["clock"]
+    assert lines["delivery email"].startswith(f"OK 127.0.0.1:{listener} reachable")
+    assert out.splitlines()[-1].startswith("doctor: ") and "0 FAIL" in out
+
+
+def test_problems_are_failures_and_exit_1(tmp_path: Path) -> None:
+    db = store_one_request(tmp_path / "data")
+    raw = bytearray(db.read_bytes())
+    raw[100:4096 * 2] = os.urandom(4096 * 2 - 100)  # smash the schema page and the next
+    db.write_bytes(bytes(raw))
+    (tmp_path / "logs").write_text("a file where the log folder should be", encoding="utf-8")
+    port = closed_port()
+    code, lines, out = doctor(tmp_path, base_config(tmp_path) + (
+        "delivery:\n  channels:\n"
+        f"    - type: webhook\n      url: http://127.0.0.1:{port}/hook\n      secret_env: WEBHOOK_SECRET\n"
+    ))
+    assert code == exitcodes.PROBLEMS, out
+    assert lines["requests database"].startswith(f"FAIL {db}")
+    assert lines["log folder"].startswith(f"FAIL {tmp_path / 'logs'} is not writable")
+    assert lines["delivery webhook"] == f"FAIL cannot connect to 127.0.0.1:{port}: Connection refused"
+    assert lines["data folder"].startswith("OK")
+
+
+def test_bad_config_is_a_failure_naming_file_and_field(tmp_path: Path) -> None:
+    code, lines, out = doctor(tmp_path, base_config(tmp_path) + "watchdog:\n  memory_limit_mb: lots\n")
+    assert code == exitcodes.PROBLEMS
+    assert lines["config"].startswith("FAIL") and "kiosk.yaml" in lines["config"]
+    assert "watchdog.memory_limit_mb" in lines["config"]
+    assert lines["delivery"].startswith("WARN no channels")  # the rest still runs, on defaults
+
+
+def test_display_failure_is_reported_not_fatal(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": ":987"}
+    env.pop("WAYLAND_DISPLAY", None)
+    config = tmp_path / "kiosk.yaml"
+    config.write_text(base_config(tmp_path), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kiosk", "doctor", "--config", str(config)],
+                            capture_output=True, text=True, timeout=TIMEOUT, env=env)
+    assert result.returncode == exitcodes.PROBLEMS
+    display = next(line for line in result.stdout.splitlines() if " display: " in line)
+    assert display.startswith("FAIL display: Qt cannot open the display (:987)")
+    assert "fonts: Noto Sans" in result.stdout  # the other Qt checks ran offscreen
+
+
+def test_clock_before_the_release_year_fails() -> None:
+    config = Config.defaults()
+    assert check_clock(config, datetime(2001, 1, 1, tzinfo=timezone.utc)).status == FAIL
+    assert check_clock(config, datetime(2027, 3, 1, 12, tzinfo=timezone.utc)).status == OK
+
+
+def test_low_disk_warns_then_fails(tmp_path: Path) -> None:
+    def usage(mb: float) -> object:
+        return lambda _path: SimpleNamespace(free=mb * 1024 * 1024)
+
+    assert check_free_disk({"data": tmp_path}, usage(10_000))[0].status == OK
+    assert check_free_disk({"data": tmp_path}, usage(200))[0].status == WARN
+    assert check_free_disk({"data": tmp_path}, usage(10))[0].status == FAIL
+    # Two folders on one disk: one line.
+    assert len(check_free_disk({"data": tmp_path, "log": tmp_path / "missing" / "logs"}, usage(10_000))) == 1
+
+
+def test_heartbeat_age(tmp_path: Path) -> None:
+    assert check_heartbeat(tmp_path).status == OK  # never ran
+    Heartbeat(tmp_path / "heartbeat").write(1_800_000_000.0)
+    assert check_heartbeat(tmp_path, now=1_800_000_010.0).status == OK
+    stale = check_heartbeat(tmp_path, now=1_800_000_600.0)
+    assert stale.status == WARN and "600 s ago" in stale.detail
