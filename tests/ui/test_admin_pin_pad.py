@@ -280,6 +280,7 @@ def test_themed_keys_are_big_enough(host: QWidget, qtbot: QtBot, qapp: QApplicat
         pad = make_pad(host, qtbot, session, store, lockout)
         session.set_large_text(True)
         session.set_high_contrast(True)
+        QApplication.processEvents()
         for button in pad.findChildren(QPushButton):
             assert button.height() >= 72 and button.width() >= 72
     finally:

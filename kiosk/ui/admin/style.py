@@ -42,6 +42,9 @@ def staff_style(size: QSize, *, large_text: bool, high_contrast: bool, key_units
         f"QLabel#adminSmall {{ font-size: {small}px; }}",
         f"QPushButton {{ min-height: {target}px; min-width: {target}px; font-size: {body}px;"
         f" padding: 0px {pad_h}px; text-transform: none; }}",
+        # A finger-wide scroll bar: lists of requests are scrolled by dragging it.
+        f"QScrollBar:vertical {{ width: {target}px; }}",
+        f"QScrollBar::handle:vertical {{ min-height: {target}px; }}",
     ]
     if key_units > 0:
         key = px(size, key_units)

@@ -1,0 +1,503 @@
+"""The staff admin screen: requests, content problems, device facts and the kiosk's controls.
+
+Opened only through the hidden gesture and the PIN pad. It closes itself after
+``idle_close_seconds`` without a touch (time from the injected clock, checked on a timer), and
+whenever it closes or is hidden it drops every row of patient data, so a patient walking up
+to an unattended kiosk finds the slideshow and nothing else. Exiting the kiosk asks first, on
+this screen (never a dialog a patient could find stacked behind the window).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.core import device_info
+from kiosk.core.clock import Clock
+from kiosk.core.paths import data_dir as default_data_dir
+from kiosk.core.requests.errors import RequestNotFound, StorageError
+from kiosk.core.requests.store import RequestStore
+from kiosk.ui.admin.actions import AdminActions
+from kiosk.ui.admin.request_list import PAGE_SIZE, RequestList, local_time
+from kiosk.ui.admin.style import staff_style
+from kiosk.ui.scale import min_gap, px
+
+__all__ = ["AdminActions", "AdminScreen"]
+
+log = logging.getLogger(__name__)
+
+IDLE_CLOSE_SECONDS = 120.0
+_INPUT_EVENTS = {
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
+    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.KeyPress, QEvent.Type.Wheel,
+}
+_SECTIONS = ("requests", "content", "device")
+
+
+def _plain(text: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+def _button() -> QPushButton:
+    button = QPushButton()
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setAutoRepeat(False)
+    return button
+
+
+class _InputWatcher(QObject):
+    """Any touch, click or key anywhere in the app while the admin screen is up counts as
+    activity (the admin screen is the only thing on screen then)."""
+
+    def __init__(self, on_input: object, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_input = on_input
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in _INPUT_EVENTS:
+            self._on_input()  # type: ignore[operator]
+        return False
+
+
+class AdminScreen(QWidget):
+    closed = Signal()
+
+    def __init__(self, actions: AdminActions, store: RequestStore, *, clock: Clock,
+                 idle_close_seconds: float = IDLE_CLOSE_SECONDS, data_dir: Path | None = None,
+                 started_at: datetime | None = None, tick_ms: int = 1000, page_size: int = PAGE_SIZE,
+                 large_text: bool = False, high_contrast: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if idle_close_seconds <= 0:
+            raise ValueError("idle_close_seconds must be positive")
+        self.setObjectName("adminScreen")
+        self._actions = actions
+        self._store = store
+        self._clock = clock
+        self._idle_close_seconds = float(idle_close_seconds)
+        self._data_dir = data_dir if data_dir is not None else default_data_dir()
+        self._started_at = started_at if started_at is not None else clock.now()
+        self._large_text = large_text
+        self._high_contrast = high_contrast
+        self._last_input = clock.now()
+        self._open = False
+        self._watcher = _InputWatcher(self._touched, self)
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setInterval(tick_ms)
+        self._idle_timer.timeout.connect(self._check_idle)
+
+        # Header: title, status line, Close.
+        self._title = _plain(wrap=False, name="adminTitle")
+        self.close_button = _button()
+        self.close_button.clicked.connect(self.close_screen)
+        header = QHBoxLayout()
+        header.addWidget(self._title, 1)
+        header.addWidget(self.close_button)
+        self._status = _plain()
+
+        # Section switcher.
+        self._section_buttons: dict[str, QPushButton] = {}
+        group = QButtonGroup(self)
+        sections = QHBoxLayout()
+        for name in _SECTIONS:
+            button = _button()
+            button.setCheckable(True)
+            button.clicked.connect(lambda _=False, n=name: self.show_section(n))
+            group.addButton(button)
+            sections.addWidget(button)
+            self._section_buttons[name] = button
+        sections.addStretch(1)
+
+        # Requests.
+        self.requests = RequestList(store, page_size=page_size)
+        self.requests.markContacted.connect(self._mark_contacted)
+        self.requests.retryRequested.connect(self._retry)
+        self.requests.retryAllRequested.connect(lambda: self._retry(None))
+
+        # Content problems.
+        content_page = QWidget()
+        content_layout = QVBoxLayout(content_page)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        self._content_version = _plain()
+        self._problems = _plain()
+        self._problems.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self._problems.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        problems_scroll = QScrollArea()
+        problems_scroll.setWidgetResizable(True)
+        problems_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        problems_scroll.setWidget(self._problems)
+        content_layout.addWidget(self._content_version)
+        content_layout.addWidget(problems_scroll, 1)
+
+        # Device facts: a two-column grid of name and value.
+        device_page = QWidget()
+        self._device_grid = QGridLayout(device_page)
+        self._device_names: dict[str, QLabel] = {}
+        self._device_values: dict[str, QLabel] = {}
+        for row, key in enumerate(("version", "content", "kiosk_uptime", "system_uptime", "disk", "memory",
+                                   "delivery", "host", "software")):
+            name, value = _plain(wrap=False), _plain()
+            self._device_grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._device_grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
+            self._device_names[key], self._device_values[key] = name, value
+        self._device_grid.setColumnStretch(1, 1)
+        self._device_grid.setRowStretch(len(self._device_names), 1)
+
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self.requests)
+        self._pages.addWidget(content_page)
+        self._pages.addWidget(device_page)
+
+        # Actions, and the in-screen exit confirmation that takes their place.
+        self.reload_button = _button()
+        self.reload_button.clicked.connect(self._reload)
+        self.pause_button = _button()
+        self.pause_button.clicked.connect(self._toggle_pause)
+        self.exit_button = _button()
+        self.exit_button.clicked.connect(self._ask_exit)
+        self._actions_bar = QWidget()
+        bar = QHBoxLayout(self._actions_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        for button in (self.reload_button, self.pause_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.exit_button)
+
+        self._confirm = QFrame(objectName="adminPanel")
+        self._confirm_text = _plain(name="adminWarning")
+        self.confirm_exit_button = _button()
+        self.confirm_exit_button.clicked.connect(self._exit)
+        self.keep_running_button = _button()
+        self.keep_running_button.clicked.connect(self._cancel_exit)
+        confirm = QHBoxLayout(self._confirm)
+        confirm.addWidget(self._confirm_text, 1)
+        confirm.addWidget(self.keep_running_button)
+        confirm.addWidget(self.confirm_exit_button)
+        self._confirm.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self._status)
+        layout.addLayout(sections)
+        layout.addWidget(self._pages, 1)
+        layout.addWidget(self._actions_bar)
+        layout.addWidget(self._confirm)
+        self._layouts = (layout, header, sections, bar, confirm, content_layout, self._device_grid)
+
+        self._section = "requests"
+        self._section_buttons["requests"].setChecked(True)
+        self.retranslate()
+        self._apply_style()
+
+    # --- what tests and the shell read -----------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self._open
+
+    @property
+    def section(self) -> str:
+        return self._section
+
+    def status_text(self) -> str:
+        return self._status.text()
+
+    def problems_text(self) -> str:
+        return self._problems.text()
+
+    def device_text(self) -> dict[str, str]:
+        return {key: label.text() for key, label in self._device_values.items()}
+
+    def confirming_exit(self) -> bool:
+        return not self._confirm.isHidden()
+
+    def section_button(self, name: str) -> QPushButton:
+        return self._section_buttons[name]
+
+    # --- opening, idling and closing -------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._open:
+            return
+        self._open = True
+        self._status.setText("")
+        self._cancel_exit()
+        self.show_section("requests")
+        self._refresh_all()
+        self._touched()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._watcher)
+        self._idle_timer.start()
+
+    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        # Hidden by the shell for any reason (idle reset, another screen): forget everything.
+        self._shut(emit=False)
+
+    def close_screen(self) -> None:
+        """Close: drop every view of patient data, then emit ``closed`` (the shell goes home)."""
+        self._shut(emit=True)
+
+    def _shut(self, *, emit: bool) -> None:
+        was_open = self._open
+        self._open = False
+        self._idle_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._watcher)
+        self.requests.clear()
+        self._problems.setText("")
+        self._status.setText("")
+        for label in self._device_values.values():
+            label.setText("")
+        self._cancel_exit()
+        if emit and was_open:
+            self.closed.emit()
+
+    def _touched(self) -> None:
+        self._last_input = self._clock.now()
+
+    def _check_idle(self) -> None:
+        idle = (self._clock.now() - self._last_input).total_seconds()
+        if idle >= self._idle_close_seconds:
+            log.info("admin screen closed after %.0f s without a touch", idle)
+            self.close_screen()
+
+    # --- sections ----------------------------------------------------------------------
+
+    def show_section(self, name: str) -> None:
+        if name not in _SECTIONS:
+            raise ValueError(f"unknown admin section {name!r}")
+        self._section = name
+        self._section_buttons[name].setChecked(True)
+        self._pages.setCurrentIndex(_SECTIONS.index(name))
+        if self._open and name == "device":
+            self._refresh_device()
+
+    def _refresh_all(self) -> None:
+        self.requests.load()
+        self._refresh_content()
+        self._refresh_device()
+        self._refresh_pause()
+
+    def _refresh_content(self) -> None:
+        try:
+            version = self._actions.content_version()
+            problems = self._actions.content_problems()
+        except Exception as exc:  # the shell's content state must not take the staff screen down
+            log.exception("admin screen: cannot read the content state")
+            self._content_version.setText(self.tr("Content state unavailable: {reason}").format(reason=str(exc)))
+            self._problems.setText("")
+            return
+        self._content_version.setText(self.tr("Content version: {version}").format(version=version))
+        if problems:
+            header = self.tr("%n problems in the last content load:", "", len(problems))
+            self._problems.setText(header + "\n" + "\n".join(str(p) for p in problems))
+        else:
+            self._problems.setText(self.tr("No problems in the last content load."))
+
+    def _refresh_device(self) -> None:
+        info = device_info.collect(self._data_dir, self._started_at, self._clock)
+        unknown = self.tr("unknown")
+        try:
+            content = self._actions.content_version()
+            last = self._actions.last_delivery_success()
+        except Exception:
+            log.exception("admin screen: cannot read the content or delivery state")
+            content, last = unknown, None
+        values = self._device_values
+        values["version"].setText(info.version)
+        values["content"].setText(content)
+        values["kiosk_uptime"].setText(device_info.format_duration(info.kiosk_uptime_s))
+        values["system_uptime"].setText(
+            unknown if info.system_uptime_s is None else device_info.format_duration(info.system_uptime_s))
+        if info.disk is None:
+            values["disk"].setText(unknown)
+        else:
+            values["disk"].setText(self.tr("{free} free of {total} ({path})").format(
+                free=device_info.format_bytes(info.disk.free), total=device_info.format_bytes(info.disk.total),
+                path=str(info.disk.path)))
+        memory = info.memory
+        values["memory"].setText(self.tr("{rss} resident, {pss} proportional").format(
+            rss=unknown if memory.rss is None else device_info.format_bytes(memory.rss),
+            pss=unknown if memory.pss is None else device_info.format_bytes(memory.pss)))
+        values["delivery"].setText(self.tr("never") if last is None else local_time(last))
+        values["host"].setText(f"{info.hostname} ({info.platform})")
+        values["software"].setText(f"Python {info.python}, PySide6 {pyside_version}")
+
+    def _refresh_pause(self) -> None:
+        paused = self._paused()
+        self.pause_button.setText(self.tr("Resume slideshow") if paused else self.tr("Pause slideshow"))
+        self.pause_button.setAccessibleName(self.pause_button.text())
+        self.pause_button.setAccessibleDescription(
+            self.tr("Starts the slides moving again") if paused
+            else self.tr("Holds the slideshow on its current slide until resumed"))
+
+    def _paused(self) -> bool:
+        try:
+            return bool(self._actions.is_paused())
+        except Exception:
+            log.exception("admin screen: cannot read the pause state")
+            return False
+
+    # --- actions -----------------------------------------------------------------------
+
+    def _mark_contacted(self, request_id: str) -> None:
+        try:
+            self._store.mark_contacted(request_id)
+            self._status.setText(self.tr("Marked as contacted."))
+        except RequestNotFound:
+            self._status.setText(self.tr("That request no longer exists (it may have expired)."))
+        except StorageError as exc:
+            log.error("admin screen: %s", exc)
+            self._status.setText(self.tr("Could not save: {reason}").format(reason=str(exc)))
+        self.requests.load()
+
+    def _retry(self, request_id: str | None) -> None:
+        try:
+            self._actions.retry_delivery(request_id)
+        except Exception as exc:
+            log.exception("admin screen: retry failed")
+            self._status.setText(self.tr("Could not retry: {reason}").format(reason=str(exc)))
+        else:
+            self._status.setText(self.tr("Queued to send again.") if request_id is not None
+                                 else self.tr("Every failed request is queued to send again."))
+        self.requests.load()
+
+    def _reload(self) -> None:
+        try:
+            self._actions.reload_content()
+        except Exception as exc:
+            log.exception("admin screen: reload failed")
+            self._status.setText(self.tr("Could not reload the content: {reason}").format(reason=str(exc)))
+        else:
+            self._status.setText(self.tr("Content reloaded."))
+        self._refresh_content()
+        self._refresh_device()
+
+    def _toggle_pause(self) -> None:
+        paused = not self._paused()
+        try:
+            self._actions.set_paused(paused)
+        except Exception as exc:
+            log.exception("admin screen: pause failed")
+            self._status.setText(self.tr("Could not change the slideshow: {reason}").format(reason=str(exc)))
+        else:
+            self._status.setText(self.tr("Slideshow paused.") if paused else self.tr("Slideshow resumed."))
+        self._refresh_pause()
+
+    def _ask_exit(self) -> None:
+        self._actions_bar.hide()
+        self._confirm.show()
+
+    def _cancel_exit(self) -> None:
+        self._confirm.hide()
+        self._actions_bar.show()
+
+    def _exit(self) -> None:
+        if not self.confirming_exit():
+            return  # a second tap after the first exit began
+        self._cancel_exit()
+        log.info("staff chose Exit kiosk")
+        self._actions.exit_kiosk()
+
+    # --- look and language ---------------------------------------------------------------
+
+    def set_look(self, *, large_text: bool, high_contrast: bool) -> None:
+        """Text size and contrast (the shell passes the session's, if it wants staff to have them)."""
+        self._large_text, self._high_contrast = large_text, high_contrast
+        self._apply_style()
+
+    def _screen_size(self) -> QSize:
+        size = self.size()
+        if size.width() > 1 and size.height() > 1:
+            return size
+        screen = self.screen()
+        return screen.size() if screen is not None else QSize(1920, 1080)
+
+    def _apply_style(self) -> None:
+        size = self._screen_size()
+        sheet = staff_style(size, large_text=self._large_text, high_contrast=self._high_contrast)
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
+        gap = max(min_gap(size), px(size, 16))
+        for layout in self._layouts:
+            layout.setSpacing(gap)
+        self.requests.set_spacing(gap)
+        margin = px(size, 32)
+        self._layouts[0].setContentsMargins(margin, margin, margin, margin)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._apply_style()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        self._title.setText(self.tr("Staff admin"))
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close"))
+        self.close_button.setAccessibleDescription(self.tr("Closes the staff screen and returns to the slideshow"))
+        for name, text, description in (
+            ("requests", self.tr("Requests"), self.tr("Patients' information requests and their delivery")),
+            ("content", self.tr("Content"), self.tr("Problems found in the slides at the last content load")),
+            ("device", self.tr("Device"), self.tr("Version, uptime, disk space and memory of this kiosk")),
+        ):
+            button = self._section_buttons[name]
+            button.setText(text)
+            button.setAccessibleName(text)
+            button.setAccessibleDescription(description)
+        for key, text in (
+            ("version", self.tr("Kiosk version")), ("content", self.tr("Content version")),
+            ("kiosk_uptime", self.tr("Kiosk running for")), ("system_uptime", self.tr("Computer running for")),
+            ("disk", self.tr("Disk space")), ("memory", self.tr("Memory")),
+            ("delivery", self.tr("Last delivery to the clinic")), ("host", self.tr("Computer")),
+            ("software", self.tr("Software")),
+        ):
+            self._device_names[key].setText(text)
+        self.reload_button.setText(self.tr("Reload content"))
+        self.reload_button.setAccessibleName(self.tr("Reload content"))
+        self.reload_button.setAccessibleDescription(self.tr("Reads the slides from the content folder again now"))
+        self.exit_button.setText(self.tr("Exit kiosk"))
+        self.exit_button.setAccessibleName(self.tr("Exit kiosk"))
+        self.exit_button.setAccessibleDescription(self.tr("Quits the kiosk program (asks first)"))
+        self._confirm_text.setText(self.tr(
+            "Exit the kiosk? The screen will show the computer's desktop until the kiosk is started again."))
+        self.confirm_exit_button.setText(self.tr("Exit now"))
+        self.confirm_exit_button.setAccessibleName(self.tr("Exit now"))
+        self.confirm_exit_button.setAccessibleDescription(self.tr("Quits the kiosk program"))
+        self.keep_running_button.setText(self.tr("Keep running"))
+        self.keep_running_button.setAccessibleName(self.tr("Keep running"))
+        self.keep_running_button.setAccessibleDescription(self.tr("Goes back without exiting"))
+        self._refresh_pause()
+        if self._open:
+            self._refresh_content()
+            self._refresh_device()
