@@ -1,5 +1,6 @@
-"""The kiosk's QApplication and its full-screen player window, put together in one place so
-``kiosk run``, ``kiosk self-test`` and the benchmarks build exactly the same thing."""
+"""The kiosk's QApplication and its one full-screen window (the shell: slideshow and touch
+screens), put together in one place so ``kiosk run``, ``kiosk self-test`` and the benchmarks
+build exactly the same thing."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ from kiosk.ui.content_watcher import ContentWatcher, Loader
 from kiosk.ui.frames import RendererFactory, default_renderer_factory
 from kiosk.ui.player import Player, PlayerTiming
 from kiosk.ui.player_window import PlayerWindow
+from kiosk.ui.session import Session
+from kiosk.ui.shell import IdleSettings, KioskShell, StaffHooks
+from kiosk.ui.speech import Speaker
 from kiosk.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
@@ -45,8 +49,17 @@ class Kiosk:
     """The running pieces, kept together so nothing is garbage-collected early."""
 
     player: Player
-    window: PlayerWindow
+    #: the kiosk's only top-level window
+    window: KioskShell
     watcher: ContentWatcher | None
+
+    @property
+    def shell(self) -> KioskShell:
+        return self.window
+
+    @property
+    def slideshow(self) -> PlayerWindow:
+        return self.window.slideshow
 
 
 def build_kiosk(
@@ -64,8 +77,10 @@ def build_kiosk(
     loader: Loader | None = None,
     frame_log_size: int = 0,
     hide_cursor: bool = True,
+    idle: IdleSettings = IdleSettings(),
+    speaker: Speaker | None = None,
 ) -> Kiosk:
-    """Theme the app, build the player and its window on ``screen`` and show it.
+    """Theme the app, build the player and the shell window on ``screen`` and show it.
 
     Full screen uses the screen's geometry before ``showFullScreen`` so the window fills the
     screen also on a bare X server without a window manager."""
@@ -75,9 +90,25 @@ def build_kiosk(
         deck, clock=clock, size=size, language=language, transition=transition,
         timing=timing, renderer_factory=renderer_factory,
     )
-    window = PlayerWindow(player, frame_log_size=frame_log_size)
-    if not hide_cursor:
-        window.unsetCursor()
+    session = Session(language)
+    hooks = StaffHooks()
+    if content_root is not None and loader is not None:
+        root, load = content_root, loader
+
+        def reload_now() -> None:
+            # Staff asked for it: load now on this thread (a second or so) and apply it.
+            player.apply_load_result(load(root))  # type: ignore[arg-type]
+
+        hooks = StaffHooks(reload_content=reload_now)
+    window = KioskShell(
+        player, clock=clock, session=session, idle=idle, renderer_factory=renderer_factory,
+        speaker=speaker, hooks=hooks, frame_log_size=frame_log_size,
+    )
+    if hide_cursor:
+        window.setCursor(Qt.CursorShape.BlankCursor)
+    else:
+        window.slideshow.unsetCursor()
+    window.resize(size)
     window.setScreen(screen)
     if windowed is not None:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)  # staff need a frame

@@ -129,6 +129,10 @@ class Player(QObject):
         self._wanted: Slide | None = None  # waiting for this slide's frame
         self._awaiting_visible = False
         self._stopped = False
+        self._paused = False
+        #: A frame became visible while paused: its timer starts on ``resume``.
+        self._visible_while_paused = False
+        self._slide_left_ms: int | None = None
 
         self._slide_timer = QTimer(self)
         self._slide_timer.setSingleShot(True)
@@ -184,6 +188,55 @@ class Player(QObject):
         self._schedule_timer.stop()
         self._preparer.wait_idle()
 
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def pause(self) -> None:
+        """Hold the current slide (a patient is using the touch screens): no timers run and
+        no frame is shown until ``resume``; a render already asked for waits in the cache."""
+        if self._paused or self._stopped:
+            return
+        self._paused = True
+        if self._slide_timer.isActive():
+            self._slide_left_ms = max(1, self._slide_timer.remainingTime())
+        self._slide_timer.stop()
+        self._schedule_timer.stop()
+        log.debug("player paused")
+
+    def resume(self) -> None:
+        """Carry on where ``pause`` left off (the rest of the current slide's time)."""
+        if not self._paused or self._stopped:
+            return
+        self._paused = False
+        log.debug("player resumed")
+        left, self._slide_left_ms = self._slide_left_ms, None
+        if self._visible_while_paused:
+            self._visible_while_paused = False
+            self._awaiting_visible = True
+            self.frame_visible()
+        elif self._wanted is not None:
+            self._want(self._wanted)
+        elif left is not None and self._shown is not None:
+            self._slide_timer.start(left)
+            self._arm_schedule_timer()
+        elif self._shown is not None and not self._awaiting_visible:
+            self._slide_timer.start(self.timing.real_ms(self._playback.duration(self._shown.slide)))
+            self._arm_schedule_timer()
+        else:
+            self._on_schedule_change()
+
+    def set_language(self, language: str) -> None:
+        """Later frames (and the one on screen, re-rendered) follow ``language``."""
+        if language == self._language:
+            return
+        self._language = language
+        if self._wanted is not None:
+            self._want(self._wanted)
+        elif self._shown is not None and not self._awaiting_visible:
+            self._slide_timer.stop()
+            self._want(self._shown.slide)
+
     def set_size(self, size: QSize) -> None:
         """The view's size changed: later frames are rendered at the new size."""
         if size == self._size or size.isEmpty():
@@ -200,6 +253,10 @@ class Player(QObject):
     def frame_visible(self) -> None:
         """Called by the view when the last frame is fully on screen (transition over)."""
         if not self._awaiting_visible or self._stopped:
+            return
+        if self._paused:
+            self._visible_while_paused = True
+            self._awaiting_visible = False
             return
         self._awaiting_visible = False
         if self._shown is not None:
@@ -266,8 +323,8 @@ class Player(QObject):
 
     def _on_frame_ready(self, frame: Frame) -> None:
         wanted = self._wanted
-        if self._stopped or wanted is None or frame.key != self._key(wanted):
-            return  # a prefetched frame; it waits in the cache
+        if self._stopped or self._paused or wanted is None or frame.key != self._key(wanted):
+            return  # a prefetched frame (or paused): it waits in the cache
         self._wanted = None
         first = self._shown is None and not self._welcome
         self._shown = frame
@@ -321,6 +378,8 @@ class Player(QObject):
             self._arm_schedule_timer()
 
     def _arm_schedule_timer(self) -> None:
+        if self._paused:
+            return
         change = self._playback.next_schedule_change()
         if change is None:
             self._schedule_timer.stop()
@@ -329,13 +388,13 @@ class Player(QObject):
         self._schedule_timer.start(self.timing.real_ms(wait))
 
     def _on_slide_elapsed(self) -> None:
-        if not self._stopped:
+        if not self._stopped and not self._paused:
             self._advance()
 
     def _on_schedule_change(self) -> None:
         """The set of playing slides may have changed: leave the welcome frame, or cut an
         expired slide short; anything else waits for the next slide boundary."""
-        if self._stopped:
+        if self._stopped or self._paused:
             return
         if self._wanted is not None or self._awaiting_visible:
             self._arm_schedule_timer()

@@ -12,7 +12,7 @@ import time
 from collections import deque
 
 from PySide6.QtCore import QElapsedTimer, QEasingCurve, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QHideEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.player import Player
@@ -152,6 +152,16 @@ class PlayerWindow(QWidget):
             self._player.frame_visible()
 
     # -- Qt events --------------------------------------------------------------------------
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Covered by a touch screen: no footer ticks (no CPU) until shown again.
+        super().hideEvent(event)
+        self._progress_timer.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._count > 0 and self._duration_s >= 2 * PROGRESS_INTERVAL_MS / 1000:
+            self._progress_timer.start()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._player.set_size(event.size())

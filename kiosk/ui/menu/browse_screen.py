@@ -1,0 +1,354 @@
+"""One topic's slides at the patient's pace: swipe or previous/next, "2 / 5", read aloud,
+"Request more information about this", and back to the menu.
+
+Slides are drawn by the real slide renderer at the size of the slide area, in the session's
+language and text size. The slide on screen is rendered on the GUI thread when it is not
+prepared yet (the figure is in bench/README.md); its neighbours are prepared in a worker
+thread right after, so a swipe usually finds its slide ready.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QEvent, QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.core.clock import Clock
+from kiosk.core.model import Deck, Slide
+from kiosk.ui.accessibility import SCOPE_PROPERTY, describe
+from kiosk.ui.frames import RendererFactory, SlideRendering, render_error_types
+from kiosk.ui.menu.touch import Debouncer, SwipeDetector, on_tap
+from kiosk.ui.scale import min_gap, px
+from kiosk.ui.session import Session
+from kiosk.ui.speech import Speaker, locale_for, slide_text
+
+#: Current, previous and next slide in two text sizes is plenty.
+CACHE_SIZE = 6
+#: Shorter horizontal moves than this (at 1920x1080) are taps or jitter, not swipes.
+SWIPE_THRESHOLD = 120
+
+CacheKey = tuple[str, str, int, int, str, bool]
+
+
+class _Relay(QObject):
+    rendered = Signal(object, QImage)
+
+
+class _Prefetch(QRunnable):
+    def __init__(self, key: CacheKey, renderer: SlideRendering, slide: Slide, size: QSize,
+                 language: str, large_text: bool, relay: _Relay) -> None:
+        super().__init__()
+        self._args = (key, renderer, slide, QSize(size), language, large_text, relay)
+
+    def run(self) -> None:
+        key, renderer, slide, size, language, large_text, relay = self._args
+        try:
+            image = renderer.render(slide, size, language, large_text=large_text)
+        except Exception:  # the GUI thread renders it again and reports the error then
+            return
+        relay.rendered.emit(key, image)
+
+
+class SlideView(QWidget):
+    """Paints one prepared slide pixmap; the swipe surface."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pixmap: QPixmap | None = None
+        self.message = ""
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            if self.pixmap is not None and not self.pixmap.isNull():
+                painter.drawPixmap(QRectF(self.rect()), self.pixmap, QRectF(self.pixmap.rect()))
+            else:
+                painter.fillRect(self.rect(), self.palette().window())
+                if self.message:
+                    painter.setPen(self.palette().windowText().color())
+                    painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.message)
+        finally:
+            painter.end()
+
+
+class BrowseScreen(QWidget):
+    backToMenu = Signal()
+    requestAbout = Signal(str)  # topic id
+    #: index (0-based), count: the slide on screen changed
+    positionChanged = Signal(int, int)
+
+    def __init__(
+        self, session: Session, deck: Deck, clock: Clock, *,
+        renderer_factory: RendererFactory, speaker: Speaker | None = None,
+        debouncer: Debouncer | None = None, parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("browseScreen")
+        self.setProperty(SCOPE_PROPERTY, "true")
+        self._session = session
+        self._clock = clock
+        self._renderer_factory = renderer_factory
+        self._deck = deck
+        self._renderer = renderer_factory(deck)
+        self._speaker = speaker
+        self._debounce = debouncer if debouncer is not None else Debouncer()
+        self._topic_id: str | None = None
+        self._slides: tuple[Slide, ...] = ()
+        self._index = 0
+        self._cache: OrderedDict[CacheKey, QPixmap] = OrderedDict()
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.rendered.connect(self._on_prefetched)
+        #: slide id -> why it could not be drawn
+        self.render_errors: dict[str, str] = {}
+
+        self.view = SlideView(self)
+        self.swipe = SwipeDetector(SWIPE_THRESHOLD, self)
+        self.view.installEventFilter(self.swipe)
+        self.swipe.swiped.connect(self._on_swipe)
+
+        self.previous_button = QPushButton(self)
+        self.next_button = QPushButton(self)
+        self.position_label = QLabel(self)
+        self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.menu_button = QPushButton(self)
+        self.read_button = QPushButton(self)
+        self.request_button = QPushButton(self)
+        for button in (self.previous_button, self.next_button, self.menu_button, self.read_button, self.request_button):
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.read_button.setVisible(speaker is not None)
+
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous_button, 1)
+        nav.addWidget(self.position_label, 1)
+        nav.addWidget(self.next_button, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.menu_button)
+        actions.addWidget(self.read_button)
+        actions.addWidget(self.request_button, 1)
+        self._bar = QVBoxLayout()
+        self._bar.addLayout(nav)
+        self._bar.addLayout(actions)
+        self._nav, self._actions = nav, actions
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.view, 1)
+        outer.addLayout(self._bar)
+
+        on_tap(self.previous_button, self._debounce, lambda: self.step(-1))
+        on_tap(self.next_button, self._debounce, lambda: self.step(1))
+        on_tap(self.menu_button, self._debounce, self.backToMenu.emit)
+        on_tap(self.read_button, self._debounce, self.read_aloud)
+        on_tap(self.request_button, self._debounce, self._on_request)
+        session.languageChanged.connect(self._on_display_changed)
+        session.largeTextChanged.connect(self._on_display_changed)
+        session.resetRequested.connect(self.clear)
+        self.retranslate()
+        self._apply_metrics()
+
+    # -- state ---------------------------------------------------------------------------------
+    @property
+    def topic_id(self) -> str | None:
+        return self._topic_id
+
+    @property
+    def index(self) -> int:
+        return self._index
+
+    @property
+    def slides(self) -> tuple[Slide, ...]:
+        return self._slides
+
+    @property
+    def current_slide(self) -> Slide | None:
+        return self._slides[self._index] if self._slides else None
+
+    def position_text(self) -> str:
+        return f"{self._index + 1} / {len(self._slides)}" if self._slides else ""
+
+    # -- control -------------------------------------------------------------------------------
+    def set_deck(self, deck: Deck) -> None:
+        """New content: later renders use it; an open topic re-reads its slides."""
+        self._deck = deck
+        self._renderer = self._renderer_factory(deck)
+        self._cache.clear()
+        if self._topic_id is not None:
+            current = self.current_slide
+            self._slides = deck.for_topic(self._topic_id, self._clock.now())
+            ids = [s.id for s in self._slides]
+            self._index = ids.index(current.id) if current is not None and current.id in ids else 0
+            self._show()
+
+    def open(self, topic_id: str) -> None:
+        self._stop_speech()
+        self._topic_id = topic_id
+        self._slides = self._deck.for_topic(topic_id, self._clock.now())
+        self._index = 0
+        self._show()
+
+    def step(self, delta: int) -> None:
+        if not self._slides:
+            return
+        index = max(0, min(len(self._slides) - 1, self._index + delta))
+        if index != self._index:
+            self._stop_speech()
+            self._index = index
+            self._show()
+
+    def clear(self) -> None:
+        """A new patient: no topic, no slide, nothing being read."""
+        self._stop_speech()
+        self._topic_id = None
+        self._slides = ()
+        self._index = 0
+        self.view.pixmap = None
+        self.view.message = ""
+        self._cache.clear()
+        self._update_controls()
+        self.view.update()
+
+    def read_aloud(self) -> None:
+        slide = self.current_slide
+        if self._speaker is None or slide is None:
+            return
+        self._speaker.stop()
+        self._speaker.setLocale(locale_for(self._session.language))
+        self._speaker.say(slide_text(slide, self._session.language))
+
+    def _stop_speech(self) -> None:
+        if self._speaker is not None:
+            self._speaker.stop()
+
+    def _on_swipe(self, direction: int) -> None:
+        # Finger moves left: the next slide comes in from the right.
+        if self._debounce.allow():
+            self.step(-direction)
+
+    def _on_request(self) -> None:
+        if self._topic_id is not None:
+            self.requestAbout.emit(self._topic_id)
+
+    def _on_display_changed(self, *_args: object) -> None:
+        self._cache.clear()
+        self._apply_metrics()
+        if self._slides:
+            self._show()
+
+    # -- rendering -----------------------------------------------------------------------------
+    def slide_size(self) -> QSize:
+        """The slide area: the whole screen above the control bar."""
+        size = self.size()
+        bar = self._bar.sizeHint().height()
+        return QSize(size.width(), max(240, size.height() - bar))
+
+    def _key(self, slide: Slide, size: QSize) -> CacheKey:
+        return (self._deck.version, slide.id, size.width(), size.height(), self._session.language,
+                self._session.large_text)
+
+    def _remember(self, key: CacheKey, pixmap: QPixmap) -> None:
+        self._cache[key] = pixmap
+        self._cache.move_to_end(key)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    def pixmap_for(self, slide: Slide, size: QSize) -> QPixmap | None:
+        key = self._key(slide, size)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        try:
+            image = self._renderer.render(slide, size, self._session.language, large_text=self._session.large_text)
+        except render_error_types() as exc:
+            self.render_errors[slide.id] = str(exc)
+            return None
+        pixmap = QPixmap.fromImage(image)
+        self._remember(key, pixmap)
+        return pixmap
+
+    def _prefetch(self, size: QSize) -> None:
+        for neighbour in (self._index + 1, self._index - 1):
+            if 0 <= neighbour < len(self._slides):
+                slide = self._slides[neighbour]
+                key = self._key(slide, size)
+                if key not in self._cache:
+                    self._pool.start(_Prefetch(key, self._renderer, slide, size, self._session.language,
+                                               self._session.large_text, self._relay))
+
+    def _on_prefetched(self, key: CacheKey, image: QImage) -> None:
+        if key[0] == self._deck.version and key not in self._cache and self._slides:
+            self._remember(key, QPixmap.fromImage(image))
+
+    def _show(self) -> None:
+        self._update_controls()
+        slide = self.current_slide
+        if slide is None or self.size().isEmpty():
+            self.view.pixmap = None
+            self.view.update()
+            return
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        size = self.view.size() if self.view.height() >= 240 else self.slide_size()
+        self.view.pixmap = self.pixmap_for(slide, size)
+        self.view.message = "" if self.view.pixmap is not None else self.tr("This slide cannot be shown.")
+        self.view.update()
+        self.positionChanged.emit(self._index, len(self._slides))
+        self._prefetch(size)
+
+    def wait_idle(self, msecs: int = -1) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    # -- texts and sizes -----------------------------------------------------------------------
+    def _update_controls(self) -> None:
+        count = len(self._slides)
+        self.previous_button.setEnabled(self._index > 0)
+        self.next_button.setEnabled(self._index < count - 1)
+        self.position_label.setText(self.position_text())
+        self.position_label.setAccessibleName(
+            self.tr("Slide %1 of %2").replace("%1", str(self._index + 1)).replace("%2", str(count)) if count else ""
+        )
+
+    def retranslate(self) -> None:
+        self.previous_button.setText(self.tr("‹ Previous"))
+        describe(self.previous_button, self.tr("Previous"), self.tr("Shows the previous slide of this topic."))
+        self.next_button.setText(self.tr("Next ›"))
+        describe(self.next_button, self.tr("Next"), self.tr("Shows the next slide of this topic."))
+        self.menu_button.setText(self.tr("All topics"))
+        describe(self.menu_button, self.tr("All topics"), self.tr("Back to the menu with all topics."))
+        self.read_button.setText(self.tr("Read aloud"))
+        describe(self.read_button, self.tr("Read aloud"), self.tr("Reads this slide out loud."))
+        self.request_button.setText(self.tr("Request more information about this"))
+        describe(self.request_button, self.tr("Request more information about this"),
+                 self.tr("Leave your contact details and the clinic will contact you about this topic."))
+        self._update_controls()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _apply_metrics(self) -> None:
+        size = self.size() if not self.size().isEmpty() else QSize(1920, 1080)
+        margin, gap = px(size, 24), max(min_gap(size), px(size, 16))
+        self._bar.setContentsMargins(margin, gap, margin, margin)
+        self._bar.setSpacing(gap)
+        self._nav.setSpacing(gap)
+        self._actions.setSpacing(gap)
+        self.swipe.set_threshold(px(size, SWIPE_THRESHOLD))
+        background = self._deck.clinic.theme.background
+        palette = self.view.palette()
+        palette.setColor(self.view.backgroundRole(), QColor(background))
+        self.view.setPalette(palette)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._apply_metrics()
+        if self._slides:
+            self._show()

@@ -1,0 +1,311 @@
+"""The one kiosk window: the slideshow and every touch screen in one stack, plus overlays.
+
+A tap on the playing slideshow opens the menu and pauses the slideshow underneath. While any
+touch screen is up, the idle monitor watches for input; when nobody has touched the screen
+for the configured time, the "Are you still there?" overlay counts down and then everything
+resets: ``go_home`` resets the session (every screen clears itself on ``resetRequested``) and
+the slideshow carries on.
+
+Screens are plain widgets in the stack (never separate windows or dialogs): other parts of
+the kiosk add theirs with :meth:`KioskShell.add_screen`. Each screen change is logged as
+``screen: <name>`` (the real-window test reads it).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
+
+from kiosk.core.clock import Clock
+from kiosk.core.model import Deck
+from kiosk.core.problems import Problem
+from kiosk.ui.accessibility import touch_stylesheet
+from kiosk.ui.frames import RendererFactory, default_renderer_factory
+from kiosk.ui.i18n import Translations
+from kiosk.ui.idle import IdleMonitor
+from kiosk.ui.menu.browse_screen import BrowseScreen
+from kiosk.ui.menu.idle_overlay import IdleOverlay
+from kiosk.ui.menu.menu_screen import MenuScreen
+from kiosk.ui.menu.touch import Debouncer, TapFilter
+from kiosk.ui.player import Player
+from kiosk.ui.player_window import PlayerWindow
+from kiosk.ui.scale import px
+from kiosk.ui.session import Session
+from kiosk.ui.speech import Speaker
+
+log = logging.getLogger(__name__)
+
+SLIDESHOW = "slideshow"
+MENU = "menu"
+BROWSE = "browse"
+REQUEST = "request"
+#: A tap may move this far (at 1920x1080) and still be a tap.
+TAP_SLOP = 24
+
+
+@dataclass(frozen=True)
+class IdleSettings:
+    """touch.idle_timeout and touch.idle_countdown, in seconds."""
+
+    timeout: float = 45.0
+    countdown: float = 20.0
+    check_interval_ms: int = 250
+
+
+@dataclass(frozen=True)
+class StaffHooks:
+    """What the admin actions reach beyond the window (all optional)."""
+
+    reload_content: Callable[[], None] | None = None
+    last_delivery_success: Callable[[], datetime | None] | None = None
+    retry_delivery: Callable[[str | None], None] | None = None
+
+
+class KioskShell(QWidget):
+    """The kiosk's only top-level window."""
+
+    #: the name of the screen now on top
+    screenChanged = Signal(str)
+    #: the slideshow's first frame was painted (start-up figures, screenshots)
+    firstFramePainted = Signal()
+
+    def __init__(
+        self,
+        player: Player,
+        *,
+        clock: Clock,
+        session: Session | None = None,
+        idle: IdleSettings = IdleSettings(),
+        renderer_factory: RendererFactory = default_renderer_factory,
+        speaker: Speaker | None = None,
+        hooks: StaffHooks = StaffHooks(),
+        frame_log_size: int = 0,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("kioskShell")
+        self.setWindowTitle(player.deck.clinic.name)
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self._player = player
+        self._clock = clock
+        self._hooks = hooks
+        self._staff_paused = False
+        #: One for every screen: a double tap is one action even across a screen change.
+        self.debouncer = Debouncer()
+        self.session = session if session is not None else Session(player.language)
+        # First connection to languageChanged: the translators are in place before any screen
+        # reacts to the change.
+        self.translations = Translations(parent=self)
+        self.session.languageChanged.connect(self.translations.set_language)
+        self.translations.set_language(self.session.language)
+        self.session.languageChanged.connect(player.set_language)
+        player.set_language(self.session.language)
+
+        self._stack = QStackedLayout(self)
+        self._stack.setContentsMargins(0, 0, 0, 0)
+        # The window's size is the screen's: screens adapt to it, never the other way round.
+        self._stack.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._screens: dict[str, QWidget] = {}
+        self._current = SLIDESHOW
+
+        self.slideshow = PlayerWindow(player, frame_log_size=frame_log_size)
+        self.slideshow.firstFramePainted.connect(self.firstFramePainted.emit)
+        self.add_screen(SLIDESHOW, self.slideshow)
+        self.tap_filter = TapFilter(TAP_SLOP, self)
+        self.slideshow.installEventFilter(self.tap_filter)
+        self.tap_filter.tapped.connect(self._on_slideshow_tapped)
+
+        deck = player.deck
+        self.menu = MenuScreen(self.session, deck, clock, debouncer=self.debouncer)
+        self.add_screen(MENU, self.menu)
+        self.menu.topicChosen.connect(self.open_topic)
+        self.menu.requestInfo.connect(lambda: self.open_request(None))
+        self.menu.backHome.connect(self.go_home)
+        self.browse = BrowseScreen(self.session, deck, clock, renderer_factory=renderer_factory, speaker=speaker,
+                                   debouncer=self.debouncer)
+        self.add_screen(BROWSE, self.browse)
+        self.browse.backToMenu.connect(lambda: self.show_screen(MENU))
+        self.browse.requestAbout.connect(self.open_request)
+        self._request_opener: Callable[[str | None], None] | None = None
+        player.deckApplied.connect(self._on_deck_applied)
+
+        self.idle = IdleMonitor(clock, idle_timeout=idle.timeout, countdown=idle.countdown,
+                                check_interval_ms=idle.check_interval_ms, parent=self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.overlay = IdleOverlay(self)
+        self.idle.countdownStarted.connect(self._show_countdown)
+        self.idle.countdownTick.connect(self.overlay.set_seconds)
+        self.idle.countdownCancelled.connect(self.overlay.hide)
+        self.idle.expired.connect(self._on_idle_expired)
+        self.overlay.stillHere.connect(self.idle.poke)
+
+        self.session.largeTextChanged.connect(self._restyle)
+        self.session.highContrastChanged.connect(self._restyle)
+        self._styled_for: tuple[int, int, bool, bool] | None = None
+        self._restyle()
+
+    # -- the contract --------------------------------------------------------------------------
+    @property
+    def player(self) -> Player:
+        return self._player
+
+    @property
+    def current_screen(self) -> str:
+        return self._current
+
+    def screen(self, name: str) -> QWidget:
+        return self._screens[name]
+
+    def add_screen(self, name: str, widget: QWidget) -> None:
+        if name in self._screens:
+            raise ValueError(f"a screen named {name!r} is already in the shell")
+        self._screens[name] = widget
+        self._stack.addWidget(widget)
+
+    def show_screen(self, name: str) -> None:
+        widget = self._screens[name]
+        self._stack.setCurrentWidget(widget)
+        self.overlay.raise_()
+        previous, self._current = self._current, name
+        if name == SLIDESHOW:
+            self.idle.set_active(False)
+            self.overlay.hide()
+            if not self._staff_paused:
+                self._player.resume()
+        else:
+            self._player.pause()
+            if previous == SLIDESHOW or not self.idle.active:
+                self.idle.set_active(True)
+        if previous != name:
+            log.info("screen: %s", name)
+            self.screenChanged.emit(name)
+
+    def go_home(self) -> None:
+        """Forget the patient (every screen clears itself) and play the slideshow."""
+        self.session.reset()
+        self.show_screen(SLIDESHOW)
+
+    # -- navigation ----------------------------------------------------------------------------
+    def _on_slideshow_tapped(self) -> None:
+        if self._current == SLIDESHOW and self.debouncer.allow():
+            self.open_menu()
+
+    def open_menu(self) -> None:
+        if self._current == SLIDESHOW:
+            self.menu.refresh_topics()
+        self.show_screen(MENU)
+
+    def open_topic(self, topic_id: str) -> None:
+        self.show_screen(BROWSE)
+        self.browse.open(topic_id)
+
+    def set_request_opener(self, opener: Callable[[str | None], None]) -> None:
+        """How "Request more information" opens the request screen (topic pre-selected)."""
+        self._request_opener = opener
+
+    def open_request(self, topic_id: str | None) -> None:
+        if self._request_opener is not None:
+            self._request_opener(topic_id)
+
+    def _on_deck_applied(self, _version: str) -> None:
+        deck: Deck = self._player.deck
+        self.menu.set_deck(deck)
+        self.browse.set_deck(deck)
+
+    # -- idle ----------------------------------------------------------------------------------
+    def _show_countdown(self, seconds: int) -> None:
+        self.overlay.set_seconds(seconds)
+        self.overlay.place(self.size())
+        self.overlay.show()
+        self.overlay.raise_()
+
+    def _on_idle_expired(self) -> None:
+        log.info("idle: nobody at the screen; starting over")
+        self.overlay.hide()
+        self.go_home()
+
+    # -- look ----------------------------------------------------------------------------------
+    def _restyle(self, *_args: object) -> None:
+        size = self.size() if not self.size().isEmpty() else QSize(1920, 1080)
+        key = (size.width(), size.height(), self.session.large_text, self.session.high_contrast)
+        if key == self._styled_for:
+            return
+        self._styled_for = key
+        self.setStyleSheet(touch_stylesheet(
+            self._player.deck.clinic.theme, size,
+            high_contrast=self.session.high_contrast, large_text=self.session.large_text,
+        ))
+        self.menu.reflow()
+        if self.overlay.isVisible():
+            self.overlay.place(self.size())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._restyle()
+        self.overlay.place(self.size())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.overlay.isVisible():
+            QTimer.singleShot(0, lambda: self.overlay.place(self.size()))
+        super().changeEvent(event)
+
+    # -- what the self-test, benchmarks and tests read -----------------------------------------
+    @property
+    def current_pixmap(self) -> QPixmap | None:
+        return self.slideshow.current_pixmap
+
+    @property
+    def transitions_done(self) -> int:
+        return self.slideshow.transitions_done
+
+    @property
+    def frame_log(self):  # type: ignore[no-untyped-def]  # the slideshow's deque, for benchmarks
+        return self.slideshow.frame_log
+
+    def min_target_px(self) -> int:
+        return px(self.size(), 72)
+
+    # -- AdminActions (kiosk/ui/admin/admin_screen.py) -----------------------------------------
+    def reload_content(self) -> None:
+        if self._hooks.reload_content is not None:
+            self._hooks.reload_content()
+
+    def set_paused(self, paused: bool) -> None:
+        """Staff pause: the slideshow holds its slide until staff resume it."""
+        self._staff_paused = paused
+        log.info("slideshow %s by staff", "paused" if paused else "resumed")
+        if paused:
+            self._player.pause()
+        elif self._current == SLIDESHOW:
+            self._player.resume()
+
+    def is_paused(self) -> bool:
+        return self._staff_paused
+
+    def exit_kiosk(self) -> None:
+        log.info("exit requested from the admin screen")
+        app = QApplication.instance()
+        if app is not None:
+            app.exit(0)
+
+    def content_problems(self) -> tuple[Problem, ...]:
+        return tuple(self._player.last_problems)
+
+    def content_version(self) -> str:
+        return self._player.deck.version
+
+    def last_delivery_success(self) -> datetime | None:
+        hook = self._hooks.last_delivery_success
+        return hook() if hook is not None else None
+
+    def retry_delivery(self, request_id: str | None) -> None:
+        if self._hooks.retry_delivery is not None:
+            self._hooks.retry_delivery(request_id)

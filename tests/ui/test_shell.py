@@ -1,0 +1,110 @@
+"""The one kiosk window: a tap on the slideshow opens the menu, the slideshow pauses, going
+home resets the session and resumes the slideshow."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from kiosk.ui.shell import BROWSE, MENU, SLIDESHOW
+
+from test_shell_helpers import running_kiosk
+
+
+def tap(widget, pos: QPoint = QPoint(400, 400)) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+
+
+def test_the_shell_is_the_only_top_level_window(qapp, qtbot) -> None:
+    with running_kiosk(qapp, qtbot) as (kiosk, _clock):
+        shell = kiosk.window
+        assert shell.isWindow()
+        assert shell.slideshow.parentWidget() is shell
+        assert shell.current_screen == SLIDESHOW
+        visible_windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        assert visible_windows == [shell]
+
+
+def test_a_tap_on_the_slideshow_opens_the_menu_and_pauses_it(qapp, qtbot) -> None:
+    with running_kiosk(qapp, qtbot) as (kiosk, _clock):
+        shell = kiosk.window
+        with qtbot.waitSignal(shell.screenChanged, timeout=2000) as changed:
+            tap(shell.slideshow)
+        assert changed.args == [MENU]
+        assert shell.current_screen == MENU
+        assert shell.menu.isVisible() and not shell.slideshow.isVisible()
+        assert kiosk.player.paused
+        assert shell.idle.active
+        titles = [t.title.get("en") for t in shell.menu.topics]
+        assert titles == ["Dry needling", "Shockwave therapy", "Back exercises", "About us"]
+
+
+def test_a_drag_or_a_long_hold_on_the_slideshow_is_not_a_tap(qapp, qtbot) -> None:
+    with running_kiosk(qapp, qtbot) as (kiosk, _clock):
+        shell = kiosk.window
+        QTest.mousePress(shell.slideshow, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(400, 400))
+        QTest.mouseMove(shell.slideshow, QPoint(900, 420))
+        QTest.mouseRelease(shell.slideshow, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(900, 420))
+        assert shell.current_screen == SLIDESHOW
+        QTest.mousePress(shell.slideshow, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(400, 400))
+        QTest.mouseRelease(shell.slideshow, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                           QPoint(400, 400), 1200)
+        assert shell.current_screen == SLIDESHOW
+        assert not kiosk.player.paused
+
+
+def test_back_to_slideshow_resets_the_session_and_resumes(qapp, qtbot) -> None:
+    with running_kiosk(qapp, qtbot) as (kiosk, _clock):
+        shell = kiosk.window
+        tap(shell.slideshow)
+        tap(shell.menu.language_buttons["es"], QPoint(20, 20))
+        tap(shell.menu.large_text_button, QPoint(20, 20))
+        assert shell.session.language == "es" and shell.session.large_text
+        with qtbot.waitSignal(shell.session.resetRequested, timeout=2000):
+            tap(shell.menu.back_button, QPoint(20, 20))
+        assert shell.current_screen == SLIDESHOW
+        assert shell.session.language == "en" and not shell.session.large_text
+        assert not kiosk.player.paused
+        assert not shell.idle.active
+        assert kiosk.player.language == "en"
+
+
+def test_the_slideshow_holds_its_slide_while_the_menu_is_up(qapp, qtbot) -> None:
+    from kiosk.ui.player import PlayerTiming
+
+    fast = PlayerTiming(time_scale=0.002, transition_ms=0)  # 24 ms slides
+    with running_kiosk(qapp, qtbot, timing=fast) as (kiosk, _clock):
+        shell = kiosk.window
+        tap(shell.slideshow)
+        shown: list[str] = []
+        kiosk.player.slideShown.connect(shown.append)
+        qtbot.wait(150)  # a dozen slide durations: nothing may advance while paused
+        assert shown == []
+        assert not kiosk.player._slide_timer.isActive()
+        shell.go_home()
+        qtbot.waitUntil(lambda: len(shown) >= 2, timeout=5000)
+
+
+def test_topic_then_menu_then_home(qapp, qtbot) -> None:
+    with running_kiosk(qapp, qtbot) as (kiosk, _clock):
+        shell = kiosk.window
+        tap(shell.slideshow)
+        tap(shell.menu.topic_button("exercise"), QPoint(20, 20))
+        assert shell.current_screen == BROWSE
+        assert shell.browse.topic_id == "exercise"
+        assert shell.browse.position_text() == "1 / 5"
+        tap(shell.browse.menu_button, QPoint(20, 20))
+        assert shell.current_screen == MENU
+        tap(shell.menu.back_button, QPoint(20, 20))
+        assert shell.current_screen == SLIDESHOW
+        assert shell.browse.topic_id is None
+        assert shell.browse.position_label.text() == ""
+
+
+def test_add_screen_rejects_a_duplicate_name(qapp, qtbot) -> None:
+    import pytest
+
+    with running_kiosk(qapp, qtbot) as (kiosk, _clock):
+        with pytest.raises(ValueError, match="menu"):
+            kiosk.window.add_screen(MENU, QLabel("x"))
