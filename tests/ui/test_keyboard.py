@@ -1,0 +1,263 @@
+"""The on-screen keyboard: touch sizes in both orientations, shift and caps, the phone pad,
+and the form around it (focused field above the keyboard, every target big enough)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from itertools import combinations
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTranslator
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.core.clock import FixedClock
+from kiosk.core.model import Clinic, Theme, Topic
+from kiosk.core.requests.model import InfoRequest, StoredRequest
+from kiosk.core.text import LocalizedText
+from kiosk.ui.i18n import I18N_DIR
+from kiosk.ui.request.form_screen import RequestScreen
+from kiosk.ui.request.keyboard import KeyAction, KeyboardMode, OnScreenKeyboard
+from kiosk.ui.scale import min_gap, min_target
+from kiosk.ui.session import Session
+from kiosk.ui.theme import apply_theme
+
+START = datetime(2026, 3, 2, 15, 0, tzinfo=timezone.utc)
+SIZES = [QSize(1920, 1080), QSize(1080, 1920)]
+SIZE_IDS = ["landscape", "portrait"]
+
+
+class NoStore:
+    def submit(self, request: InfoRequest, idempotency_token: str) -> StoredRequest:
+        raise AssertionError("these tests never submit")
+
+
+def clinic() -> Clinic:
+    return Clinic(
+        name="Atlas Physical Therapy", phone="+1 303-322-4900", timezone=ZoneInfo("America/Denver"),
+        topics=(
+            Topic("dry-needling", LocalizedText({"en": "Dry needling", "es": "Punción seca"})),
+            Topic("shockwave", LocalizedText({"en": "Shockwave therapy", "es": "Terapia de ondas de choque"})),
+            Topic("exercise", LocalizedText({"en": "Back exercises", "es": "Ejercicios de espalda"})),
+            Topic("about", LocalizedText({"en": "About us", "es": "Sobre nosotros"})),
+        ),
+        playlist=(),
+        theme=Theme(primary="#0d5f67", accent="#b4571f", background="#f4f8f8", text="#17303b"),
+    )
+
+
+@pytest.fixture(scope="module")
+def themed(qapp: QApplication) -> Iterator[None]:
+    """The app-wide qt-material sheet the kiosk runs with (it fixes buttons at 32 px); once per
+    module, as applying it restyles every widget and takes seconds."""
+    style, sheet = qapp.style().name(), qapp.styleSheet()
+    apply_theme(qapp, clinic().theme)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(style)
+
+
+def screen_of(qtbot: QtBot, size: QSize, session: Session | None = None) -> RequestScreen:
+    screen = RequestScreen(session or Session("en"), clinic(), NoStore(), clock=FixedClock(START))
+    qtbot.addWidget(screen)
+    screen.resize(size)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.begin(None)
+    return screen
+
+
+def tap(qtbot: QtBot, widget: QWidget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
+
+
+def rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
+    return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())
+
+
+def separation(a: QRect, b: QRect) -> int:
+    """Pixels of empty space between two rectangles (negative when they overlap)."""
+    dx = max(b.left() - (a.left() + a.width()), a.left() - (b.left() + b.width()))
+    dy = max(b.top() - (a.top() + a.height()), a.top() - (b.top() + b.height()))
+    return max(dx, dy)
+
+
+def settle(qtbot: QtBot, screen: RequestScreen) -> None:
+    # Layouts run from posted events; let them, and the deferred scroll, happen.
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+# --- sizes -----------------------------------------------------------------------------------
+
+FIELD_OF_MODE = {KeyboardMode.TEXT: "name", KeyboardMode.PHONE: "phone", KeyboardMode.EMAIL: "email"}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.parametrize("mode", list(KeyboardMode), ids=[m.value for m in KeyboardMode])
+def test_keys_are_touch_sized_and_apart(qtbot: QtBot, themed: None, size: QSize, mode: KeyboardMode) -> None:
+    screen = screen_of(qtbot, size)
+    field = getattr(screen, FIELD_OF_MODE[mode])
+    tap(qtbot, field.edit)
+    settle(qtbot, screen)
+    assert screen.keyboard.mode() is mode
+    keys = [k for k in screen.keyboard.keys() if k.isVisible()]
+    assert len(keys) == len(screen.keyboard.keys(mode)) > 10
+    target, gap = min_target(size), min_gap(size)
+    screen_rect = screen.rect()
+    rects = {k.text(): rect_in(k, screen) for k in keys}
+    for label, rect in rects.items():
+        assert rect.width() >= target and rect.height() >= target, (label, rect)
+        assert screen_rect.contains(rect), (label, rect)
+    for (a_label, a), (b_label, b) in combinations(rects.items(), 2):
+        assert separation(a, b) >= gap, (a_label, b_label, a, b)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_every_form_target_is_touch_sized(qtbot: QtBot, themed: None, size: QSize) -> None:
+    screen = screen_of(qtbot, size)
+    settle(qtbot, screen)
+    target, gap = min_target(size), min_gap(size)
+    controls: list[QWidget] = [*screen.findChildren(QLineEdit), *screen.topics.chips,
+                               *screen.contact_time.buttons, screen.consent, screen.cancel_button,
+                               screen.submit_button]
+    rects = {c.accessibleName(): rect_in(c, screen.scroll.widget()) if screen.scroll.widget().isAncestorOf(c)
+             else rect_in(c, screen) for c in controls}
+    for control in controls:
+        assert control.accessibleName() and control.accessibleDescription(), control
+        assert control.focusPolicy() != Qt.FocusPolicy.NoFocus, control.accessibleName()
+    for name, rect in rects.items():
+        assert rect.height() >= target and rect.width() >= target, (name, rect)
+    inside = [c for c in controls if screen.scroll.widget().isAncestorOf(c)]
+    for a, b in combinations(inside, 2):
+        assert separation(rects[a.accessibleName()], rects[b.accessibleName()]) >= gap, (
+            a.accessibleName(), b.accessibleName())
+
+
+def test_large_text_grows_the_form_text(qtbot: QtBot, themed: None) -> None:
+    session = Session("en")
+    screen = screen_of(qtbot, QSize(1920, 1080), session)
+    normal = screen.name.caption.fontInfo().pixelSize()
+    assert normal >= 36
+    session.set_large_text(True)
+    assert screen.name.caption.fontInfo().pixelSize() >= round(normal * 1.4) - 1
+    session.reset()
+    assert screen.name.caption.fontInfo().pixelSize() == normal
+
+
+# --- the keyboard in the form ----------------------------------------------------------------
+
+@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+def test_the_keyboard_is_docked_at_the_bottom_and_the_field_stays_above_it(
+    qtbot: QtBot, themed: None, size: QSize
+) -> None:
+    screen = screen_of(qtbot, size)
+    assert not screen.keyboard.isVisible()
+    for field in (screen.name, screen.phone, screen.email, screen.name):
+        tap(qtbot, field.edit)
+        settle(qtbot, screen)
+        keyboard = rect_in(screen.keyboard, screen)
+        assert screen.keyboard.isVisible() and screen.keyboard.window() is screen.window()
+        assert keyboard.bottom() == screen.rect().bottom() and keyboard.width() == screen.width()
+        viewport = rect_in(screen.scroll.viewport(), screen)
+        edit = rect_in(field.edit, screen)
+        qtbot.waitUntil(lambda e=field.edit: rect_in(screen.scroll.viewport(), screen).contains(rect_in(e, screen)),
+                        timeout=1000)
+        assert viewport.bottom() < keyboard.top()
+        assert edit.bottom() < keyboard.top()
+    tap(qtbot, screen.keyboard.action_key(KeyAction.DONE))
+    assert not screen.keyboard.isVisible()
+
+
+def test_keys_never_take_focus_and_type_into_the_field(qtbot: QtBot) -> None:
+    screen = screen_of(qtbot, QSize(1920, 1080))
+    tap(qtbot, screen.name.edit)
+    assert all(k.focusPolicy() == Qt.FocusPolicy.NoFocus and not k.autoRepeat() for k in screen.keyboard.keys())
+    for ch in "abc":
+        tap(qtbot, screen.keyboard.key_for(ch))
+    tap(qtbot, screen.keyboard.action_key(KeyAction.BACKSPACE))
+    assert screen.name.edit.text() == "ab"
+
+
+def test_shift_is_for_one_letter_and_caps_stays(qtbot: QtBot) -> None:
+    keyboard = OnScreenKeyboard()
+    qtbot.addWidget(keyboard)
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    keyboard.set_target(edit, KeyboardMode.TEXT)
+    shift, caps = keyboard.action_key(KeyAction.SHIFT), keyboard.action_key(KeyAction.CAPS)
+    tap(qtbot, shift)
+    assert shift.isChecked() and keyboard.key_for("ñ").text() == "Ñ"  # the labels show the case
+    for ch in "ña":
+        tap(qtbot, keyboard.key_for(ch))
+    assert not shift.isChecked() and keyboard.key_for("a").text() == "a"
+    tap(qtbot, caps)
+    for ch in "éü":
+        tap(qtbot, keyboard.key_for(ch))
+    assert caps.isChecked()
+    tap(qtbot, caps)
+    for ch in ("¿", "¡", "'", "-"):
+        tap(qtbot, keyboard.key_for(ch))
+    tap(qtbot, keyboard.action_key(KeyAction.SPACE))
+    assert edit.text() == "ÑaÉÜ¿¡'- "
+
+
+def test_the_phone_pad_has_the_phone_characters(qtbot: QtBot) -> None:
+    keyboard = OnScreenKeyboard()
+    qtbot.addWidget(keyboard)
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    keyboard.set_target(edit, KeyboardMode.PHONE)
+    for ch in "+1(303)555-0123":
+        tap(qtbot, keyboard.key_for(ch))
+    tap(qtbot, keyboard.action_key(KeyAction.SPACE))
+    assert edit.text() == "+1(303)555-0123 "
+    assert {k.spec.text for k in keyboard.keys() if k.spec.action is KeyAction.CHAR} == set("0123456789+()-")
+    with pytest.raises(KeyError):
+        keyboard.key_for("a")
+
+
+def test_keys_respect_the_fields_maximum_length(qtbot: QtBot) -> None:
+    keyboard = OnScreenKeyboard()
+    qtbot.addWidget(keyboard)
+    edit = QLineEdit()
+    edit.setMaxLength(3)
+    qtbot.addWidget(edit)
+    keyboard.set_target(edit, KeyboardMode.EMAIL)
+    tap(qtbot, keyboard.key_for("a"))
+    tap(qtbot, keyboard.key_for(".com"))
+    tap(qtbot, keyboard.key_for("b"))
+    assert len(edit.text()) <= 3
+
+
+def test_without_a_field_keys_type_nowhere(qtbot: QtBot) -> None:
+    keyboard = OnScreenKeyboard()
+    qtbot.addWidget(keyboard)
+    tap(qtbot, keyboard.key_for("a"))  # no crash, nothing to type into
+    assert keyboard.target() is None
+
+
+def test_key_labels_and_names_follow_the_language(qtbot: QtBot, qapp: QApplication) -> None:
+    keyboard = OnScreenKeyboard()
+    qtbot.addWidget(keyboard)
+    translator = QTranslator()
+    assert translator.load(str(I18N_DIR / "request_es.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: keyboard.action_key(KeyAction.DONE, KeyboardMode.TEXT).text() == "Listo", timeout=2000)
+        assert keyboard.action_key(KeyAction.SPACE, KeyboardMode.TEXT).text() == "espacio"
+        assert keyboard.action_key(KeyAction.BACKSPACE, KeyboardMode.TEXT).accessibleName() == "Borrar"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    qtbot.waitUntil(lambda: keyboard.action_key(KeyAction.DONE, KeyboardMode.TEXT).text() == "Done", timeout=2000)
+
+
+def test_every_key_has_an_accessible_name(qtbot: QtBot) -> None:
+    keyboard = OnScreenKeyboard()
+    qtbot.addWidget(keyboard)
+    for mode in KeyboardMode:
+        for key in keyboard.keys(mode):
+            assert isinstance(key, QAbstractButton)
+            assert key.accessibleName() and key.accessibleDescription(), key.spec
