@@ -114,7 +114,7 @@ def test_wrong_pin_is_rejected_and_counted(host: QWidget, qtbot: QtBot, session:
     pad.accepted.connect(lambda: accepted.append(True))
     submit_wrong(qtbot, pad, "24680")
     assert not accepted
-    assert pad.message() == "Wrong PIN. 4 tries left."
+    assert pad.message() == "Wrong PIN. Tries left: 4."
     assert pad.entry_length == 0
     assert lockout.failures == 1
     # A new digit clears the message.
@@ -159,7 +159,7 @@ def test_five_wrong_pins_lock_for_five_minutes(host: QWidget, qtbot: QtBot, sess
         lockout.record_failure()
     pad = make_pad(host, qtbot, session, store, lockout, tick_ms=10)
     submit_wrong(qtbot, pad)
-    assert pad.message() == "Wrong PIN. 1 tries left."
+    assert pad.message() == "Wrong PIN. Tries left: 1."
     submit_wrong(qtbot, pad)
     assert pad.message() == "Locked: try again in 5:00"
     assert all(not k.isEnabled() for k in pad.findChildren(QPushButton) if k.objectName() == "pinKey")

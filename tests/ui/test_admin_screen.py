@@ -155,10 +155,10 @@ def test_counts_and_rows_from_the_store(host: QWidget, qtbot: QtBot, actions: Fa
     assert failed[0] == f"{local_time(created)} \u00b7 Fay Failed \u00b7 Failed"
     assert failed[1] == "+13035550123 \u00b7 best time: mornings \u00b7 language: es"
     assert failed[2] == "Topics: back-pain, knee"
-    assert failed[3] == "email: failed after 1 tries \u2014 last error: SMTP 550 mailbox unavailable"
+    assert failed[3] == "email: failed (attempts: 1) \u2014 last error: SMTP 550 mailbox unavailable"
     pending = row_for(screen, ids["pending"]).texts()
     assert "ana@example.com" in pending[1]
-    assert pending[3] == "email: waiting to retry (1 tries so far) \u2014 last error: connection refused"
+    assert pending[3] == "email: waiting to retry (attempts so far: 1) \u2014 last error: connection refused"
     assert row_for(screen, ids["delivered"]).texts()[3].startswith("email: delivered 2026-")
     assert row_for(screen, ids["contacted"]).texts()[3] == (
         "No delivery channel was configured when this request was made.")
@@ -233,7 +233,7 @@ def test_reload_shows_problems_and_version(host: QWidget, qtbot: QtBot, actions:
     assert actions.calls == [("reload", None)]
     assert screen.status_text() == "Content reloaded."
     assert screen.problems_text().splitlines() == [
-        "2 problems in the last content load:",
+        "Problems in the last content load: 2",
         "slides/news.yaml:4: title: missing",
         "slides/tip.yaml: image: warning: not found",
     ]
@@ -344,10 +344,10 @@ def test_show_more_pages(host: QWidget, qtbot: QtBot, actions: FakeActions, stor
         submit(store, clock, f"Patient {i}", f"m{i}")
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path, page_size=3)
     assert screen.requests.row_count() == 3
-    more = button(screen, "Show 3 more")
+    more = button(screen, "Show more (3)")
     click(qtbot, more)
     assert screen.requests.row_count() == 6
-    click(qtbot, button(screen, "Show 1 more"))
+    click(qtbot, button(screen, "Show more (1)"))
     assert screen.requests.row_count() == 7
     assert not screen.requests.more_button.isVisibleTo(screen)
 
@@ -386,6 +386,8 @@ def test_every_control_is_a_touch_target(host: QWidget, qtbot: QtBot, actions: F
             if not control.isVisibleTo(screen):
                 continue
             assert control.height() >= target and control.width() >= target, control.accessibleName()
+            # Never squeezed below what its text needs (clipped labels in portrait).
+            assert control.width() >= control.sizeHint().width(), control.accessibleName()
             assert control.accessibleName() and control.accessibleDescription(), control.text()
             assert control.focusPolicy() == Qt.FocusPolicy.StrongFocus
             top_left = control.mapTo(screen, control.rect().topLeft())

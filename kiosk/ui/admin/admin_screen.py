@@ -94,6 +94,8 @@ class AdminScreen(QWidget):
         if idle_close_seconds <= 0:
             raise ValueError("idle_close_seconds must be positive")
         self.setObjectName("adminScreen")
+        # Paint the style sheet's background (high contrast) on this plain QWidget too.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._actions = actions
         self._store = store
         self._clock = clock
@@ -117,6 +119,7 @@ class AdminScreen(QWidget):
         header.addWidget(self._title, 1)
         header.addWidget(self.close_button)
         self._status = _plain()
+        self._status.hide()
 
         # Section switcher.
         self._section_buttons: dict[str, QPushButton] = {}
@@ -192,10 +195,13 @@ class AdminScreen(QWidget):
         self.confirm_exit_button.clicked.connect(self._exit)
         self.keep_running_button = _button()
         self.keep_running_button.clicked.connect(self._cancel_exit)
-        confirm = QHBoxLayout(self._confirm)
-        confirm.addWidget(self._confirm_text, 1)
-        confirm.addWidget(self.keep_running_button)
-        confirm.addWidget(self.confirm_exit_button)
+        confirm = QVBoxLayout(self._confirm)
+        confirm.addWidget(self._confirm_text)
+        confirm_buttons = QHBoxLayout()
+        confirm_buttons.addStretch(1)
+        confirm_buttons.addWidget(self.keep_running_button)
+        confirm_buttons.addWidget(self.confirm_exit_button)
+        confirm.addLayout(confirm_buttons)
         self._confirm.hide()
 
         layout = QVBoxLayout(self)
@@ -205,7 +211,7 @@ class AdminScreen(QWidget):
         layout.addWidget(self._pages, 1)
         layout.addWidget(self._actions_bar)
         layout.addWidget(self._confirm)
-        self._layouts = (layout, header, sections, bar, confirm, content_layout, self._device_grid)
+        self._layouts = (layout, header, sections, bar, confirm, confirm_buttons, content_layout, self._device_grid)
 
         self._section = "requests"
         self._section_buttons["requests"].setChecked(True)
@@ -244,7 +250,7 @@ class AdminScreen(QWidget):
         if self._open:
             return
         self._open = True
-        self._status.setText("")
+        self._set_status("")
         self._cancel_exit()
         self.show_section("requests")
         self._refresh_all()
@@ -272,12 +278,16 @@ class AdminScreen(QWidget):
             app.removeEventFilter(self._watcher)
         self.requests.clear()
         self._problems.setText("")
-        self._status.setText("")
+        self._set_status("")
         for label in self._device_values.values():
             label.setText("")
         self._cancel_exit()
         if emit and was_open:
             self.closed.emit()
+
+    def _set_status(self, text: str) -> None:
+        self._status.setText(text)
+        self._status.setVisible(bool(text))  # no empty band under the title
 
     def _touched(self) -> None:
         self._last_input = self._clock.now()
@@ -316,7 +326,7 @@ class AdminScreen(QWidget):
             return
         self._content_version.setText(self.tr("Content version: {version}").format(version=version))
         if problems:
-            header = self.tr("%n problems in the last content load:", "", len(problems))
+            header = self.tr("Problems in the last content load: {count}").format(count=len(problems))
             self._problems.setText(header + "\n" + "\n".join(str(p) for p in problems))
         else:
             self._problems.setText(self.tr("No problems in the last content load."))
@@ -370,12 +380,12 @@ class AdminScreen(QWidget):
     def _mark_contacted(self, request_id: str) -> None:
         try:
             self._store.mark_contacted(request_id)
-            self._status.setText(self.tr("Marked as contacted."))
+            self._set_status(self.tr("Marked as contacted."))
         except RequestNotFound:
-            self._status.setText(self.tr("That request no longer exists (it may have expired)."))
+            self._set_status(self.tr("That request no longer exists (it may have expired)."))
         except StorageError as exc:
             log.error("admin screen: %s", exc)
-            self._status.setText(self.tr("Could not save: {reason}").format(reason=str(exc)))
+            self._set_status(self.tr("Could not save: {reason}").format(reason=str(exc)))
         self.requests.load()
 
     def _retry(self, request_id: str | None) -> None:
@@ -383,9 +393,9 @@ class AdminScreen(QWidget):
             self._actions.retry_delivery(request_id)
         except Exception as exc:
             log.exception("admin screen: retry failed")
-            self._status.setText(self.tr("Could not retry: {reason}").format(reason=str(exc)))
+            self._set_status(self.tr("Could not retry: {reason}").format(reason=str(exc)))
         else:
-            self._status.setText(self.tr("Queued to send again.") if request_id is not None
+            self._set_status(self.tr("Queued to send again.") if request_id is not None
                                  else self.tr("Every failed request is queued to send again."))
         self.requests.load()
 
@@ -394,9 +404,9 @@ class AdminScreen(QWidget):
             self._actions.reload_content()
         except Exception as exc:
             log.exception("admin screen: reload failed")
-            self._status.setText(self.tr("Could not reload the content: {reason}").format(reason=str(exc)))
+            self._set_status(self.tr("Could not reload the content: {reason}").format(reason=str(exc)))
         else:
-            self._status.setText(self.tr("Content reloaded."))
+            self._set_status(self.tr("Content reloaded."))
         self._refresh_content()
         self._refresh_device()
 
@@ -406,9 +416,9 @@ class AdminScreen(QWidget):
             self._actions.set_paused(paused)
         except Exception as exc:
             log.exception("admin screen: pause failed")
-            self._status.setText(self.tr("Could not change the slideshow: {reason}").format(reason=str(exc)))
+            self._set_status(self.tr("Could not change the slideshow: {reason}").format(reason=str(exc)))
         else:
-            self._status.setText(self.tr("Slideshow paused.") if paused else self.tr("Slideshow resumed."))
+            self._set_status(self.tr("Slideshow paused.") if paused else self.tr("Slideshow resumed."))
         self._refresh_pause()
 
     def _ask_exit(self) -> None:

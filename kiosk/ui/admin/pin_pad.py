@@ -54,6 +54,8 @@ class PinPadScreen(QWidget):
                  tick_ms: int = 1000, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pinPadScreen")
+        # Paint the style sheet's background (high contrast) on this plain QWidget too.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._session = session
         self._pin_store = pin_store
         self._lockout = lockout
@@ -205,7 +207,7 @@ class PinPadScreen(QWidget):
             self._lockout.record_failure()
             if current:
                 left = self._lockout.attempts_left()
-                self._notice = "" if left == 0 else self.tr("Wrong PIN. %n tries left.", "", left)
+                self._notice = "" if left == 0 else self.tr("Wrong PIN. Tries left: {count}.").format(count=left)
         elif current:
             self._notice = self.tr("The staff PIN file is damaged. Ask IT to run kiosk set-pin again.")
         self._refresh()
@@ -241,7 +243,7 @@ class PinPadScreen(QWidget):
             text = self._notice
         self._message.setText(text)
         self._dots.setText(" ".join(DOT * len(self._entry)) or " ")
-        self._dots.setAccessibleName(self.tr("%n digits entered", "", len(self._entry)))
+        self._dots.setAccessibleName(self.tr("Digits entered: {count}").format(count=len(self._entry)))
         enabled = pin_set and locked <= 0 and not self._checking
         for key in (*self._digit_keys, self._backspace, self._ok):
             key.setEnabled(enabled)

@@ -11,9 +11,11 @@ import logging
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -75,7 +77,7 @@ class RequestRow(QFrame):
         self._heading.setStyleSheet("font-weight: bold;")
         self._contact = _plain()
         self._topics = _plain()
-        self._delivery = _plain(name="adminSmall")
+        self._delivery = _plain()
         self.contacted_button = _button()
         self.contacted_button.clicked.connect(lambda: self.markContacted.emit(self.request_id))
         self.retry_button = _button()
@@ -125,10 +127,11 @@ class RequestRow(QFrame):
             when = local_time(delivery.delivered_at) if delivery.delivered_at else ""
             text = self.tr("{channel}: delivered {time}").format(channel=delivery.channel, time=when).rstrip()
         elif delivery.state is DeliveryState.FAILED:
-            text = self.tr("{channel}: failed after %n tries", "", delivery.attempts).format(channel=delivery.channel)
+            text = self.tr("{channel}: failed (attempts: {count})").format(
+                channel=delivery.channel, count=delivery.attempts)
         elif delivery.attempts:
-            text = self.tr("{channel}: waiting to retry (%n tries so far)", "", delivery.attempts).format(
-                channel=delivery.channel)
+            text = self.tr("{channel}: waiting to retry (attempts so far: {count})").format(
+                channel=delivery.channel, count=delivery.attempts)
         else:
             text = self.tr("{channel}: waiting to send").format(channel=delivery.channel)
         if delivery.last_error and delivery.state is not DeliveryState.DELIVERED:
@@ -184,19 +187,18 @@ class RequestList(QWidget):
         self._filter_buttons: dict[RequestStatus | None, QPushButton] = {}
         group = QButtonGroup(self)
         group.setExclusive(True)
-        filters = QHBoxLayout()
         for status in _FILTERS:
             button = _button()
             button.setCheckable(True)
             button.setChecked(status is None)
             button.clicked.connect(lambda _=False, s=status: self.set_filter(s))
             group.addButton(button)
-            filters.addWidget(button)
             self._filter_buttons[status] = button
-        filters.addStretch(1)
         self.retry_all_button = _button()
         self.retry_all_button.clicked.connect(self.retryAllRequested.emit)
-        filters.addWidget(self.retry_all_button)
+        # One row on a landscape screen, two when the buttons do not fit (portrait).
+        filters = QGridLayout()
+        self._columns = 0
 
         self._rows_box = QWidget()
         self._rows_layout = QVBoxLayout(self._rows_box)
@@ -221,6 +223,27 @@ class RequestList(QWidget):
         self._filters_layout = filters
         self._layout = layout
         self.retranslate()
+        self._reflow()
+
+    def _controls(self) -> list[QPushButton]:
+        return [*self._filter_buttons.values(), self.retry_all_button]
+
+    def _reflow(self) -> None:
+        """Lay the filter buttons out in as few rows as fit the width."""
+        controls = self._controls()
+        needed = sum(c.sizeHint().width() for c in controls) + self._filters_layout.spacing() * len(controls)
+        columns = len(controls) if needed <= self.width() or self.width() <= 1 else (len(controls) + 1) // 2
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for control in controls:
+            self._filters_layout.removeWidget(control)
+        for index, control in enumerate(controls):
+            self._filters_layout.addWidget(control, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._reflow()
 
     # --- what tests and the admin screen read ------------------------------------------
 
@@ -240,6 +263,8 @@ class RequestList(QWidget):
         self._filters_layout.setSpacing(spacing)
         self._rows_layout.setSpacing(spacing)
         self._layout.setSpacing(spacing)
+        self._columns = 0  # button sizes may have changed with the style: lay out again
+        self._reflow()
 
     # --- loading and clearing --------------------------------------------------------
 
@@ -320,7 +345,7 @@ class RequestList(QWidget):
         self._empty.setVisible(bool(self._error) or not self._rows)
         remaining = len(self._requests) - self._shown
         self.more_button.setVisible(remaining > 0)
-        self.more_button.setText(self.tr("Show %n more", "", min(remaining, self._page_size)))
+        self.more_button.setText(self.tr("Show more ({count})").format(count=min(remaining, self._page_size)))
         self.more_button.setAccessibleName(self.more_button.text())
 
     def retranslate(self) -> None:

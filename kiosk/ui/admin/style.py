@@ -32,14 +32,12 @@ def staff_style(size: QSize, *, large_text: bool, high_contrast: bool, key_units
     square PIN keys (pixels at 1080p)."""
     body = text_px(size, BODY_TEXT, large_text=large_text)
     title = text_px(size, 52, large_text=large_text)
-    small = text_px(size, 30, large_text=large_text)
     target = min_target(size)
     pad_h = px(size, 20)
     rules = [
         f"QWidget {{ font-size: {body}px; }}",
         f"QLabel#adminTitle {{ font-size: {title}px; font-weight: bold; }}",
         f"QLabel#adminDots {{ font-size: {title}px; }}",
-        f"QLabel#adminSmall {{ font-size: {small}px; }}",
         f"QPushButton {{ min-height: {target}px; min-width: {target}px; font-size: {body}px;"
         f" padding: 0px {pad_h}px; text-transform: none; }}",
         # A finger-wide scroll bar: lists of requests are scrolled by dragging it.
