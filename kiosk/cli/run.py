@@ -192,8 +192,9 @@ def run(args: argparse.Namespace) -> int:
 
     from kiosk.core.clock import SystemClock
     from kiosk.core.loader import load_deck
-    from kiosk.ui.app import build_kiosk, create_application, pick_screen
+    from kiosk.ui.app import build_kiosk, create_application, open_services, pick_screen
     from kiosk.ui.player import PlayerTiming
+    from kiosk.ui.shell import IdleSettings
 
     app = create_application()
     try:
@@ -217,11 +218,14 @@ def run(args: argparse.Namespace) -> int:
     def reload(root: Path) -> object:
         return load_deck(root, screen_size=(size.width(), size.height()), now=clock.now())
 
+    services = open_services(loaded.config, deck, clock)
     kiosk = build_kiosk(
         app, deck, clock=clock, screen=screen, windowed=size if settings.windowed else None,
         language=settings.language, transition=settings.transition,
         timing=PlayerTiming(time_scale=args.time_scale, transition_ms=settings.transition_ms),
         content_root=content, loader=reload, hide_cursor=settings.hide_cursor,
+        idle=IdleSettings(loaded.config["touch.idle_timeout"], loaded.config["touch.idle_countdown"]),
+        requests=services.requests, staff=services.staff,
     )
     log.info(
         "window on screen %d %dx%d%s", settings.screen, size.width(), size.height(),
@@ -252,9 +256,14 @@ def run(args: argparse.Namespace) -> int:
         app, kiosk.window, kiosk.player, loaded.config, data_dir=data_folder,
         windowed=settings.windowed is not None, first_frame=kiosk.window.firstFramePainted,
     )
+    if unattended.lockdown is not None:
+        from dataclasses import replace
+
+        kiosk.window.hooks = replace(kiosk.window.hooks, before_exit=unattended.lockdown.allow_close)
     code = app.exec()
     unattended.stop()
     kiosk.player.stop()
+    services.close()
     if kiosk.watcher is not None:
         kiosk.watcher.stop()
     if code == exitcodes.RESTART:

@@ -109,6 +109,7 @@ QWidget#kioskShell QScrollArea > QWidget > QWidget {{
 }}
 QWidget#kioskShell QLabel {{ color: {p.page.foreground}; background: transparent; }}
 QWidget#kioskShell QPushButton {{
+    text-transform: none;
     background-color: {p.button.background}; color: {p.button.foreground};
     border: {border}px solid {p.border}; border-radius: {radius}px;
 }}

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -24,7 +27,131 @@ from kiosk.ui.shell import IdleSettings, KioskShell, StaffHooks
 from kiosk.ui.speech import Speaker
 from kiosk.ui.theme import apply_theme
 
+if TYPE_CHECKING:
+    from kiosk.core.admin_pin import Lockout, PinStore
+    from kiosk.core.delivery.outbox import DeliveryWorker, Outbox
+    from kiosk.core.requests.model import InfoRequest, StoredRequest
+    from kiosk.core.requests.store import RequestStore
+
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class RequestServices:
+    """Where the request form stores requests, and who sends them on.
+
+    ``submit`` is the form's Submitter: it stores the request with one pending delivery per
+    configured channel, then wakes the delivery worker so the clinic hears at once."""
+
+    store: RequestStore
+    channels: tuple[str, ...] = ()
+    wake: Callable[[], None] | None = None
+    thanks_seconds: float = 20.0
+
+    def submit(self, request: InfoRequest, idempotency_token: str) -> StoredRequest:
+        stored = self.store.submit(request, idempotency_token, channels=self.channels)
+        if self.wake is not None:
+            self.wake()
+        return stored
+
+
+@dataclass
+class StaffServices:
+    """The staff PIN, its lockout and what the admin screen shows beyond the window."""
+
+    pin_store: PinStore
+    lockout: Lockout
+    data_dir: Path
+    admin_idle_close: float = 120.0
+    hold_seconds: float = 3.0
+    last_delivery_success: Callable[[], datetime | None] | None = None
+    retry_delivery: Callable[[str | None], None] | None = None
+
+
+@dataclass
+class Services:
+    """What ``kiosk run`` opens besides the window; closed by :meth:`close`."""
+
+    requests: RequestServices | None = None
+    staff: StaffServices | None = None
+    worker: DeliveryWorker | None = None
+    stores: list[Any] = field(default_factory=list)
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.stop(timeout=10)
+        for store in self.stores:
+            store.close()
+
+
+def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
+    """The requests database, delivery worker and staff PIN in ``data.dir``.
+
+    A kiosk that cannot open its database still plays and browses: the request screen then
+    says requests are not available, and the reason is logged for IT."""
+    from kiosk.core.admin_pin import Lockout, PinStore, pin_path
+    from kiosk.core.delivery.config import DeliveryConfigError, parse_channels
+    from kiosk.core.paths import data_dir, ensure_private_dir, requests_db_path
+    from kiosk.core.requests.errors import StorageError
+    from kiosk.core.requests.store import RequestStore
+
+    services = Services()
+    folder = data_dir(config["data.dir"])
+    try:
+        ensure_private_dir(folder)
+        store = RequestStore(requests_db_path(folder), clock=clock)
+    except (OSError, StorageError) as exc:
+        log.error("requests are not available: %s", exc)
+        return services
+    services.stores.append(store)
+    try:
+        channel_configs = parse_channels(config["delivery.channels"], path=str(config.path or "kiosk.yaml"))
+    except DeliveryConfigError as exc:
+        log.error("delivery is off: %s", exc)
+        channel_configs = ()
+    outbox: Outbox | None = None
+    if channel_configs:
+        # Its own connection: the worker thread sends while the GUI thread stores.
+        worker_store = RequestStore(requests_db_path(folder), clock=clock)
+        services.stores.append(worker_store)
+        outbox = _outbox(channel_configs, deck, clock, worker_store)
+        from kiosk.core.delivery.outbox import DeliveryWorker
+
+        services.worker = DeliveryWorker(outbox)
+        services.worker.start()
+    else:
+        log.warning("no delivery channels configured: requests are stored for staff (kiosk requests list)")
+    channels = outbox.channel_names if outbox is not None else ()
+    worker = services.worker
+    services.requests = RequestServices(store, tuple(channels), worker.wake if worker is not None else None)
+    pins = PinStore(pin_path(folder))
+
+    def retry(request_id: str | None) -> None:
+        store.retry_failed(request_id)
+        if worker is not None:
+            worker.wake()
+
+    services.staff = StaffServices(
+        pin_store=pins, lockout=Lockout(clock, path=pins.lockout_path), data_dir=folder,
+        admin_idle_close=float(config["admin.idle_close"]),
+        last_delivery_success=(lambda: outbox.last_success) if outbox is not None else None,
+        retry_delivery=retry,
+    )
+    return services
+
+
+def _outbox(channel_configs: Any, deck: Deck, clock: Clock, store: RequestStore) -> Outbox:
+    from kiosk.core.delivery.outbox import Outbox
+    from kiosk.core.delivery.setup import build_channels
+
+    clinic = deck.clinic
+
+    def title(topic_id: str) -> str | None:
+        topic = clinic.topic(topic_id)
+        return topic.title.get("en") if topic else None
+
+    return Outbox(store, build_channels(channel_configs, clinic.timezone, clinic.name),
+                  title, clock=clock)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -79,6 +206,8 @@ def build_kiosk(
     hide_cursor: bool = True,
     idle: IdleSettings = IdleSettings(),
     speaker: Speaker | None = None,
+    requests: RequestServices | None = None,
+    staff: StaffServices | None = None,
 ) -> Kiosk:
     """Theme the app, build the player and the shell window on ``screen`` and show it.
 
@@ -104,6 +233,27 @@ def build_kiosk(
         player, clock=clock, session=session, idle=idle, renderer_factory=renderer_factory,
         speaker=speaker, hooks=hooks, frame_log_size=frame_log_size,
     )
+    if requests is not None:
+        from kiosk.ui.request.form_screen import RequestScreen
+
+        window.install_request_screen(RequestScreen(
+            window.session, deck.clinic, requests, clock=clock, thanks_seconds=requests.thanks_seconds,
+        ))
+    if staff is not None:
+        from kiosk.ui.admin.admin_screen import AdminScreen
+        from kiosk.ui.admin.gesture import AdminGesture
+        from kiosk.ui.admin.pin_pad import PinPadScreen
+
+        window.hooks = replace(window.hooks, last_delivery_success=staff.last_delivery_success,
+                               retry_delivery=staff.retry_delivery)
+        store = requests.store if requests is not None else None
+        if store is not None:
+            window.install_admin(
+                AdminGesture(window, hold_seconds=staff.hold_seconds, parent=window),
+                PinPadScreen(window.session, staff.pin_store, staff.lockout),
+                AdminScreen(window, store, clock=clock, idle_close_seconds=staff.admin_idle_close,
+                            data_dir=staff.data_dir),
+            )
     if hide_cursor:
         window.setCursor(Qt.CursorShape.BlankCursor)
     else:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 
@@ -32,6 +32,7 @@ from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.menu.browse_screen import BrowseScreen
 from kiosk.ui.menu.idle_overlay import IdleOverlay
 from kiosk.ui.menu.menu_screen import MenuScreen
+from kiosk.ui.menu.placeholder_screen import UnavailableScreen
 from kiosk.ui.menu.touch import Debouncer, TapFilter
 from kiosk.ui.player import Player
 from kiosk.ui.player_window import PlayerWindow
@@ -45,7 +46,10 @@ SLIDESHOW = "slideshow"
 MENU = "menu"
 BROWSE = "browse"
 REQUEST = "request"
-#: A tap may move this far (at 1920x1080) and still be a tap.
+UNAVAILABLE = "unavailable"
+PIN = "pin"
+ADMIN = "admin"
+# A tap may move this far (at 1920x1080) and still be a tap.
 TAP_SLOP = 24
 
 
@@ -65,14 +69,16 @@ class StaffHooks:
     reload_content: Callable[[], None] | None = None
     last_delivery_success: Callable[[], datetime | None] | None = None
     retry_delivery: Callable[[str | None], None] | None = None
+    #: called just before the kiosk quits from the admin screen (e.g. lift the lock-down)
+    before_exit: Callable[[], None] | None = None
 
 
 class KioskShell(QWidget):
     """The kiosk's only top-level window."""
 
-    #: the name of the screen now on top
+    # the name of the screen now on top
     screenChanged = Signal(str)
-    #: the slideshow's first frame was painted (start-up figures, screenshots)
+    # the slideshow's first frame was painted (start-up figures, screenshots)
     firstFramePainted = Signal()
 
     def __init__(
@@ -94,9 +100,9 @@ class KioskShell(QWidget):
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self._player = player
         self._clock = clock
-        self._hooks = hooks
+        self.hooks = hooks
         self._staff_paused = False
-        #: One for every screen: a double tap is one action even across a screen change.
+        # One for every screen: a double tap is one action even across a screen change.
         self.debouncer = Debouncer()
         self.session = session if session is not None else Session(player.language)
         # First connection to languageChanged: the translators are in place before any screen
@@ -133,6 +139,14 @@ class KioskShell(QWidget):
         self.browse.backToMenu.connect(lambda: self.show_screen(MENU))
         self.browse.requestAbout.connect(self.open_request)
         self._request_opener: Callable[[str | None], None] | None = None
+        # Until a request screen is installed (or when requests cannot be stored here).
+        self.unavailable = UnavailableScreen()
+        self.add_screen(UNAVAILABLE, self.unavailable)
+        self.unavailable.back.connect(lambda: self.show_screen(MENU))
+        self.request_screen: QWidget | None = None
+        self.pin_pad: QWidget | None = None
+        self.admin_screen: QWidget | None = None
+        self.admin_gesture: QObject | None = None
         player.deckApplied.connect(self._on_deck_applied)
 
         self.idle = IdleMonitor(clock, idle_timeout=idle.timeout, countdown=idle.countdown,
@@ -182,7 +196,11 @@ class KioskShell(QWidget):
                 self._player.resume()
         else:
             self._player.pause()
-            if previous == SLIDESHOW or not self.idle.active:
+            if name == ADMIN:
+                # The admin screen closes itself after admin.idle_close and clears what it showed.
+                self.idle.set_active(False)
+                self.overlay.hide()
+            elif previous in (SLIDESHOW, ADMIN) or not self.idle.active:
                 self.idle.set_active(True)
         if previous != name:
             log.info("screen: %s", name)
@@ -214,6 +232,41 @@ class KioskShell(QWidget):
     def open_request(self, topic_id: str | None) -> None:
         if self._request_opener is not None:
             self._request_opener(topic_id)
+        else:
+            self.show_screen(UNAVAILABLE)
+
+    def install_request_screen(self, screen: QWidget) -> None:
+        """Host the "Request more information" screen (kiosk/ui/request): ``begin(topic)``
+        starts a fresh form; ``finished`` goes home (reset), ``cancelled`` back to the menu."""
+        self.add_screen(REQUEST, screen)
+        self.request_screen = screen
+        screen.finished.connect(self.go_home)  # type: ignore[attr-defined]
+        screen.cancelled.connect(lambda: self.show_screen(MENU))  # type: ignore[attr-defined]
+
+        def opener(topic_id: str | None) -> None:
+            screen.begin(topic_id)  # type: ignore[attr-defined]
+            self.show_screen(REQUEST)
+
+        self._request_opener = opener
+
+    def install_admin(self, gesture: QObject, pin_pad: QWidget, admin_screen: QWidget) -> None:
+        """Host the staff screens (kiosk/ui/admin): the corner-hold ``gesture`` watches every
+        event of the application and opens the PIN pad; the right PIN opens the admin screen;
+        cancelling or closing goes home."""
+        self.add_screen(PIN, pin_pad)
+        self.add_screen(ADMIN, admin_screen)
+        self.pin_pad, self.admin_screen, self.admin_gesture = pin_pad, admin_screen, gesture
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(gesture)
+        gesture.triggered.connect(self.open_staff)  # type: ignore[attr-defined]
+        pin_pad.accepted.connect(lambda: self.show_screen(ADMIN))  # type: ignore[attr-defined]
+        pin_pad.cancelled.connect(self.go_home)  # type: ignore[attr-defined]
+        admin_screen.closed.connect(self.go_home)  # type: ignore[attr-defined]
+
+    def open_staff(self) -> None:
+        if self._current not in (PIN, ADMIN) and self.pin_pad is not None:
+            self.show_screen(PIN)
 
     def _on_deck_applied(self, _version: str) -> None:
         deck: Deck = self._player.deck
@@ -275,8 +328,8 @@ class KioskShell(QWidget):
 
     # -- AdminActions (kiosk/ui/admin/admin_screen.py) -----------------------------------------
     def reload_content(self) -> None:
-        if self._hooks.reload_content is not None:
-            self._hooks.reload_content()
+        if self.hooks.reload_content is not None:
+            self.hooks.reload_content()
 
     def set_paused(self, paused: bool) -> None:
         """Staff pause: the slideshow holds its slide until staff resume it."""
@@ -292,6 +345,8 @@ class KioskShell(QWidget):
 
     def exit_kiosk(self) -> None:
         log.info("exit requested from the admin screen")
+        if self.hooks.before_exit is not None:
+            self.hooks.before_exit()
         app = QApplication.instance()
         if app is not None:
             app.exit(0)
@@ -303,9 +358,9 @@ class KioskShell(QWidget):
         return self._player.deck.version
 
     def last_delivery_success(self) -> datetime | None:
-        hook = self._hooks.last_delivery_success
+        hook = self.hooks.last_delivery_success
         return hook() if hook is not None else None
 
     def retry_delivery(self, request_id: str | None) -> None:
-        if self._hooks.retry_delivery is not None:
-            self._hooks.retry_delivery(request_id)
+        if self.hooks.retry_delivery is not None:
+            self.hooks.retry_delivery(request_id)

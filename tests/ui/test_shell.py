@@ -108,3 +108,86 @@ def test_add_screen_rejects_a_duplicate_name(qapp, qtbot) -> None:
     with running_kiosk(qapp, qtbot) as (kiosk, _clock):
         with pytest.raises(ValueError, match="menu"):
             kiosk.window.add_screen(MENU, QLabel("x"))
+
+
+def test_request_more_information_opens_the_real_form_with_the_topic_chosen(qapp, qtbot, tmp_path) -> None:
+    from kiosk.core.requests.store import RequestStore
+    from kiosk.ui.app import RequestServices
+    from kiosk.ui.shell import REQUEST
+
+    with RequestStore(tmp_path / "requests.db") as store:
+        with running_kiosk(qapp, qtbot, requests=RequestServices(store)) as (kiosk, _clock):
+            shell = kiosk.window
+            tap(shell.slideshow)
+            tap(shell.menu.topic_button("shockwave"), QPoint(20, 20))
+            tap(shell.browse.request_button, QPoint(20, 20))
+            assert shell.current_screen == REQUEST
+            assert shell.request_screen.topics.selected() == ["shockwave"]
+            shell.request_screen.cancelled.emit()
+            assert shell.current_screen == MENU
+            tap(shell.menu.request_button, QPoint(20, 20))
+            assert shell.current_screen == REQUEST
+            assert shell.request_screen.topics.selected() == []
+            shell.request_screen.finished.emit()
+            assert shell.current_screen == SLIDESHOW
+
+
+def test_without_a_request_store_the_patient_is_told_to_ask_the_front_desk(qapp, qtbot) -> None:
+    from kiosk.ui.shell import UNAVAILABLE
+
+    with running_kiosk(qapp, qtbot) as (kiosk, _clock):
+        shell = kiosk.window
+        tap(shell.slideshow)
+        tap(shell.menu.request_button, QPoint(20, 20))
+        assert shell.current_screen == UNAVAILABLE
+        assert "front desk" in shell.unavailable.message.text()
+        tap(shell.unavailable.back_button, QPoint(20, 20))
+        assert shell.current_screen == MENU
+
+
+def test_the_corner_hold_opens_the_pin_pad_and_the_right_pin_the_admin_screen(qapp, qtbot, tmp_path) -> None:
+    from kiosk.core.admin_pin import Lockout, PinStore
+    from kiosk.core.requests.store import RequestStore
+    from kiosk.ui.app import RequestServices, StaffServices
+    from kiosk.ui.shell import ADMIN, PIN
+
+    pins = PinStore(tmp_path / "pin")
+    pins.set("2468")
+    with RequestStore(tmp_path / "requests.db") as store:
+        staff = StaffServices(pin_store=pins, lockout=Lockout(_fixed(), path=pins.lockout_path),
+                              data_dir=tmp_path, hold_seconds=0.05)
+        with running_kiosk(qapp, qtbot, requests=RequestServices(store), staff=staff) as (kiosk, _clock):
+            shell = kiosk.window
+            corner = QPoint(shell.width() - 10, 10)
+            QTest.mousePress(shell.slideshow, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner)
+            qtbot.waitUntil(lambda: shell.current_screen == PIN, timeout=3000)
+            QTest.mouseRelease(shell.slideshow, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner)
+            assert shell.current_screen == PIN  # the release after the hold is no tap
+            assert kiosk.player.paused
+            shell.pin_pad.accepted.emit()
+            assert shell.current_screen == ADMIN
+            assert not shell.idle.active  # the admin screen has its own idle close
+            shell.admin_screen.closed.emit()
+            assert shell.current_screen == SLIDESHOW
+
+
+def test_admin_actions_reach_the_player(qapp, qtbot) -> None:
+    with running_kiosk(qapp, qtbot) as (kiosk, _clock):
+        shell = kiosk.window
+        assert shell.content_version() == kiosk.player.deck.version
+        assert shell.content_problems() == ()
+        shell.set_paused(True)
+        assert shell.is_paused() and kiosk.player.paused
+        tap(shell.slideshow)
+        shell.go_home()
+        assert kiosk.player.paused  # staff pause outlasts a patient's visit
+        shell.set_paused(False)
+        assert not kiosk.player.paused
+        assert shell.last_delivery_success() is None
+
+
+def _fixed():
+    from kiosk.core.clock import FixedClock
+    from test_shell_helpers import NOW
+
+    return FixedClock(NOW)

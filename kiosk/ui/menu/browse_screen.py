@@ -24,9 +24,9 @@ from kiosk.ui.scale import min_gap, px
 from kiosk.ui.session import Session
 from kiosk.ui.speech import Speaker, locale_for, slide_text
 
-#: Current, previous and next slide in two text sizes is plenty.
+# Current, previous and next slide in two text sizes is plenty.
 CACHE_SIZE = 6
-#: Shorter horizontal moves than this (at 1920x1080) are taps or jitter, not swipes.
+# Shorter horizontal moves than this (at 1920x1080) are taps or jitter, not swipes.
 SWIPE_THRESHOLD = 120
 
 CacheKey = tuple[str, str, int, int, str, bool]
@@ -78,7 +78,7 @@ class SlideView(QWidget):
 class BrowseScreen(QWidget):
     backToMenu = Signal()
     requestAbout = Signal(str)  # topic id
-    #: index (0-based), count: the slide on screen changed
+    # index (0-based), count: the slide on screen changed
     positionChanged = Signal(int, int)
 
     def __init__(
@@ -104,7 +104,7 @@ class BrowseScreen(QWidget):
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
         self._relay.rendered.connect(self._on_prefetched)
-        #: slide id -> why it could not be drawn
+        # slide id -> why it could not be drawn
         self.render_errors: dict[str, str] = {}
 
         self.view = SlideView(self)
@@ -120,7 +120,7 @@ class BrowseScreen(QWidget):
         self.read_button = QPushButton(self)
         self.request_button = QPushButton(self)
         for button in (self.previous_button, self.next_button, self.menu_button, self.read_button, self.request_button):
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.read_button.setVisible(speaker is not None)
 
         nav = QHBoxLayout()

@@ -34,7 +34,7 @@ class IdleOverlay(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.button = QPushButton(self.card)
-        self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.button.clicked.connect(self.stillHere.emit)
         layout = QVBoxLayout(self.card)
         layout.addWidget(self.title)

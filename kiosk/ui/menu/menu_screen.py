@@ -19,7 +19,7 @@ from kiosk.ui.menu.touch import Debouncer, on_tap
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.session import Session
 
-#: Language switch: each language named in itself, so a patient finds their own.
+# Language switch: each language named in itself, so a patient finds their own.
 LANGUAGE_NAMES = (("en", "English"), ("es", "Español"))
 
 
@@ -97,7 +97,7 @@ class MenuScreen(QWidget):
         self._layout.addLayout(row)
 
         for button in self._all_fixed_buttons():
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         on_tap(self.request_button, self._debounce, self.requestInfo.emit)
         on_tap(self.back_button, self._debounce, self.backHome.emit)
         # Toggles act at once (no debounce): a double tap toggles twice, as a switch should.
@@ -134,7 +134,7 @@ class MenuScreen(QWidget):
         for topic in self._topics:
             button = QPushButton(content)
             button.setObjectName(f"topic_{topic.id}")
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             if topic.icon is not None:
                 button.setIcon(QIcon(str(topic.icon.path)))
             on_tap(button, self._debounce, lambda t=topic.id: self.topicChosen.emit(t))

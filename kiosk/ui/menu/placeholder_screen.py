@@ -25,7 +25,7 @@ class UnavailableScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.back_button = QPushButton(self)
-        self.back_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.back_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.back_button.clicked.connect(self.back.emit)
         layout = QVBoxLayout(self)
         layout.addStretch(1)

@@ -1,0 +1,199 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>BrowseScreen</name>
+    <message>
+        <location filename="../menu/browse_screen.py" line="300"/>
+        <source>This slide cannot be shown.</source>
+        <translation>Esta diapositiva no se puede mostrar.</translation>
+    </message>
+    <message>
+        <location filename="../menu/browse_screen.py" line="315"/>
+        <source>Slide %1 of %2</source>
+        <translation>Diapositiva %1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../menu/browse_screen.py" line="319"/>
+        <source>‹ Previous</source>
+        <translation>‹ Anterior</translation>
+    </message>
+    <message>
+        <location filename="../menu/browse_screen.py" line="320"/>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <location filename="../menu/browse_screen.py" line="320"/>
+        <source>Shows the previous slide of this topic.</source>
+        <translation>Muestra la diapositiva anterior de este tema.</translation>
+    </message>
+    <message>
+        <location filename="../menu/browse_screen.py" line="321"/>
+        <source>Next ›</source>
+        <translation>Siguiente ›</translation>
+    </message>
+    <message>
+        <location filename="../menu/browse_screen.py" line="322"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../menu/browse_screen.py" line="322"/>
+        <source>Shows the next slide of this topic.</source>
+        <translation>Muestra la siguiente diapositiva de este tema.</translation>
+    </message>
+    <message>
+        <location filename="../menu/browse_screen.py" line="323"/>
+        <location filename="../menu/browse_screen.py" line="324"/>
+        <source>All topics</source>
+        <translation>Todos los temas</translation>
+    </message>
+    <message>
+        <location filename="../menu/browse_screen.py" line="324"/>
+        <source>Back to the menu with all topics.</source>
+        <translation>Vuelve al menú con todos los temas.</translation>
+    </message>
+    <message>
+        <location filename="../menu/browse_screen.py" line="325"/>
+        <location filename="../menu/browse_screen.py" line="326"/>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <location filename="../menu/browse_screen.py" line="326"/>
+        <source>Reads this slide out loud.</source>
+        <translation>Lee esta diapositiva en voz alta.</translation>
+    </message>
+    <message>
+        <location filename="../menu/browse_screen.py" line="327"/>
+        <location filename="../menu/browse_screen.py" line="328"/>
+        <source>Request more information about this</source>
+        <translation>Pedir más información sobre esto</translation>
+    </message>
+    <message>
+        <location filename="../menu/browse_screen.py" line="329"/>
+        <source>Leave your contact details and the clinic will contact you about this topic.</source>
+        <translation>Deje sus datos de contacto y la clínica se comunicará con usted sobre este tema.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message numerus="yes">
+        <location filename="../menu/idle_overlay.py" line="56"/>
+        <source>For your privacy, the screen will start over in %n second(s).</source>
+        <translation>
+            <numerusform>Por su privacidad, la pantalla volverá al inicio en %n segundo.</numerusform>
+            <numerusform>Por su privacidad, la pantalla volverá al inicio en %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../menu/idle_overlay.py" line="61"/>
+        <location filename="../menu/idle_overlay.py" line="62"/>
+        <source>Are you still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <location filename="../menu/idle_overlay.py" line="63"/>
+        <location filename="../menu/idle_overlay.py" line="64"/>
+        <source>I&apos;m still here</source>
+        <translation>Sigo aquí</translation>
+    </message>
+    <message>
+        <location filename="../menu/idle_overlay.py" line="64"/>
+        <source>Keeps your choices and carries on.</source>
+        <translation>Conserva sus opciones y continúa.</translation>
+    </message>
+</context>
+<context>
+    <name>MenuScreen</name>
+    <message>
+        <location filename="../menu/menu_screen.py" line="162"/>
+        <source>What would you like to know?</source>
+        <translation>¿Qué le gustaría saber?</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="163"/>
+        <location filename="../menu/menu_screen.py" line="164"/>
+        <source>Request more information</source>
+        <translation>Pedir más información</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="165"/>
+        <source>Leave your name and phone or email, and the clinic will contact you.</source>
+        <translation>Deje su nombre y su teléfono o correo electrónico, y la clínica se comunicará con usted.</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="166"/>
+        <source>Language and display</source>
+        <translation>Idioma y pantalla</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="168"/>
+        <source>Show the screens in %1.</source>
+        <translation>Muestra las pantallas en %1.</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="169"/>
+        <location filename="../menu/menu_screen.py" line="170"/>
+        <source>Larger text</source>
+        <translation>Texto más grande</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="170"/>
+        <source>Makes all text on the screens larger.</source>
+        <translation>Agranda todo el texto de las pantallas.</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="171"/>
+        <location filename="../menu/menu_screen.py" line="172"/>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="173"/>
+        <source>Shows the screens in black, white and yellow.</source>
+        <translation>Muestra las pantallas en negro, blanco y amarillo.</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="174"/>
+        <location filename="../menu/menu_screen.py" line="175"/>
+        <source>Back to slideshow</source>
+        <translation>Volver a la presentación</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="176"/>
+        <source>Closes the menu and forgets your choices.</source>
+        <translation>Cierra el menú y borra sus opciones.</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="185"/>
+        <source>Shows the slides about %1.</source>
+        <translation>Muestra las diapositivas sobre %1.</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailableScreen</name>
+    <message>
+        <location filename="../menu/placeholder_screen.py" line="39"/>
+        <source>Requests are coming soon</source>
+        <translation>Las solicitudes estarán disponibles pronto</translation>
+    </message>
+    <message>
+        <location filename="../menu/placeholder_screen.py" line="40"/>
+        <source>Please ask at the front desk for more information.</source>
+        <translation>Por favor, pida más información en la recepción.</translation>
+    </message>
+    <message>
+        <location filename="../menu/placeholder_screen.py" line="41"/>
+        <location filename="../menu/placeholder_screen.py" line="42"/>
+        <source>Back to the menu</source>
+        <translation>Volver al menú</translation>
+    </message>
+    <message>
+        <location filename="../menu/placeholder_screen.py" line="42"/>
+        <source>Shows all topics again.</source>
+        <translation>Muestra todos los temas de nuevo.</translation>
+    </message>
+</context>
+</TS>
