@@ -17,7 +17,8 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +37,13 @@ def read_heartbeat(path: Path) -> float:
 
 
 class Heartbeat(QObject):
-    """Call :meth:`beat` when a frame was painted, or :meth:`watch` a widget to do it on each of
-    its paint events."""
+    """Call :meth:`beat` when a frame was painted, or :meth:`watch` an object (a widget, or the
+    application for every widget's paints) to do it on each paint event.
+
+    A touch screen that nobody touches paints nothing, which must not look like a frozen
+    kiosk: :meth:`keep_painting` asks the window to repaint one pixel every interval, so a
+    healthy kiosk always paints, and a kiosk whose painting or event loop is stuck does not.
+    """
 
     def __init__(
         self,
@@ -56,6 +62,22 @@ class Heartbeat(QObject):
         self._last_write: float | None = None
         self.writes = 0
         self.failures = 0
+        self._nudge = QTimer(self)
+        self._nudge.setInterval(max(1, round(min_interval_s * 1000)))
+        self._nudged: QWidget | None = None
+        self._nudge.timeout.connect(self._on_nudge)
+
+    def keep_painting(self, window: QWidget) -> None:
+        self._nudged = window
+        self._nudge.start()
+
+    def stop(self) -> None:
+        self._nudge.stop()
+
+    def _on_nudge(self) -> None:
+        if self._nudged is not None and self._nudged.isVisible():
+            # Whatever widget covers the top-left pixel repaints it: a real paint and flush.
+            self._nudged.update(QRect(0, 0, 1, 1))
 
     def watch(self, widget: QObject) -> None:
         widget.installEventFilter(self)

@@ -85,3 +85,32 @@ def test_the_file_is_replaced_not_rewritten(tmp_path: Path) -> None:
     assert path.stat().st_ino != first
     assert reader.read().split()[1] == "1.000"
     reader.close()
+
+
+def test_a_still_screen_is_kept_painting(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    clock = FakeTime()
+    beat = Heartbeat(tmp_path / "hb", min_interval_s=0.02, wall_clock=lambda: clock.wall, monotonic=lambda: clock.mono)
+    window = QWidget()
+    window.resize(300, 200)
+    child = QLabel("a touch screen nobody touches", window)  # covers the top-left pixel
+    child.resize(300, 200)
+    qtbot.addWidget(window)
+    app = QApplication.instance()
+    assert app is not None
+    beat.watch(app)
+    window.show()
+    qtbot.waitExposed(window)
+    first = beat.writes
+    try:
+        beat.keep_painting(window)
+        for _ in range(3):
+            clock.advance(1)
+            written = beat.writes
+            qtbot.waitUntil(lambda: beat.writes > written, timeout=2000)
+    finally:
+        beat.stop()
+        app.removeEventFilter(beat)
+    assert beat.writes >= first + 3
+    assert read_heartbeat(tmp_path / "hb") == pytest.approx(clock.wall)

@@ -71,3 +71,30 @@ def test_measures_this_process(tmp_path: Path) -> None:
     (fake / "statm").unlink()
     (fake / "smaps_rollup").unlink()
     assert memory_mb(fake) is None
+
+
+def test_running_kiosk_over_its_ceiling_exits_for_a_restart(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import subprocess
+
+    from kiosk import exitcodes
+    from kiosk.resources import bundled_content_dir
+
+    content = tmp_path / "content"
+    shutil.copytree(bundled_content_dir(), content)
+    config = tmp_path / "kiosk.yaml"
+    config.write_text(
+        f"content:\n  dir: {content}\nlog:\n  dir: {tmp_path / 'logs'}\ndata:\n  dir: {tmp_path / 'data'}\n"
+        "display:\n  windowed: 640x360\nwatchdog:\n  memory_limit_mb: 1\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "run", "--config", str(config), "--time-scale", "0.01"],
+        capture_output=True, text=True, timeout=120, env=dict(os.environ), stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == exitcodes.RESTART, result.stderr
+    log = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    steps = ["first frame", "is over the limit of 1 MiB", "restarting now", "exiting with 75"]
+    positions = [log.find(step) for step in steps]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), log

@@ -41,6 +41,7 @@ class Unattended:
     def stop(self) -> None:
         self.notifier.stopping()
         self.memory.stop()
+        self.heartbeat.stop()
 
 
 def start_unattended(
@@ -61,11 +62,9 @@ def start_unattended(
     lockdown = None if windowed else install_lockdown(app, window, config)
 
     heartbeat = Heartbeat(data_dir / HEARTBEAT_NAME, parent=window)
-    heartbeat.watch(window)
-    slideshow = getattr(window, "slideshow", None)
-    if isinstance(slideshow, QWidget):
-        # The slideshow paints opaque frames itself, which never repaint the window beneath.
-        heartbeat.watch(slideshow)
+    # On the application: the slideshow and each touch screen paint themselves, not the window.
+    heartbeat.watch(app)
+    heartbeat.keep_painting(window)
 
     notifier = SystemdNotifier(environ, parent=window)
     notifier.start()
@@ -75,6 +74,9 @@ def start_unattended(
     player.slideShown.connect(memory.at_slide_boundary)
     memory.restartRequested.connect(lambda: app.exit(exitcodes.RESTART))
     memory.start()
+    # Also once the first slide is up: a kiosk started over its ceiling restarts at the first
+    # slide change instead of a minute later.
+    first_frame.connect(memory.check)
 
     crash = environ.get(CRASH_TEST_ENV, "")
     if crash:
