@@ -10,7 +10,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTranslator
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -400,6 +401,7 @@ def test_the_thank_you_screen_shows_follow_up_phone_and_qr_then_finishes(
         assert screen.showing_thanks
         assert screen.thanks.follow_up.text() == FOLLOW_UP.get("en")
         assert screen.thanks.phone.text() == "+1 303-322-4900"
+        assert screen.thanks.phone.fitted_font().pixelSize() == 72  # landscape: no need to shrink
         assert qr_matches(screen.thanks.qr.pixmap().toImage(), "tel:+13033224900")
         assert screen.name.edit.text() == ""  # the typed data left the screen on submit
     assert not screen.showing_thanks
@@ -562,3 +564,19 @@ def test_the_real_clinic_file_works_in_both_orientations(
         assert screen.thanks.follow_up.text() == clinic.follow_up.get("es")  # type: ignore[union-attr]
         session.reset()
         QCoreApplication.removeTranslator(spanish)
+
+
+def test_the_thank_you_phone_number_fits_in_portrait_with_large_text(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    session.set_large_text(True)
+    screen = build(qtbot, session, FlakyStore(store), clock, size=QSize(1080, 1920))
+    fill(qtbot, screen, name="Mo", phone="303-555-0108")
+    tap(qtbot, screen.submit_button)
+    assert screen.showing_thanks
+    qtbot.waitUntil(lambda: screen.thanks.phone.width() > 0, timeout=1000)
+    phone = screen.thanks.phone
+    assert screen.thanks.rect().contains(QRect(phone.mapTo(screen.thanks, QPoint(0, 0)), phone.size()))
+    font = phone.fitted_font()
+    assert QFontMetrics(font).horizontalAdvance(phone.text()) <= phone.width()
+    assert font.pixelSize() >= 36  # shrunk to fit, never below body text

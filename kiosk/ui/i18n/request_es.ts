@@ -155,174 +155,174 @@
   <context>
     <name>RequestScreen</name>
     <message>
-      <location filename="../request/form_screen.py" line="306" />
+      <location filename="../request/form_screen.py" line="319" />
       <source>Request more information</source>
       <translation>Solicitar más información</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="307" />
+      <location filename="../request/form_screen.py" line="320" />
       <source>Leave your details and the clinic will contact you.</source>
       <translation>Déjenos sus datos y la clínica se comunicará con usted.</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="308" />
-      <location filename="../request/form_screen.py" line="309" />
+      <location filename="../request/form_screen.py" line="321" />
+      <location filename="../request/form_screen.py" line="322" />
       <source>Cancel</source>
       <translation>Cancelar</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="310" />
+      <location filename="../request/form_screen.py" line="323" />
       <source>Clears the form and goes back</source>
       <translation>Borra el formulario y regresa</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="312" />
+      <location filename="../request/form_screen.py" line="325" />
       <source>Your name</source>
       <translation>Su nombre</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="312" />
+      <location filename="../request/form_screen.py" line="325" />
       <source>Type your name with the keyboard below</source>
       <translation>Escriba su nombre con el teclado de abajo</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="313" />
+      <location filename="../request/form_screen.py" line="326" />
       <source>Phone number</source>
       <translation>Número de teléfono</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="313" />
+      <location filename="../request/form_screen.py" line="326" />
       <source>Type your phone number with the number pad below</source>
       <translation>Escriba su número de teléfono con el teclado numérico de abajo</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="314" />
+      <location filename="../request/form_screen.py" line="327" />
       <source>Email address</source>
       <translation>Correo electrónico</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="314" />
+      <location filename="../request/form_screen.py" line="327" />
       <source>Type your email address with the keyboard below</source>
       <translation>Escriba su correo electrónico con el teclado de abajo</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="320" />
+      <location filename="../request/form_screen.py" line="333" />
       <source>A phone number or an email address is enough.</source>
       <translation>Basta con un número de teléfono o un correo electrónico.</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="321" />
+      <location filename="../request/form_screen.py" line="334" />
       <source>What would you like to know more about?</source>
       <translation>¿Sobre qué le gustaría saber más?</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="326" />
+      <location filename="../request/form_screen.py" line="339" />
       <source>Tap to choose or un-choose this topic</source>
       <translation>Toque para elegir o quitar este tema</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="327" />
+      <location filename="../request/form_screen.py" line="340" />
       <source>When should we contact you?</source>
       <translation>¿Cuándo prefiere que lo contactemos?</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="329" />
+      <location filename="../request/form_screen.py" line="342" />
       <source>Morning</source>
       <translation>Mañana</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="330" />
+      <location filename="../request/form_screen.py" line="343" />
       <source>Afternoon</source>
       <translation>Tarde</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="331" />
+      <location filename="../request/form_screen.py" line="344" />
       <source>Evening</source>
       <translation>Noche</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="332" />
+      <location filename="../request/form_screen.py" line="345" />
       <source>Any time</source>
       <translation>Cualquier hora</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="338" />
+      <location filename="../request/form_screen.py" line="351" />
       <source>Preferred time for the clinic to contact you</source>
       <translation>Hora preferida para que la clínica lo contacte</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="339" />
-      <location filename="../request/form_screen.py" line="340" />
+      <location filename="../request/form_screen.py" line="352" />
+      <location filename="../request/form_screen.py" line="353" />
       <source>I agree that the clinic may contact me.</source>
       <translation>Acepto que la clínica me contacte.</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="341" />
+      <location filename="../request/form_screen.py" line="354" />
       <source>Required to send the request</source>
       <translation>Necesario para enviar la solicitud</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="343" />
+      <location filename="../request/form_screen.py" line="356" />
       <source>Your name, phone or email and your choices are kept on this kiosk only until the clinic's front desk has received them, and are deleted %1 days after that. Only clinic staff see them.</source>
       <translation>Su nombre, su teléfono o correo y lo que eligió se guardan en este quiosco solo hasta que la recepción de la clínica los recibe, y se borran %1 días después. Solo el personal de la clínica los ve.</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="378" />
+      <location filename="../request/form_screen.py" line="392" />
       <source>Sending…</source>
       <translation>Enviando…</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="381" />
+      <location filename="../request/form_screen.py" line="395" />
       <source>Send my request</source>
       <translation>Enviar mi solicitud</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="382" />
+      <location filename="../request/form_screen.py" line="396" />
       <source>Add your name</source>
       <translation>Escriba su nombre</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="383" />
+      <location filename="../request/form_screen.py" line="397" />
       <source>Add a phone number or email</source>
       <translation>Escriba un teléfono o correo</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="384" />
+      <location filename="../request/form_screen.py" line="398" />
       <source>Tick the box to agree</source>
       <translation>Marque la casilla para aceptar</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="385" />
+      <location filename="../request/form_screen.py" line="399" />
       <source>Add your name and a phone number or email</source>
       <translation>Escriba su nombre y un teléfono o correo</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="386" />
+      <location filename="../request/form_screen.py" line="400" />
       <source>Add your name and tick the box</source>
       <translation>Escriba su nombre y marque la casilla</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="387" />
+      <location filename="../request/form_screen.py" line="401" />
       <source>Add a phone number or email and tick the box</source>
       <translation>Escriba un teléfono o correo y marque la casilla</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="388" />
+      <location filename="../request/form_screen.py" line="402" />
       <source>Add your name, a phone number or email, and tick the box</source>
       <translation>Escriba su nombre y un teléfono o correo, y marque la casilla</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="395" />
+      <location filename="../request/form_screen.py" line="409" />
       <source>Sends your request to the clinic</source>
       <translation>Envía su solicitud a la clínica</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="396" />
+      <location filename="../request/form_screen.py" line="410" />
       <source>Shows what is still missing</source>
       <translation>Muestra lo que falta</translation>
     </message>
     <message>
-      <location filename="../request/form_screen.py" line="419" />
+      <location filename="../request/form_screen.py" line="433" />
       <source>We could not save your request. Please ask the front desk.</source>
       <translation>No pudimos guardar su solicitud. Por favor, pregunte en la recepción.</translation>
     </message>
@@ -330,48 +330,48 @@
   <context>
     <name>ThanksScreen</name>
     <message>
-      <location filename="../request/thanks_screen.py" line="129" />
+      <location filename="../request/thanks_screen.py" line="183" />
       <source>We have your request</source>
       <translation>Recibimos su solicitud</translation>
     </message>
     <message>
-      <location filename="../request/thanks_screen.py" line="133" />
+      <location filename="../request/thanks_screen.py" line="187" />
       <source>Our front desk will contact you soon.</source>
       <translation>Nuestra recepción se comunicará con usted pronto.</translation>
     </message>
     <message>
-      <location filename="../request/thanks_screen.py" line="135" />
+      <location filename="../request/thanks_screen.py" line="189" />
       <source>Questions? Call us:</source>
       <translation>¿Preguntas? Llámenos:</translation>
     </message>
     <message>
-      <location filename="../request/thanks_screen.py" line="136" />
+      <location filename="../request/thanks_screen.py" line="190" />
       <source>Scan to call</source>
       <translation>Escanee para llamar</translation>
     </message>
     <message>
-      <location filename="../request/thanks_screen.py" line="137" />
+      <location filename="../request/thanks_screen.py" line="191" />
       <source>QR code to call the clinic</source>
       <translation>Código QR para llamar a la clínica</translation>
     </message>
     <message>
-      <location filename="../request/thanks_screen.py" line="138" />
+      <location filename="../request/thanks_screen.py" line="192" />
       <source>Scan it with your phone's camera to call %1</source>
       <translation>Escanéelo con la cámara de su teléfono para llamar al %1</translation>
     </message>
     <message>
-      <location filename="../request/thanks_screen.py" line="139" />
-      <location filename="../request/thanks_screen.py" line="140" />
+      <location filename="../request/thanks_screen.py" line="193" />
+      <location filename="../request/thanks_screen.py" line="194" />
       <source>Done</source>
       <translation>Listo</translation>
     </message>
     <message>
-      <location filename="../request/thanks_screen.py" line="141" />
+      <location filename="../request/thanks_screen.py" line="195" />
       <source>Goes back to the start screen</source>
       <translation>Regresa a la pantalla de inicio</translation>
     </message>
     <message>
-      <location filename="../request/thanks_screen.py" line="142" />
+      <location filename="../request/thanks_screen.py" line="196" />
       <source>This screen closes by itself in a moment.</source>
       <translation>Esta pantalla se cerrará sola en un momento.</translation>
     </message>

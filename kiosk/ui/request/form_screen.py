@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -51,9 +51,9 @@ from kiosk.ui.request.fields import (
 )
 from kiosk.ui.request.keyboard import KeyboardMode, OnScreenKeyboard
 from kiosk.ui.request.messages import field_message
-from kiosk.ui.request.style import request_stylesheet
+from kiosk.ui.request.style import PHONE_TEXT, Palette, request_stylesheet
 from kiosk.ui.request.thanks_screen import ThanksScreen
-from kiosk.ui.scale import min_gap, min_target, px
+from kiosk.ui.scale import min_gap, min_target, px, text_px
 from kiosk.ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -298,6 +298,10 @@ class RequestScreen(QWidget):
             self._clinic.theme, size,
             large_text=self._session.large_text, high_contrast=self._session.high_contrast,
         ))
+        palette = Palette.of(self._clinic.theme, high_contrast=self._session.high_contrast)
+        self.thanks.phone.set_style(
+            text_px(size, PHONE_TEXT, large_text=self._session.large_text), QColor(palette.primary)
+        )
         self.topics.refit()
 
     # -- language ---------------------------------------------------------------------------

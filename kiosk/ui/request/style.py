@@ -51,7 +51,6 @@ def request_stylesheet(theme: Theme, size: QSize, *, large_text: bool, high_cont
     c = Palette.of(theme, high_contrast=high_contrast)
     body = text_px(size, BODY_TEXT, large_text=large_text)
     title = text_px(size, TITLE_TEXT, large_text=large_text)
-    phone = text_px(size, PHONE_TEXT, large_text=large_text)
     small = text_px(size, SMALL_TEXT, large_text=large_text)
     key = text_px(size, KEY_TEXT)  # keys are sized for their labels; large text would not fit
     border = px(size, 4 if high_contrast else 2)
@@ -65,7 +64,6 @@ def request_stylesheet(theme: Theme, size: QSize, *, large_text: bool, high_cont
 #requestScreen QLabel {{ color: {c.text}; font-size: {body}px; background: transparent; border: none; }}
 #requestScreen QLabel#screenTitle, #requestScreen QLabel#thanksTitle {{ font-size: {title}px; font-weight: bold; color: {c.primary}; }}
 #requestScreen QLabel#sectionTitle {{ font-weight: bold; }}
-#requestScreen QLabel#thanksPhone {{ font-size: {phone}px; font-weight: bold; color: {c.primary}; }}
 #requestScreen QLabel#thanksSmall, #requestScreen QLabel#privacy {{ font-size: {small}px; }}
 #requestScreen QLabel#fieldError, #requestScreen QLabel#formError {{ color: {c.error}; font-weight: bold; }}
 #requestScreen QLineEdit {{

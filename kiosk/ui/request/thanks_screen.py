@@ -7,8 +7,8 @@ import re
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.model import Clinic
@@ -26,6 +26,59 @@ def tel_uri(phone: str) -> str:
     """``tel:`` plus the number's ``+`` and digits ("+1 303-322-4900" -> "tel:+13033224900")."""
     digits = re.sub(r"[^0-9]", "", phone)
     return "tel:" + ("+" if phone.strip().startswith("+") else "") + digits
+
+
+class FittedLine(QWidget):
+    """One line of big bold text (the clinic's phone number) that shrinks to fit its width
+    rather than being cut off: a long international number, a wide fallback font."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = text
+        self._largest = 72
+        self._colour = QColor("#000000")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._text
+
+    def set_style(self, largest_px: int, colour: QColor) -> None:
+        self._largest = max(1, largest_px)
+        self._colour = QColor(colour)
+        self.setFixedHeight(QFontMetrics(self._font(self._largest)).height())
+        self.updateGeometry()
+        self.update()
+
+    def _font(self, pixel_size: int) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(max(1, pixel_size))
+        font.setBold(True)
+        return font
+
+    def fitted_font(self) -> QFont:
+        """The font the text is drawn in: the largest size whose line fits the width."""
+        font = self._font(self._largest)
+        width = QFontMetrics(font).horizontalAdvance(self._text)
+        if width > self.width() > 0:
+            font = self._font(int(self._largest * self.width() / width))
+        return font
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        metrics = QFontMetrics(self._font(self._largest))
+        return QSize(metrics.horizontalAdvance(self._text), metrics.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(1, self.sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            painter.setFont(self.fitted_font())
+            painter.setPen(self._colour)
+            painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), self._text)
+        finally:
+            painter.end()
 
 
 class ThanksScreen(QWidget):
@@ -54,10 +107,8 @@ class ThanksScreen(QWidget):
         self.call_caption = QLabel(self)
         self.call_caption.setObjectName("thanksBody")
         self.call_caption.setWordWrap(True)
-        self.phone = QLabel(self)
+        self.phone = FittedLine(clinic.phone, self)
         self.phone.setObjectName("thanksPhone")
-        self.phone.setTextFormat(Qt.TextFormat.PlainText)
-        self.phone.setText(clinic.phone)
         self.qr = QLabel(self)
         self.qr.setObjectName("thanksQr")
         self.qr_caption = QLabel(self)
@@ -74,11 +125,11 @@ class ThanksScreen(QWidget):
         self.done_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.done_button.clicked.connect(self._on_done_tapped)
 
-        contact = QHBoxLayout()
+        contact = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         phone_column = QVBoxLayout()
         phone_column.setSpacing(0)
         phone_column.addStretch(1)
-        phone_column.addWidget(self.call_caption)
+        phone_column.addWidget(self.call_caption, 0, Qt.AlignmentFlag.AlignHCenter)
         phone_column.addWidget(self.phone)
         phone_column.addStretch(1)
         qr_column = QVBoxLayout()
@@ -109,7 +160,10 @@ class ThanksScreen(QWidget):
         margin = px(size, 64)
         self._column.setContentsMargins(margin, margin, margin, margin)
         self._column.setSpacing(gap)
-        self._contact.setSpacing(px(size, 64))
+        # Side by side in landscape; in portrait the phone number needs the whole width.
+        self._contact.setDirection(
+            QBoxLayout.Direction.LeftToRight if size.width() > size.height() else QBoxLayout.Direction.TopToBottom
+        )
         self.done_button.setMinimumSize(px(size, 320), max(min_target(size), px(size, 96)))
         self.done_button.setMaximumHeight(max(min_target(size), px(size, 96)))
         self._contact.setSpacing(max(min_gap(size), px(size, 64)))
