@@ -160,6 +160,8 @@ class KioskShell(QWidget):
         self.idle.countdownCancelled.connect(self.overlay.hide)
         self.idle.expired.connect(self._on_idle_expired)
         self.overlay.stillHere.connect(self.idle.poke)
+        self.session.languageChanged.connect(lambda _language: self.overlay.retranslate())
+        self.session.languageChanged.connect(lambda _language: self.unavailable.retranslate())
 
         self.session.largeTextChanged.connect(self._restyle)
         self.session.highContrastChanged.connect(self._restyle)

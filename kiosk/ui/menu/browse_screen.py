@@ -146,6 +146,7 @@ class BrowseScreen(QWidget):
         on_tap(self.menu_button, self._debounce, self.backToMenu.emit)
         on_tap(self.read_button, self._debounce, self.read_aloud)
         on_tap(self.request_button, self._debounce, self._on_request)
+        session.languageChanged.connect(self.retranslate)
         session.languageChanged.connect(self._on_display_changed)
         session.largeTextChanged.connect(self._on_display_changed)
         session.resetRequested.connect(self.clear)
@@ -315,7 +316,7 @@ class BrowseScreen(QWidget):
             self.tr("Slide %1 of %2").replace("%1", str(self._index + 1)).replace("%2", str(count)) if count else ""
         )
 
-    def retranslate(self) -> None:
+    def retranslate(self, *_args: object) -> None:
         self.previous_button.setText(self.tr("‹ Previous"))
         describe(self.previous_button, self.tr("Previous"), self.tr("Shows the previous slide of this topic."))
         self.next_button.setText(self.tr("Next ›"))

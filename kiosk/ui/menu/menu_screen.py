@@ -190,9 +190,10 @@ class MenuScreen(QWidget):
         super().changeEvent(event)
 
     def _on_language(self, _language: str) -> None:
+        # The shell's translators are already swapped (connected first); Qt's LanguageChange
+        # event comes later, so retranslate now to avoid a frame in the old language.
         self._sync_toggles()
-        self._retranslate_topics()
-        self.reflow()
+        self.retranslate()
 
     def _sync_toggles(self, *_args: object) -> None:
         for code, button in self.language_buttons.items():
