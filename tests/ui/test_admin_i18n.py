@@ -6,7 +6,9 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+import pytest
+
+from PySide6.QtCore import QCoreApplication, QSize, QTranslator
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -48,6 +50,12 @@ def test_compiled_catalogue_matches_the_source(qapp: QApplication) -> None:
             assert translator.translate(name, source) == message.findtext("translation"), (name, source)
 
 
+def settle() -> None:
+    """Let posted layout requests run: a wrapping button row lays out in two passes."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
 class Actions:
     def reload_content(self) -> None: ...
     def set_paused(self, paused: bool) -> None: ...
@@ -74,7 +82,7 @@ def test_screens_retranslate_when_the_language_changes(qtbot: QtBot, qapp: QAppl
         assert translator.load(str(QM))
         QCoreApplication.installTranslator(translator)
         try:
-            QApplication.processEvents()
+            settle()
             assert pad.message() == "No hay un PIN del personal configurado. Pida a TI que ejecute kiosk set-pin."
             names = {b.accessibleName() for b in admin.findChildren(QPushButton)}
             assert {"Cerrar", "Recargar contenido", "Salir del quiosco", "Pausar presentación",
@@ -82,6 +90,35 @@ def test_screens_retranslate_when_the_language_changes(qtbot: QtBot, qapp: QAppl
             assert admin.requests.filter_button(None).text() == "Todas (0)"
         finally:
             QCoreApplication.removeTranslator(translator)
-        QApplication.processEvents()
+        settle()
         assert pad.message() == "No staff PIN is set. Ask IT to run kiosk set-pin."
         assert admin.close_button.text() == "Close"
+
+
+@pytest.mark.parametrize("size", [QSize(1920, 1080), QSize(1080, 1920)])
+def test_spanish_texts_are_never_clipped(qtbot: QtBot, tmp_path: Path, size: QSize) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(size)
+    clock = FixedClock(T0)
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    QCoreApplication.installTranslator(translator)
+    try:
+        with RequestStore(tmp_path / "requests.db", clock) as store:
+            admin = AdminScreen(Actions(), store, clock=clock, data_dir=tmp_path, parent=host)  # type: ignore[arg-type]
+            admin.resize(size)
+            host.show()
+            qtbot.waitExposed(host)
+            settle()
+            for ask_exit in (False, True):
+                if ask_exit:
+                    admin.exit_button.click()
+                    settle()
+                for button in admin.findChildren(QPushButton):
+                    if button.isVisibleTo(admin):
+                        assert button.width() >= button.sizeHint().width(), button.text()
+                        right = button.mapTo(admin, button.rect().topRight()).x()
+                        assert right < size.width(), button.text()
+    finally:
+        QCoreApplication.removeTranslator(translator)

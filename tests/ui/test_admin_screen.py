@@ -17,9 +17,15 @@ from kiosk.core.requests.model import ContactTime, InfoRequest, RequestStatus
 from kiosk.core.requests.store import RequestStore
 from kiosk.ui.admin.admin_screen import AdminScreen
 from kiosk.ui.admin.request_list import RequestRow, local_time
-from kiosk.ui.scale import min_target
+from kiosk.ui.scale import min_gap, min_target
 
 T0 = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+
+
+def settle() -> None:
+    """Let posted layout requests run: a wrapping button row lays out in two passes."""
+    for _ in range(3):
+        QApplication.processEvents()
 
 
 class FakeActions:
@@ -118,7 +124,7 @@ def make_screen(host: QWidget, qtbot: QtBot, actions: FakeActions, store: Reques
     screen.resize(host.size())
     host.show()
     qtbot.waitExposed(host)
-    QApplication.processEvents()
+    settle()
     return screen
 
 
@@ -375,13 +381,13 @@ def test_every_control_is_a_touch_target(host: QWidget, qtbot: QtBot, actions: F
     host.resize(size)
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     qtbot.waitUntil(lambda: screen.size() == size)
-    QApplication.processEvents()
+    settle()
     target = min_target(size)
     checked = 0
     for confirming in (False, True):
         if confirming:
             click(qtbot, button(screen, "Exit kiosk"))
-            QApplication.processEvents()
+            settle()
         for control in screen.findChildren(QPushButton):
             if not control.isVisibleTo(screen):
                 continue
@@ -394,6 +400,12 @@ def test_every_control_is_a_touch_target(host: QWidget, qtbot: QtBot, actions: F
             assert top_left.x() >= 0 and top_left.x() + control.width() <= size.width(), control.accessibleName()
             checked += 1
     assert checked >= 20
+    for row in screen.requests.rows():
+        mark, retry = row.contacted_button, row.retry_button
+        if mark.isVisibleTo(screen) and retry.isVisibleTo(screen):
+            gap = max(retry.geometry().left() - mark.geometry().right(),
+                      retry.geometry().top() - mark.geometry().bottom())
+            assert gap >= min_gap(size)
 
 
 def test_themed_controls_are_touch_targets(host: QWidget, qtbot: QtBot, qapp: QApplication, actions: FakeActions,
@@ -406,7 +418,7 @@ def test_themed_controls_are_touch_targets(host: QWidget, qtbot: QtBot, qapp: QA
     try:
         screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
         screen.set_look(large_text=True, high_contrast=True)
-        QApplication.processEvents()
+        settle()
         for control in screen.findChildren(QPushButton):
             if control.isVisibleTo(screen):
                 assert control.height() >= 72 and control.width() >= 72, control.accessibleName()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -36,6 +37,7 @@ from kiosk.core.paths import data_dir as default_data_dir
 from kiosk.core.requests.errors import RequestNotFound, StorageError
 from kiosk.core.requests.store import RequestStore
 from kiosk.ui.admin.actions import AdminActions
+from kiosk.ui.admin.button_row import ButtonRow
 from kiosk.ui.admin.request_list import PAGE_SIZE, RequestList, local_time
 from kiosk.ui.admin.style import staff_style
 from kiosk.ui.scale import min_gap, px
@@ -96,6 +98,9 @@ class AdminScreen(QWidget):
         self.setObjectName("adminScreen")
         # Paint the style sheet's background (high contrast) on this plain QWidget too.
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # Sizes follow this widget's size, so its content must never push the window larger
+        # (a loop: bigger window, bigger text, bigger window); it fills what the shell gives.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._actions = actions
         self._store = store
         self._clock = clock
@@ -112,7 +117,7 @@ class AdminScreen(QWidget):
         self._idle_timer.timeout.connect(self._check_idle)
 
         # Header: title, status line, Close.
-        self._title = _plain(wrap=False, name="adminTitle")
+        self._title = _plain(name="adminTitle")
         self.close_button = _button()
         self.close_button.clicked.connect(self.close_screen)
         header = QHBoxLayout()
@@ -124,15 +129,13 @@ class AdminScreen(QWidget):
         # Section switcher.
         self._section_buttons: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
-        sections = QHBoxLayout()
         for name in _SECTIONS:
             button = _button()
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, n=name: self.show_section(n))
             group.addButton(button)
-            sections.addWidget(button)
             self._section_buttons[name] = button
-        sections.addStretch(1)
+        self._sections = ButtonRow(list(self._section_buttons.values()))
 
         # Requests.
         self.requests = RequestList(store, page_size=page_size)
@@ -162,7 +165,7 @@ class AdminScreen(QWidget):
         self._device_values: dict[str, QLabel] = {}
         for row, key in enumerate(("version", "content", "kiosk_uptime", "system_uptime", "disk", "memory",
                                    "delivery", "host", "software")):
-            name, value = _plain(wrap=False), _plain()
+            name, value = _plain(), _plain()
             self._device_grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             self._device_grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
             self._device_names[key], self._device_values[key] = name, value
@@ -181,13 +184,8 @@ class AdminScreen(QWidget):
         self.pause_button.clicked.connect(self._toggle_pause)
         self.exit_button = _button()
         self.exit_button.clicked.connect(self._ask_exit)
-        self._actions_bar = QWidget()
-        bar = QHBoxLayout(self._actions_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        for button in (self.reload_button, self.pause_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(self.exit_button)
+        self._actions_bar = ButtonRow([self.reload_button, self.pause_button, self.exit_button],
+                                      push_last_right=True)
 
         self._confirm = QFrame(objectName="adminPanel")
         self._confirm_text = _plain(name="adminWarning")
@@ -207,11 +205,11 @@ class AdminScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self._status)
-        layout.addLayout(sections)
+        layout.addWidget(self._sections)
         layout.addWidget(self._pages, 1)
         layout.addWidget(self._actions_bar)
         layout.addWidget(self._confirm)
-        self._layouts = (layout, header, sections, bar, confirm, confirm_buttons, content_layout, self._device_grid)
+        self._layouts = (layout, header, confirm, confirm_buttons, content_layout, self._device_grid)
 
         self._section = "requests"
         self._section_buttons["requests"].setChecked(True)
@@ -367,6 +365,7 @@ class AdminScreen(QWidget):
         self.pause_button.setAccessibleDescription(
             self.tr("Starts the slides moving again") if paused
             else self.tr("Holds the slideshow on its current slide until resumed"))
+        self._actions_bar.reflow()
 
     def _paused(self) -> bool:
         try:
@@ -458,6 +457,8 @@ class AdminScreen(QWidget):
         gap = max(min_gap(size), px(size, 16))
         for layout in self._layouts:
             layout.setSpacing(gap)
+        for row in (self._sections, self._actions_bar):
+            row.setSpacing(gap)
         self.requests.set_spacing(gap)
         margin = px(size, 32)
         self._layouts[0].setContentsMargins(margin, margin, margin, margin)
@@ -508,6 +509,8 @@ class AdminScreen(QWidget):
         self.keep_running_button.setAccessibleName(self.tr("Keep running"))
         self.keep_running_button.setAccessibleDescription(self.tr("Goes back without exiting"))
         self._refresh_pause()
+        self._sections.reflow()
+        self._actions_bar.reflow()
         if self._open:
             self._refresh_content()
             self._refresh_device()

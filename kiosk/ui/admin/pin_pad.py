@@ -56,6 +56,9 @@ class PinPadScreen(QWidget):
         self.setObjectName("pinPadScreen")
         # Paint the style sheet's background (high contrast) on this plain QWidget too.
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        # Sizes follow this widget's size, so its content must never push the window larger
+        # (a loop: bigger window, bigger text, bigger window); it fills what the shell gives.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._session = session
         self._pin_store = pin_store
         self._lockout = lockout

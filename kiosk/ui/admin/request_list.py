@@ -13,9 +13,9 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QButtonGroup,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,6 +29,7 @@ from kiosk.core.requests.errors import StorageError
 from kiosk.core.requests.model import ContactTime, RequestStatus, StoredRequest
 from kiosk.core.requests.outbox import Delivery, DeliveryState
 from kiosk.core.requests.store import RequestStore
+from kiosk.ui.admin.button_row import ButtonRow
 
 log = logging.getLogger(__name__)
 
@@ -88,14 +89,30 @@ class RequestRow(QFrame):
         text = QVBoxLayout()
         for label in (self._heading, self._contact, self._topics, self._delivery):
             text.addWidget(label)
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.contacted_button)
-        buttons.addWidget(self.retry_button)
-        buttons.addStretch(1)
-        row = QHBoxLayout(self)
-        row.addLayout(text, 1)
-        row.addLayout(buttons)
+        self._buttons = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._buttons.addWidget(self.contacted_button)
+        self._buttons.addWidget(self.retry_button)
+        self._buttons.addStretch(1)
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.addLayout(text, 1)
+        self._row.addLayout(self._buttons)
         self.retranslate()
+
+    def set_spacing(self, spacing: int) -> None:
+        self._buttons.setSpacing(spacing)
+        self._row.setSpacing(spacing)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        # Narrow (portrait): the buttons go under the text, side by side, so the patient's
+        # details keep most of the width.
+        buttons = max(self.contacted_button.sizeHint().width(), self.retry_button.sizeHint().width())
+        narrow = self.width() < 3 * buttons
+        row = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        inner = QBoxLayout.Direction.LeftToRight if narrow else QBoxLayout.Direction.TopToBottom
+        if self._row.direction() != row:
+            self._row.setDirection(row)
+            self._buttons.setDirection(inner)
 
     @property
     def can_retry(self) -> bool:
@@ -183,6 +200,7 @@ class RequestList(QWidget):
         self._counts: dict[RequestStatus, int] = {status: 0 for status in RequestStatus}
         self._rows: list[RequestRow] = []
         self._error = ""
+        self._spacing = 12
 
         self._filter_buttons: dict[RequestStatus | None, QPushButton] = {}
         group = QButtonGroup(self)
@@ -196,9 +214,7 @@ class RequestList(QWidget):
             self._filter_buttons[status] = button
         self.retry_all_button = _button()
         self.retry_all_button.clicked.connect(self.retryAllRequested.emit)
-        # One row on a landscape screen, two when the buttons do not fit (portrait).
-        filters = QGridLayout()
-        self._columns = 0
+        self._filters = ButtonRow([*self._filter_buttons.values(), self.retry_all_button], push_last_right=True)
 
         self._rows_box = QWidget()
         self._rows_layout = QVBoxLayout(self._rows_box)
@@ -218,32 +234,10 @@ class RequestList(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filters)
+        layout.addWidget(self._filters)
         layout.addWidget(self._scroll, 1)
-        self._filters_layout = filters
         self._layout = layout
         self.retranslate()
-        self._reflow()
-
-    def _controls(self) -> list[QPushButton]:
-        return [*self._filter_buttons.values(), self.retry_all_button]
-
-    def _reflow(self) -> None:
-        """Lay the filter buttons out in as few rows as fit the width."""
-        controls = self._controls()
-        needed = sum(c.sizeHint().width() for c in controls) + self._filters_layout.spacing() * len(controls)
-        columns = len(controls) if needed <= self.width() or self.width() <= 1 else (len(controls) + 1) // 2
-        if columns == self._columns:
-            return
-        self._columns = columns
-        for control in controls:
-            self._filters_layout.removeWidget(control)
-        for index, control in enumerate(controls):
-            self._filters_layout.addWidget(control, index // columns, index % columns)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._reflow()
 
     # --- what tests and the admin screen read ------------------------------------------
 
@@ -260,11 +254,12 @@ class RequestList(QWidget):
         return self._filter_buttons[status]
 
     def set_spacing(self, spacing: int) -> None:
-        self._filters_layout.setSpacing(spacing)
+        self._spacing = spacing
+        self._filters.setSpacing(spacing)
         self._rows_layout.setSpacing(spacing)
         self._layout.setSpacing(spacing)
-        self._columns = 0  # button sizes may have changed with the style: lay out again
-        self._reflow()
+        for row in self._rows:
+            row.set_spacing(spacing)
 
     # --- loading and clearing --------------------------------------------------------
 
@@ -298,6 +293,7 @@ class RequestList(QWidget):
                 log.error("admin screen: %s", exc)
                 deliveries = []
             row = RequestRow(stored, deliveries)
+            row.set_spacing(self._spacing)
             row.markContacted.connect(self.markContacted)
             row.retryRequested.connect(self.retryRequested)
             self._rows_layout.insertWidget(insert_at + len(self._rows), row)
@@ -347,6 +343,7 @@ class RequestList(QWidget):
         self.more_button.setVisible(remaining > 0)
         self.more_button.setText(self.tr("Show more ({count})").format(count=min(remaining, self._page_size)))
         self.more_button.setAccessibleName(self.more_button.text())
+        self._filters.reflow()
 
     def retranslate(self) -> None:
         for button in self._filter_buttons.values():

@@ -4,257 +4,257 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../admin/admin_screen.py" line="324"/>
+        <location filename="../admin/admin_screen.py" line="322"/>
         <source>Content state unavailable: {reason}</source>
         <translation>No se pudo leer el estado del contenido: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="327"/>
+        <location filename="../admin/admin_screen.py" line="325"/>
         <source>Content version: {version}</source>
         <translation>Versión del contenido: {version}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="329"/>
+        <location filename="../admin/admin_screen.py" line="327"/>
         <source>Problems in the last content load: {count}</source>
         <translation>Problemas en la última carga del contenido: {count}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="332"/>
+        <location filename="../admin/admin_screen.py" line="330"/>
         <source>No problems in the last content load.</source>
         <translation>No hubo problemas en la última carga del contenido.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="336"/>
+        <location filename="../admin/admin_screen.py" line="334"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="352"/>
+        <location filename="../admin/admin_screen.py" line="350"/>
         <source>{free} free of {total} ({path})</source>
         <translation>{free} libres de {total} ({path})</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="356"/>
+        <location filename="../admin/admin_screen.py" line="354"/>
         <source>{rss} resident, {pss} proportional</source>
         <translation>{rss} residente, {pss} proporcional</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="359"/>
+        <location filename="../admin/admin_screen.py" line="357"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="365"/>
+        <location filename="../admin/admin_screen.py" line="363"/>
         <source>Resume slideshow</source>
         <translation>Reanudar presentación</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="365"/>
+        <location filename="../admin/admin_screen.py" line="363"/>
         <source>Pause slideshow</source>
         <translation>Pausar presentación</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="368"/>
+        <location filename="../admin/admin_screen.py" line="366"/>
         <source>Starts the slides moving again</source>
         <translation>Vuelve a pasar las diapositivas</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="369"/>
+        <location filename="../admin/admin_screen.py" line="367"/>
         <source>Holds the slideshow on its current slide until resumed</source>
         <translation>Deja la presentación en la diapositiva actual hasta que se reanude</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="383"/>
+        <location filename="../admin/admin_screen.py" line="382"/>
         <source>Marked as contacted.</source>
         <translation>Marcada como contactada.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="385"/>
+        <location filename="../admin/admin_screen.py" line="384"/>
         <source>That request no longer exists (it may have expired).</source>
         <translation>Esa solicitud ya no existe (puede haber caducado).</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="388"/>
+        <location filename="../admin/admin_screen.py" line="387"/>
         <source>Could not save: {reason}</source>
         <translation>No se pudo guardar: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="396"/>
+        <location filename="../admin/admin_screen.py" line="395"/>
         <source>Could not retry: {reason}</source>
         <translation>No se pudo reintentar: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="398"/>
+        <location filename="../admin/admin_screen.py" line="397"/>
         <source>Queued to send again.</source>
         <translation>En cola para enviarse de nuevo.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="399"/>
+        <location filename="../admin/admin_screen.py" line="398"/>
         <source>Every failed request is queued to send again.</source>
         <translation>Todas las solicitudes fallidas están en cola para enviarse de nuevo.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="407"/>
+        <location filename="../admin/admin_screen.py" line="406"/>
         <source>Could not reload the content: {reason}</source>
         <translation>No se pudo recargar el contenido: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="409"/>
+        <location filename="../admin/admin_screen.py" line="408"/>
         <source>Content reloaded.</source>
         <translation>Contenido recargado.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="419"/>
+        <location filename="../admin/admin_screen.py" line="418"/>
         <source>Could not change the slideshow: {reason}</source>
         <translation>No se pudo cambiar la presentación: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="421"/>
+        <location filename="../admin/admin_screen.py" line="420"/>
         <source>Slideshow paused.</source>
         <translation>Presentación en pausa.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="421"/>
+        <location filename="../admin/admin_screen.py" line="420"/>
         <source>Slideshow resumed.</source>
         <translation>Presentación reanudada.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="475"/>
+        <location filename="../admin/admin_screen.py" line="476"/>
         <source>Staff admin</source>
         <translation>Administración del personal</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="476"/>
         <location filename="../admin/admin_screen.py" line="477"/>
+        <location filename="../admin/admin_screen.py" line="478"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="478"/>
+        <location filename="../admin/admin_screen.py" line="479"/>
         <source>Closes the staff screen and returns to the slideshow</source>
         <translation>Cierra la pantalla del personal y vuelve a la presentación</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="480"/>
+        <location filename="../admin/admin_screen.py" line="481"/>
         <source>Requests</source>
         <translation>Solicitudes</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="480"/>
+        <location filename="../admin/admin_screen.py" line="481"/>
         <source>Patients&apos; information requests and their delivery</source>
         <translation>Solicitudes de información de los pacientes y su envío</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="481"/>
+        <location filename="../admin/admin_screen.py" line="482"/>
         <source>Content</source>
         <translation>Contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="481"/>
+        <location filename="../admin/admin_screen.py" line="482"/>
         <source>Problems found in the slides at the last content load</source>
         <translation>Problemas encontrados en las diapositivas en la última carga</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="482"/>
+        <location filename="../admin/admin_screen.py" line="483"/>
         <source>Device</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="482"/>
+        <location filename="../admin/admin_screen.py" line="483"/>
         <source>Version, uptime, disk space and memory of this kiosk</source>
         <translation>Versión, tiempo encendido, espacio en disco y memoria de este quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="489"/>
+        <location filename="../admin/admin_screen.py" line="490"/>
         <source>Kiosk version</source>
         <translation>Versión del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="489"/>
+        <location filename="../admin/admin_screen.py" line="490"/>
         <source>Content version</source>
         <translation>Versión del contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="490"/>
+        <location filename="../admin/admin_screen.py" line="491"/>
         <source>Kiosk running for</source>
         <translation>Quiosco funcionando desde hace</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="490"/>
+        <location filename="../admin/admin_screen.py" line="491"/>
         <source>Computer running for</source>
         <translation>Computadora encendida desde hace</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="491"/>
+        <location filename="../admin/admin_screen.py" line="492"/>
         <source>Disk space</source>
         <translation>Espacio en disco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="491"/>
+        <location filename="../admin/admin_screen.py" line="492"/>
         <source>Memory</source>
         <translation>Memoria</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="492"/>
+        <location filename="../admin/admin_screen.py" line="493"/>
         <source>Last delivery to the clinic</source>
         <translation>Último envío a la clínica</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="492"/>
+        <location filename="../admin/admin_screen.py" line="493"/>
         <source>Computer</source>
         <translation>Computadora</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="493"/>
+        <location filename="../admin/admin_screen.py" line="494"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="496"/>
         <location filename="../admin/admin_screen.py" line="497"/>
+        <location filename="../admin/admin_screen.py" line="498"/>
         <source>Reload content</source>
         <translation>Recargar contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="498"/>
+        <location filename="../admin/admin_screen.py" line="499"/>
         <source>Reads the slides from the content folder again now</source>
         <translation>Vuelve a leer ahora las diapositivas de la carpeta de contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="499"/>
         <location filename="../admin/admin_screen.py" line="500"/>
+        <location filename="../admin/admin_screen.py" line="501"/>
         <source>Exit kiosk</source>
         <translation>Salir del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="501"/>
+        <location filename="../admin/admin_screen.py" line="502"/>
         <source>Quits the kiosk program (asks first)</source>
         <translation>Cierra el programa del quiosco (pregunta antes)</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="503"/>
+        <location filename="../admin/admin_screen.py" line="504"/>
         <source>Exit the kiosk? The screen will show the computer&apos;s desktop until the kiosk is started again.</source>
         <translation>¿Salir del quiosco? La pantalla mostrará el escritorio de la computadora hasta que se vuelva a iniciar el quiosco.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="504"/>
         <location filename="../admin/admin_screen.py" line="505"/>
+        <location filename="../admin/admin_screen.py" line="506"/>
         <source>Exit now</source>
         <translation>Salir ahora</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="506"/>
+        <location filename="../admin/admin_screen.py" line="507"/>
         <source>Quits the kiosk program</source>
         <translation>Cierra el programa del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="507"/>
         <location filename="../admin/admin_screen.py" line="508"/>
+        <location filename="../admin/admin_screen.py" line="509"/>
         <source>Keep running</source>
         <translation>Seguir funcionando</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="509"/>
+        <location filename="../admin/admin_screen.py" line="510"/>
         <source>Goes back without exiting</source>
         <translation>Vuelve atrás sin salir</translation>
     </message>
@@ -262,90 +262,90 @@
 <context>
     <name>PinPadScreen</name>
     <message>
-        <location filename="../admin/pin_pad.py" line="176"/>
+        <location filename="../admin/pin_pad.py" line="179"/>
         <source>Enter {low} to {high} digits.</source>
         <extracomment>Side of a PIN key, in pixels at 1080p (well over the 72 px minimum target). A wrong PIN was entered (after it was recorded in the lockout).</extracomment>
         <translation>Ingrese de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="210"/>
+        <location filename="../admin/pin_pad.py" line="213"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>PIN incorrecto. Intentos restantes: {count}.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="212"/>
+        <location filename="../admin/pin_pad.py" line="215"/>
         <source>The staff PIN file is damaged. Ask IT to run kiosk set-pin again.</source>
         <translation>El archivo del PIN del personal está dañado. Pida a TI que vuelva a ejecutar kiosk set-pin.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="236"/>
+        <location filename="../admin/pin_pad.py" line="239"/>
         <source>No staff PIN is set. Ask IT to run kiosk set-pin.</source>
         <translation>No hay un PIN del personal configurado. Pida a TI que ejecute kiosk set-pin.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="239"/>
+        <location filename="../admin/pin_pad.py" line="242"/>
         <source>Locked: try again in {time}</source>
         <translation>Bloqueado: vuelva a intentarlo en {time}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="241"/>
+        <location filename="../admin/pin_pad.py" line="244"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="246"/>
+        <location filename="../admin/pin_pad.py" line="249"/>
         <source>Digits entered: {count}</source>
         <translation>Dígitos ingresados: {count}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="313"/>
+        <location filename="../admin/pin_pad.py" line="316"/>
         <source>Staff PIN</source>
         <translation>PIN del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="314"/>
-        <location filename="../admin/pin_pad.py" line="315"/>
+        <location filename="../admin/pin_pad.py" line="317"/>
+        <location filename="../admin/pin_pad.py" line="318"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="316"/>
+        <location filename="../admin/pin_pad.py" line="319"/>
         <source>Go back to the slideshow without opening the staff screen</source>
         <translation>Vuelve a la presentación sin abrir la pantalla del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="318"/>
+        <location filename="../admin/pin_pad.py" line="321"/>
         <source>Digit {digit}</source>
         <translation>Dígito {digit}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="319"/>
+        <location filename="../admin/pin_pad.py" line="322"/>
         <source>Adds this digit to the PIN</source>
         <translation>Agrega este dígito al PIN</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="320"/>
+        <location filename="../admin/pin_pad.py" line="323"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="321"/>
+        <location filename="../admin/pin_pad.py" line="324"/>
         <source>Removes the last digit</source>
         <translation>Borra el último dígito</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="322"/>
-        <location filename="../admin/pin_pad.py" line="323"/>
+        <location filename="../admin/pin_pad.py" line="325"/>
+        <location filename="../admin/pin_pad.py" line="326"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="324"/>
+        <location filename="../admin/pin_pad.py" line="327"/>
         <source>Checks the PIN and opens the staff screen</source>
         <translation>Verifica el PIN y abre la pantalla del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="325"/>
+        <location filename="../admin/pin_pad.py" line="328"/>
         <source>The PIN as dots; digits are never shown</source>
         <translation>El PIN en puntos; los dígitos nunca se muestran</translation>
     </message>
@@ -353,63 +353,63 @@
 <context>
     <name>RequestList</name>
     <message>
-        <location filename="../admin/request_list.py" line="288"/>
+        <location filename="../admin/request_list.py" line="283"/>
         <source>Cannot read the requests: {reason}</source>
         <translation>No se pueden leer las solicitudes: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="326"/>
+        <location filename="../admin/request_list.py" line="322"/>
         <source>All ({count})</source>
         <translation>Todas ({count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="328"/>
+        <location filename="../admin/request_list.py" line="324"/>
         <source>Pending ({count})</source>
         <translation>Pendientes ({count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="329"/>
+        <location filename="../admin/request_list.py" line="325"/>
         <source>Delivered ({count})</source>
         <translation>Enviadas ({count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="330"/>
+        <location filename="../admin/request_list.py" line="326"/>
         <source>Failed ({count})</source>
         <translation>Fallidas ({count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="331"/>
+        <location filename="../admin/request_list.py" line="327"/>
         <source>Contacted ({count})</source>
         <translation>Contactadas ({count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="344"/>
+        <location filename="../admin/request_list.py" line="340"/>
         <source>No requests.</source>
         <translation>No hay solicitudes.</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="348"/>
+        <location filename="../admin/request_list.py" line="344"/>
         <source>Show more ({count})</source>
         <translation>Mostrar más ({count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="353"/>
+        <location filename="../admin/request_list.py" line="350"/>
         <source>Shows only the requests in this state</source>
         <translation>Muestra solo las solicitudes en este estado</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="354"/>
-        <location filename="../admin/request_list.py" line="355"/>
+        <location filename="../admin/request_list.py" line="351"/>
+        <location filename="../admin/request_list.py" line="352"/>
         <source>Retry all failed</source>
         <translation>Reintentar las fallidas</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="356"/>
+        <location filename="../admin/request_list.py" line="353"/>
         <source>Sends every failed request to the clinic again</source>
         <translation>Vuelve a enviar a la clínica todas las solicitudes fallidas</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="357"/>
+        <location filename="../admin/request_list.py" line="354"/>
         <source>Shows older requests</source>
         <translation>Muestra solicitudes más antiguas</translation>
     </message>
@@ -417,115 +417,115 @@
 <context>
     <name>RequestRow</name>
     <message>
-        <location filename="../admin/request_list.py" line="111"/>
+        <location filename="../admin/request_list.py" line="128"/>
         <source>Pending</source>
         <extracomment>Rows built per &quot;Show more&quot;: widgets are cheap, but hundreds at once would stall a tap.</extracomment>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="112"/>
+        <location filename="../admin/request_list.py" line="129"/>
         <source>Delivered</source>
         <translation>Enviada</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="113"/>
+        <location filename="../admin/request_list.py" line="130"/>
         <source>Failed</source>
         <translation>Fallida</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="114"/>
+        <location filename="../admin/request_list.py" line="131"/>
         <source>Contacted</source>
         <translation>Contactada</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="119"/>
+        <location filename="../admin/request_list.py" line="136"/>
         <source>mornings</source>
         <translation>por la mañana</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="120"/>
+        <location filename="../admin/request_list.py" line="137"/>
         <source>afternoons</source>
         <translation>por la tarde</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="121"/>
+        <location filename="../admin/request_list.py" line="138"/>
         <source>evenings</source>
         <translation>por la noche</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="122"/>
+        <location filename="../admin/request_list.py" line="139"/>
         <source>any time</source>
         <translation>a cualquier hora</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="128"/>
+        <location filename="../admin/request_list.py" line="145"/>
         <source>{channel}: delivered {time}</source>
         <translation>{channel}: enviada {time}</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="130"/>
+        <location filename="../admin/request_list.py" line="147"/>
         <source>{channel}: failed (attempts: {count})</source>
         <translation>{channel}: falló (intentos: {count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="133"/>
+        <location filename="../admin/request_list.py" line="150"/>
         <source>{channel}: waiting to retry (attempts so far: {count})</source>
         <translation>{channel}: esperando para reintentar (intentos hasta ahora: {count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="136"/>
+        <location filename="../admin/request_list.py" line="153"/>
         <source>{channel}: waiting to send</source>
         <translation>{channel}: esperando para enviarse</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="138"/>
+        <location filename="../admin/request_list.py" line="155"/>
         <source>last error: {error}</source>
         <translation>último error: {error}</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="146"/>
+        <location filename="../admin/request_list.py" line="163"/>
         <source>best time: {when}</source>
         <translation>mejor horario: {when}</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="147"/>
+        <location filename="../admin/request_list.py" line="164"/>
         <source>language: {code}</source>
         <translation>idioma: {code}</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="149"/>
+        <location filename="../admin/request_list.py" line="166"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="150"/>
+        <location filename="../admin/request_list.py" line="167"/>
         <source>Topics: {topics}</source>
         <translation>Temas: {topics}</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="154"/>
+        <location filename="../admin/request_list.py" line="171"/>
         <source>No delivery channel was configured when this request was made.</source>
         <translation>No había ningún canal de envío configurado cuando se hizo esta solicitud.</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="155"/>
-        <location filename="../admin/request_list.py" line="156"/>
+        <location filename="../admin/request_list.py" line="172"/>
+        <location filename="../admin/request_list.py" line="173"/>
         <source>Mark contacted</source>
         <translation>Marcar contactada</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="158"/>
+        <location filename="../admin/request_list.py" line="175"/>
         <source>Records that staff have contacted this patient</source>
         <translation>Registra que el personal ya contactó a este paciente</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="159"/>
-        <location filename="../admin/request_list.py" line="160"/>
+        <location filename="../admin/request_list.py" line="176"/>
+        <location filename="../admin/request_list.py" line="177"/>
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="161"/>
+        <location filename="../admin/request_list.py" line="178"/>
         <source>Sends this request to the clinic again now</source>
         <translation>Vuelve a enviar ahora esta solicitud a la clínica</translation>
     </message>
