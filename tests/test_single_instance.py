@@ -69,3 +69,21 @@ def test_second_kiosk_run_exits_with_already_running(tmp_path: Path) -> None:
     assert result.returncode == exitcodes.ALREADY_RUNNING, result.stderr
     assert "already running" in result.stderr and str(holder.pid) in result.stderr
     assert "first-frame" not in result.stdout
+
+
+def test_two_real_kiosks_the_second_exits_and_the_first_keeps_running(tmp_path: Path) -> None:
+    env = {**os.environ, "KIOSK_DATA_DIR": str(tmp_path / "data"), "KIOSK_LOG_DIR": str(tmp_path / "logs"),
+           "KIOSK_BENCH_FIRST_FRAME": "1"}
+    command = [sys.executable, "-m", "kiosk", "run", "--windowed", "640x360"]
+    first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    try:
+        assert first.stdout is not None
+        assert first.stdout.readline().startswith("first-frame "), "the first kiosk did not start"
+        second = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, env=env)
+        assert second.returncode == exitcodes.ALREADY_RUNNING, second.stderr
+        assert f"kiosk: the kiosk is already running (process {first.pid}" in second.stderr
+        assert "first-frame" not in second.stdout
+        assert first.poll() is None  # untouched by the second
+    finally:
+        first.terminate()
+        first.communicate(timeout=TIMEOUT)
