@@ -10,9 +10,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTranslator
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractButton, QLineEdit
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QSize, Qt, QTranslator
+from PySide6.QtGui import QFontMetrics, QMouseEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.clock import FixedClock
@@ -580,3 +580,58 @@ def test_the_thank_you_phone_number_fits_in_portrait_with_large_text(
     font = phone.fitted_font()
     assert QFontMetrics(font).horizontalAdvance(phone.text()) <= phone.width()
     assert font.pixelSize() >= 36  # shrunk to fit, never below body text
+
+
+# --- double taps -----------------------------------------------------------------------------
+
+def double_tap(widget: QWidget, start_ms: int = 10_000) -> None:
+    """What a touch screen sends for a quick double tap: press, release, press + double-click,
+    release, 120 ms apart in all (QTest's clicks are spaced so they never make a double tap)."""
+    centre = QPointF(widget.rect().center())
+    global_pos = QPointF(widget.mapToGlobal(widget.rect().center()))
+    sequence = [
+        (QEvent.Type.MouseButtonPress, 0, Qt.MouseButton.LeftButton),
+        (QEvent.Type.MouseButtonRelease, 40, Qt.MouseButton.NoButton),
+        (QEvent.Type.MouseButtonPress, 90, Qt.MouseButton.LeftButton),
+        (QEvent.Type.MouseButtonDblClick, 90, Qt.MouseButton.LeftButton),
+        (QEvent.Type.MouseButtonRelease, 120, Qt.MouseButton.NoButton),
+    ]
+    for kind, offset, buttons in sequence:
+        event = QMouseEvent(kind, centre, global_pos, Qt.MouseButton.LeftButton, buttons,
+                            Qt.KeyboardModifier.NoModifier)
+        event.setTimestamp(start_ms + offset)
+        QApplication.sendEvent(widget, event)
+
+
+def test_a_double_tap_on_a_toggle_is_one_tap(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    double_tap(screen.topics.chip("shockwave"))
+    double_tap(screen.consent, start_ms=20_000)
+    double_tap(screen.contact_time.button("morning"), start_ms=30_000)
+    assert screen.topics.selected() == ["shockwave"]
+    assert screen.consent.isChecked()
+    assert screen.contact_time.value() == "morning"
+    double_tap(screen.topics.chip("shockwave"), start_ms=40_000)  # a later double tap: one tap again
+    assert screen.topics.selected() == []
+
+
+def test_a_real_double_tap_on_submit_stores_one_request(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    flaky = FlakyStore(store)
+    screen = build(qtbot, session, flaky, clock)
+    fill(qtbot, screen, name="Ned", phone="303-555-0109")
+    double_tap(screen.submit_button)
+    assert flaky.calls == 1 and len(store.list_requests()) == 1
+    assert screen.showing_thanks
+
+
+def test_a_double_tap_on_a_key_types_twice(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    screen = build(qtbot, session, FlakyStore(store), clock)
+    tap(qtbot, screen.name.edit)
+    double_tap(screen.keyboard.key_for("l"))
+    assert screen.name.edit.text() == "ll"

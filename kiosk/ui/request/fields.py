@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QMouseEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -273,3 +273,40 @@ class BigCheckBox(QCheckBox):
 
     def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt's name
         return self.rect().contains(pos)
+
+
+class DoubleTapGuard(QObject):
+    """Makes a double tap on a guarded control one tap: a press that follows the previous
+    press within the double-click interval is swallowed, with its double-click and release.
+
+    Older hands often double-tap; without this a topic chip or the consent box would toggle
+    twice and end up where it started. Event timestamps, not a clock, decide, so a test can
+    replay an exact tap sequence. Keyboard keys are not guarded: "ll" is typed that fast.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._last_press: dict[QObject, int] = {}
+        self._swallowing: set[QObject] = set()
+
+    def guard(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonDblClick:
+            self._swallowing.add(watched)
+            return True
+        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            interval = QGuiApplication.styleHints().mouseDoubleClickInterval()
+            last = self._last_press.get(watched)
+            if last is not None and 0 <= event.timestamp() - last < interval:
+                self._swallowing.add(watched)
+                return True
+            self._last_press[watched] = event.timestamp()
+            return False
+        if kind == QEvent.Type.MouseButtonRelease and watched in self._swallowing:
+            self._swallowing.discard(watched)
+            return True
+        return False

@@ -43,13 +43,14 @@ from kiosk.core.requests.model import (
 from kiosk.ui.request.fields import (
     BigCheckBox,
     ChipGrid,
+    DoubleTapGuard,
     ErrorLabel,
     SegmentedChoice,
     TextField,
     TouchLineEdit,
     WrapButton,
 )
-from kiosk.ui.request.keyboard import KeyboardMode, OnScreenKeyboard
+from kiosk.ui.request.keyboard import KeyAction, KeyboardMode, OnScreenKeyboard
 from kiosk.ui.request.messages import field_message
 from kiosk.ui.request.style import PHONE_TEXT, Palette, request_stylesheet
 from kiosk.ui.request.thanks_screen import ThanksScreen
@@ -119,6 +120,14 @@ class RequestScreen(QWidget):
         self._stack.addWidget(self._form_page)
         self._stack.addWidget(self.thanks)
 
+        self._double_taps = DoubleTapGuard(self)
+        self._double_taps.guard(
+            *self.topics.chips, *self.contact_time.buttons, self.consent, self.cancel_button,
+            self.submit_button, self.thanks.done_button,
+            self.keyboard.action_key(KeyAction.NEXT, KeyboardMode.TEXT),
+            self.keyboard.action_key(KeyAction.NEXT, KeyboardMode.EMAIL),
+            self.keyboard.action_key(KeyAction.NEXT, KeyboardMode.PHONE),
+        )
         session.languageChanged.connect(self._on_language_changed)
         session.largeTextChanged.connect(lambda _on: self._apply_style(force=True))
         session.highContrastChanged.connect(lambda _on: self._apply_style(force=True))
