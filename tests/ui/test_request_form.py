@@ -635,3 +635,33 @@ def test_a_double_tap_on_a_key_types_twice(
     tap(qtbot, screen.name.edit)
     double_tap(screen.keyboard.key_for("l"))
     assert screen.name.edit.text() == "ll"
+
+
+def test_new_content_brings_new_topics_phone_and_follow_up(
+    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
+) -> None:
+    flaky = FlakyStore(store)
+    screen = build(qtbot, session, flaky, clock)
+    screen.begin("shockwave")
+    tap(qtbot, screen.topics.chip("exercise"))
+    old = make_clinic()
+    changed = Clinic(
+        name=old.name, phone="+52 55 1234 5678", timezone=old.timezone,
+        topics=(old.topics[1], Topic("knee-pain", LocalizedText({"en": "Knee pain", "es": "Dolor de rodilla"}))),
+        playlist=(), follow_up=LocalizedText.english("We call back the same day."),
+    )
+    screen.set_clinic(changed)
+    assert [c.value for c in screen.topics.chips] == ["shockwave", "knee-pain"]
+    assert screen.topics.selected() == ["shockwave"]  # "exercise" is no longer offered
+    assert screen.topics.chip("knee-pain").text() == "Knee pain"
+    assert screen.topics.chip("knee-pain").height() >= 72
+    tap(qtbot, screen.topics.chip("knee-pain"))
+    fill(qtbot, screen, name="Pia", phone="303-555-0110")
+    with qtbot.waitSignal(screen.submitted, timeout=2000):
+        tap(qtbot, screen.submit_button)
+    [stored] = store.list_requests()
+    assert stored.request.topics == ("shockwave", "knee-pain")
+    assert stored.request.source_topic == "shockwave"
+    assert screen.thanks.phone.text() == "+52 55 1234 5678"
+    assert screen.thanks.follow_up.text() == "We call back the same day."
+    assert qr_matches(screen.thanks.qr.pixmap().toImage(), "tel:+525512345678")

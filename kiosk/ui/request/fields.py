@@ -293,6 +293,13 @@ class DoubleTapGuard(QObject):
         for widget in widgets:
             widget.installEventFilter(self)
 
+    def forget(self, *widgets: QWidget) -> None:
+        """Stop guarding widgets that are going away."""
+        for widget in widgets:
+            widget.removeEventFilter(self)
+            self._last_press.pop(widget, None)
+            self._swallowing.discard(widget)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
         if kind == QEvent.Type.MouseButtonDblClick:

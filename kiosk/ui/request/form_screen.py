@@ -168,7 +168,7 @@ class RequestScreen(QWidget):
         self.topics_caption = QLabel(content)
         self.topics_caption.setObjectName("sectionTitle")
         self.topics_caption.setWordWrap(True)
-        self.topics = ChipGrid([t.id for t in self._clinic.topics], content)
+        self.topics = self._make_chips(content)
         self.topics_error = ErrorLabel(content)
         self.time_caption = QLabel(content)
         self.time_caption.setObjectName("sectionTitle")
@@ -185,7 +185,6 @@ class RequestScreen(QWidget):
         for field in self._fields:
             field.edit.activated.connect(lambda f=field: self._on_field_activated(f))
             field.edit.textChanged.connect(self._on_input_changed)
-        self.topics.toggled.connect(self._on_input_changed)
         self.contact_time.changed.connect(lambda _v: self._on_input_changed())
         self.consent.toggled.connect(lambda _on: self._on_input_changed())
 
@@ -204,6 +203,7 @@ class RequestScreen(QWidget):
         right_column.addStretch(1)
         self._columns = (left, right)
         self._column_layouts = (left_column, right_column)
+        self._right_column = right_column
         self._grid = QGridLayout(content)
 
         self.scroll = QScrollArea(page)
@@ -244,6 +244,33 @@ class RequestScreen(QWidget):
         page_column.addWidget(self.scroll, 1)
         page_column.addLayout(footer)
         page_column.addWidget(self.keyboard)
+
+    def _make_chips(self, parent: QWidget) -> ChipGrid:
+        chips = ChipGrid([t.id for t in self._clinic.topics], parent)
+        chips.toggled.connect(self._on_input_changed)
+        return chips
+
+    def set_clinic(self, clinic: Clinic) -> None:
+        """New content was applied: topics, phone, follow-up and colours follow it. Topics a
+        patient already chose stay chosen if the clinic still offers them."""
+        chosen = self.topics.selected()
+        self._clinic = clinic
+        self._known_topics = tuple(t.id for t in clinic.topics)
+        old = self.topics
+        self.topics = self._make_chips(self._content)
+        self._right_column.replaceWidget(old, self.topics)
+        self._double_taps.forget(*old.chips)
+        old.hide()
+        old.deleteLater()
+        self._double_taps.guard(*self.topics.chips)
+        self.topics.set_selected([t for t in chosen if t in self._known_topics])
+        if self._source_topic not in self._known_topics:
+            self._source_topic = None
+        self.thanks.set_clinic(clinic)
+        self._landscape = None  # re-run the whole layout pass for the new chips
+        self._apply_layout(self.size() if not self.size().isEmpty() else QSize(1920, 1080))
+        self.retranslate()
+        self._apply_style(force=True)
 
     # -- size, orientation and style --------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:

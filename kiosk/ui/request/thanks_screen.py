@@ -42,6 +42,11 @@ class FittedLine(QWidget):
     def text(self) -> str:
         return self._text
 
+    def set_text(self, text: str) -> None:
+        self._text = text
+        self.updateGeometry()
+        self.update()
+
     def set_style(self, largest_px: int, colour: QColor) -> None:
         self._largest = max(1, largest_px)
         self._colour = QColor(colour)
@@ -168,6 +173,13 @@ class ThanksScreen(QWidget):
         self.done_button.setMaximumHeight(max(min_target(size), px(size, 96)))
         self._contact.setSpacing(max(min_gap(size), px(size, 64)))
         self.set_qr_colours(QColor("#000000"), QColor("#ffffff"))
+
+    def set_clinic(self, clinic: Clinic) -> None:
+        """New content: the clinic's phone and follow-up may have changed."""
+        self._clinic = clinic
+        self.phone.set_text(clinic.phone)
+        self.set_screen_size(self._screen_size)
+        self.retranslate()
 
     def set_qr_colours(self, dark: QColor, light: QColor) -> None:
         # Whole pixels per module: a scaled pixmap would blur the module edges.
