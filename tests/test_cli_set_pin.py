@@ -52,6 +52,33 @@ def test_data_dir_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert PinStore(tmp_path / "env-data" / PIN_FILE_NAME).check("13579")
 
 
+def test_data_dir_from_kiosk_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "kiosk.yaml"
+    config.write_text(f"data:\n  dir: {tmp_path / 'yaml-data'}\n")
+    code, _, err = run(monkeypatch, capsys, "2244\n", "--stdin", "--config", str(config))
+    assert code == exitcodes.OK, err
+    assert PinStore(tmp_path / "yaml-data" / PIN_FILE_NAME).check("2244")
+    # As for the kiosk itself, KIOSK_DATA_DIR overrides the file.
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "env-data"))
+    code, _, err = run(monkeypatch, capsys, "3355\n", "--stdin", "--config", str(config))
+    assert code == exitcodes.OK, err
+    assert PinStore(tmp_path / "env-data" / PIN_FILE_NAME).check("3355")
+
+
+def test_broken_kiosk_yaml_exits_1_before_asking(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "kiosk.yaml"
+    config.write_text("data:\n  dir: [not, a, path]\n")
+    code, _, err = run(monkeypatch, capsys, "2244\n", "--stdin", "--config", str(config))
+    assert code == exitcodes.PROBLEMS
+    assert "kiosk.yaml" in err and "data" in err and "--data-dir" in err
+    # --data-dir does not need the config at all.
+    code, _, err = run(monkeypatch, capsys, "2244\n", "--stdin", "--config", str(config),
+                       "--data-dir", str(tmp_path / "d"))
+    assert code == exitcodes.OK, err
+
+
 @pytest.mark.parametrize("pin", ["12", "123456789", "12a4", "", "1234 "])
 def test_invalid_pin_exits_1_and_writes_nothing(pin: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str]) -> None:

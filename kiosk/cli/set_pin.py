@@ -12,14 +12,19 @@ Exit codes: 0 PIN set, 1 invalid or mismatched PIN or the file could not be writ
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from kiosk import exitcodes
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", metavar="DIR",
-                        help="the kiosk's data folder (default: $KIOSK_DATA_DIR, else the user data folder)")
+                        help="the kiosk's data folder (default: data.dir from kiosk.yaml, $KIOSK_DATA_DIR, "
+                             "else the user data folder)")
+    parser.add_argument("--config", type=Path, help="the kiosk.yaml to read data.dir from (default: "
+                                                    "$KIOSK_CONFIG, then the platform config folder)")
     parser.add_argument("--stdin", action="store_true",
                         help="read the PIN from one line of standard input instead of asking twice")
 
@@ -39,10 +44,33 @@ def _read_pin(args: argparse.Namespace) -> str | None:
     return first
 
 
-def run(args: argparse.Namespace) -> int:
-    from kiosk.core.admin_pin import PinStore, pin_path, validate_pin
+def _pin_file(args: argparse.Namespace) -> Path | None:
+    """Where the kiosk will look for the PIN, or None (after saying why) when kiosk.yaml is broken."""
+    from kiosk.core.admin_pin import pin_path
     from kiosk.core.paths import data_dir
 
+    folder = args.data_dir
+    if not folder:
+        # The kiosk finds its data folder through kiosk.yaml first; the PIN must land there too.
+        from kiosk.core.config import load_config
+
+        result = load_config(args.config, os.environ)
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        if result.config is None:
+            print("kiosk set-pin: fix kiosk.yaml first (problems above) or pass --data-dir; nothing was changed",
+                  file=sys.stderr)
+            return None
+        folder = result.config["data.dir"]
+    return pin_path(data_dir(folder))
+
+
+def run(args: argparse.Namespace) -> int:
+    from kiosk.core.admin_pin import PinStore, validate_pin
+
+    path = _pin_file(args)
+    if path is None:
+        return exitcodes.PROBLEMS
     try:
         pin = _read_pin(args)
     except (EOFError, KeyboardInterrupt):
@@ -55,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"kiosk set-pin: {exc}; nothing was changed", file=sys.stderr)
         return exitcodes.PROBLEMS
-    store = PinStore(pin_path(data_dir(args.data_dir)))
+    store = PinStore(path)
     try:
         store.set(pin)
     except OSError as exc:

@@ -501,7 +501,8 @@ class AdminScreen(QWidget):
         self.exit_button.setAccessibleName(self.tr("Exit kiosk"))
         self.exit_button.setAccessibleDescription(self.tr("Quits the kiosk program (asks first)"))
         self._confirm_text.setText(self.tr(
-            "Exit the kiosk? The screen will show the computer's desktop until the kiosk is started again."))
+            "Exit the kiosk program? Where the computer restarts it automatically (see docs/deploy.md), "
+            "it comes back within seconds."))
         self.confirm_exit_button.setText(self.tr("Exit now"))
         self.confirm_exit_button.setAccessibleName(self.tr("Exit now"))
         self.confirm_exit_button.setAccessibleDescription(self.tr("Quits the kiosk program"))

@@ -233,28 +233,28 @@
     </message>
     <message>
         <location filename="../admin/admin_screen.py" line="504"/>
-        <source>Exit the kiosk? The screen will show the computer&apos;s desktop until the kiosk is started again.</source>
-        <translation>¿Salir del quiosco? La pantalla mostrará el escritorio de la computadora hasta que se vuelva a iniciar el quiosco.</translation>
+        <source>Exit the kiosk program? Where the computer restarts it automatically (see docs/deploy.md), it comes back within seconds.</source>
+        <translation>¿Salir del programa del quiosco? Si la computadora lo reinicia automáticamente (vea docs/deploy.md), vuelve en unos segundos.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="505"/>
         <location filename="../admin/admin_screen.py" line="506"/>
+        <location filename="../admin/admin_screen.py" line="507"/>
         <source>Exit now</source>
         <translation>Salir ahora</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="507"/>
+        <location filename="../admin/admin_screen.py" line="508"/>
         <source>Quits the kiosk program</source>
         <translation>Cierra el programa del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="508"/>
         <location filename="../admin/admin_screen.py" line="509"/>
+        <location filename="../admin/admin_screen.py" line="510"/>
         <source>Keep running</source>
         <translation>Seguir funcionando</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="510"/>
+        <location filename="../admin/admin_screen.py" line="511"/>
         <source>Goes back without exiting</source>
         <translation>Vuelve atrás sin salir</translation>
     </message>
