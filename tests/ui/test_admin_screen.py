@@ -429,3 +429,17 @@ def test_themed_controls_are_touch_targets(host: QWidget, qtbot: QtBot, qapp: QA
 def test_bad_idle_time_is_refused(actions: FakeActions, store: RequestStore, clock: FixedClock) -> None:
     with pytest.raises(ValueError, match="idle_close_seconds"):
         AdminScreen(actions, store, clock=clock, idle_close_seconds=0)  # type: ignore[arg-type]
+
+
+def test_follows_the_session_look(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
+                                  clock: FixedClock, tmp_path: Path) -> None:
+    from kiosk.ui.session import Session
+
+    session = Session()
+    session.set_large_text(True)
+    screen = make_screen(host, qtbot, actions, store, clock, tmp_path, session=session)
+    assert "font-size: 50px" in screen.styleSheet()  # 36 px body text, +40 %
+    session.set_high_contrast(True)
+    assert "#ffff00" in screen.styleSheet()
+    session.reset()
+    assert "font-size: 36px" in screen.styleSheet() and "#ffff00" not in screen.styleSheet()

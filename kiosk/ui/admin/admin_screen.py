@@ -41,6 +41,7 @@ from kiosk.ui.admin.button_row import ButtonRow
 from kiosk.ui.admin.request_list import PAGE_SIZE, RequestList, local_time
 from kiosk.ui.admin.style import staff_style
 from kiosk.ui.scale import min_gap, px
+from kiosk.ui.session import Session
 
 __all__ = ["AdminActions", "AdminScreen"]
 
@@ -90,8 +91,7 @@ class AdminScreen(QWidget):
     def __init__(self, actions: AdminActions, store: RequestStore, *, clock: Clock,
                  idle_close_seconds: float = IDLE_CLOSE_SECONDS, data_dir: Path | None = None,
                  started_at: datetime | None = None, tick_ms: int = 1000, page_size: int = PAGE_SIZE,
-                 large_text: bool = False, high_contrast: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if idle_close_seconds <= 0:
             raise ValueError("idle_close_seconds must be positive")
@@ -107,8 +107,13 @@ class AdminScreen(QWidget):
         self._idle_close_seconds = float(idle_close_seconds)
         self._data_dir = data_dir if data_dir is not None else default_data_dir()
         self._started_at = started_at if started_at is not None else clock.now()
-        self._large_text = large_text
-        self._high_contrast = high_contrast
+        # Staff get the text size and contrast the screen is in, if the shell passes its session.
+        self._session = session
+        self._large_text = session.large_text if session is not None else False
+        self._high_contrast = session.high_contrast if session is not None else False
+        if session is not None:
+            session.largeTextChanged.connect(self._follow_session)
+            session.highContrastChanged.connect(self._follow_session)
         self._last_input = clock.now()
         self._open = False
         self._watcher = _InputWatcher(self._touched, self)
@@ -436,6 +441,10 @@ class AdminScreen(QWidget):
         self._actions.exit_kiosk()
 
     # --- look and language ---------------------------------------------------------------
+
+    def _follow_session(self) -> None:
+        if self._session is not None:
+            self.set_look(large_text=self._session.large_text, high_contrast=self._session.high_contrast)
 
     def set_look(self, *, large_text: bool, high_contrast: bool) -> None:
         """Text size and contrast (the shell passes the session's, if it wants staff to have them)."""
