@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTranslator
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +20,9 @@ from kiosk.core.requests.model import InfoRequest, StoredRequest
 from kiosk.core.text import LocalizedText
 from kiosk.ui.i18n import I18N_DIR
 from kiosk.ui.request.form_screen import RequestScreen
+from kiosk.ui.render.contrast import contrast_ratio
 from kiosk.ui.request.keyboard import KeyAction, KeyboardMode, OnScreenKeyboard
+from kiosk.ui.request.style import Palette
 from kiosk.ui.scale import min_gap, min_target
 from kiosk.ui.session import Session
 from kiosk.ui.theme import apply_theme
@@ -261,3 +264,40 @@ def test_every_key_has_an_accessible_name(qtbot: QtBot) -> None:
         for key in keyboard.keys(mode):
             assert isinstance(key, QAbstractButton)
             assert key.accessibleName() and key.accessibleDescription(), key.spec
+
+
+# --- colours and pressed state ---------------------------------------------------------------
+
+THEMES = {
+    "atlas": clinic().theme,
+    "default": Theme(),
+    "pale brand": Theme(primary="#9fd3ff", accent="#ffd280", background="#ffffff", text="#8a8a8a"),
+    "dark background": Theme(primary="#7fd0ff", accent="#ffb347", background="#102030", text="#ffffff"),
+}
+
+
+@pytest.mark.parametrize("theme", list(THEMES.values()), ids=list(THEMES))
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+def test_every_text_reaches_4_5_to_1(theme: Theme, high_contrast: bool) -> None:
+    palette = Palette.of(theme, high_contrast=high_contrast)
+    for what, fg, bg in palette.text_pairs():
+        assert contrast_ratio(QColor(fg), QColor(bg)) >= 4.5, (what, fg, bg)
+
+
+def test_the_clinic_colours_are_kept_when_they_read_well() -> None:
+    palette = Palette.of(clinic().theme, high_contrast=False)
+    assert (palette.primary, palette.background, palette.text) == ("#0d5f67", "#f4f8f8", "#17303b")
+
+
+def test_a_pressed_key_looks_pressed_at_once(qtbot: QtBot, themed: None) -> None:
+    screen = screen_of(qtbot, QSize(1920, 1080))
+    tap(qtbot, screen.name.edit)
+    key = screen.keyboard.key_for("a")
+    probe = QPoint(key.width() // 4, key.height() // 4)  # background, clear of the letter
+    up = key.grab().toImage().pixelColor(probe)
+    qtbot.mousePress(key, Qt.MouseButton.LeftButton, pos=key.rect().center())
+    down = key.grab().toImage().pixelColor(probe)  # no event-loop turn in between
+    qtbot.mouseRelease(key, Qt.MouseButton.LeftButton, pos=key.rect().center())
+    assert key.isDown() is False
+    assert up != down
+    assert down == QColor(Palette.of(clinic().theme, high_contrast=False).primary)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor
 
 from kiosk.core.model import Theme
+from kiosk.ui.render.contrast import BLACK, MIN_CONTRAST, WHITE, contrast_ratio
 from kiosk.ui.request.keyboard import KEY_TEXT
 from kiosk.ui.scale import BODY_TEXT, px, text_px
 
@@ -36,15 +37,48 @@ class Palette:
 
     @classmethod
     def of(cls, theme: Theme, *, high_contrast: bool) -> Palette:
+        """The clinic's colours where every text reaches 4.5:1; a clinic whose colours cannot
+        be made legible (a dark background) gets the high-contrast palette."""
         if high_contrast:
-            return cls(background="#ffffff", text="#000000", primary="#000000", on_primary="#ffffff",
-                       pressed="#444444", field="#ffffff", border="#000000", keyboard="#ffffff", error="#8b0000")
-        return cls(
-            background=theme.background, text=theme.text, primary=theme.primary, on_primary="#ffffff",
-            pressed=QColor(theme.primary).darker(140).name(), field="#ffffff",
-            border=QColor(theme.text).lighter(250).name() if QColor(theme.text).lightness() < 60 else theme.text,
-            keyboard=QColor(theme.background).darker(110).name(), error=ERROR_COLOUR,
+            return HIGH_CONTRAST
+        background = QColor(theme.background)
+        keyboard = background.darker(110)
+        primary = QColor(theme.primary)
+        for _ in range(20):  # a pale brand colour is darkened until text on and in it reads
+            if min(contrast_ratio(primary, WHITE), contrast_ratio(primary, background)) >= MIN_CONTRAST:
+                break
+            primary = primary.darker(115)
+        text = QColor(theme.text)
+        if min(contrast_ratio(text, c) for c in (background, WHITE, keyboard)) < MIN_CONTRAST:
+            text = QColor(BLACK)
+        palette = cls(
+            background=background.name(), text=text.name(), primary=primary.name(), on_primary="#ffffff",
+            pressed=primary.darker(140).name(), field="#ffffff",
+            border=text.lighter(250).name() if text.lightness() < 60 else text.name(),
+            keyboard=keyboard.name(), error=ERROR_COLOUR,
         )
+        return palette if palette.legible() else HIGH_CONTRAST
+
+    def text_pairs(self) -> list[tuple[str, str, str]]:
+        """(what, text colour, background colour) for every text the request screens draw."""
+        return [
+            ("text on background", self.text, self.background),
+            ("text in a field or key", self.text, self.field),
+            ("text on the keyboard", self.text, self.keyboard),
+            ("title", self.primary, self.background),
+            ("button label", self.primary, self.field),
+            ("label on a chosen button", self.on_primary, self.primary),
+            ("label on a pressed button", self.on_primary, self.pressed),
+            ("error", self.error, self.background),
+            ("error in a field", self.error, self.field),
+        ]
+
+    def legible(self) -> bool:
+        return all(contrast_ratio(QColor(fg), QColor(bg)) >= MIN_CONTRAST for _, fg, bg in self.text_pairs())
+
+
+HIGH_CONTRAST = Palette(background="#ffffff", text="#000000", primary="#000000", on_primary="#ffffff",
+                        pressed="#444444", field="#ffffff", border="#000000", keyboard="#ffffff", error="#8b0000")
 
 
 def request_stylesheet(theme: Theme, size: QSize, *, large_text: bool, high_contrast: bool) -> str:
