@@ -164,7 +164,12 @@ class OnScreenKeyboard(QWidget):
             for key in self._keys[mode]:
                 key.setFixedHeight(height)
                 key.setMinimumWidth(px(size, 72))
-                key.setMaximumWidth(round(px(size, KEY_MAX_WIDTH) * key.spec.width + gap * (key.spec.width - 1)))
+                if mode is KeyboardMode.PHONE:
+                    key.setMaximumWidth(16777215)  # the pad's own width bounds its keys
+                else:
+                    key.setMaximumWidth(
+                        round(px(size, KEY_MAX_WIDTH) * key.spec.width + gap * (key.spec.width - 1))
+                    )
             if mode is KeyboardMode.PHONE:
                 page.setFixedWidth(min(px(size, PHONE_PAD_MAX_WIDTH), size.width() - 2 * gap))
             page.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
