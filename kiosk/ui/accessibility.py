@@ -152,8 +152,12 @@ def describe(widget: QWidget, name: str, description: str) -> None:
 
 
 def interactive_widgets(root: QWidget) -> list[QWidget]:
-    """The visible controls a patient can touch under ``root``."""
-    from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QLineEdit, QTextEdit
+    """The visible controls a patient can touch under ``root``.
+
+    Scroll bars are left out: on the touch screen a list scrolls by dragging its content
+    (QScroller), the bar only shows where one is."""
+    from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QLineEdit, QScrollBar, QTextEdit
 
     kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSlider, QAbstractSpinBox, QTextEdit)
-    return [w for w in root.findChildren(QWidget) if isinstance(w, kinds) and w.isVisibleTo(root)]
+    return [w for w in root.findChildren(QWidget)
+            if isinstance(w, kinds) and not isinstance(w, QScrollBar) and w.isVisibleTo(root)]

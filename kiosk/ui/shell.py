@@ -267,7 +267,10 @@ class KioskShell(QWidget):
         admin_screen.closed.connect(self.go_home)  # type: ignore[attr-defined]
 
     def open_staff(self) -> None:
+        """Staff take over: the patient's session ends first (their form and choices go), so
+        the staff screens always start in the kiosk's own language and text size."""
         if self._current not in (PIN, ADMIN) and self.pin_pad is not None:
+            self.session.reset()
             self.show_screen(PIN)
 
     def _on_deck_applied(self, _version: str) -> None:

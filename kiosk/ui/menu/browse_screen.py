@@ -13,7 +13,7 @@ from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.clock import Clock
 from kiosk.core.model import Deck, Slide
@@ -127,10 +127,7 @@ class BrowseScreen(QWidget):
         nav.addWidget(self.previous_button, 1)
         nav.addWidget(self.position_label, 1)
         nav.addWidget(self.next_button, 1)
-        actions = QHBoxLayout()
-        actions.addWidget(self.menu_button)
-        actions.addWidget(self.read_button)
-        actions.addWidget(self.request_button, 1)
+        actions = QGridLayout()
         self._bar = QVBoxLayout()
         self._bar.addLayout(nav)
         self._bar.addLayout(actions)
@@ -326,6 +323,8 @@ class BrowseScreen(QWidget):
         self.read_button.setText(self.tr("Read aloud"))
         describe(self.read_button, self.tr("Read aloud"), self.tr("Reads this slide out loud."))
         self.request_button.setText(self.tr("Request more information about this"))
+        if hasattr(self, "_bar"):
+            self._apply_metrics()
         describe(self.request_button, self.tr("Request more information about this"),
                  self.tr("Leave your contact details and the clinic will contact you about this topic."))
         self._update_controls()
@@ -342,11 +341,37 @@ class BrowseScreen(QWidget):
         self._bar.setSpacing(gap)
         self._nav.setSpacing(gap)
         self._actions.setSpacing(gap)
+        self._arrange_actions(size.width() - 2 * margin, gap)
         self.swipe.set_threshold(px(size, SWIPE_THRESHOLD))
         background = self._deck.clinic.theme.background
         palette = self.view.palette()
         palette.setColor(self.view.backgroundRole(), QColor(background))
         self.view.setPalette(palette)
+
+    def _arrange_actions(self, width: int, gap: int) -> None:
+        """One row when the buttons fit side by side, else the request button on its own row."""
+        small = [b for b in (self.menu_button, self.read_button) if not b.isHidden()]
+        needed = sum(b.sizeHint().width() for b in [*small, self.request_button]) + gap * len(small)
+        for button in (self.menu_button, self.read_button, self.request_button):
+            self._actions.removeWidget(button)
+        for column in range(3):
+            self._actions.setColumnStretch(column, 0)
+        if needed <= width:
+            for column, button in enumerate(small):
+                self._actions.addWidget(button, 0, column)
+            self._actions.addWidget(self.request_button, 0, len(small))
+            self._actions.setColumnStretch(len(small), 1)
+        else:
+            for column, button in enumerate(small):
+                self._actions.addWidget(button, 0, column)
+                self._actions.setColumnStretch(column, 1)
+            self._actions.addWidget(self.request_button, 1, 0, 1, max(1, len(small)))
+
+    def event(self, event: QEvent) -> bool:
+        # Larger text or another language changes the buttons' widths: arrange them again.
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            self._apply_metrics()
+        return super().event(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
