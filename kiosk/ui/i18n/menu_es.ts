@@ -4,69 +4,69 @@
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../menu/browse_screen.py" line="300"/>
+        <location filename="../menu/browse_screen.py" line="298"/>
         <source>This slide cannot be shown.</source>
         <translation>Esta diapositiva no se puede mostrar.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="315"/>
+        <location filename="../menu/browse_screen.py" line="313"/>
         <source>Slide %1 of %2</source>
         <translation>Diapositiva %1 de %2</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="319"/>
+        <location filename="../menu/browse_screen.py" line="317"/>
         <source>‹ Previous</source>
         <translation>‹ Anterior</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="320"/>
+        <location filename="../menu/browse_screen.py" line="318"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="320"/>
+        <location filename="../menu/browse_screen.py" line="318"/>
         <source>Shows the previous slide of this topic.</source>
         <translation>Muestra la diapositiva anterior de este tema.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="321"/>
+        <location filename="../menu/browse_screen.py" line="319"/>
         <source>Next ›</source>
         <translation>Siguiente ›</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="322"/>
+        <location filename="../menu/browse_screen.py" line="320"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="322"/>
+        <location filename="../menu/browse_screen.py" line="320"/>
         <source>Shows the next slide of this topic.</source>
         <translation>Muestra la siguiente diapositiva de este tema.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="323"/>
-        <location filename="../menu/browse_screen.py" line="324"/>
+        <location filename="../menu/browse_screen.py" line="321"/>
+        <location filename="../menu/browse_screen.py" line="322"/>
         <source>All topics</source>
         <translation>Todos los temas</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="324"/>
+        <location filename="../menu/browse_screen.py" line="322"/>
         <source>Back to the menu with all topics.</source>
         <translation>Vuelve al menú con todos los temas.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="325"/>
-        <location filename="../menu/browse_screen.py" line="326"/>
+        <location filename="../menu/browse_screen.py" line="323"/>
+        <location filename="../menu/browse_screen.py" line="324"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="326"/>
+        <location filename="../menu/browse_screen.py" line="324"/>
         <source>Reads this slide out loud.</source>
         <translation>Lee esta diapositiva en voz alta.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="327"/>
+        <location filename="../menu/browse_screen.py" line="325"/>
         <location filename="../menu/browse_screen.py" line="328"/>
         <source>Request more information about this</source>
         <translation>Pedir más información sobre esto</translation>
@@ -108,66 +108,66 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../menu/menu_screen.py" line="162"/>
+        <location filename="../menu/menu_screen.py" line="165"/>
         <source>What would you like to know?</source>
         <translation>¿Qué le gustaría saber?</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="163"/>
-        <location filename="../menu/menu_screen.py" line="164"/>
+        <location filename="../menu/menu_screen.py" line="166"/>
+        <location filename="../menu/menu_screen.py" line="167"/>
         <source>Request more information</source>
         <translation>Pedir más información</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="165"/>
+        <location filename="../menu/menu_screen.py" line="168"/>
         <source>Leave your name and phone or email, and the clinic will contact you.</source>
         <translation>Deje su nombre y su teléfono o correo electrónico, y la clínica se comunicará con usted.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="166"/>
+        <location filename="../menu/menu_screen.py" line="169"/>
         <source>Language and display</source>
         <translation>Idioma y pantalla</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="168"/>
+        <location filename="../menu/menu_screen.py" line="171"/>
         <source>Show the screens in %1.</source>
         <translation>Muestra las pantallas en %1.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="169"/>
-        <location filename="../menu/menu_screen.py" line="170"/>
+        <location filename="../menu/menu_screen.py" line="172"/>
+        <location filename="../menu/menu_screen.py" line="173"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="170"/>
+        <location filename="../menu/menu_screen.py" line="173"/>
         <source>Makes all text on the screens larger.</source>
         <translation>Agranda todo el texto de las pantallas.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="171"/>
-        <location filename="../menu/menu_screen.py" line="172"/>
+        <location filename="../menu/menu_screen.py" line="174"/>
+        <location filename="../menu/menu_screen.py" line="175"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="173"/>
+        <location filename="../menu/menu_screen.py" line="176"/>
         <source>Shows the screens in black, white and yellow.</source>
         <translation>Muestra las pantallas en negro, blanco y amarillo.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="174"/>
-        <location filename="../menu/menu_screen.py" line="175"/>
+        <location filename="../menu/menu_screen.py" line="177"/>
+        <location filename="../menu/menu_screen.py" line="178"/>
         <source>Back to slideshow</source>
         <translation>Volver a la presentación</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="176"/>
+        <location filename="../menu/menu_screen.py" line="179"/>
         <source>Closes the menu and forgets your choices.</source>
         <translation>Cierra el menú y borra sus opciones.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="185"/>
+        <location filename="../menu/menu_screen.py" line="188"/>
         <source>Shows the slides about %1.</source>
         <translation>Muestra las diapositivas sobre %1.</translation>
     </message>
@@ -176,8 +176,8 @@
     <name>UnavailableScreen</name>
     <message>
         <location filename="../menu/placeholder_screen.py" line="39"/>
-        <source>Requests are coming soon</source>
-        <translation>Las solicitudes estarán disponibles pronto</translation>
+        <source>Requests are not available right now</source>
+        <translation>Las solicitudes no están disponibles en este momento</translation>
     </message>
     <message>
         <location filename="../menu/placeholder_screen.py" line="40"/>

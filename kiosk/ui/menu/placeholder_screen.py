@@ -9,7 +9,7 @@ from kiosk.ui.accessibility import SCOPE_PROPERTY, describe
 
 
 class UnavailableScreen(QWidget):
-    """Shown for "Request more information" when this build cannot take requests."""
+    """Shown for "Request more information" when requests cannot be stored here (no database)."""
 
     back = Signal()
 
@@ -36,7 +36,7 @@ class UnavailableScreen(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Requests are coming soon"))
+        self.title.setText(self.tr("Requests are not available right now"))
         self.message.setText(self.tr("Please ask at the front desk for more information."))
         self.back_button.setText(self.tr("Back to the menu"))
         describe(self.back_button, self.tr("Back to the menu"), self.tr("Shows all topics again."))
