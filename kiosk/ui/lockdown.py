@@ -15,14 +15,20 @@ disturbs the kiosk.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCursor, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCursor, QKeyEvent, QKeySequence, QShortcutEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
+
+
+class Settings(Protocol):
+    """What is read from the config: ``kiosk.core.config.Config`` (or any mapping)."""
+
+    def __getitem__(self, key: str) -> Any: ...
+
 
 _KEY = Qt.Key
 _MOD = Qt.KeyboardModifier
@@ -88,8 +94,8 @@ class Lockdown(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         kind = event.type()
         if kind in _KEY_EVENTS:
-            if kind == QEvent.Type.Shortcut:
-                blocked = _shortcut_is_blocked(event.key())  # type: ignore[attr-defined]
+            if isinstance(event, QShortcutEvent):
+                blocked = _shortcut_is_blocked(event.key())
             else:
                 assert isinstance(event, QKeyEvent)
                 blocked = is_blocked_key(event.key(), event.modifiers())
@@ -110,7 +116,7 @@ class Lockdown(QObject):
         return False
 
 
-def install_lockdown(app: QApplication, window: QWidget, config: Mapping[str, Any] | Any) -> Lockdown | None:
+def install_lockdown(app: QApplication, window: QWidget, config: Settings) -> Lockdown | None:
     """Lock ``window`` down as ``config`` (a :class:`kiosk.core.config.Config`) says.
 
     Returns None when ``lockdown.enabled`` is off (development); the cursor setting is then

@@ -12,15 +12,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import exitcodes
 from kiosk.heartbeat import HEARTBEAT_NAME, Heartbeat
 from kiosk.memory_guard import MemoryGuard
-from kiosk.ui.lockdown import Lockdown, install_lockdown
+from kiosk.ui.lockdown import Lockdown, Settings, install_lockdown
 from kiosk.ui.player import Player
 from kiosk.watchdog import SystemdNotifier
 
@@ -48,11 +47,11 @@ def start_unattended(
     app: QApplication,
     window: QWidget,
     player: Player,
-    config: Mapping[str, Any] | Any,
+    config: Settings,
     *,
     data_dir: Path,
     windowed: bool,
-    first_frame: Any,
+    first_frame: SignalInstance,
     env: Mapping[str, str] | None = None,
 ) -> Unattended:
     """Lock ``window`` down (not in a staff ``--windowed`` window), write the heartbeat on its
