@@ -9,6 +9,7 @@ thread right after, so a swipe usually finds its slide ready.
 
 from __future__ import annotations
 
+import logging
 from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
@@ -30,6 +31,8 @@ CACHE_SIZE = 6
 SWIPE_THRESHOLD = 120
 
 CacheKey = tuple[str, str, int, int, str, bool]
+
+log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
@@ -297,6 +300,7 @@ class BrowseScreen(QWidget):
         self.view.pixmap = self.pixmap_for(slide, size)
         self.view.message = "" if self.view.pixmap is not None else self.tr("This slide cannot be shown.")
         self.view.update()
+        log.info("browse: %s %d / %d", self._topic_id, self._index + 1, len(self._slides))
         self.positionChanged.emit(self._index, len(self._slides))
         self._prefetch(size)
 
