@@ -195,6 +195,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.ui.app import build_kiosk, create_application, open_services, pick_screen
     from kiosk.ui.player import PlayerTiming
     from kiosk.ui.shell import IdleSettings
+    from kiosk.ui.speech import create_speaker
 
     app = create_application()
     try:
@@ -225,7 +226,7 @@ def run(args: argparse.Namespace) -> int:
         timing=PlayerTiming(time_scale=args.time_scale, transition_ms=settings.transition_ms),
         content_root=content, loader=reload, hide_cursor=settings.hide_cursor,
         idle=IdleSettings(loaded.config["touch.idle_timeout"], loaded.config["touch.idle_countdown"]),
-        requests=services.requests, staff=services.staff,
+        requests=services.requests, staff=services.staff, speaker=create_speaker(app),
     )
     log.info(
         "window on screen %d %dx%d%s", settings.screen, size.width(), size.height(),
