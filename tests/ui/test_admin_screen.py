@@ -197,7 +197,21 @@ def test_mark_contacted_changes_the_store(host: QWidget, qtbot: QtBot, actions: 
     assert store.get(ids["failed"]).status is RequestStatus.CONTACTED  # type: ignore[union-attr]
     assert screen.requests.counts()[RequestStatus.CONTACTED] == 2
     assert not row_for(screen, ids["failed"]).contacted_button.isVisibleTo(screen)
+    assert row_for(screen, ids["failed"]).texts()[0].endswith("\u00b7 Contacted")
     assert screen.status_text() == "Marked as contacted."
+    assert screen.requests.filter_button(RequestStatus.CONTACTED).text() == "Contacted (2)"
+
+
+def test_actions_keep_the_list_and_its_length(host: QWidget, qtbot: QtBot, actions: FakeActions,
+                                              store: RequestStore, clock: FixedClock, tmp_path: Path) -> None:
+    made = [submit(store, clock, f"Patient {i}", f"k{i}") for i in range(7)]
+    screen = make_screen(host, qtbot, actions, store, clock, tmp_path, page_size=3)
+    click(qtbot, button(screen, "Show more (3)"))
+    order = [r.request_id for r in screen.requests.rows()]
+    assert len(order) == 6
+    click(qtbot, row_for(screen, made[1]).contacted_button)  # the sixth row, from the second page
+    assert [r.request_id for r in screen.requests.rows()] == order
+    assert store.get(made[1]).status is RequestStatus.CONTACTED  # type: ignore[union-attr]
 
 
 def test_mark_contacted_on_a_purged_request(host: QWidget, qtbot: QtBot, actions: FakeActions,

@@ -10,6 +10,7 @@ this screen (never a dialog a patient could find stacked behind the window).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -75,13 +76,13 @@ class _InputWatcher(QObject):
     """Any touch, click or key anywhere in the app while the admin screen is up counts as
     activity (the admin screen is the only thing on screen then)."""
 
-    def __init__(self, on_input: object, parent: QObject | None = None) -> None:
+    def __init__(self, on_input: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._on_input = on_input
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() in _INPUT_EVENTS:
-            self._on_input()  # type: ignore[operator]
+            self._on_input()
         return False
 
 
@@ -390,7 +391,7 @@ class AdminScreen(QWidget):
         except StorageError as exc:
             log.error("admin screen: %s", exc)
             self._set_status(self.tr("Could not save: {reason}").format(reason=str(exc)))
-        self.requests.load()
+        self.requests.refresh_row(request_id)
 
     def _retry(self, request_id: str | None) -> None:
         try:
@@ -401,7 +402,10 @@ class AdminScreen(QWidget):
         else:
             self._set_status(self.tr("Queued to send again.") if request_id is not None
                                  else self.tr("Every failed request is queued to send again."))
-        self.requests.load()
+        if request_id is None:
+            self.requests.load()
+        else:
+            self.requests.refresh_row(request_id)
 
     def _reload(self) -> None:
         try:

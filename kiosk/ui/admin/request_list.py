@@ -33,8 +33,9 @@ from kiosk.ui.admin.button_row import ButtonRow
 
 log = logging.getLogger(__name__)
 
-#: Rows built per "Show more": widgets are cheap, but hundreds at once would stall a tap.
-PAGE_SIZE = 50
+#: Rows built at once (and per "Show more"): each costs a few milliseconds of widgets and
+#: style, and opening the screen should feel instant.
+PAGE_SIZE = 25
 _FILTERS: tuple[RequestStatus | None, ...] = (None, RequestStatus.NEW, RequestStatus.DELIVERED,
                                               RequestStatus.FAILED, RequestStatus.CONTACTED)
 
@@ -283,31 +284,63 @@ class RequestList(QWidget):
             self._error = self.tr("Cannot read the requests: {reason}").format(reason=str(exc))
         self._show_more()
 
+    def _make_row(self, stored: StoredRequest) -> RequestRow:
+        try:
+            deliveries = self._store.deliveries(stored.id)
+        except StorageError as exc:
+            log.error("admin screen: %s", exc)
+            deliveries = []
+        row = RequestRow(stored, deliveries)
+        row.set_spacing(self._spacing)
+        row.markContacted.connect(self.markContacted)
+        row.retryRequested.connect(self.retryRequested)
+        return row
+
     def _show_more(self) -> None:
         batch = self._requests[self._shown:self._shown + self._page_size]
         insert_at = self._rows_layout.indexOf(self._empty)
         for stored in batch:
-            try:
-                deliveries = self._store.deliveries(stored.id)
-            except StorageError as exc:
-                log.error("admin screen: %s", exc)
-                deliveries = []
-            row = RequestRow(stored, deliveries)
-            row.set_spacing(self._spacing)
-            row.markContacted.connect(self.markContacted)
-            row.retryRequested.connect(self.retryRequested)
+            row = self._make_row(stored)
             self._rows_layout.insertWidget(insert_at + len(self._rows), row)
             self._rows.append(row)
         self._shown += len(batch)
         self._update_texts()
 
+    def refresh_row(self, request_id: str) -> None:
+        """Show one request's new state in place (after an action on it): the list keeps its
+        length and scroll position. A request that is gone (expired) leaves the list."""
+        try:
+            stored = self._store.get(request_id)
+            counts = self._store.counts()
+        except StorageError as exc:
+            log.error("admin screen: %s", exc)
+            self.load()
+            return
+        self._counts = counts
+        for index, old in enumerate(self._rows):
+            if old.request_id != request_id:
+                continue
+            position = self._rows_layout.indexOf(old)
+            self._drop(old)
+            if stored is None:
+                del self._rows[index]
+            else:
+                row = self._make_row(stored)
+                self._rows_layout.insertWidget(position, row)
+                self._rows[index] = row
+            break
+        self._update_texts()
+
+    def _drop(self, row: RequestRow) -> None:
+        row.hide()
+        self._rows_layout.removeWidget(row)
+        row.setParent(None)  # type: ignore[call-overload]
+        row.deleteLater()
+
     def clear(self) -> None:
         """Drop every row (patient data) now; the widgets are deleted on the next event loop."""
         for row in self._rows:
-            row.hide()
-            self._rows_layout.removeWidget(row)
-            row.setParent(None)  # type: ignore[call-overload]
-            row.deleteLater()
+            self._drop(row)
         self._rows = []
         self._requests = []
         self._shown = 0
