@@ -125,6 +125,12 @@ QWidget#kioskShell QPushButton[toggle="true"]:checked {{
 QWidget#kioskShell QPushButton[toggle="true"]:pressed {{
     background-color: {p.toggle_pressed.background}; color: {p.toggle_pressed.foreground};
 }}
+QWidget#kioskShell QPushButton[role="topic"] {{
+    background-color: {p.toggle.background}; color: {p.toggle.foreground};
+}}
+QWidget#kioskShell QPushButton[role="topic"]:pressed {{
+    background-color: {p.toggle_pressed.background}; color: {p.toggle_pressed.foreground};
+}}
 QWidget#kioskShell QPushButton:focus {{ border-color: {p.focus}; }}
 {scope} QPushButton {{
     font-size: {body}px; font-weight: 600; min-height: {target}px; min-width: {target}px;

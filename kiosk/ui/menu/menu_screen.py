@@ -137,6 +137,8 @@ class MenuScreen(QWidget):
         for topic in self._topics:
             button = QPushButton(content)
             button.setObjectName(f"topic_{topic.id}")
+            # A light card: the clinic's topic icons are drawn for a light background.
+            button.setProperty("role", "topic")
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             if topic.icon is not None:
                 button.setIcon(QIcon(str(topic.icon.path)))
@@ -220,7 +222,7 @@ class MenuScreen(QWidget):
         margin, gap = px(size, 48), max(min_gap(size), px(size, 20))
         self._layout.setContentsMargins(margin, margin, margin, margin)
         self._layout.setSpacing(px(size, 28))
-        icon = px(size, 64)
+        icon = px(size, 72)
         for button in self._topic_buttons:
             button.setIconSize(QSize(icon, icon))
         width = size.width() - 2 * margin
