@@ -285,3 +285,20 @@ def test_themed_keys_are_big_enough(host: QWidget, qtbot: QtBot, qapp: QApplicat
             assert button.height() >= 72 and button.width() >= 72
     finally:
         qapp.setStyleSheet("")
+
+
+def test_unexpected_error_does_not_leave_the_pad_stuck(host: QWidget, qtbot: QtBot, session: Session,
+                                                       store: PinStore, lockout: Lockout,
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    def broken(pin: str) -> bool:
+        raise MemoryError("no memory for the hash")
+
+    monkeypatch.setattr(store, "check", broken)
+    pad = make_pad(host, qtbot, session, store, lockout)
+    type_pin(qtbot, pad, "1234")
+    pad.submit()
+    qtbot.waitUntil(lambda: not pad.checking, timeout=20_000)
+    assert pad.message() == "The PIN could not be checked. Please try again."
+    assert lockout.failures == 0 and key(pad, "OK").isEnabled()
+    assert "the staff PIN could not be checked" in caplog.text

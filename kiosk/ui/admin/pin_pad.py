@@ -32,6 +32,7 @@ class _Outcome:
     RIGHT = "right"
     WRONG = "wrong"
     DAMAGED = "damaged"
+    ERROR = "error"
 
 
 class _CheckBridge(QObject):
@@ -192,6 +193,9 @@ class PinPadScreen(QWidget):
             except PinFileError as exc:
                 log.error("%s", exc)
                 outcome = _Outcome.DAMAGED
+            except Exception:  # never leave the pad stuck on "Checking…"
+                log.exception("the staff PIN could not be checked")
+                outcome = _Outcome.ERROR
             bridge.finished.emit(generation, outcome)
 
         threading.Thread(target=check, name="pin-check", daemon=True).start()
@@ -211,8 +215,10 @@ class PinPadScreen(QWidget):
             if current:
                 left = self._lockout.attempts_left()
                 self._notice = "" if left == 0 else self.tr("Wrong PIN. Tries left: {count}.").format(count=left)
-        elif current:
+        elif current and outcome == _Outcome.DAMAGED:
             self._notice = self.tr("The staff PIN file is damaged. Ask IT to run kiosk set-pin again.")
+        elif current:
+            self._notice = self.tr("The PIN could not be checked. Please try again.")
         self._refresh()
         if outcome == _Outcome.WRONG:
             self.rejected.emit()

@@ -262,90 +262,95 @@
 <context>
     <name>PinPadScreen</name>
     <message>
-        <location filename="../admin/pin_pad.py" line="179"/>
+        <location filename="../admin/pin_pad.py" line="180"/>
         <source>Enter {low} to {high} digits.</source>
         <extracomment>Side of a PIN key, in pixels at 1080p (well over the 72 px minimum target). A wrong PIN was entered (after it was recorded in the lockout).</extracomment>
         <translation>Ingrese de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="213"/>
+        <location filename="../admin/pin_pad.py" line="217"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>PIN incorrecto. Intentos restantes: {count}.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="215"/>
+        <location filename="../admin/pin_pad.py" line="219"/>
         <source>The staff PIN file is damaged. Ask IT to run kiosk set-pin again.</source>
         <translation>El archivo del PIN del personal está dañado. Pida a TI que vuelva a ejecutar kiosk set-pin.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="239"/>
+        <location filename="../admin/pin_pad.py" line="221"/>
+        <source>The PIN could not be checked. Please try again.</source>
+        <translation>No se pudo verificar el PIN. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="245"/>
         <source>No staff PIN is set. Ask IT to run kiosk set-pin.</source>
         <translation>No hay un PIN del personal configurado. Pida a TI que ejecute kiosk set-pin.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="242"/>
+        <location filename="../admin/pin_pad.py" line="248"/>
         <source>Locked: try again in {time}</source>
         <translation>Bloqueado: vuelva a intentarlo en {time}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="244"/>
+        <location filename="../admin/pin_pad.py" line="250"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="249"/>
+        <location filename="../admin/pin_pad.py" line="255"/>
         <source>Digits entered: {count}</source>
         <translation>Dígitos ingresados: {count}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="316"/>
+        <location filename="../admin/pin_pad.py" line="322"/>
         <source>Staff PIN</source>
         <translation>PIN del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="317"/>
-        <location filename="../admin/pin_pad.py" line="318"/>
+        <location filename="../admin/pin_pad.py" line="323"/>
+        <location filename="../admin/pin_pad.py" line="324"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="319"/>
+        <location filename="../admin/pin_pad.py" line="325"/>
         <source>Go back to the slideshow without opening the staff screen</source>
         <translation>Vuelve a la presentación sin abrir la pantalla del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="321"/>
+        <location filename="../admin/pin_pad.py" line="327"/>
         <source>Digit {digit}</source>
         <translation>Dígito {digit}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="322"/>
+        <location filename="../admin/pin_pad.py" line="328"/>
         <source>Adds this digit to the PIN</source>
         <translation>Agrega este dígito al PIN</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="323"/>
+        <location filename="../admin/pin_pad.py" line="329"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="324"/>
+        <location filename="../admin/pin_pad.py" line="330"/>
         <source>Removes the last digit</source>
         <translation>Borra el último dígito</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="325"/>
-        <location filename="../admin/pin_pad.py" line="326"/>
+        <location filename="../admin/pin_pad.py" line="331"/>
+        <location filename="../admin/pin_pad.py" line="332"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="327"/>
+        <location filename="../admin/pin_pad.py" line="333"/>
         <source>Checks the PIN and opens the staff screen</source>
         <translation>Verifica el PIN y abre la pantalla del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="328"/>
+        <location filename="../admin/pin_pad.py" line="334"/>
         <source>The PIN as dots; digits are never shown</source>
         <translation>El PIN en puntos; los dígitos nunca se muestran</translation>
     </message>
