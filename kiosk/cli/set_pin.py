@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data-dir", metavar="DIR",
                         help="the kiosk's data folder (default: data.dir from kiosk.yaml, $KIOSK_DATA_DIR, "
                              "else the user data folder)")
-    parser.add_argument("--config", type=Path, help="the kiosk.yaml to read data.dir from (default: "
+    parser.add_argument("--config", type=Path, metavar="FILE", help="the kiosk.yaml to read data.dir from (default: "
                                                     "$KIOSK_CONFIG, then the platform config folder)")
     parser.add_argument("--stdin", action="store_true",
                         help="read the PIN from one line of standard input instead of asking twice")
