@@ -76,6 +76,7 @@ def test_buttons_step_through_the_topic_and_the_position_follows(qapp, qtbot) ->
         for _ in range(6):
             browse.step(1)
         assert browse.position_label.text() == "5 / 5" and not browse.next_button.isEnabled()
+        qtbot.waitUntil(lambda: browse.ready, timeout=10000)
         assert browse.view.pixmap is not None and browse.view.pixmap.size() == browse.view.size()
 
 
@@ -132,14 +133,19 @@ def test_slides_follow_the_session_language_and_larger_text(qapp, qtbot) -> None
     calls: list[tuple[str, str, bool, QSize]] = []
     with running_kiosk(qapp, qtbot, renderer_factory=lambda deck: RecordingRenderer(deck, calls)) as (kiosk, _clock):
         browse = open_topic(kiosk)
-        browse.wait_idle()
+        qtbot.waitUntil(lambda: browse.ready, timeout=10000)
         first = browse.current_slide.id
+        english = browse.view.pixmap
         assert (first, "en", False) in [c[:3] for c in calls]
         kiosk.window.session.set_language("es")
+        assert browse.view.pixmap is english  # stays up until the Spanish one is ready
+        qtbot.waitUntil(lambda: browse.ready, timeout=10000)
+        assert browse.view.pixmap is not english
         assert (first, "es", False) in [c[:3] for c in calls]
         assert browse.next_button.text() == "Siguiente ›"
         assert browse.request_button.text() == "Pedir más información sobre esto"
         kiosk.window.session.set_large_text(True)
+        qtbot.waitUntil(lambda: browse.ready, timeout=10000)
         assert (first, "es", True) in [c[:3] for c in calls]
         browse.wait_idle()
         sizes = {c[3] for c in calls if c[0] == first and c[1] == "es"}
@@ -180,3 +186,27 @@ def test_request_about_this_names_the_topic_and_all_topics_goes_back(qapp, qtbot
         kiosk.window.show_screen(BROWSE)
         click(browse.menu_button)
         assert kiosk.window.current_screen == MENU
+
+
+class BrokenRenderer:
+    def __init__(self, deck: Deck) -> None:
+        self._real = SlideRenderer(deck)
+
+    def render(self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False) -> QImage:
+        from kiosk.ui.render.errors import SlideRenderError
+
+        if slide.id == "dry-needling-what":
+            raise SlideRenderError("images/broken.png: not a PNG file")
+        return self._real.render(slide, size, language, large_text=large_text)
+
+
+def test_a_slide_that_cannot_be_drawn_says_so_and_the_others_still_show(qapp, qtbot) -> None:
+    with running_kiosk(qapp, qtbot, renderer_factory=BrokenRenderer) as (kiosk, _clock):
+        browse = open_topic(kiosk)
+        assert browse.current_slide.id == "dry-needling-what"
+        qtbot.waitUntil(lambda: browse.view.message != "", timeout=10000)
+        assert browse.view.pixmap is None
+        assert "not a PNG" in browse.render_errors["dry-needling-what"]
+        browse.step(1)
+        qtbot.waitUntil(lambda: browse.ready, timeout=10000)
+        assert browse.view.pixmap is not None and browse.view.message == ""

@@ -2,9 +2,11 @@
 "Request more information about this", and back to the menu.
 
 Slides are drawn by the real slide renderer at the size of the slide area, in the session's
-language and text size. The slide on screen is rendered on the GUI thread when it is not
-prepared yet (the figure is in bench/README.md); its neighbours are prepared in a worker
-thread right after, so a swipe usually finds its slide ready.
+language and text size, in a worker thread: a render takes 25-110 ms (up to 0.5 s in large
+text, bench/README.md), too long for the GUI thread. Buttons, position and swipes react at
+once; the slide appears when ready (the picture of the same slide in the previous language
+or text size stays up meanwhile). The neighbours are prepared right after, so "Next" and
+swipes usually find their slide ready.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from kiosk.ui.scale import min_gap, px
 from kiosk.ui.session import Session
 from kiosk.ui.speech import Speaker, locale_for, slide_text
 
-# Current, previous and next slide in two text sizes is plenty.
+# The slide on screen, its neighbours and a few just left.
 CACHE_SIZE = 6
 # Shorter horizontal moves than this (at 1920x1080) are taps or jitter, not swipes.
 SWIPE_THRESHOLD = 120
@@ -36,10 +38,13 @@ log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
+    """Lives in the GUI thread: signals emitted from the worker are queued to it."""
+
     rendered = Signal(object, QImage)
+    failed = Signal(object, str)
 
 
-class _Prefetch(QRunnable):
+class _RenderJob(QRunnable):
     def __init__(self, key: CacheKey, renderer: SlideRendering, slide: Slide, size: QSize,
                  language: str, large_text: bool, relay: _Relay) -> None:
         super().__init__()
@@ -49,7 +54,12 @@ class _Prefetch(QRunnable):
         key, renderer, slide, size, language, large_text, relay = self._args
         try:
             image = renderer.render(slide, size, language, large_text=large_text)
-        except Exception:  # the GUI thread renders it again and reports the error then
+        except render_error_types() as exc:
+            relay.failed.emit(key, str(exc) or type(exc).__name__)
+            return
+        except Exception as exc:  # a renderer bug must not kill the worker or the screen
+            log.exception("renderer crashed on slide %s", slide.id)
+            relay.failed.emit(key, f"{type(exc).__name__}: {exc}")
             return
         relay.rendered.emit(key, image)
 
@@ -106,7 +116,12 @@ class BrowseScreen(QWidget):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._relay = _Relay(self)
-        self._relay.rendered.connect(self._on_prefetched)
+        self._relay.rendered.connect(self._on_rendered)
+        self._relay.failed.connect(self._on_failed)
+        self._pending: set[CacheKey] = set()
+        # the frame the view should show now; None when nothing is wanted
+        self._wanted: CacheKey | None = None
+        self._shown: CacheKey | None = None
         # slide id -> why it could not be drawn
         self.render_errors: dict[str, str] = {}
 
@@ -210,6 +225,7 @@ class BrowseScreen(QWidget):
         self._index = 0
         self.view.pixmap = None
         self.view.message = ""
+        self._wanted = self._shown = None
         self._cache.clear()
         self._update_controls()
         self.view.update()
@@ -236,7 +252,8 @@ class BrowseScreen(QWidget):
             self.requestAbout.emit(self._topic_id)
 
     def _on_display_changed(self, *_args: object) -> None:
-        self._cache.clear()
+        # Pictures in the old language or size are of no more use (bounded memory).
+        self._cache = OrderedDict((k, v) for k, v in self._cache.items() if k == self._shown)
         self._apply_metrics()
         if self._slides:
             self._show()
@@ -258,38 +275,57 @@ class BrowseScreen(QWidget):
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
 
-    def pixmap_for(self, slide: Slide, size: QSize) -> QPixmap | None:
+    def _request(self, slide: Slide, size: QSize, *, urgent: bool) -> CacheKey:
         key = self._key(slide, size)
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return cached
-        try:
-            image = self._renderer.render(slide, size, self._session.language, large_text=self._session.large_text)
-        except render_error_types() as exc:
-            self.render_errors[slide.id] = str(exc)
-            return None
-        pixmap = QPixmap.fromImage(image)
-        self._remember(key, pixmap)
-        return pixmap
+        if key not in self._cache and key not in self._pending:
+            self._pending.add(key)
+            job = _RenderJob(key, self._renderer, slide, size, self._session.language,
+                             self._session.large_text, self._relay)
+            # The slide the patient waits for goes ahead of queued neighbours.
+            self._pool.start(job, 1 if urgent else 0)
+        return key
 
     def _prefetch(self, size: QSize) -> None:
         for neighbour in (self._index + 1, self._index - 1):
             if 0 <= neighbour < len(self._slides):
-                slide = self._slides[neighbour]
-                key = self._key(slide, size)
-                if key not in self._cache:
-                    self._pool.start(_Prefetch(key, self._renderer, slide, size, self._session.language,
-                                               self._session.large_text, self._relay))
+                self._request(self._slides[neighbour], size, urgent=False)
 
-    def _on_prefetched(self, key: CacheKey, image: QImage) -> None:
-        if key[0] == self._deck.version and key not in self._cache and self._slides:
-            self._remember(key, QPixmap.fromImage(image))
+    def _on_rendered(self, key: CacheKey, image: QImage) -> None:
+        self._pending.discard(key)
+        if key[0] != self._deck.version or not self._slides:
+            return  # an old deck's, or the patient has gone
+        self._remember(key, QPixmap.fromImage(image))
+        if key == self._wanted:
+            self._display(key)
+
+    def _on_failed(self, key: CacheKey, message: str) -> None:
+        self._pending.discard(key)
+        self.render_errors[key[1]] = message
+        log.warning("browse: slide %s cannot be shown: %s", key[1], message)
+        if key == self._wanted:
+            self.view.pixmap = None
+            self._shown = None
+            self.view.message = self.tr("This slide cannot be shown.")
+            self.view.update()
+
+    def _display(self, key: CacheKey) -> None:
+        self._cache.move_to_end(key)
+        self.view.pixmap = self._cache[key]
+        self.view.message = ""
+        self._shown = key
+        self.view.update()
+        self._prefetch(QSize(key[2], key[3]))
+
+    @property
+    def ready(self) -> bool:
+        """The slide on screen is the current one, in the current language and size."""
+        return self._wanted is not None and self._shown == self._wanted
 
     def _show(self) -> None:
         self._update_controls()
         slide = self.current_slide
         if slide is None or self.size().isEmpty():
+            self._wanted = self._shown = None
             self.view.pixmap = None
             self.view.update()
             return
@@ -297,12 +333,17 @@ class BrowseScreen(QWidget):
         if layout is not None:
             layout.activate()
         size = self.view.size() if self.view.height() >= 240 else self.slide_size()
-        self.view.pixmap = self.pixmap_for(slide, size)
-        self.view.message = "" if self.view.pixmap is not None else self.tr("This slide cannot be shown.")
-        self.view.update()
+        self._wanted = self._request(slide, size, urgent=True)
         log.info("browse: %s %d / %d", self._topic_id, self._index + 1, len(self._slides))
         self.positionChanged.emit(self._index, len(self._slides))
-        self._prefetch(size)
+        if self._wanted in self._cache:
+            self._display(self._wanted)
+        elif self._shown is None or self._shown[1] != slide.id:
+            # Another slide's picture must not stay up; the same slide in the old language may.
+            self.view.pixmap = None
+            self.view.message = ""
+            self._shown = None
+            self.view.update()
 
     def wait_idle(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
