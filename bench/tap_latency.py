@@ -17,6 +17,7 @@ whether rendering the slide on the GUI thread (when not prefetched) is fast enou
 home (slideshow) and waits ``--gap`` seconds, longer than the double-tap guard (350 ms).
 
     .venv/bin/python bench/tap_latency.py [--taps 40] [--runs 3]
+    .venv/bin/python bench/tap_latency.py --render-times
 """
 
 from __future__ import annotations
@@ -171,13 +172,47 @@ def run_taps(display: str, taps: int, gap: float) -> dict[str, object]:
     }
 
 
+def render_times(repeats: int = 3) -> dict[str, object]:
+    """How long the topic browser's renders take (why they run in a worker thread)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QSize
+
+    from kiosk.core.loader import load_deck
+    from kiosk.resources import bundled_content_dir
+    from kiosk.ui.app import create_application
+    from kiosk.ui.render.slide_renderer import SlideRenderer
+
+    create_application()
+    deck = load_deck(bundled_content_dir(), screen_size=(WIDTH, HEIGHT)).deck
+    assert deck is not None
+    renderer = SlideRenderer(deck)
+    out: dict[str, object] = {}
+    # The slide area above the browser's controls, landscape and portrait.
+    for size in (QSize(1920, 836), QSize(1080, 1640)):
+        for large in (False, True):
+            times = []
+            for _ in range(repeats):
+                for slide in deck.slides:
+                    start = time.perf_counter()
+                    renderer.render(slide, size, "es", large_text=large)
+                    times.append((time.perf_counter() - start) * 1000)
+            out[f"{size.width()}x{size.height()}{' large' if large else ''}"] = summary(times)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--taps", type=int, default=40)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--gap", type=float, default=0.5, help="seconds on the slideshow between taps")
     parser.add_argument("--child", metavar="DISPLAY", help=argparse.SUPPRESS)
+    parser.add_argument("--render-times", action="store_true",
+                        help="only time the browser's slide renders (offscreen), no taps")
     args = parser.parse_args()
+    if args.render_times:
+        print(json.dumps({"benchmark": "browse_render_ms", **render_times()}, indent=2))
+        return 0
     if args.child:
         print(json.dumps(run_taps(args.child, args.taps, args.gap)), flush=True)
         return 0
