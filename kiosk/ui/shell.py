@@ -14,6 +14,7 @@ the kiosk add theirs with :meth:`KioskShell.add_screen`. Each screen change is l
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -36,7 +37,6 @@ from kiosk.ui.menu.placeholder_screen import UnavailableScreen
 from kiosk.ui.menu.touch import Debouncer, TapFilter
 from kiosk.ui.player import Player
 from kiosk.ui.player_window import PlayerWindow
-from kiosk.ui.scale import px
 from kiosk.ui.session import Session
 from kiosk.ui.speech import Speaker
 
@@ -325,11 +325,9 @@ class KioskShell(QWidget):
         return self.slideshow.transitions_done
 
     @property
-    def frame_log(self):  # type: ignore[no-untyped-def]  # the slideshow's deque, for benchmarks
+    def frame_log(self) -> deque[tuple[int, float]] | None:
+        """The slideshow's paint times during transitions (benchmarks)."""
         return self.slideshow.frame_log
-
-    def min_target_px(self) -> int:
-        return px(self.size(), 72)
 
     # -- AdminActions (kiosk/ui/admin/admin_screen.py) -----------------------------------------
     def reload_content(self) -> None:
