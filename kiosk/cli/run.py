@@ -263,7 +263,7 @@ def run(args: argparse.Namespace) -> int:
         kiosk.window.hooks = replace(kiosk.window.hooks, before_exit=unattended.lockdown.allow_close)
     code = app.exec()
     unattended.stop()
-    kiosk.player.stop()
+    kiosk.window.stop()
     services.close()
     if kiosk.watcher is not None:
         kiosk.watcher.stop()

@@ -307,6 +307,10 @@ class Player(QObject):
 
     def _want(self, slide: Slide) -> None:
         self._wanted = slide
+        if self._stopped:
+            # Stopped for good: no new render may start (a worker still running when the
+            # player is garbage-collected would block its thread pool's destructor).
+            return
         self._preparer.request(slide, self._size, self._language)
 
     def _advance(self) -> None:

@@ -208,6 +208,12 @@ class KioskShell(QWidget):
             log.info("screen: %s", name)
             self.screenChanged.emit(name)
 
+    def stop(self) -> None:
+        """Shutdown: the slideshow and the topic browser start no more renders."""
+        self._player.stop()
+        self.browse.stop()
+        self.idle.set_active(False)
+
     def go_home(self) -> None:
         """Forget the patient (every screen clears itself) and play the slideshow."""
         self.session.reset()

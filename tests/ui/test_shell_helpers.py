@@ -48,5 +48,4 @@ def running_kiosk(
         qtbot.waitUntil(lambda: kiosk.window.current_pixmap is not None, timeout=20000)
         yield kiosk, clock
     finally:
-        kiosk.player.stop()
-        kiosk.window.browse.wait_idle()
+        kiosk.window.stop()

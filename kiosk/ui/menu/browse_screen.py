@@ -119,6 +119,7 @@ class BrowseScreen(QWidget):
         self._relay.rendered.connect(self._on_rendered)
         self._relay.failed.connect(self._on_failed)
         self._pending: set[CacheKey] = set()
+        self._stopped = False
         # the frame the view should show now; None when nothing is wanted
         self._wanted: CacheKey | None = None
         self._shown: CacheKey | None = None
@@ -277,7 +278,7 @@ class BrowseScreen(QWidget):
 
     def _request(self, slide: Slide, size: QSize, *, urgent: bool) -> CacheKey:
         key = self._key(slide, size)
-        if key not in self._cache and key not in self._pending:
+        if key not in self._cache and key not in self._pending and not self._stopped:
             self._pending.add(key)
             job = _RenderJob(key, self._renderer, slide, size, self._session.language,
                              self._session.large_text, self._relay)
@@ -347,6 +348,13 @@ class BrowseScreen(QWidget):
 
     def wait_idle(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
+
+    def stop(self) -> None:
+        """For good (shutdown): no new renders; wait for the one in progress, so the pool's
+        destructor never waits on a Python job."""
+        self._stopped = True
+        self._pool.clear()
+        self._pool.waitForDone()
 
     # -- texts and sizes -----------------------------------------------------------------------
     def _update_controls(self) -> None:
