@@ -9,6 +9,9 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Keep tests from reading or writing the developer's real kiosk directories.
 os.environ.pop("KIOSK_CONFIG", None)
 
+import logging  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+
 import pytest  # noqa: E402
 
 
@@ -25,3 +28,23 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
         ("XDG_CACHE_HOME", ".cache"),
     ):
         monkeypatch.setenv(var, str(home / sub))
+
+
+@pytest.fixture(autouse=True)
+def _restore_logging() -> Iterator[None]:
+    """Tests that run ``kiosk run`` in-process configure the ``kiosk`` logger (own handlers,
+    no propagation); put logging back so later tests see records as a fresh process would."""
+    loggers = [logging.getLogger(), logging.getLogger("kiosk")]
+    saved = [(lg, list(lg.handlers), lg.level, lg.propagate, lg.disabled) for lg in loggers]
+    yield
+    for logger, handlers, level, propagate, disabled in saved:
+        for handler in logger.handlers:
+            if handler not in handlers:
+                logger.removeHandler(handler)
+                handler.close()
+        for handler in handlers:
+            if handler not in logger.handlers:
+                logger.addHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+        logger.disabled = disabled
