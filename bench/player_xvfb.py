@@ -34,6 +34,10 @@ def xvfb(width: int = 1920, height: int = 1080) -> Iterator[str]:
 
 def kiosk_env(display: str, **extra: str) -> dict[str, str]:
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    # An installed kiosk runs from compiled bytecode (pip compiles on install; the bundle ships
+    # it). A shell that sets PYTHONDONTWRITEBYTECODE would make every start recompile ~100
+    # modules (~0.15 s) and measure that instead, so the kiosk may cache its bytecode here.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(extra)
     return env
 

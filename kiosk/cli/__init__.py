@@ -10,7 +10,6 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from kiosk.version import VersionAction
 
 #: subcommand -> (module under kiosk.cli, one-line help)
 #: Each module defines ``add_arguments(parser)`` and ``run(args) -> int`` and imports
@@ -33,6 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Clinic waiting-room kiosk.", allow_abbrev=False
     )
+    # kiosk.version reads pyproject, git and the content folder: imported only when building
+    # the parser, which `kiosk run` also does, so keep it cheap to import.
+    from kiosk.version import VersionAction
+
     parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():

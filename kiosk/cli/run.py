@@ -192,7 +192,14 @@ def run(args: argparse.Namespace) -> int:
 
     from kiosk.core.clock import SystemClock
     from kiosk.core.loader import load_deck
-    from kiosk.ui.app import build_kiosk, create_application, open_services, pick_screen
+    from kiosk.ui.app import (
+        Services,
+        build_kiosk,
+        create_application,
+        install_touch_screens,
+        open_services,
+        pick_screen,
+    )
     from kiosk.ui.player import PlayerTiming
     from kiosk.ui.shell import IdleSettings
     from kiosk.ui.speech import create_speaker
@@ -219,15 +226,24 @@ def run(args: argparse.Namespace) -> int:
     def reload(root: Path) -> object:
         return load_deck(root, screen_size=(size.width(), size.height()), now=clock.now())
 
-    services = open_services(loaded.config, deck, clock)
     kiosk = build_kiosk(
         app, deck, clock=clock, screen=screen, windowed=size if settings.windowed else None,
         language=settings.language, transition=settings.transition,
         timing=PlayerTiming(time_scale=args.time_scale, transition_ms=settings.transition_ms),
         content_root=content, loader=reload, hide_cursor=settings.hide_cursor,
         idle=IdleSettings(loaded.config["touch.idle_timeout"], loaded.config["touch.idle_countdown"]),
-        requests=services.requests, staff=services.staff, speaker=create_speaker(app),
+        speaker=create_speaker(app),
     )
+    opened: list[Services] = []
+
+    def open_touch_services() -> None:
+        # The requests database, delivery worker and staff PIN are for touch screens, which
+        # nobody can reach before the first slide: open them just after it is painted.
+        services = open_services(loaded.config, deck, clock)
+        opened.append(services)
+        install_touch_screens(kiosk.window, deck, clock, services.requests, services.staff)
+
+    kiosk.window.defer_setup(open_touch_services)
     log.info(
         "window on screen %d %dx%d%s", settings.screen, size.width(), size.height(),
         " (windowed)" if settings.windowed else "",
@@ -264,7 +280,8 @@ def run(args: argparse.Namespace) -> int:
     code = app.exec()
     unattended.stop()
     kiosk.window.stop()
-    services.close()
+    for services in opened:
+        services.close()
     if kiosk.watcher is not None:
         kiosk.watcher.stop()
     if code == exitcodes.RESTART:

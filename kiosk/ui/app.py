@@ -47,6 +47,8 @@ class RequestServices:
     channels: tuple[str, ...] = ()
     wake: Callable[[], None] | None = None
     thanks_seconds: float = 20.0
+    #: Told to the patient in the privacy statement; the store purges after this many days.
+    retention_days: int = 30
 
     def submit(self, request: InfoRequest, idempotency_token: str) -> StoredRequest:
         stored = self.store.submit(request, idempotency_token, channels=self.channels)
@@ -123,7 +125,10 @@ def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
         log.warning("no delivery channels configured: requests are stored for staff (kiosk requests list)")
     channels = outbox.channel_names if outbox is not None else ()
     worker = services.worker
-    services.requests = RequestServices(store, tuple(channels), worker.wake if worker is not None else None)
+    services.requests = RequestServices(
+        store, tuple(channels), worker.wake if worker is not None else None,
+        retention_days=config["requests.retention_days"],
+    )
     pins = PinStore(pin_path(folder))
 
     def retry(request_id: str | None) -> None:
@@ -189,6 +194,39 @@ class Kiosk:
         return self.window.slideshow
 
 
+def install_touch_screens(
+    window: KioskShell, deck: Deck, clock: Clock,
+    requests: RequestServices | None, staff: StaffServices | None,
+) -> None:
+    """Host the request form and the staff screens in ``window``.
+
+    Called through ``KioskShell.defer_setup``: a patient cannot reach these screens before the
+    first slide is painted, and building them (and opening the database they need) would
+    delay that first slide by a quarter of a second."""
+    if requests is not None:
+        from kiosk.ui.request.form_screen import RequestScreen
+
+        window.install_request_screen(RequestScreen(
+            window.session, deck.clinic, requests, clock=clock, thanks_seconds=requests.thanks_seconds,
+            retention_days=requests.retention_days,
+        ))
+    if staff is not None:
+        from kiosk.ui.admin.admin_screen import AdminScreen
+        from kiosk.ui.admin.gesture import AdminGesture
+        from kiosk.ui.admin.pin_pad import PinPadScreen
+
+        window.hooks = replace(window.hooks, last_delivery_success=staff.last_delivery_success,
+                               retry_delivery=staff.retry_delivery)
+        store = requests.store if requests is not None else None
+        if store is not None:
+            window.install_admin(
+                AdminGesture(window, hold_seconds=staff.hold_seconds, parent=window),
+                PinPadScreen(window.session, staff.pin_store, staff.lockout),
+                AdminScreen(window, store, clock=clock, idle_close_seconds=staff.admin_idle_close,
+                            data_dir=staff.data_dir, session=window.session),
+            )
+
+
 def build_kiosk(
     app: QApplication,
     deck: Deck,
@@ -233,27 +271,8 @@ def build_kiosk(
         player, clock=clock, session=session, idle=idle, renderer_factory=renderer_factory,
         speaker=speaker, hooks=hooks, frame_log_size=frame_log_size,
     )
-    if requests is not None:
-        from kiosk.ui.request.form_screen import RequestScreen
-
-        window.install_request_screen(RequestScreen(
-            window.session, deck.clinic, requests, clock=clock, thanks_seconds=requests.thanks_seconds,
-        ))
-    if staff is not None:
-        from kiosk.ui.admin.admin_screen import AdminScreen
-        from kiosk.ui.admin.gesture import AdminGesture
-        from kiosk.ui.admin.pin_pad import PinPadScreen
-
-        window.hooks = replace(window.hooks, last_delivery_success=staff.last_delivery_success,
-                               retry_delivery=staff.retry_delivery)
-        store = requests.store if requests is not None else None
-        if store is not None:
-            window.install_admin(
-                AdminGesture(window, hold_seconds=staff.hold_seconds, parent=window),
-                PinPadScreen(window.session, staff.pin_store, staff.lockout),
-                AdminScreen(window, store, clock=clock, idle_close_seconds=staff.admin_idle_close,
-                            data_dir=staff.data_dir),
-            )
+    if requests is not None or staff is not None:
+        window.defer_setup(lambda: install_touch_screens(window, deck, clock, requests, staff))
     if hide_cursor:
         window.setCursor(Qt.CursorShape.BlankCursor)
     else:
@@ -272,7 +291,8 @@ def build_kiosk(
     if content_root is not None and loader is not None:
         watcher = ContentWatcher(content_root, loader, parent=player)
         watcher.loaded.connect(player.apply_load_result)
-        watcher.start()
+        # Watching every content file costs ~70 ms; a change can wait for the first slide.
+        window.defer_setup(watcher.start)
     # The player paints its own frames; the Material theme is for the touch screens that
     # follow, so it is applied once the first frame is up (a faster start-up).
     window.firstFramePainted.connect(lambda: QTimer.singleShot(0, lambda: apply_theme(app, deck.clinic.theme)))

@@ -36,6 +36,8 @@ def start_kiosk(qtbot, qapp, tmp_path: Path, timing: PlayerTiming = PlayerTiming
                         transition="none", timing=timing, content_root=root, loader=loader)
     qtbot.addWidget(kiosk.window)
     qtbot.waitUntil(lambda: kiosk.player.current_slide is not None, timeout=20000)
+    # The content watcher starts just after the first frame (KioskShell.defer_setup).
+    qtbot.waitUntil(lambda: kiosk.window.is_set_up, timeout=5000)
     return kiosk, root
 
 

@@ -46,6 +46,8 @@ def running_kiosk(
     kiosk.window.debouncer.interval_ms = debounce_ms
     try:
         qtbot.waitUntil(lambda: kiosk.window.current_pixmap is not None, timeout=20000)
+        # Touch screens are built just after the first frame; a patient is never that fast.
+        qtbot.waitUntil(lambda: kiosk.window.is_set_up, timeout=5000)
         yield kiosk, clock
     finally:
         kiosk.window.stop()

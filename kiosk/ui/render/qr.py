@@ -3,7 +3,6 @@ the room."""
 
 from __future__ import annotations
 
-import segno
 from PySide6.QtGui import QColor, QImage, QPainter
 
 #: Quiet zone around the symbol, in modules (the QR standard asks for 4).
@@ -12,6 +11,8 @@ QUIET_ZONE = 4
 
 def qr_modules(data: str) -> tuple[tuple[bool, ...], ...]:
     # Medium error correction survives glare on the glass and a smudged screen.
+    import segno  # only contact and thank-you screens draw QR codes; keep it off start-up
+
     code = segno.make(data, error="m", micro=False)
     return tuple(tuple(bool(v) for v in row) for row in code.matrix)
 
