@@ -78,8 +78,12 @@ class Services:
     staff: StaffServices | None = None
     worker: DeliveryWorker | None = None
     stores: list[Any] = field(default_factory=list)
+    #: Checks hourly whether the daily retention purge is due.
+    retention_timer: QTimer | None = None
 
     def close(self) -> None:
+        if self.retention_timer is not None:
+            self.retention_timer.stop()
         if self.worker is not None:
             self.worker.stop(timeout=10)
         for store in self.stores:
@@ -106,6 +110,7 @@ def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
         log.error("requests are not available: %s", exc)
         return services
     services.stores.append(store)
+    services.retention_timer = _start_retention(store, clock, int(config["requests.retention_days"]))
     try:
         channel_configs = parse_channels(config["delivery.channels"], path=str(config.path or "kiosk.yaml"))
     except DeliveryConfigError as exc:
@@ -143,6 +148,35 @@ def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
         retry_delivery=retry,
     )
     return services
+
+
+#: How often the kiosk asks whether the (daily) retention purge is due.
+RETENTION_CHECK_MS = 60 * 60 * 1000
+
+
+def _start_retention(store: RequestStore, clock: Clock, days: int) -> QTimer:
+    """Delete delivered and contacted requests older than ``days``: now, then daily."""
+    from kiosk.core.requests.errors import StorageError
+    from kiosk.core.requests.retention import Retention
+
+    retention = Retention(store, clock, days)
+
+    def purge() -> None:
+        try:
+            deleted = retention.purge_if_due()
+        except StorageError as exc:
+            log.error("retention purge failed (will try again): %s", exc)
+            return
+        if deleted:
+            log.info("retention: deleted %d request(s) closed more than %d days ago", deleted, days)
+
+    purge()
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.VeryCoarseTimer)
+    timer.setInterval(RETENTION_CHECK_MS)
+    timer.timeout.connect(purge)
+    timer.start()
+    return timer
 
 
 def _outbox(channel_configs: Any, deck: Deck, clock: Clock, store: RequestStore) -> Outbox:
