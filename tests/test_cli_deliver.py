@@ -156,3 +156,25 @@ def test_one_action_is_required(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["deliver"])
     assert exit_info.value.code == 2
+
+
+def test_kiosk_requests_retry_sends_failed_requests_again(tmp_path: Path, http_server: HttpServer,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.cli import main
+
+    data = tmp_path / "data"
+    first, second = store_requests(data, 2)
+    config = write_config(tmp_path, http_server.url)
+    http_server.reply(Reply(422), Reply(422))
+    assert deliver(config, data, "--once") == 1
+    capsys.readouterr()
+
+    common = ["--config", str(config), "--data-dir", str(data)]
+    assert main(["requests", "retry", first, *common]) == 0
+    assert "queued 1 failed delivery again\ndelivered 1, will retry 0, failed 0" in capsys.readouterr().out
+    assert main(["requests", "retry", "--failed", *common]) == 0
+    with RequestStore(data / "requests.db") as store:
+        assert {store.get(r).status for r in (first, second)} == {RequestStatus.DELIVERED}  # type: ignore[union-attr]
+    with pytest.raises(SystemExit) as usage:
+        main(["requests", "retry", *common])  # neither an id nor --failed
+    assert usage.value.code == 2

@@ -54,6 +54,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     _add_common(export_parser)
     export_parser.add_argument("--format", choices=("csv", "json"), required=True)
     export_parser.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    retry_parser = actions.add_parser(
+        "retry", help="send failed requests again",
+        description="Put the failed deliveries of one request (ID) or of every failed request "
+                    "(--failed) back in the queue and send them now (the same as kiosk deliver --retry).",
+    )
+    which = retry_parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("id", nargs="?", metavar="ID", help="the request to send again")
+    which.add_argument("--failed", action="store_true", help="every request whose delivery failed")
+    retry_parser.add_argument("--config", type=Path, help="the kiosk.yaml to read")
+    retry_parser.add_argument("--content", type=Path, metavar="DIR", help="content folder (topic titles, time zone)")
+    retry_parser.add_argument("--data-dir", metavar="DIR", help="the kiosk's data folder")
 
 
 def _load(args: argparse.Namespace) -> list[StoredRequest] | int:
@@ -104,6 +115,14 @@ def _open_out(path: str) -> BinaryIO:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.action == "retry":
+        # One implementation of retrying: the delivery command's.
+        from kiosk.cli import deliver
+
+        return deliver.run(argparse.Namespace(
+            once=False, status=False, retry=args.id, failed=args.failed,
+            config=args.config, content=args.content, data_dir=args.data_dir,
+        ))
     loaded = _load(args)
     if isinstance(loaded, int):
         return loaded
