@@ -24,12 +24,25 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "reference":
         sys.stdout.write(reference_markdown())
         return exitcodes.OK
+    from kiosk.core.delivery.config import DeliveryConfigError, parse_channels
+
     result = load_config(args.config, os.environ)
-    for problem in sorted(result.problems, key=lambda p: (p.path, p.line or 0)):
+    problems = list(result.problems)
+    if result.config is not None:
+        # Each channel's own fields (host, security, secrets...) are the delivery module's.
+        try:
+            parse_channels(result.config["delivery.channels"], path=str(result.config.path or "kiosk.yaml"))
+        except DeliveryConfigError as exc:
+            problems += exc.problems
+    for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
         print(problem)
-    if result.config is None:
-        errors = sum(p.is_error for p in result.problems)
-        print(f"config: {errors} error(s); the kiosk will not start with this configuration")
+    if result.config is None or any(p.is_error for p in problems):
+        errors = sum(p.is_error for p in problems)
+        consequence = (
+            "the kiosk will not start with this configuration" if result.config is None
+            else "the kiosk starts, but stores requests without sending them until this is fixed"
+        )
+        print(f"config: {errors} error(s); {consequence}")
         return exitcodes.PROBLEMS
     config = result.config
     print(f"config: {config.path or 'no file, using defaults'}: OK")

@@ -139,3 +139,13 @@ def test_cli_check_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit) as usage:
         main(["config", "frobnicate"])
     assert usage.value.code == 2
+
+
+def test_cli_check_reports_delivery_channel_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(
+        tmp_path,
+        "delivery:\n  channels:\n    - type: email\n      host: mail.example.org\n      password: hunter2\n",
+    )
+    assert main(["config", "check", "--config", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "delivery.channels[0].password" in out and "without sending them" in out
