@@ -153,9 +153,12 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.core.config import load_config
     from kiosk.logging_setup import configure_logging
 
+    from kiosk.allocator import fix_mmap_threshold
+
     # Crash handling first, so even a failure while reading settings ends with code 70.
     configure_logging()
     CrashHandler(sys.stderr).install()
+    fix_mmap_threshold()  # before any slide image is allocated
     loaded = load_config(args.config, os.environ)
     for problem in loaded.problems:
         print(f"kiosk: {problem}", file=sys.stderr)
