@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QImage
 
 from kiosk.resources import bundled_content_dir
 from kiosk.ui.frame_check import frame_problems
+from xvfb_server import running_xvfb
 
 pytestmark = [
     pytest.mark.xvfb,
@@ -26,21 +27,8 @@ TIMEOUT = 60
 
 @pytest.fixture
 def xvfb_display(tmp_path: Path):
-    """A fresh X server; ``-displayfd`` lets it pick a free display number itself."""
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    try:
-        assert number.isdigit(), "Xvfb did not report its display"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with running_xvfb(WIDTH, HEIGHT) as display:
+        yield display
 
 
 def test_kiosk_fills_the_real_screen_with_a_slide(tmp_path: Path, xvfb_display: str) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.resources import bundled_content_dir
+from xvfb_server import running_xvfb
 
 pytestmark = [
     pytest.mark.xvfb,
@@ -31,20 +32,8 @@ TIMEOUT = 60
 
 @pytest.fixture
 def display():
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    try:
-        assert number.isdigit(), "Xvfb did not report its display"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with running_xvfb(WIDTH, HEIGHT) as display:
+        yield display
 
 
 class Kiosk:

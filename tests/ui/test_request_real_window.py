@@ -92,20 +92,11 @@ def child_main(db_path: str) -> int:
 
 @pytest.fixture
 def xvfb_display() -> Iterator[str]:
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{WIDTH}x{HEIGHT}x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    try:
-        assert number.isdigit(), "Xvfb did not report its display"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    # Imported here: this file also runs as the child's script, where tests/ is not on the path.
+    from xvfb_server import running_xvfb
+
+    with running_xvfb(WIDTH, HEIGHT) as display:
+        yield display
 
 
 def read_message(stream: IO[str], want: str, mode: str | None = None) -> dict[str, object]:
