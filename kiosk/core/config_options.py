@@ -91,7 +91,9 @@ def choice(*values: str) -> OptionType:
             raise OptionError(f"expected one of {', '.join(values)}; got {value!r}")
         return str(value)
 
-    return OptionType(" | ".join(values), convert)
+    # Not "a | b": the name goes into a Markdown table, where a bare "|" splits the cell.
+    name = f"{', '.join(values[:-1])} or {values[-1]}" if len(values) > 1 else values[0]
+    return OptionType(name, convert)
 
 
 def _path(value: Any) -> Path | None:
@@ -119,7 +121,7 @@ def _null_or_env(convert: Callable[[Any], Any]) -> Callable[[str], Any]:
     return lambda text: None if text.strip().lower() in ("", "null", "none") else convert(text)
 
 
-BOOL = OptionType("true | false", _bool, _bool_env)
+BOOL = OptionType("true or false", _bool, _bool_env)
 PATH = OptionType("folder path (or null)", _path, _null_or_env(_path))
 SIZE = OptionType("WxH (or null)", parse_size, _null_or_env(parse_size))
 

@@ -128,6 +128,13 @@ def test_docs_reference_is_current() -> None:
         assert f"`{option.key}`" in text
 
 
+def test_reference_table_cells_hold_no_bare_pipe() -> None:
+    # A "|" inside a cell would split it and shift every column after it in the rendered table.
+    for line in reference_markdown().splitlines():
+        if line.startswith("| `"):
+            assert line.count("|") == 6, line
+
+
 def test_cli_check_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     good = write(tmp_path, "display:\n  screen: 0\n")
     assert main(["config", "check", "--config", str(good)]) == 0
