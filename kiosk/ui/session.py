@@ -19,14 +19,20 @@ class Session(QObject):
     #: Emitted by ``reset()`` after the settings above are back to their defaults.
     resetRequested = Signal()
 
-    def __init__(self, default_language: str = DEFAULT_LANGUAGE, parent: QObject | None = None) -> None:
+    def __init__(
+        self, default_language: str = DEFAULT_LANGUAGE, parent: QObject | None = None, *,
+        default_high_contrast: bool = False,
+    ) -> None:
         super().__init__(parent)
         if default_language not in SUPPORTED_LANGUAGES:
             raise ValueError(f"unsupported language {default_language!r}")
         self._default_language = default_language
         self._language = default_language
         self._large_text = False
-        self._high_contrast = False
+        # A kiosk configured for high contrast (display.theme) starts in it and comes back to
+        # it for every patient; a patient can still turn it off for their own visit.
+        self._default_high_contrast = default_high_contrast
+        self._high_contrast = default_high_contrast
 
     @property
     def language(self) -> str:
@@ -61,5 +67,5 @@ class Session(QObject):
         """Back to the attract loop's defaults; screens clear themselves on ``resetRequested``."""
         self.set_language(self._default_language)
         self.set_large_text(False)
-        self.set_high_contrast(False)
+        self.set_high_contrast(self._default_high_contrast)
         self.resetRequested.emit()

@@ -30,3 +30,23 @@ def test_unknown_language_is_refused() -> None:
         Session("fr")
     with pytest.raises(ValueError):
         Session("en").set_language("de")
+
+
+def test_a_high_contrast_default_is_where_the_session_starts_and_returns(qtbot: QtBot) -> None:
+    session = Session("en", default_high_contrast=True)
+    assert session.high_contrast
+    changes: list[bool] = []
+    session.highContrastChanged.connect(changes.append)
+    session.set_high_contrast(False)  # a patient turns it off for their own visit
+    session.set_large_text(True)
+    with qtbot.waitSignal(session.resetRequested, timeout=1000):
+        session.reset()
+    assert (session.language, session.large_text, session.high_contrast) == ("en", False, True)
+    assert changes == [False, True]
+
+
+def test_reset_leaves_an_untouched_high_contrast_default_alone(qtbot: QtBot) -> None:
+    session = Session("es", default_high_contrast=True)
+    with qtbot.assertNotEmitted(session.highContrastChanged):
+        session.reset()
+    assert session.high_contrast
