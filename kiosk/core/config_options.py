@@ -138,6 +138,11 @@ def _channels(value: Any) -> tuple[dict[str, Any], ...]:
 CHANNELS = OptionType("list of channels", _channels)
 
 
+THEME_CLINIC = "clinic"
+THEME_HIGH_CONTRAST = "high-contrast"
+THEMES: tuple[str, ...] = (THEME_CLINIC, THEME_HIGH_CONTRAST)
+
+
 @dataclass(frozen=True)
 class Option:
     key: str  # "section.name", as written in kiosk.yaml
@@ -167,6 +172,13 @@ OPTIONS: Sequence[Option] = (
     Option("display.windowed", SIZE, None,
            "Run in a window of this size instead of full screen (staff and development)."),
     Option("display.hide_cursor", BOOL, True, "Hide the mouse pointer (touch screens)."),
+    Option("display.theme", choice(*THEMES), THEME_CLINIC,
+           "How the touch screens (menu, the topic browser's buttons, request form, \"Are you "
+           "still there?\", staff screens) look at start and after every reset: clinic = the "
+           "clinic's colours from content/clinic.yaml; high-contrast = black, white and yellow, "
+           "e.g. for a screen in bright light or for low-vision patients. A patient can still "
+           "switch high contrast in the menu for their own visit. The slides themselves, in the "
+           "slideshow and in a topic, always keep the clinic's colours."),
     Option("player.transition", choice("fade", "slide", "none"), "fade",
            "How one slide gives way to the next."),
     Option("player.transition_time", duration(0.1, 3.0), 0.8, "How long a transition takes."),

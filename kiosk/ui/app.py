@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.clock import Clock
+from kiosk.core.config_options import THEME_CLINIC, THEME_HIGH_CONTRAST, THEMES
 from kiosk.core.model import Deck
 from kiosk.ui.content_watcher import ContentWatcher, Loader
 from kiosk.ui.frames import RendererFactory, default_renderer_factory
@@ -269,6 +270,7 @@ def build_kiosk(
     screen: QScreen,
     windowed: QSize | None = None,
     language: str = "en",
+    theme: str = THEME_CLINIC,
     transition: str = "fade",
     timing: PlayerTiming = PlayerTiming(),
     renderer_factory: RendererFactory = default_renderer_factory,
@@ -285,13 +287,17 @@ def build_kiosk(
 
     Full screen uses the screen's geometry before ``showFullScreen`` so the window fills the
     screen also on a bare X server without a window manager."""
+    if theme not in THEMES:
+        raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(THEMES)}")
     geometry = screen.geometry()
     size = QSize(windowed) if windowed is not None else geometry.size()
     player = Player(
         deck, clock=clock, size=size, language=language, transition=transition,
         timing=timing, renderer_factory=renderer_factory,
     )
-    session = Session(language)
+    # display.theme sets the session's default: the touch screens start in it and every reset
+    # returns to it. The slides keep the clinic's colours either way.
+    session = Session(language, default_high_contrast=theme == THEME_HIGH_CONTRAST)
     hooks = StaffHooks()
     if content_root is not None and loader is not None:
         root, load = content_root, loader

@@ -156,3 +156,24 @@ def test_cli_check_reports_delivery_channel_fields(tmp_path: Path, capsys: pytes
     assert main(["config", "check", "--config", str(path)]) == 1
     out = capsys.readouterr().out
     assert "delivery.channels[0].password" in out and "without sending them" in out
+
+
+def test_display_theme_defaults_to_the_clinics_colours(tmp_path: Path) -> None:
+    assert Config.defaults()["display.theme"] == "clinic"
+    config = load_config(write(tmp_path, "display:\n  theme: high-contrast\n"), {}).config
+    assert config is not None and config["display.theme"] == "high-contrast"
+    config = load_config(None, {"KIOSK_DISPLAY_THEME": "high-contrast"}).config
+    assert config is not None and config["display.theme"] == "high-contrast"
+
+
+def test_bad_display_theme_names_file_line_and_field(tmp_path: Path) -> None:
+    path = write(tmp_path, "display:\n  screen: 0\n  theme: dark\n")
+    result = load_config(path, {})
+    assert result.config is None
+    assert [str(p) for p in result.problems] == [
+        f"{path}:3: display.theme: expected one of clinic, high-contrast; got 'dark'"
+    ]
+    result = load_config(None, {"KIOSK_DISPLAY_THEME": "High-Contrast"})
+    assert [str(p) for p in result.problems] == [
+        "$KIOSK_DISPLAY_THEME: display.theme: expected one of clinic, high-contrast; got 'High-Contrast'"
+    ]
