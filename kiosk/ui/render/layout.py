@@ -17,6 +17,8 @@ from kiosk.ui.render.text_fit import FittedText
 REFERENCE_SHORT_SIDE = 1080
 #: Text sizes are multiplied by this when a patient asks for large text.
 LARGE_TEXT_SCALE = 1.4
+#: Height of the strip kept for the player's progress indicator.
+FOOTER_UNITS = 88
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def unit_of(size: QSize) -> float:
 
 
 def footer_height(size: QSize) -> int:
-    return round(88 * unit_of(size))
+    return round(FOOTER_UNITS * unit_of(size))
 
 
 def footer_rect(size: QSize) -> QRect:
@@ -60,14 +62,19 @@ class Metrics:
     large_text: bool = False
     #: 2 when the clinic name and the topic chip need a row each (narrow screens, large text).
     header_rows: int = 1
+    #: The area the slide is seen in, when the image is taller than it and scrolls (large
+    #: text in the topic browser). Text sizes and the orientation follow what the patient
+    #: sees, so growing the image gives the text room instead of enlarging everything.
+    view: QSize | None = None
 
     @property
     def unit(self) -> float:
-        return unit_of(self.size)
+        return unit_of(self.view if self.view is not None else self.size)
 
     @property
     def portrait(self) -> bool:
-        return self.size.height() > self.size.width()
+        seen = self.view if self.view is not None else self.size
+        return seen.height() > seen.width()
 
     @property
     def text_scale(self) -> float:
@@ -103,7 +110,8 @@ class Metrics:
 
     @property
     def footer(self) -> QRectF:
-        return QRectF(footer_rect(self.size))
+        height = round(FOOTER_UNITS * self.unit)
+        return QRectF(0, self.size.height() - height, self.size.width(), height)
 
     @property
     def content(self) -> QRectF:

@@ -9,6 +9,7 @@ registers the bundled font.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -36,6 +37,11 @@ _KINDS: Mapping[str, Callable[[Context, Any], None]] = MappingProxyType({
 
 #: Smaller than this and no layout can keep text legible.
 MIN_SIZE = QSize(320, 240)
+#: A scrolled slide grows by this factor per try until no text is cut ...
+GROWTH = 1.2
+#: ... up to this many views tall (beyond it a slide is too long to read on a kiosk anyway,
+#: and the content limits in kiosk.core.limits keep every valid slide well within it).
+MOST_VIEWS = 4.0
 
 
 class SlideRenderer:
@@ -51,14 +57,20 @@ class SlideRenderer:
     def font_family(self) -> str:
         return self._family
 
-    def layout(self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False) -> SlideLayout:
-        """Where everything on the slide goes (images already decoded at display size)."""
+    def layout(
+        self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False,
+        view: QSize | None = None,
+    ) -> SlideLayout:
+        """Where everything on the slide goes (images already decoded at display size).
+
+        ``view``: the area the image is seen in when ``size`` is taller and scrolls; text
+        is sized for the view (see :class:`Metrics`)."""
         if size.width() < MIN_SIZE.width() or size.height() < MIN_SIZE.height():
             raise ValueError(f"slide size {size.width()}x{size.height()} is too small to render")
         lay_out = _KINDS.get(slide.kind)
         if lay_out is None:
             raise SlideRenderError(f"{slide.source}: unknown slide kind {slide.kind!r}")
-        ctx = Context(self._deck, slide, Metrics(size, large_text), language, self._family)
+        ctx = Context(self._deck, slide, Metrics(size, large_text, view=view), language, self._family)
         ctx.header()
         ctx.footer()
         try:
@@ -74,3 +86,22 @@ class SlideRenderer:
         nothing is drawn in that case.
         """
         return paint(self.layout(slide, size, language, large_text=large_text))
+
+    def scrolled_layout(self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False) -> SlideLayout:
+        """The layout for a slide shown in ``view`` that may scroll vertically: as wide as the
+        view and, when text would be cut with "…" at the view's height (large text on a
+        long slide), just tall enough that none is. A patient who asked for larger text
+        must still get the whole caution, not its first line."""
+        height = view.height()
+        most = round(view.height() * MOST_VIEWS)
+        while True:
+            size = QSize(view.width(), height)
+            layout = self.layout(slide, size, language, large_text=large_text, view=view)
+            if not any(text.fitted.elided for text in layout.texts) or height >= most:
+                return layout
+            height = min(most, math.ceil(height * GROWTH))
+
+    def render_scrolled(self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False) -> QImage:
+        """:meth:`scrolled_layout`, painted: an image ``view.width()`` wide and at least
+        ``view.height()`` tall."""
+        return paint(self.scrolled_layout(slide, view, language, large_text=large_text))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -313,7 +315,9 @@ def _spans(blocks: Sequence[Block]) -> tuple[Span, ...]:
 def _plain_width(ctx: Context, text: str, pixel_size: int) -> float:
     style = ctx.style(ctx.palette.text, bold=True)
     doc = document_from_spans((Span(text),), style, pixel_size, 100000, ctx.device)
-    return doc.idealWidth()
+    # Rounded up with a pixel to spare: a chip exactly as wide as its text can come out a
+    # hair narrower after the fractional unit (120.99999 < 121) and wrap into "About…".
+    return math.ceil(doc.idealWidth()) + 1.0
 
 
 def translated(element: Element, dy: float, bottom: float | None = None) -> Element:
@@ -337,8 +341,10 @@ def split_for_image(ctx: Context, ref: ImageRef | None, share: float) -> tuple[Q
     content = m.content
     if ref is None:
         if not m.portrait:
-            # A full-width line of text is too long to read comfortably.
-            return QRectF(content.left(), content.top(), min(content.width(), m.px(1500)), content.height()), None
+            # A full-width line of text is too long to read comfortably. The limit is about a
+            # line length in characters, so larger text gets a wider column.
+            measure = m.px(1500) * m.text_scale
+            return QRectF(content.left(), content.top(), min(content.width(), measure), content.height()), None
         return content, None
     if m.portrait:
         natural = ctx.natural_size(ref)

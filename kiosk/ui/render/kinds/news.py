@@ -23,11 +23,15 @@ def lay_out(ctx: Context, slide: NewsSlide) -> None:
         ctx.add(Fill(badge, p.accent, m.px(10)))
         ctx.plain("badge", label, badge.adjusted(0.7 * px, 0, -0.7 * px, 0), SMALL, p.on_accent, p.accent,
                   bold=True, align=Qt.AlignmentFlag.AlignHCenter, valign=Qt.AlignmentFlag.AlignVCenter)
+        date = format_date(slide.date, ctx.language)
         date_left = badge.right() + 0.6 * px
         date_box = QRectF(date_left, badge.top(), area.right() - date_left, badge_height)
-        ctx.plain("date", format_date(slide.date, ctx.language), date_box, SMALL, p.text, p.background,
-                  valign=Qt.AlignmentFlag.AlignVCenter)
-        top = badge.bottom() + m.px(28)
+        if _plain_width(ctx, date, px) > date_box.width():
+            # A long date ("30 de septiembre de 2026" in larger text, portrait) goes under the
+            # badge rather than losing its year.
+            date_box = QRectF(area.left(), badge.bottom() + m.px(8), area.width(), badge_height)
+        ctx.plain("date", date, date_box, SMALL, p.text, p.background, valign=Qt.AlignmentFlag.AlignVCenter)
+        top = date_box.bottom() + m.px(28)
         title = ctx.headline(QRectF(area.left(), top, area.width(), area.bottom() - top))
         top = title.rect.bottom() + m.px(36)
         box = QRectF(area.left(), top, area.width(), area.bottom() - top)
