@@ -48,3 +48,46 @@ def _restore_logging() -> Iterator[None]:
         logger.setLevel(level)
         logger.propagate = propagate
         logger.disabled = disabled
+
+
+class _SteadyWait:
+    """``qtbot.wait`` on one event loop and timer kept for the whole session.
+
+    pytest-qt's own ``wait`` builds a blocker object per call and connects the timer to one of
+    its methods; ``waitUntil`` calls it every 10 ms. Each blocker's death makes PySide
+    disconnect with the GIL released, then take the GIL again inside Qt's signal lock, while a
+    render worker holding the GIL may be waiting for that same lock (creating a QTextDocument
+    connects signals): a deadlock that hung test runs (seen with PySide6 6.11.3). One loop
+    and timer that never die take that path out of every wait."""
+
+    def __init__(self) -> None:
+        self._idle: list[tuple[object, object]] = []
+
+    def wait(self, ms: int) -> None:
+        from PySide6.QtCore import QEventLoop, QTimer
+
+        # A wait inside a wait (rare) gets its own pair; pairs are reused, never deleted.
+        if self._idle:
+            loop, timer = self._idle.pop()
+        else:
+            loop, timer = QEventLoop(), QTimer()
+            timer.setSingleShot(True)
+            timer.timeout.connect(loop.quit)
+        try:
+            timer.start(max(0, int(ms)))
+            loop.exec()
+        finally:
+            timer.stop()
+            self._idle.append((loop, timer))
+
+
+@pytest.fixture(scope="session")
+def _steady_wait() -> _SteadyWait:
+    return _SteadyWait()
+
+
+@pytest.fixture(autouse=True)
+def _no_blocker_per_wait(_steady_wait: _SteadyWait, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pytestqt.qtbot import QtBot
+
+    monkeypatch.setattr(QtBot, "wait", lambda _self, ms: _steady_wait.wait(ms))
