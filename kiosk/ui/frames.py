@@ -22,11 +22,18 @@ log = logging.getLogger(__name__)
 
 
 class SlideRendering(Protocol):
-    """What the player needs of ``kiosk.ui.render.slide_renderer.SlideRenderer``."""
+    """What the player and topic browser need of ``kiosk.ui.render.slide_renderer.SlideRenderer``."""
 
     def render(
         self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False
     ) -> QImage: ...
+
+    def render_scrolled(
+        self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False
+    ) -> QImage:
+        """For the topic browser: ``view.width()`` wide, taller than the view when text
+        would otherwise be cut (the browser scrolls it)."""
+        ...
 
 
 RendererFactory = Callable[[Deck], SlideRendering]

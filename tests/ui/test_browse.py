@@ -3,15 +3,15 @@ larger text, read aloud and "Request more information about this"."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QPoint, QSize, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 
 from kiosk.core.model import Deck, Slide
 from kiosk.ui.render.slide_renderer import SlideRenderer
 from kiosk.ui.shell import BROWSE, MENU
 
-from test_shell_helpers import running_kiosk
+from test_shell_helpers import PORTRAIT, running_kiosk
 
 
 class RecordingRenderer:
@@ -22,8 +22,11 @@ class RecordingRenderer:
         self._calls = calls
 
     def render(self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False) -> QImage:
-        self._calls.append((slide.id, language, large_text, QSize(size)))
-        return self._real.render(slide, size, language, large_text=large_text)
+        raise AssertionError("the browser renders scrollable slides")
+
+    def render_scrolled(self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False) -> QImage:
+        self._calls.append((slide.id, language, large_text, QSize(view)))
+        return self._real.render_scrolled(slide, view, language, large_text=large_text)
 
 
 class FakeSpeaker:
@@ -197,12 +200,12 @@ class BrokenRenderer:
     def __init__(self, deck: Deck) -> None:
         self._real = SlideRenderer(deck)
 
-    def render(self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False) -> QImage:
+    def render_scrolled(self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False) -> QImage:
         from kiosk.ui.render.errors import SlideRenderError
 
         if slide.id == "dry-needling-what":
             raise SlideRenderError("images/broken.png: not a PNG file")
-        return self._real.render(slide, size, language, large_text=large_text)
+        return self._real.render_scrolled(slide, view, language, large_text=large_text)
 
 
 def test_a_slide_that_cannot_be_drawn_says_so_and_the_others_still_show(qapp, qtbot) -> None:
@@ -215,3 +218,79 @@ def test_a_slide_that_cannot_be_drawn_says_so_and_the_others_still_show(qapp, qt
         browse.step(1)
         qtbot.waitUntil(lambda: browse.ready, timeout=10000)
         assert browse.view.pixmap is not None and browse.view.message == ""
+
+
+def wait_shown(qtbot, browse) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: browse.ready, timeout=20000)
+
+
+def test_in_larger_text_a_long_slide_scrolls_instead_of_being_cut(qapp, qtbot) -> None:
+    with running_kiosk(qapp, qtbot, PORTRAIT) as (kiosk, _clock):
+        browse = open_topic(kiosk, "exercise")
+        view = browse.view
+        wait_shown(qtbot, browse)
+        assert view.max_offset() == 0  # normal text: the whole slide fits
+        kiosk.window.session.set_large_text(True)
+        qtbot.waitUntil(lambda: browse.ready and view.max_offset() > 0, timeout=20000)
+        assert view.pixmap.width() == view.width() and view.pixmap.height() > view.height()
+        assert view.offset == 0
+        # A mostly vertical drag scrolls with the finger and is no swipe.
+        drag(view, QPoint(500, 1200), QPoint(520, 900))
+        assert view.offset == min(300, view.max_offset()) and browse.index == 0
+        drag(view, QPoint(500, 1400), QPoint(500, 100))
+        assert view.offset == view.max_offset()  # never past the end ...
+        drag(view, QPoint(500, 100), QPoint(500, 1500))
+        drag(view, QPoint(500, 100), QPoint(500, 1500))
+        assert view.offset == 0  # ... nor above the top
+        # Real touch: one finger drags (points inside the offscreen 800x800 screen).
+        device = QTest.createTouchDevice()
+        QTest.touchEvent(view, device).press(0, QPoint(400, 700)).commit()
+        QTest.touchEvent(view, device).move(0, QPoint(400, 550)).commit()
+        QTest.touchEvent(view, device).release(0, QPoint(400, 550)).commit()
+        assert view.offset == min(150, view.max_offset()) and browse.index == 0
+        # A horizontal swipe still turns the slide, and the next one starts at its top.
+        drag(view, QPoint(1000, 700), QPoint(100, 720))
+        assert browse.index == 1
+        wait_shown(qtbot, browse)
+        assert view.offset == 0
+
+
+def test_scroll_cues_show_while_there_is_more_below(qapp, qtbot) -> None:
+    with running_kiosk(qapp, qtbot, PORTRAIT) as (kiosk, _clock):
+        kiosk.window.session.set_large_text(True)
+        browse = open_topic(kiosk, "exercise")
+        view = browse.view
+        qtbot.waitUntil(lambda: browse.ready and view.max_offset() > 0, timeout=20000)
+        accent = QColor(kiosk.player.deck.clinic.theme.primary)
+
+        def accent_pixels(image: QImage, rect: QRect) -> int:
+            return sum(1 for x in range(rect.left(), rect.right(), 2) for y in range(rect.top(), rect.bottom(), 2)
+                       if QColor(image.pixel(x, y)) == accent)
+
+        unit = view.width() / 1080
+        arrow = QRect(round(view.width() / 2 - 40 * unit), round(view.height() - 64 * unit), round(80 * unit),
+                      round(50 * unit))
+        bar = QRect(round(view.width() - 22 * unit), 0, round(12 * unit), view.height())
+        top = view.grab().toImage()
+        assert accent_pixels(top, arrow) > 20 and accent_pixels(top, bar) > 20
+        view.scroll_to(view.max_offset())
+        bottom = view.grab().toImage()
+        # At the end: no arrow, and the bar has moved down.
+        assert accent_pixels(bottom, arrow) == 0
+        first = QRect(bar.left(), 0, bar.width(), round(40 * unit))
+        assert accent_pixels(top, first) > 0 and accent_pixels(bottom, first) == 0
+
+
+def test_a_reset_forgets_the_scroll_position(qapp, qtbot) -> None:
+    with running_kiosk(qapp, qtbot, PORTRAIT) as (kiosk, _clock):
+        kiosk.window.session.set_large_text(True)
+        browse = open_topic(kiosk, "exercise")
+        view = browse.view
+        qtbot.waitUntil(lambda: browse.ready and view.max_offset() > 0, timeout=20000)
+        view.scroll_to(200)
+        kiosk.window.session.reset()
+        assert view.offset == 0 and view.pixmap is None and browse.topic_id is None
+        kiosk.window.session.set_large_text(True)
+        browse = open_topic(kiosk, "exercise")
+        qtbot.waitUntil(lambda: browse.ready, timeout=20000)
+        assert view.offset == 0

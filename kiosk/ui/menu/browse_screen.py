@@ -1,9 +1,12 @@
 """One topic's slides at the patient's pace: swipe or previous/next, "2 / 5", read aloud,
 "Request more information about this", and back to the menu.
 
-Slides are drawn by the real slide renderer at the size of the slide area, in the session's
-language and text size, in a worker thread: a render takes 25-110 ms (up to 0.5 s in large
-text, bench/README.md), too long for the GUI thread. Buttons, position and swipes react at
+Slides are drawn by the real slide renderer as wide as the slide area, in the session's
+language and text size, in a worker thread. In larger text a long slide (an exercise with its
+caution, in portrait) comes out taller than the area rather than cut with "…"; the patient
+drags it up and down with a finger, and a scroll bar and a fade at the bottom show there is
+more. A render takes 25-110 ms (up to 0.5 s in large text, bench/README.md), too long for
+the GUI thread, so it runs in a worker. Buttons, position and swipes react at
 once; the slide appears when ready (the picture of the same slide in the previous language
 or text size stays up meanwhile). The neighbours are prepared right after, so "Next" and
 swipes usually find their slide ready.
@@ -14,8 +17,10 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import (
+    QColor, QImage, QLinearGradient, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent, QWheelEvent,
+)
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.clock import Clock
@@ -27,8 +32,10 @@ from kiosk.ui.scale import min_gap, px
 from kiosk.ui.session import Session
 from kiosk.ui.speech import Speaker, locale_for, slide_text
 
-# The slide on screen, its neighbours and a few just left.
+# The slide on screen, its neighbours and a few just left ...
 CACHE_SIZE = 6
+# ... but no more pixels than this many slide areas (tall large-text slides are ~10 MB each).
+CACHE_VIEWS = 8
 # Shorter horizontal moves than this (at 1920x1080) are taps or jitter, not swipes.
 SWIPE_THRESHOLD = 120
 
@@ -53,7 +60,7 @@ class _RenderJob(QRunnable):
     def run(self) -> None:
         key, renderer, slide, size, language, large_text, relay = self._args
         try:
-            image = renderer.render(slide, size, language, large_text=large_text)
+            image = renderer.render_scrolled(slide, size, language, large_text=large_text)
         except render_error_types() as exc:
             relay.failed.emit(key, str(exc) or type(exc).__name__)
             return
@@ -65,20 +72,64 @@ class _RenderJob(QRunnable):
 
 
 class SlideView(QWidget):
-    """Paints one prepared slide pixmap; the swipe surface."""
+    """Paints one prepared slide pixmap, scrolled by ``offset`` when it is taller than the
+    view; the swipe and drag surface."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pixmap: QPixmap | None = None
         self.message = ""
+        #: How far the slide is scrolled up, in view pixels.
+        self.offset = 0
+        self.accent = QColor("#0d5f67")
+        self._drag_origin: int | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+
+    def set_pixmap(self, pixmap: QPixmap | None, *, keep_offset: bool = False) -> None:
+        self.pixmap = pixmap
+        self.offset = min(self.offset, self.max_offset()) if keep_offset else 0
+        self.update()
+
+    def content_height(self) -> int:
+        """The slide's height as painted (as wide as the view)."""
+        if self.pixmap is None or self.pixmap.isNull() or self.pixmap.width() == 0:
+            return 0
+        return round(self.pixmap.height() * self.width() / self.pixmap.width())
+
+    def max_offset(self) -> int:
+        return max(0, self.content_height() - self.height())
+
+    def scroll_to(self, offset: float) -> None:
+        offset = max(0, min(self.max_offset(), round(offset)))
+        if offset != self.offset:
+            self.offset = offset
+            self.update()
+
+    # A drag scrolls only when it is mostly vertical: a horizontal one is a swipe.
+    def begin_drag(self) -> None:
+        self._drag_origin = self.offset
+
+    def drag(self, dx: float, dy: float) -> None:
+        if self._drag_origin is not None and abs(dy) > abs(dx):
+            self.scroll_to(self._drag_origin - dy)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        step = self.height() / 6  # a sixth of the view per wheel notch
+        self.scroll_to(self.offset - event.angleDelta().y() / 120 * step)
+        event.accept()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
             if self.pixmap is not None and not self.pixmap.isNull():
-                painter.drawPixmap(QRectF(self.rect()), self.pixmap, QRectF(self.pixmap.rect()))
+                height = self.content_height()
+                if height < self.height():
+                    painter.fillRect(self.rect(), self.palette().window())
+                target = QRectF(0, -self.offset, self.width(), height)
+                painter.drawPixmap(target, self.pixmap, QRectF(self.pixmap.rect()))
+                if self.max_offset() > 0:
+                    self._paint_scroll_cues(painter)
             else:
                 painter.fillRect(self.rect(), self.palette().window())
                 if self.message:
@@ -86,6 +137,36 @@ class SlideView(QWidget):
                     painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.message)
         finally:
             painter.end()
+
+    def _paint_scroll_cues(self, painter: QPainter) -> None:
+        """A scroll bar on the right, and while there is more below, a fade and a down arrow:
+        a patient sees the slide goes on without knowing what a scroll bar is."""
+        unit = min(self.width(), self.height()) / 1080
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        width, margin = 12 * unit, 10 * unit
+        track = self.height() - 2 * margin
+        thumb = max(48 * unit, track * self.height() / self.content_height())
+        top = margin + (track - thumb) * self.offset / self.max_offset()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.accent)
+        painter.drawRoundedRect(QRectF(self.width() - width - margin, top, width, thumb), width / 2, width / 2)
+        if self.offset >= self.max_offset():
+            return
+        fade = 120 * unit
+        background = QColor(self.palette().window().color())
+        gradient = QLinearGradient(0, self.height() - fade, 0, self.height())
+        clear = QColor(background)
+        clear.setAlpha(0)
+        gradient.setColorAt(0, clear)
+        gradient.setColorAt(1, background)
+        painter.fillRect(QRectF(0, self.height() - fade, self.width(), fade), gradient)
+        size = 36 * unit
+        centre_x, bottom = self.width() / 2, self.height() - 20 * unit
+        pen = QPen(self.accent, 8 * unit, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPolyline([QPointF(centre_x - size, bottom - size), QPointF(centre_x, bottom),
+                              QPointF(centre_x + size, bottom - size)])
 
 
 class BrowseScreen(QWidget):
@@ -130,6 +211,8 @@ class BrowseScreen(QWidget):
         self.swipe = SwipeDetector(SWIPE_THRESHOLD, self)
         self.view.installEventFilter(self.swipe)
         self.swipe.swiped.connect(self._on_swipe)
+        self.swipe.pressed.connect(self.view.begin_drag)
+        self.swipe.dragged.connect(self.view.drag)
 
         self.previous_button = QPushButton(self)
         self.next_button = QPushButton(self)
@@ -224,12 +307,11 @@ class BrowseScreen(QWidget):
         self._topic_id = None
         self._slides = ()
         self._index = 0
-        self.view.pixmap = None
         self.view.message = ""
+        self.view.set_pixmap(None)
         self._wanted = self._shown = None
         self._cache.clear()
         self._update_controls()
-        self.view.update()
 
     def read_aloud(self) -> None:
         slide = self.current_slide
@@ -273,7 +355,10 @@ class BrowseScreen(QWidget):
     def _remember(self, key: CacheKey, pixmap: QPixmap) -> None:
         self._cache[key] = pixmap
         self._cache.move_to_end(key)
-        while len(self._cache) > CACHE_SIZE:
+        budget = CACHE_VIEWS * key[2] * key[3]
+        while len(self._cache) > 1 and (
+            len(self._cache) > CACHE_SIZE or sum(p.width() * p.height() for p in self._cache.values()) > budget
+        ):
             self._cache.popitem(last=False)
 
     def _request(self, slide: Slide, size: QSize, *, urgent: bool) -> CacheKey:
@@ -304,17 +389,17 @@ class BrowseScreen(QWidget):
         self.render_errors[key[1]] = message
         log.warning("browse: slide %s cannot be shown: %s", key[1], message)
         if key == self._wanted:
-            self.view.pixmap = None
             self._shown = None
             self.view.message = self.tr("This slide cannot be shown.")
-            self.view.update()
+            self.view.set_pixmap(None)
 
     def _display(self, key: CacheKey) -> None:
         self._cache.move_to_end(key)
-        self.view.pixmap = self._cache[key]
+        # The same slide again (new language or text size) keeps its place; another starts at the top.
+        same_slide = self._shown is not None and self._shown[1] == key[1]
         self.view.message = ""
+        self.view.set_pixmap(self._cache[key], keep_offset=same_slide)
         self._shown = key
-        self.view.update()
         self._prefetch(QSize(key[2], key[3]))
 
     @property
@@ -327,8 +412,7 @@ class BrowseScreen(QWidget):
         slide = self.current_slide
         if slide is None or self.size().isEmpty():
             self._wanted = self._shown = None
-            self.view.pixmap = None
-            self.view.update()
+            self.view.set_pixmap(None)
             return
         layout = self.layout()
         if layout is not None:
@@ -341,10 +425,9 @@ class BrowseScreen(QWidget):
             self._display(self._wanted)
         elif self._shown is None or self._shown[1] != slide.id:
             # Another slide's picture must not stay up; the same slide in the old language may.
-            self.view.pixmap = None
             self.view.message = ""
+            self.view.set_pixmap(None)
             self._shown = None
-            self.view.update()
 
     def wait_idle(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
@@ -400,6 +483,7 @@ class BrowseScreen(QWidget):
         palette = self.view.palette()
         palette.setColor(self.view.backgroundRole(), QColor(background))
         self.view.setPalette(palette)
+        self.view.accent = QColor(self._deck.clinic.theme.primary)
 
     def _arrange_actions(self, width: int, gap: int) -> None:
         """One row when the buttons fit side by side, else the request button on its own row."""

@@ -85,9 +85,14 @@ class SwipeDetector(QObject):
     ``swiped(-1)`` is a swipe to the left (show the next slide), ``swiped(1)`` to the right.
     A move shorter than ``threshold`` pixels, a mostly vertical one, or any moment with two or
     more fingers down (a resting palm) is no swipe.
+
+    ``dragged(dx, dy)`` follows the finger (or pressed mouse) while it moves, as the distance
+    from where it went down, so a tall slide can scroll under it; ``pressed`` marks the start.
     """
 
     swiped = Signal(int)
+    pressed = Signal()
+    dragged = Signal(float, float)
 
     def __init__(self, threshold: float, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +102,10 @@ class SwipeDetector(QObject):
 
     def set_threshold(self, threshold: float) -> None:
         self._threshold = threshold
+
+    def _drag(self, at: QPointF) -> None:
+        if self._start is not None and not self._spoiled:
+            self.dragged.emit(at.x() - self._start.x(), at.y() - self._start.y())
 
     def _finish(self, end: QPointF) -> None:
         start, self._start = self._start, None
@@ -114,9 +123,13 @@ class SwipeDetector(QObject):
             if kind == QEvent.Type.TouchBegin:
                 self._spoiled = len(points) != 1
                 self._start = points[0].position() if points else None
+                if not self._spoiled:
+                    self.pressed.emit()
             elif kind == QEvent.Type.TouchUpdate:
                 if len(points) != 1:
                     self._spoiled = True
+                else:
+                    self._drag(points[0].position())
             elif kind == QEvent.Type.TouchEnd:
                 if len(points) == 1 and not self._spoiled:
                     self._finish(points[0].position())
@@ -131,6 +144,10 @@ class SwipeDetector(QObject):
             if event.button() == Qt.MouseButton.LeftButton:
                 self._start = event.position()
                 self._spoiled = False
+                self.pressed.emit()
+        elif kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            if event.buttons() & Qt.MouseButton.LeftButton:
+                self._drag(event.position())
         elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
             if event.button() == Qt.MouseButton.LeftButton:
                 self._finish(event.position())
