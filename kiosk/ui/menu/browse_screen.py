@@ -160,13 +160,17 @@ class SlideView(QWidget):
         gradient.setColorAt(0, clear)
         gradient.setColorAt(1, background)
         painter.fillRect(QRectF(0, self.height() - fade, self.width(), fade), gradient)
-        size = 36 * unit
-        centre_x, bottom = self.width() / 2, self.height() - 20 * unit
+        # The arrow sits on a disc of the slide's background so text under it never muddles it.
+        radius, size = 44 * unit, 22 * unit
+        centre = QPointF(self.width() / 2, self.height() - radius - 12 * unit)
+        painter.setPen(QPen(self.accent, 4 * unit))
+        painter.setBrush(background)
+        painter.drawEllipse(centre, radius, radius)
         pen = QPen(self.accent, 8 * unit, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPolyline([QPointF(centre_x - size, bottom - size), QPointF(centre_x, bottom),
-                              QPointF(centre_x + size, bottom - size)])
+        tip = centre + QPointF(0, size / 2)
+        painter.drawPolyline([tip + QPointF(-size, -size), tip, tip + QPointF(size, -size)])
 
 
 class BrowseScreen(QWidget):
