@@ -105,8 +105,13 @@ class PinPadScreen(QWidget):
         self._grid.addWidget(self._ok, 3, 2)
 
         column = QVBoxLayout()
+        # Cancel at the top right, where the form's "Cancel" and the admin screen's "Close"
+        # are: below the keys it pushed the pad off a 1080-high screen in larger text.
+        header = QGridLayout()
+        header.addWidget(self._title, 0, 0, Qt.AlignmentFlag.AlignCenter)
+        header.addWidget(self._cancel, 0, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        column.addLayout(header)
         column.addStretch(1)
-        column.addWidget(self._title)
         column.addWidget(self._dots)
         column.addWidget(self._message)
         pad_row = QHBoxLayout()
@@ -114,11 +119,6 @@ class PinPadScreen(QWidget):
         pad_row.addLayout(self._grid)
         pad_row.addStretch(1)
         column.addLayout(pad_row)
-        cancel_row = QHBoxLayout()
-        cancel_row.addStretch(1)
-        cancel_row.addWidget(self._cancel)
-        cancel_row.addStretch(1)
-        column.addLayout(cancel_row)
         column.addStretch(1)
         self._column = column
         self.setLayout(column)
@@ -312,6 +312,13 @@ class PinPadScreen(QWidget):
                             high_contrast=self._session.high_contrast, key_units=KEY_UNITS)
         if sheet != self.styleSheet():  # re-polishing every child is costly: only on a real change
             self.setStyleSheet(sheet)
+        # Every key as wide as the widest ("Aceptar" in larger text), so the pad stays a grid.
+        keys = [*self._digit_keys, self._backspace, self._ok]
+        for key in keys:
+            key.setMinimumWidth(0)
+        widest = max(key.sizeHint().width() for key in keys)
+        for key in keys:
+            key.setMinimumWidth(widest)
         gap = max(min_gap(size), px(size, 20))
         self._grid.setSpacing(gap)
         self._column.setSpacing(gap)
