@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QSize, Qt, QTranslator
 from PySide6.QtGui import QFontMetrics, QMouseEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -665,3 +666,29 @@ def test_new_content_brings_new_topics_phone_and_follow_up(
     assert screen.thanks.phone.text() == "+52 55 1234 5678"
     assert screen.thanks.follow_up.text() == "We call back the same day."
     assert qr_matches(screen.thanks.qr.pixmap().toImage(), "tel:+525512345678")
+
+
+def test_a_form_taller_than_the_screen_says_so_and_scrolls_under_a_finger(qtbot: QtBot, store: RequestStore,
+                                                                          clock: FixedClock, session: Session) -> None:
+    session.set_large_text(True)
+    screen = build(qtbot, session, store, clock, size=QSize(1920, 1080))
+    bar = screen.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    cue = screen.more_below
+    assert cue.isVisible() and cue.more_below
+    viewport = screen.scroll.viewport()
+    # The cue lies over the bottom of the viewport and lets taps through to the form.
+    assert cue.geometry().bottom() == viewport.geometry().bottom()
+    assert cue.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    # One finger dragging up scrolls the form (points inside the offscreen 800x800 screen).
+    device = QTest.createTouchDevice()
+    start = QPoint(viewport.width() // 4, min(viewport.height(), 700) - 20)
+    QTest.touchEvent(viewport, device).press(0, start).commit()
+    for step in range(1, 9):
+        QTest.touchEvent(viewport, device).move(0, start - QPoint(0, 30 * step)).commit()
+    QTest.touchEvent(viewport, device).release(0, start - QPoint(0, 240)).commit()
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=3000)
+    bar.setValue(bar.maximum())
+    assert not cue.isVisible()  # at the end: nothing more below
+    bar.setValue(0)
+    assert cue.isVisible()

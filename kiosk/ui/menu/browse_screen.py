@@ -17,10 +17,8 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import (
-    QColor, QImage, QLinearGradient, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent, QWheelEvent,
-)
+from PySide6.QtCore import QEvent, QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.clock import Clock
@@ -29,6 +27,7 @@ from kiosk.ui.accessibility import SCOPE_PROPERTY, describe
 from kiosk.ui.frames import RendererFactory, SlideRendering, render_error_types
 from kiosk.ui.menu.touch import Debouncer, SwipeDetector, on_tap
 from kiosk.ui.scale import min_gap, px
+from kiosk.ui.scroll_cue import paint_more_below
 from kiosk.ui.session import Session
 from kiosk.ui.speech import Speaker, locale_for, slide_text
 
@@ -150,27 +149,11 @@ class SlideView(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.accent)
         painter.drawRoundedRect(QRectF(self.width() - width - margin, top, width, thumb), width / 2, width / 2)
-        if self.offset >= self.max_offset():
-            return
-        fade = 120 * unit
-        background = QColor(self.palette().window().color())
-        gradient = QLinearGradient(0, self.height() - fade, 0, self.height())
-        clear = QColor(background)
-        clear.setAlpha(0)
-        gradient.setColorAt(0, clear)
-        gradient.setColorAt(1, background)
-        painter.fillRect(QRectF(0, self.height() - fade, self.width(), fade), gradient)
-        # The arrow sits on a disc of the slide's background so text under it never muddles it.
-        radius, size = 44 * unit, 22 * unit
-        centre = QPointF(self.width() / 2, self.height() - radius - 12 * unit)
-        painter.setPen(QPen(self.accent, 4 * unit))
-        painter.setBrush(background)
-        painter.drawEllipse(centre, radius, radius)
-        pen = QPen(self.accent, 8 * unit, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        tip = centre + QPointF(0, size / 2)
-        painter.drawPolyline([tip + QPointF(-size, -size), tip, tip + QPointF(size, -size)])
+        if self.offset < self.max_offset():
+            background = QColor(self.palette().window().color())
+            screen = self.window().size()
+            paint_more_below(painter, QRectF(self.rect()), background, self.accent,
+                             min(screen.width(), screen.height()) / 1080)
 
 
 class BrowseScreen(QWidget):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QScroller,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -55,6 +56,7 @@ from kiosk.ui.request.messages import field_message
 from kiosk.ui.request.style import PHONE_TEXT, Palette, request_stylesheet
 from kiosk.ui.request.thanks_screen import ThanksScreen
 from kiosk.ui.scale import min_gap, min_target, px, text_px
+from kiosk.ui.scroll_cue import MoreBelow
 from kiosk.ui.session import Session
 
 log = logging.getLogger(__name__)
@@ -212,6 +214,10 @@ class RequestScreen(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.viewport().installEventFilter(self)
+        # A finger drags the form (mouse drags stay clicks, as in the menu); in larger text the
+        # consent box is below the fold, and patients do not look for scroll bars.
+        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.more_below = MoreBelow(self.scroll, self._cue_colours)
 
         self.form_error = ErrorLabel(page)
         self.form_error.setObjectName("formError")
@@ -339,6 +345,10 @@ class RequestScreen(QWidget):
             text_px(size, PHONE_TEXT, large_text=self._session.large_text), QColor(palette.primary)
         )
         self.topics.refit()
+
+    def _cue_colours(self) -> tuple[QColor, QColor]:
+        palette = Palette.of(self._clinic.theme, high_contrast=self._session.high_contrast)
+        return QColor(palette.background), QColor(palette.primary)
 
     # -- language ---------------------------------------------------------------------------
     def _on_language_changed(self, language: str) -> None:
