@@ -76,6 +76,7 @@ class PinPadScreen(QWidget):
 
         self._title = QLabel(objectName="adminTitle")
         self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._title.setWordWrap(True)
         self._dots = QLabel(objectName="adminDots")
         self._dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._dots.setTextFormat(Qt.TextFormat.PlainText)
@@ -107,9 +108,13 @@ class PinPadScreen(QWidget):
         column = QVBoxLayout()
         # Cancel at the top right, where the form's "Cancel" and the admin screen's "Close"
         # are: below the keys it pushed the pad off a 1080-high screen in larger text.
+        # Three columns, the outer two equally wide: the title stays centred and clear of Cancel.
         header = QGridLayout()
-        header.addWidget(self._title, 0, 0, Qt.AlignmentFlag.AlignCenter)
-        header.addWidget(self._cancel, 0, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self._title, 0, 1, Qt.AlignmentFlag.AlignCenter)
+        header.addWidget(self._cancel, 0, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        header.setColumnStretch(0, 1)
+        header.setColumnStretch(2, 1)
+        self._header = header
         column.addLayout(header)
         column.addStretch(1)
         column.addWidget(self._dots)
@@ -312,18 +317,24 @@ class PinPadScreen(QWidget):
                             high_contrast=self._session.high_contrast, key_units=KEY_UNITS)
         if sheet != self.styleSheet():  # re-polishing every child is costly: only on a real change
             self.setStyleSheet(sheet)
-        # Every key as wide as the widest ("Aceptar" in larger text), so the pad stays a grid.
-        keys = [*self._digit_keys, self._backspace, self._ok]
-        for key in keys:
-            key.setMinimumWidth(0)
-        widest = max(key.sizeHint().width() for key in keys)
-        for key in keys:
-            key.setMinimumWidth(widest)
+        self._fit_widths()
         gap = max(min_gap(size), px(size, 20))
         self._grid.setSpacing(gap)
         self._column.setSpacing(gap)
         margin = px(size, 48)
         self._column.setContentsMargins(margin, margin, margin, margin)
+
+    def _fit_widths(self) -> None:
+        """After a style or language change: every key as wide as the widest ("Aceptar" in
+        larger text), so the pad stays a grid; Cancel never squeezed by the title."""
+        keys = [*self._digit_keys, self._backspace, self._ok]
+        widest = max(key.sizeHint().width() for key in keys)
+        for key in keys:
+            key.setMinimumWidth(widest)
+        cancel = self._cancel.sizeHint().width()
+        self._cancel.setMinimumWidth(cancel)
+        self._header.setColumnMinimumWidth(0, cancel)
+        self._header.setColumnMinimumWidth(2, cancel)
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Staff PIN"))
@@ -339,4 +350,5 @@ class PinPadScreen(QWidget):
         self._ok.setAccessibleName(self.tr("OK"))
         self._ok.setAccessibleDescription(self.tr("Checks the PIN and opens the staff screen"))
         self._dots.setAccessibleDescription(self.tr("The PIN as dots; digits are never shown"))
+        self._fit_widths()
         self._refresh()
