@@ -131,6 +131,9 @@ QWidget#kioskShell QPushButton[role="topic"] {{
 QWidget#kioskShell QPushButton[role="topic"]:pressed {{
     background-color: {p.toggle_pressed.background}; color: {p.toggle_pressed.foreground};
 }}
+QWidget#kioskShell QPushButton[role="topic"] QLabel {{ color: {p.toggle.foreground}; }}
+QWidget#kioskShell QPushButton[role="topic"][down="true"] QLabel {{ color: {p.toggle_pressed.foreground}; }}
+QWidget#kioskShell QFrame[role="rule"] {{ background-color: {p.border}; border: none; }}
 QWidget#kioskShell QPushButton:focus {{ border-color: {p.focus}; }}
 {scope} QPushButton {{
     font-size: {body}px; font-weight: 600; min-height: {target}px; min-width: {target}px;
@@ -138,6 +141,9 @@ QWidget#kioskShell QPushButton:focus {{ border-color: {p.focus}; }}
 }}
 {scope} QLabel {{ font-size: {body}px; }}
 {scope} QLabel[role="headline"] {{ font-size: {headline}px; font-weight: 700; }}
+{scope} QPushButton[role="primary"] {{ font-size: {text_px(size, 42, large_text=large_text)}px; font-weight: 700; }}
+{scope} QLabel[role="topicTitle"] {{ font-size: {text_px(size, 38, large_text=large_text)}px; font-weight: 700; }}
+{scope} QLabel[role="topicDetail"] {{ font-size: {text_px(size, 28, large_text=large_text)}px; }}
 QWidget#idleOverlayCard {{
     background-color: {p.overlay.background}; border: {border}px solid {p.border}; border-radius: {radius}px;
 }}

@@ -4,75 +4,76 @@
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../menu/browse_screen.py" line="309"/>
+        <location filename="../menu/browse_screen.py" line="380"/>
         <source>This slide cannot be shown.</source>
+        <extracomment>How far the slide is scrolled up, in view pixels.</extracomment>
         <translation>Esta diapositiva no se puede mostrar.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="366"/>
+        <location filename="../menu/browse_screen.py" line="436"/>
         <source>Slide %1 of %2</source>
         <translation>Diapositiva %1 de %2</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="370"/>
+        <location filename="../menu/browse_screen.py" line="440"/>
         <source>‹ Previous</source>
         <translation>‹ Anterior</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="371"/>
+        <location filename="../menu/browse_screen.py" line="441"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="371"/>
+        <location filename="../menu/browse_screen.py" line="441"/>
         <source>Shows the previous slide of this topic.</source>
         <translation>Muestra la diapositiva anterior de este tema.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="372"/>
+        <location filename="../menu/browse_screen.py" line="442"/>
         <source>Next ›</source>
         <translation>Siguiente ›</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="373"/>
+        <location filename="../menu/browse_screen.py" line="443"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="373"/>
+        <location filename="../menu/browse_screen.py" line="443"/>
         <source>Shows the next slide of this topic.</source>
         <translation>Muestra la siguiente diapositiva de este tema.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="374"/>
-        <location filename="../menu/browse_screen.py" line="375"/>
+        <location filename="../menu/browse_screen.py" line="444"/>
+        <location filename="../menu/browse_screen.py" line="445"/>
         <source>All topics</source>
         <translation>Todos los temas</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="375"/>
+        <location filename="../menu/browse_screen.py" line="445"/>
         <source>Back to the menu with all topics.</source>
         <translation>Vuelve al menú con todos los temas.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="376"/>
-        <location filename="../menu/browse_screen.py" line="377"/>
+        <location filename="../menu/browse_screen.py" line="446"/>
+        <location filename="../menu/browse_screen.py" line="447"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="377"/>
+        <location filename="../menu/browse_screen.py" line="447"/>
         <source>Reads this slide out loud.</source>
         <translation>Lee esta diapositiva en voz alta.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="378"/>
-        <location filename="../menu/browse_screen.py" line="381"/>
+        <location filename="../menu/browse_screen.py" line="448"/>
+        <location filename="../menu/browse_screen.py" line="451"/>
         <source>Request more information about this</source>
         <translation>Pedir más información sobre esto</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="382"/>
+        <location filename="../menu/browse_screen.py" line="452"/>
         <source>Leave your contact details and the clinic will contact you about this topic.</source>
         <translation>Deje sus datos de contacto y la clínica se comunicará con usted sobre este tema.</translation>
     </message>
@@ -108,68 +109,78 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../menu/menu_screen.py" line="167"/>
+        <location filename="../menu/menu_screen.py" line="172"/>
         <source>What would you like to know?</source>
         <translation>¿Qué le gustaría saber?</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="168"/>
-        <location filename="../menu/menu_screen.py" line="169"/>
+        <location filename="../menu/menu_screen.py" line="173"/>
+        <location filename="../menu/menu_screen.py" line="174"/>
         <source>Request more information</source>
         <translation>Pedir más información</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="170"/>
+        <location filename="../menu/menu_screen.py" line="175"/>
         <source>Leave your name and phone or email, and the clinic will contact you.</source>
         <translation>Deje su nombre y su teléfono o correo electrónico, y la clínica se comunicará con usted.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="171"/>
+        <location filename="../menu/menu_screen.py" line="176"/>
         <source>Language and display</source>
         <translation>Idioma y pantalla</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="173"/>
+        <location filename="../menu/menu_screen.py" line="178"/>
         <source>Show the screens in %1.</source>
         <translation>Muestra las pantallas en %1.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="174"/>
-        <location filename="../menu/menu_screen.py" line="175"/>
+        <location filename="../menu/menu_screen.py" line="179"/>
+        <location filename="../menu/menu_screen.py" line="180"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="175"/>
+        <location filename="../menu/menu_screen.py" line="180"/>
         <source>Makes all text on the screens larger.</source>
         <translation>Agranda todo el texto de las pantallas.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="176"/>
-        <location filename="../menu/menu_screen.py" line="177"/>
+        <location filename="../menu/menu_screen.py" line="181"/>
+        <location filename="../menu/menu_screen.py" line="182"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="178"/>
+        <location filename="../menu/menu_screen.py" line="183"/>
         <source>Shows the screens in black, white and yellow.</source>
         <translation>Muestra las pantallas en negro, blanco y amarillo.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="179"/>
-        <location filename="../menu/menu_screen.py" line="180"/>
+        <location filename="../menu/menu_screen.py" line="184"/>
+        <location filename="../menu/menu_screen.py" line="185"/>
         <source>Back to slideshow</source>
         <translation>Volver a la presentación</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="181"/>
+        <location filename="../menu/menu_screen.py" line="186"/>
         <source>Closes the menu and forgets your choices.</source>
         <translation>Cierra el menú y borra sus opciones.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="190"/>
+        <location filename="../menu/menu_screen.py" line="197"/>
         <source>Shows the slides about %1.</source>
         <translation>Muestra las diapositivas sobre %1.</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="204"/>
+        <source>1 slide</source>
+        <translation>1 diapositiva</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="205"/>
+        <source>%1 slides</source>
+        <translation>%1 diapositivas</translation>
     </message>
 </context>
 <context>

@@ -8,20 +8,23 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import (
-    QButtonGroup, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QScroller, QVBoxLayout,
+    QButtonGroup, QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QScroller, QVBoxLayout,
     QWidget,
 )
 
 from kiosk.core.clock import Clock
 from kiosk.core.model import Deck, Topic
 from kiosk.ui.accessibility import SCOPE_PROPERTY, describe, make_toggle
-from kiosk.ui.menu.layout import columns_that_fit, fill_grid
+from kiosk.ui.menu.layout import card_columns, even_columns_that_fit, fill_grid
+from kiosk.ui.menu.topic_card import TopicCard
 from kiosk.ui.menu.touch import Debouncer, on_tap
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.session import Session
 
 # Language switch: each language named in itself, so a patient finds their own.
 LANGUAGE_NAMES = (("en", "English"), ("es", "Español"))
+# The tallest a topic card grows (at 1080p) when there are few topics and room to spare.
+MAX_CARD_HEIGHT = 400
 
 
 def playing_topics(deck: Deck, at: datetime) -> tuple[Topic, ...]:
@@ -46,7 +49,7 @@ class MenuScreen(QWidget):
         self._clock = clock
         self._debounce = debouncer if debouncer is not None else Debouncer()
         self._topics: tuple[Topic, ...] = ()
-        self._topic_buttons: list[QPushButton] = []
+        self._topic_buttons: list[TopicCard] = []
 
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
@@ -66,8 +69,14 @@ class MenuScreen(QWidget):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.topics_grid = QGridLayout()
         self.request_button = QPushButton(content)
+        # The one main action: bigger than the rest and filled (touch stylesheet).
+        self.request_button.setProperty("role", "primary")
+        # Language, text size, contrast and the way out sit together in a band at the bottom.
+        self.separator = QFrame(content)
+        self.separator.setProperty("role", "rule")
         self.settings_label = QLabel(content)
         self.settings_label.setWordWrap(True)
+        self.settings_grid = QGridLayout()
         self.language_buttons: dict[str, QPushButton] = {}
         self._language_group = QButtonGroup(self)
         self._language_group.setExclusive(True)
@@ -83,21 +92,17 @@ class MenuScreen(QWidget):
         make_toggle(self.large_text_button)
         self.high_contrast_button = QPushButton(content)
         make_toggle(self.high_contrast_button)
-        self.settings_grid = QGridLayout()
         self.back_button = QPushButton(content)
+        # Layouts only, no container widget: the band shows the page's own colours.
+        self.band = QGridLayout()
 
         self._layout = QVBoxLayout(content)
         self._layout.addWidget(self.title)
-        self._layout.addLayout(self.topics_grid)
+        self._layout.addLayout(self.topics_grid, 1)
         self._layout.addWidget(self.request_button)
-        self._layout.addSpacing(1)
-        self._layout.addWidget(self.settings_label)
-        self._layout.addLayout(self.settings_grid)
-        self._layout.addStretch(1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.back_button)
-        self._layout.addLayout(row)
+        # Whatever height the cards do not take (few topics) goes here, above the bottom band.
+        self._layout.addStretch(0)
+        self._layout.addLayout(self.band)
 
         for button in self._all_fixed_buttons():
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -135,15 +140,15 @@ class MenuScreen(QWidget):
         self._topics = topics
         content = self.scroll.widget()
         for topic in self._topics:
-            button = QPushButton(content)
-            button.setObjectName(f"topic_{topic.id}")
-            # A light card: the clinic's topic icons are drawn for a light background.
-            button.setProperty("role", "topic")
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            card = TopicCard(content)
+            card.setObjectName(f"topic_{topic.id}")
+            card.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             if topic.icon is not None:
-                button.setIcon(QIcon(str(topic.icon.path)))
-            on_tap(button, self._debounce, lambda t=topic.id: self.topicChosen.emit(t))
-            self._topic_buttons.append(button)
+                card.set_content("", "", QIcon(str(topic.icon.path)))
+            on_tap(card, self._debounce, lambda t=topic.id: self.topicChosen.emit(t))
+            # The cards' fonts are restyled after the menu's own StyleChange: lay out again then.
+            card.textSizeChanged.connect(self.reflow)
+            self._topic_buttons.append(card)
         self._retranslate_topics()
         self.reflow()
 
@@ -156,7 +161,7 @@ class MenuScreen(QWidget):
     def topics(self) -> tuple[Topic, ...]:
         return self._topics
 
-    def topic_button(self, topic_id: str) -> QPushButton:
+    def topic_button(self, topic_id: str) -> TopicCard:
         for topic, button in zip(self._topics, self._topic_buttons):
             if topic.id == topic_id:
                 return button
@@ -184,10 +189,20 @@ class MenuScreen(QWidget):
 
     def _retranslate_topics(self) -> None:
         language = self._session.language
-        for topic, button in zip(self._topics, self._topic_buttons):
+        now = self._clock.now()
+        for topic, card in zip(self._topics, self._topic_buttons):
             title = topic.title.get(language)
-            button.setText(title)
-            describe(button, title, self.tr("Shows the slides about %1.").replace("%1", title))
+            slides = len(self._deck.for_topic(topic.id, now))
+            card.set_content(title, self.slide_count(slides))
+            describe(card, title, self.tr("Shows the slides about %1.").replace("%1", title))
+
+    def slide_count(self, slides: int) -> str:
+        """"1 slide" / "9 slides", in the session's language."""
+        # Two strings rather than Qt's %n plural forms: English has no catalogue to supply
+        # its plural, and both languages have just "one" and "more".
+        if slides == 1:
+            return self.tr("1 slide")
+        return self.tr("%1 slides").replace("%1", str(slides))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -220,17 +235,81 @@ class MenuScreen(QWidget):
     def reflow(self) -> None:
         size = self.size() if not self.size().isEmpty() else QSize(1920, 1080)
         margin, gap = px(size, 48), max(min_gap(size), px(size, 20))
+        spacing = px(size, 28)
         self._layout.setContentsMargins(margin, margin, margin, margin)
-        self._layout.setSpacing(px(size, 28))
-        icon = px(size, 72)
-        for button in self._topic_buttons:
-            button.setIconSize(QSize(icon, icon))
-        width = size.width() - 2 * margin
-        for grid, widgets, most in ((self.topics_grid, self._topic_buttons, 2),
-                                    (self.settings_grid, self._settings_buttons(), 4)):
-            grid.setHorizontalSpacing(gap)
-            grid.setVerticalSpacing(gap)
-            fill_grid(grid, widgets, columns_that_fit(widgets, width, gap, most))
+        self._layout.setSpacing(spacing)
+        scroll_bar = self.scroll.verticalScrollBar()
+        width = size.width() - 2 * margin - (scroll_bar.width() if scroll_bar.isVisible() else 0)
+        self.request_button.setMinimumHeight(px(size, 104))
+        self.separator.setFixedHeight(max(2, px(size, 3)))
+        self._arrange_band(width, gap, spacing)
+        self._card_pad, self._icon_min = px(size, 28), px(size, 72)
+        for card in self._topic_buttons:
+            card.set_metrics(pad=self._card_pad, gap=self._card_pad, icon_min=self._icon_min, icon_max=px(size, 168))
+        # The height left for the cards once the headline, the main action and the band are in.
+        taken = (2 * margin + 3 * spacing + self.title.heightForWidth(width)
+                 + max(self.request_button.minimumHeight(), self.request_button.sizeHint().height())
+                 + self._band_height(width))
+        self._arrange_cards(width, size.height() - taken, gap, px(size, MAX_CARD_HEIGHT))
+
+    def _arrange_band(self, width: int, gap: int, spacing: int) -> None:
+        """Switches and "Back to slideshow" side by side when they fit, else the way out below."""
+        band, toggles = self.band, self._settings_buttons()
+        band.setHorizontalSpacing(spacing)
+        band.setVerticalSpacing(gap)
+        self.settings_grid.setHorizontalSpacing(gap)
+        self.settings_grid.setVerticalSpacing(gap)
+        beside = even_columns_that_fit(toggles, width - self.back_button.sizeHint().width() - spacing, gap)
+        side_by_side = beside >= 2
+        columns = beside if side_by_side else even_columns_that_fit(toggles, width, gap)
+        fill_grid(self.settings_grid, toggles, columns)
+        for widget in (self.separator, self.settings_label, self.back_button):
+            band.removeWidget(widget)
+        band.removeItem(self.settings_grid)
+        band.addWidget(self.separator, 0, 0, 1, 2)
+        band.addWidget(self.settings_label, 1, 0, 1, 2)
+        corner = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
+        if side_by_side:
+            band.addLayout(self.settings_grid, 2, 0)
+            band.addWidget(self.back_button, 2, 1, corner)
+        else:
+            band.addLayout(self.settings_grid, 2, 0, 1, 2)
+            band.addWidget(self.back_button, 3, 0, 1, 2, corner)
+        band.setColumnStretch(0, 1)
+        band.setColumnStretch(1, 0)
+        band.invalidate()
+
+    def _band_height(self, width: int) -> int:
+        self.band.activate()
+        return self.band.heightForWidth(width) if self.band.hasHeightForWidth() else self.band.sizeHint().height()
+
+    def _arrange_cards(self, width: int, height: int, gap: int, max_height: int) -> None:
+        """Cards share the height left (up to ``max_height`` each) in the columns that suit them."""
+        cards = self._topic_buttons
+        self.topics_grid.setHorizontalSpacing(gap)
+        self.topics_grid.setVerticalSpacing(gap)
+        if not cards:
+            return
+
+        def needed(card_width: int) -> int:
+            return max(card.heightForWidth(card_width) for card in cards)
+
+        columns = card_columns(len(cards), width, height, gap, needed_height=needed, max_height=max_height,
+                               min_width=max(card.minimum_width() for card in cards),
+                               title_lines=lambda w: max(card.title_lines(w) for card in cards))
+        card_width = (width - (columns - 1) * gap) // columns
+        # One icon size for all: the largest that leaves every title its room.
+        icon = min(card.icon_for(card_width) for card in cards)
+        for card in cards:
+            card.set_metrics(pad=self._card_pad, gap=self._card_pad, icon_min=self._icon_min, icon_max=icon)
+        # Every card as tall as the one with the most text needs: an even grid, even icons.
+        shortest = needed(card_width)
+        for card in cards:
+            card.setMinimumHeight(shortest)
+            card.setMaximumHeight(max(max_height, shortest))
+        fill_grid(self.topics_grid, cards, columns)
+        for row in range(self.topics_grid.rowCount()):
+            self.topics_grid.setRowStretch(row, 1 if row * columns < len(cards) else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
