@@ -15,6 +15,8 @@ LINE_COST = 0.3
 #: extra title line costs (more: many short lines in narrow cards read worse than a scroll).
 OVERFLOW_COST = 3.0
 SCROLLED_LINE_COST = 0.6
+#: What each empty place in the last row costs (a lone card under a full row looks lost).
+EMPTY_CELL_COST = 0.25
 
 
 def columns_that_fit(widgets: Sequence[QWidget], width: int, gap: int, max_columns: int) -> int:
@@ -61,7 +63,7 @@ def card_columns(
     width)``) beats any that must scroll. Among those that fit, the one whose cards (as tall as
     the rows allow, up to ``max_height``) are closest to ``ideal_aspect`` (an icon beside a
     title, an easy target) with the fewest wrapped title lines (``title_lines(card width)``)
-    wins; among those that scroll, the one that overflows least with the fewest title lines.
+    and empty places in the last row wins; among those that scroll, the one that overflows least with the fewest title lines.
     Cards narrower than ``min_width`` (a title's longest word would not fit) are never chosen.
     """
     if count <= 1:
@@ -78,7 +80,7 @@ def card_columns(
         if overflow <= 0:
             card_height = min((height - (rows - 1) * gap) // rows, max(max_height, needed))
             aspect = abs(math.log((card_width / max(1, card_height)) / ideal_aspect))
-            key = (0, aspect + LINE_COST * extra_lines)
+            key = (0, aspect + LINE_COST * extra_lines + EMPTY_CELL_COST * (rows * columns - count))
         else:
             key = (1, OVERFLOW_COST * overflow / max(1, height) + SCROLLED_LINE_COST * extra_lines)
         if best is None or key < best[0]:
