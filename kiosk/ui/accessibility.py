@@ -102,6 +102,10 @@ def touch_stylesheet(theme: Theme, size: QSize, *, high_contrast: bool = False, 
     border = max(2, px(size, 3))
     pad = px(size, 16)
     scope = f'*[{SCOPE_PROPERTY}="true"]'
+    # The clinic's icons are drawn for a light background: on high contrast's black cards
+    # they sit on a white tile, or dark teal vanishes into black.
+    icon_backdrop = (f'QWidget#kioskShell QLabel[role="topicIcon"] {{ background-color: #ffffff;'
+                     f' border-radius: {radius}px; }}') if high_contrast else ""
     return f"""
 QWidget#kioskShell, QWidget#kioskShell QStackedWidget, QWidget#kioskShell QScrollArea,
 QWidget#kioskShell QScrollArea > QWidget > QWidget {{
@@ -144,7 +148,7 @@ QWidget#kioskShell QPushButton:focus {{ border-color: {p.focus}; }}
 {scope} QPushButton[role="primary"] {{ font-size: {text_px(size, 42, large_text=large_text)}px; font-weight: 700; }}
 {scope} QLabel[role="topicTitle"] {{ font-size: {text_px(size, 38, large_text=large_text)}px; font-weight: 700; }}
 {scope} QLabel[role="topicDetail"] {{ font-size: {text_px(size, 28, large_text=large_text)}px; }}
-QWidget#idleOverlayCard {{
+{icon_backdrop}QWidget#idleOverlayCard {{
     background-color: {p.overlay.background}; border: {border}px solid {p.border}; border-radius: {radius}px;
 }}
 QWidget#idleOverlayCard QLabel {{ color: {p.overlay.foreground}; }}

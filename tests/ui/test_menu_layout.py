@@ -315,3 +315,41 @@ def test_column_choice_prefers_cards_that_fit_and_are_wide() -> None:
     assert choose(7, 1800, 600, 20, needed_height=needed, max_height=400, min_width=300) == 3
     # Too narrow for two columns: one column, even if it has to scroll.
     assert choose(7, 500, 300, 20, needed_height=needed, max_height=400, min_width=300) == 1
+
+
+def test_larger_text_keeps_its_switch_in_view_and_shows_there_is_more_below(qapp, qtbot) -> None:
+    with running_kiosk(qapp, qtbot, LANDSCAPE) as (kiosk, _clock):
+        menu = open_menu(kiosk.window, "es", False)
+        bar = menu.scroll.verticalScrollBar()
+        assert bar.maximum() == 0 and not menu.more_below.isVisible()
+        QTest.mouseClick(menu.large_text_button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(10, 10))
+        assert kiosk.window.session.large_text
+        # Spanish in larger text runs past the bottom edge in landscape ...
+        qtbot.waitUntil(lambda: bar.maximum() > 0)
+        # ... yet the switch just pressed stays on screen, and the cue says there is more.
+        viewport = menu.scroll.viewport()
+        qtbot.waitUntil(lambda: viewport.rect().contains(
+            menu.large_text_button.mapTo(viewport, menu.large_text_button.rect().bottomRight())))
+        assert menu.more_below.isVisible() == (bar.value() < bar.maximum())
+        bar.setValue(0)
+        assert menu.more_below.isVisible()
+        bar.setValue(bar.maximum())
+        assert not menu.more_below.isVisible()
+
+
+def test_in_high_contrast_the_clinic_icons_sit_on_a_white_tile(qapp, qtbot) -> None:
+    from PySide6.QtGui import QColor
+
+    with running_kiosk(qapp, qtbot, LANDSCAPE) as (kiosk, _clock):
+        menu = open_menu(kiosk.window)
+        kiosk.window.session.set_high_contrast(True)
+        qtbot.waitUntil(lambda: kiosk.window.session.high_contrast)
+        for topic in menu.topics:
+            label = menu.topic_button(topic.id).icon_label
+            corner = label.grab().toImage().pixelColor(2, label.height() // 2)
+            assert corner == QColor("#ffffff"), (topic.id, corner.name())
+        kiosk.window.session.set_high_contrast(False)
+        label = menu.topic_button(menu.topics[0].id).icon_label
+        # In the clinic's colours the card itself is light: no tile.
+        assert label.grab().toImage().pixelColor(2, label.height() // 2) != QColor("#000000")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QResizeEvent
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup, QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QScroller, QVBoxLayout,
     QWidget,
@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.clock import Clock
 from kiosk.core.model import Deck, Topic
-from kiosk.ui.accessibility import SCOPE_PROPERTY, describe, make_toggle
+from kiosk.ui.accessibility import SCOPE_PROPERTY, describe, make_toggle, touch_palette
 from kiosk.ui.menu.layout import card_columns, even_columns_that_fit, fill_grid
 from kiosk.ui.menu.topic_card import TopicCard
 from kiosk.ui.menu.touch import Debouncer, on_tap
 from kiosk.ui.scale import min_gap, px
+from kiosk.ui.scroll_cue import MoreBelow
 from kiosk.ui.session import Session
 
 # Language switch: each language named in itself, so a patient finds their own.
@@ -59,6 +60,8 @@ class MenuScreen(QWidget):
         self.scroll.setWidget(content)
         # A finger drags the list; mouse drags stay clicks (the scroller would delay presses).
         QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        # Larger Spanish text in landscape runs past the bottom edge: say so.
+        self.more_below = MoreBelow(self.scroll, self._cue_colours)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)
@@ -113,6 +116,7 @@ class MenuScreen(QWidget):
         self.high_contrast_button.toggled.connect(self._session.set_high_contrast)
         session.languageChanged.connect(self._on_language)
         session.largeTextChanged.connect(self._sync_toggles)
+        session.largeTextChanged.connect(self._keep_switch_in_view)
         session.highContrastChanged.connect(self._sync_toggles)
         session.resetRequested.connect(self.clear)
 
@@ -214,6 +218,19 @@ class MenuScreen(QWidget):
         # event comes later, so retranslate now to avoid a frame in the old language.
         self._sync_toggles()
         self.retranslate()
+
+    def _cue_colours(self) -> tuple[QColor, QColor]:
+        palette = touch_palette(self._deck.clinic.theme, high_contrast=self._session.high_contrast)
+        return QColor(palette.page.background), QColor(palette.button.background)
+
+    def _keep_switch_in_view(self, *_args: object) -> None:
+        # Larger text grows the page; the switch the patient just pressed must not slide out of
+        # sight (they may want it off again). After the reflow the new fonts cause.
+        QTimer.singleShot(0, self, self._show_large_text_switch)
+
+    def _show_large_text_switch(self) -> None:
+        if self.isVisible():
+            self.scroll.ensureWidgetVisible(self.large_text_button, 0, px(self.size(), 48))
 
     def _sync_toggles(self, *_args: object) -> None:
         for code, button in self.language_buttons.items():

@@ -26,6 +26,7 @@ class TopicCard(QPushButton):
         self.setSizePolicy(policy)
         self.icon_label = QLabel(self)
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.icon_label.setProperty("role", "topicIcon")
         self.title_label = QLabel(self)
         self.title_label.setProperty("role", "topicTitle")
         self.title_label.setWordWrap(True)
