@@ -144,7 +144,7 @@ def test_run_takes_its_settings_from_kiosk_yaml(tmp_path: Path) -> None:
     config = tmp_path / "kiosk.yaml"
     config.write_text(
         f"content:\n  dir: {root}\nlog:\n  dir: {tmp_path / 'logs'}\n"
-        "display:\n  windowed: 640x360\nplayer:\n  transition: slide\n",
+        "display:\n  windowed: 640x360\n  theme: high-contrast\nplayer:\n  transition: slide\n",
         encoding="utf-8",
     )
     proc = subprocess.Popen(
@@ -160,7 +160,7 @@ def test_run_takes_its_settings_from_kiosk_yaml(tmp_path: Path) -> None:
     assert line.startswith("first-frame "), err
     log = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert f"loading content from {root}" in log
-    assert "window on screen 0 640x360 (windowed)" in log
+    assert "window on screen 0 640x360 (windowed), touch screens in the high-contrast theme" in log
 
 
 def test_run_refuses_a_broken_kiosk_yaml(tmp_path: Path) -> None:

@@ -85,6 +85,7 @@ class RunSettings:
     screen: int
     windowed: tuple[int, int] | None
     language: str
+    theme: str
     transition: str
     transition_ms: int
     hide_cursor: bool
@@ -103,6 +104,7 @@ def resolve_settings(args: argparse.Namespace, config: Config) -> RunSettings:
         screen=args.screen if args.screen is not None else config["display.screen"],
         windowed=args.windowed or config["display.windowed"],
         language=args.lang or config["player.language"],
+        theme=config["display.theme"],
         transition=args.transition or config["player.transition"],
         transition_ms=round(config["player.transition_time"] * 1000),
         hide_cursor=config["display.hide_cursor"],
@@ -231,7 +233,7 @@ def run(args: argparse.Namespace) -> int:
 
     kiosk = build_kiosk(
         app, deck, clock=clock, screen=screen, windowed=size if settings.windowed else None,
-        language=settings.language, transition=settings.transition,
+        language=settings.language, theme=settings.theme, transition=settings.transition,
         timing=PlayerTiming(time_scale=args.time_scale, transition_ms=settings.transition_ms),
         content_root=content, loader=reload, hide_cursor=settings.hide_cursor,
         idle=IdleSettings(loaded.config["touch.idle_timeout"], loaded.config["touch.idle_countdown"]),
@@ -248,8 +250,8 @@ def run(args: argparse.Namespace) -> int:
 
     kiosk.window.defer_setup(open_touch_services)
     log.info(
-        "window on screen %d %dx%d%s", settings.screen, size.width(), size.height(),
-        " (windowed)" if settings.windowed else "",
+        "window on screen %d %dx%d%s, touch screens in the %s theme", settings.screen, size.width(), size.height(),
+        " (windowed)" if settings.windowed else "", settings.theme,
     )
 
     def first_frame() -> None:
