@@ -10,6 +10,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("KIOSK_CONFIG", None)
 
 import logging  # noqa: E402
+import sys  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 
 import pytest  # noqa: E402
@@ -91,3 +92,19 @@ def _no_blocker_per_wait(_steady_wait: _SteadyWait, monkeypatch: pytest.MonkeyPa
     from pytestqt.qtbot import QtBot
 
     monkeypatch.setattr(QtBot, "wait", lambda _self, ms: _steady_wait.wait(ms))
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Delete the test's widgets now, while its render workers are stopped.
+
+    pytest-qt closes them with ``deleteLater``, and ``processEvents`` never runs deferred
+    deletes: they used to happen inside the *next* test's event loop, while its workers
+    render, which is the GUI-thread side of the deadlock described in kiosk/ui/retire.py."""
+    result = yield
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    return result

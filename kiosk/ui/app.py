@@ -243,7 +243,7 @@ def install_touch_screens(
 
         window.install_request_screen(RequestScreen(
             window.session, deck.clinic, requests, clock=clock, thanks_seconds=requests.thanks_seconds,
-            retention_days=requests.retention_days,
+            retention_days=requests.retention_days, retire=window.retire,
         ))
     if staff is not None:
         from kiosk.ui.admin.admin_screen import AdminScreen

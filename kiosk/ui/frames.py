@@ -168,6 +168,11 @@ class FramePreparer(QObject):
     def wait_idle(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
 
+    @property
+    def rendering(self) -> bool:
+        """A render is running or queued (see kiosk/ui/retire.py for why that matters)."""
+        return self._pool.activeThreadCount() > 0
+
     def _on_rendered(self, ticket: int, image: QImage) -> None:
         entry = self._pending.pop(ticket, None)
         if entry is None:  # superseded by a new deck

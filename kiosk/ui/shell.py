@@ -37,6 +37,7 @@ from kiosk.ui.menu.placeholder_screen import UnavailableScreen
 from kiosk.ui.menu.touch import Debouncer, TapFilter
 from kiosk.ui.player import Player
 from kiosk.ui.player_window import PlayerWindow
+from kiosk.ui.retire import Retirer
 from kiosk.ui.session import Session
 from kiosk.ui.speech import Speaker
 
@@ -133,7 +134,7 @@ class KioskShell(QWidget):
         self.tap_filter.tapped.connect(self._on_slideshow_tapped)
 
         deck = player.deck
-        self.menu = MenuScreen(self.session, deck, clock, debouncer=self.debouncer)
+        self.menu = MenuScreen(self.session, deck, clock, debouncer=self.debouncer, retire=self.retire)
         self.add_screen(MENU, self.menu)
         self.menu.topicChosen.connect(self.open_topic)
         self.menu.requestInfo.connect(lambda: self.open_request(None))
@@ -141,6 +142,8 @@ class KioskShell(QWidget):
         self.browse = BrowseScreen(self.session, deck, clock, renderer_factory=renderer_factory, speaker=speaker,
                                    debouncer=self.debouncer)
         self.add_screen(BROWSE, self.browse)
+        # Widgets replaced on a content reload are deleted only between renders (retire.py).
+        self.retirer = Retirer(lambda: player.preparer.rendering or self.browse.rendering, self)
         self.browse.backToMenu.connect(lambda: self.show_screen(MENU))
         self.browse.requestAbout.connect(self.open_request)
         self._request_opener: Callable[[str | None], None] | None = None
@@ -269,6 +272,10 @@ class KioskShell(QWidget):
             self._request_opener(topic_id)
         else:
             self.show_screen(UNAVAILABLE)
+
+    def retire(self, widget: QWidget) -> None:
+        """Take a replaced widget off screen; it is deleted when no slide is being rendered."""
+        self.retirer.retire(widget)
 
     def install_request_screen(self, screen: QWidget) -> None:
         """Host the "Request more information" screen (kiosk/ui/request): ``begin(topic)``

@@ -419,6 +419,10 @@ class BrowseScreen(QWidget):
     def wait_idle(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
 
+    @property
+    def rendering(self) -> bool:
+        return self._pool.activeThreadCount() > 0
+
     def stop(self) -> None:
         """For good (shutdown): no new renders; wait for the one in progress, so the pool's
         destructor never waits on a Python job."""

@@ -3,6 +3,7 @@ high contrast and the way back to the slideshow."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -40,7 +41,7 @@ class MenuScreen(QWidget):
 
     def __init__(
         self, session: Session, deck: Deck, clock: Clock, *, debouncer: Debouncer | None = None,
-        parent: QWidget | None = None,
+        retire: Callable[[QWidget], None] = QWidget.deleteLater, parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("menuScreen")
@@ -49,6 +50,8 @@ class MenuScreen(QWidget):
         self._deck = deck
         self._clock = clock
         self._debounce = debouncer if debouncer is not None else Debouncer()
+        # Old topic cards go here on a content reload (the shell deletes them between renders).
+        self._retire = retire
         self._topics: tuple[Topic, ...] = ()
         self._topic_buttons: list[TopicCard] = []
 
@@ -138,8 +141,7 @@ class MenuScreen(QWidget):
         for button in self._topic_buttons:
             self.topics_grid.removeWidget(button)
             button.hide()
-            button.setParent(None)
-            button.deleteLater()
+            self._retire(button)
         self._topic_buttons = []
         self._topics = topics
         content = self.scroll.widget()
