@@ -203,3 +203,16 @@ def test_after_an_idle_reset_no_widget_shows_what_the_patient_chose_or_typed(qap
         click(shell.slideshow, QPoint(500, 500))
         assert shell.menu.title.text() == "What would you like to know?"
         assert shell.menu.scroll.verticalScrollBar().value() == 0
+
+
+def test_the_countdown_reads_as_a_sentence_in_both_languages(qapp, qtbot) -> None:
+    with running_kiosk(qapp, qtbot) as (kiosk, _clock):
+        overlay = kiosk.window.overlay
+        for language, many, one in (("en", "in 20 seconds.", "in 1 second."),
+                                    ("es", "en 20 segundos.", "en 1 segundo.")):
+            kiosk.window.session.set_language(language)
+            overlay.set_seconds(20)
+            assert overlay.message.text().endswith(many) and "(s)" not in overlay.message.text()
+            overlay.set_seconds(1)
+            assert overlay.message.text().endswith(one)
+        kiosk.window.session.set_language("en")

@@ -53,7 +53,13 @@ class IdleOverlay(QWidget):
         self._update_message()
 
     def _update_message(self) -> None:
-        text = self.tr("For your privacy, the screen will start over in %n second(s).", "", self._seconds)
+        # Two whole sentences, not Qt's %n plural: English has no catalogue, so a plural
+        # source would show "20 second(s)" to English readers.
+        if self._seconds == 1:
+            text = self.tr("For your privacy, the screen will start over in 1 second.")
+        else:
+            text = self.tr("For your privacy, the screen will start over in %1 seconds.").replace(
+                "%1", str(self._seconds))
         self.message.setText(text)
         self.setAccessibleDescription(text)
 
