@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 #: Height of the fade, in pixels at 1080p.
-FADE_UNITS = 120
+FADE_UNITS = 72
 
 
 def paint_more_below(painter: QPainter, rect: QRectF, background: QColor, accent: QColor, unit: float) -> None:
@@ -29,9 +29,10 @@ def paint_more_below(painter: QPainter, rect: QRectF, background: QColor, accent
     gradient.setColorAt(0, clear)
     gradient.setColorAt(1, background)
     painter.fillRect(band, gradient)
-    # The arrow sits on a disc of the background so text under it never muddles it.
+    # The arrow sits on a disc of the background so text under it never muddles it, at the
+    # right, by the scroll bar, where it covers the least (never the middle of a form row).
     radius, size = 44 * unit, 22 * unit
-    centre = QPointF(rect.center().x(), rect.bottom() - radius - 12 * unit)
+    centre = QPointF(rect.right() - radius - 36 * unit, rect.bottom() - radius - 12 * unit)
     painter.setPen(QPen(accent, 4 * unit))
     painter.setBrush(background)
     painter.drawEllipse(centre, radius, radius)

@@ -268,8 +268,9 @@ def test_scroll_cues_show_while_there_is_more_below(qapp, qtbot) -> None:
                        if QColor(image.pixel(x, y)) == accent)
 
         unit = view.width() / 1080
-        arrow = QRect(round(view.width() / 2 - 40 * unit), round(view.height() - 64 * unit), round(80 * unit),
-                      round(50 * unit))
+        # The down arrow's disc: bottom right, beside the scroll bar (kiosk/ui/scroll_cue.py).
+        arrow = QRect(round(view.width() - 120 * unit), round(view.height() - 96 * unit), round(80 * unit),
+                      round(80 * unit))
         bar = QRect(round(view.width() - 22 * unit), 0, round(12 * unit), view.height())
         top = view.grab().toImage()
         assert accent_pixels(top, arrow) > 20 and accent_pixels(top, bar) > 20
