@@ -229,6 +229,13 @@ class Kiosk:
         return self.window.slideshow
 
 
+def _topic_title(window: KioskShell, topic_id: str) -> str:
+    """A topic's title in the session's language, from the content playing now (a topic the
+    content no longer has keeps its id)."""
+    topic = window.player.deck.clinic.topic(topic_id)
+    return topic.title.get(window.session.language) if topic is not None else topic_id
+
+
 def install_touch_screens(
     window: KioskShell, deck: Deck, clock: Clock,
     requests: RequestServices | None, staff: StaffServices | None,
@@ -258,7 +265,8 @@ def install_touch_screens(
                 AdminGesture(window, hold_seconds=staff.hold_seconds, parent=window),
                 PinPadScreen(window.session, staff.pin_store, staff.lockout),
                 AdminScreen(window, store, clock=clock, idle_close_seconds=staff.admin_idle_close,
-                            data_dir=staff.data_dir, session=window.session),
+                            data_dir=staff.data_dir, session=window.session,
+                            topic_title=lambda topic_id: _topic_title(window, topic_id)),
             )
 
 

@@ -191,3 +191,24 @@ def _fixed():
     from test_shell_helpers import NOW
 
     return FixedClock(NOW)
+
+
+def test_the_admin_list_names_topics_by_their_titles_in_the_staff_language(qapp, qtbot, tmp_path) -> None:
+    from kiosk.core.admin_pin import Lockout, PinStore
+    from kiosk.core.requests.model import ContactTime, InfoRequest
+    from kiosk.core.requests.store import RequestStore
+    from kiosk.ui.app import RequestServices, StaffServices
+
+    pins = PinStore(tmp_path / "pin")
+    with RequestStore(tmp_path / "requests.db") as store:
+        store.submit(InfoRequest(name="Ana", phone="+13035550123", email="", topics=("exercise", "gone-topic"),
+                                 contact_time=ContactTime.ANY, language="es"), "t1", ())
+        staff = StaffServices(pin_store=pins, lockout=Lockout(_fixed(), path=pins.lockout_path), data_dir=tmp_path)
+        with running_kiosk(qapp, qtbot, requests=RequestServices(store), staff=staff) as (kiosk, _clock):
+            shell = kiosk.window
+            shell.pin_pad.accepted.emit()  # as after the right PIN
+            row = shell.admin_screen.requests.rows()[0]
+            # A topic the content no longer has keeps its id rather than vanishing.
+            assert row.texts()[2] == "Topics: Back exercises, gone-topic"
+            shell.session.set_language("es")
+            qtbot.waitUntil(lambda: "Ejercicios de espalda" in shell.admin_screen.requests.rows()[0].texts()[2])

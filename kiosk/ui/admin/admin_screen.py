@@ -92,7 +92,8 @@ class AdminScreen(QWidget):
     def __init__(self, actions: AdminActions, store: RequestStore, *, clock: Clock,
                  idle_close_seconds: float = IDLE_CLOSE_SECONDS, data_dir: Path | None = None,
                  started_at: datetime | None = None, tick_ms: int = 1000, page_size: int = PAGE_SIZE,
-                 session: Session | None = None, parent: QWidget | None = None) -> None:
+                 session: Session | None = None, topic_title: Callable[[str], str] = str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if idle_close_seconds <= 0:
             raise ValueError("idle_close_seconds must be positive")
@@ -144,7 +145,7 @@ class AdminScreen(QWidget):
         self._sections = ButtonRow(list(self._section_buttons.values()))
 
         # Requests.
-        self.requests = RequestList(store, page_size=page_size)
+        self.requests = RequestList(store, page_size=page_size, topic_title=topic_title)
         self.requests.markContacted.connect(self._mark_contacted)
         self.requests.retryRequested.connect(self._retry)
         self.requests.retryAllRequested.connect(lambda: self._retry(None))

@@ -7,6 +7,8 @@ lingers in a hidden widget. Patient-typed text is always shown as plain text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import logging
 from datetime import datetime
 
@@ -68,9 +70,12 @@ class RequestRow(QFrame):
     markContacted = Signal(str)
     retryRequested = Signal(str)
 
-    def __init__(self, stored: StoredRequest, deliveries: list[Delivery], parent: QWidget | None = None) -> None:
+    def __init__(self, stored: StoredRequest, deliveries: list[Delivery], parent: QWidget | None = None, *,
+                 topic_title: Callable[[str], str] = str) -> None:
         super().__init__(parent)
         self.setObjectName("adminRow")
+        # Staff read "Back exercises", not the id "exercise" the request stores.
+        self._topic_title = topic_title
         self.request_id = stored.id
         self.status = stored.status
         self._stored = stored
@@ -164,7 +169,7 @@ class RequestRow(QFrame):
         reach.append(self.tr("best time: {when}").format(when=self._contact_time_text(request.contact_time)))
         reach.append(self.tr("language: {code}").format(code=request.language))
         self._contact.setText(" \u00b7 ".join(reach))
-        topics = ", ".join(request.topics) if request.topics else self.tr("none")
+        topics = ", ".join(self._topic_title(t) for t in request.topics) if request.topics else self.tr("none")
         self._topics.setText(self.tr("Topics: {topics}").format(topics=topics))
         if self._deliveries:
             self._delivery.setText("\n".join(self._delivery_text(d) for d in self._deliveries))
@@ -191,9 +196,11 @@ class RequestList(QWidget):
     retryRequested = Signal(str)
     retryAllRequested = Signal()
 
-    def __init__(self, store: RequestStore, *, page_size: int = PAGE_SIZE, parent: QWidget | None = None) -> None:
+    def __init__(self, store: RequestStore, *, page_size: int = PAGE_SIZE,
+                 topic_title: Callable[[str], str] = str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
+        self._topic_title = topic_title
         self._page_size = page_size
         self._filter: RequestStatus | None = None
         self._requests: list[StoredRequest] = []
@@ -290,7 +297,7 @@ class RequestList(QWidget):
         except StorageError as exc:
             log.error("admin screen: %s", exc)
             deliveries = []
-        row = RequestRow(stored, deliveries)
+        row = RequestRow(stored, deliveries, topic_title=self._topic_title)
         row.set_spacing(self._spacing)
         row.markContacted.connect(self.markContacted)
         row.retryRequested.connect(self.retryRequested)
