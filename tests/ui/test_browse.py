@@ -255,12 +255,18 @@ def test_in_larger_text_a_long_slide_scrolls_instead_of_being_cut(qapp, qtbot) -
         assert view.offset == 0
 
 
+def open_tall_slide(qtbot, kiosk):  # noqa: ANN001, ANN201
+    """An exercise in larger text in portrait: taller than the slide area."""
+    kiosk.window.session.set_large_text(True)
+    browse = open_topic(kiosk, "exercise")
+    qtbot.waitUntil(lambda: browse.ready and browse.view.max_offset() > 0, timeout=20000)
+    return browse
+
+
 def test_scroll_cues_show_while_there_is_more_below(qapp, qtbot) -> None:
     with running_kiosk(qapp, qtbot, PORTRAIT) as (kiosk, _clock):
-        kiosk.window.session.set_large_text(True)
-        browse = open_topic(kiosk, "exercise")
+        browse = open_tall_slide(qtbot, kiosk)
         view = browse.view
-        qtbot.waitUntil(lambda: browse.ready and view.max_offset() > 0, timeout=20000)
         accent = QColor(kiosk.player.deck.clinic.theme.primary)
 
         def accent_pixels(image: QImage, rect: QRect) -> int:
@@ -284,10 +290,8 @@ def test_scroll_cues_show_while_there_is_more_below(qapp, qtbot) -> None:
 
 def test_a_reset_forgets_the_scroll_position(qapp, qtbot) -> None:
     with running_kiosk(qapp, qtbot, PORTRAIT) as (kiosk, _clock):
-        kiosk.window.session.set_large_text(True)
-        browse = open_topic(kiosk, "exercise")
+        browse = open_tall_slide(qtbot, kiosk)
         view = browse.view
-        qtbot.waitUntil(lambda: browse.ready and view.max_offset() > 0, timeout=20000)
         view.scroll_to(200)
         kiosk.window.session.reset()
         assert view.offset == 0 and view.pixmap is None and browse.topic_id is None
