@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.core.clock import Clock
 from kiosk.core.config_options import THEME_CLINIC, THEME_HIGH_CONTRAST, THEMES
@@ -229,6 +229,20 @@ class Kiosk:
         return self.window.slideshow
 
 
+def _pin_pad(window: KioskShell, staff: StaffServices) -> QWidget:
+    from kiosk.ui.admin.pin_pad import PinPadScreen
+
+    return PinPadScreen(window.session, staff.pin_store, staff.lockout)
+
+
+def _admin_screen(window: KioskShell, store: RequestStore, clock: Clock, staff: StaffServices) -> QWidget:
+    from kiosk.ui.admin.admin_screen import AdminScreen
+
+    return AdminScreen(window, store, clock=clock, idle_close_seconds=staff.admin_idle_close,
+                       data_dir=staff.data_dir, session=window.session,
+                       topic_title=lambda topic_id: _topic_title(window, topic_id))
+
+
 def _topic_title(window: KioskShell, topic_id: str) -> str:
     """A topic's title in the session's language, from the content playing now (a topic the
     content no longer has keeps its id)."""
@@ -253,9 +267,7 @@ def install_touch_screens(
             retention_days=requests.retention_days, retire=window.retire,
         ))
     if staff is not None:
-        from kiosk.ui.admin.admin_screen import AdminScreen
         from kiosk.ui.admin.gesture import AdminGesture
-        from kiosk.ui.admin.pin_pad import PinPadScreen
 
         window.hooks = replace(window.hooks, last_delivery_success=staff.last_delivery_success,
                                retry_delivery=staff.retry_delivery)
@@ -263,10 +275,8 @@ def install_touch_screens(
         if store is not None:
             window.install_admin(
                 AdminGesture(window, hold_seconds=staff.hold_seconds, parent=window),
-                PinPadScreen(window.session, staff.pin_store, staff.lockout),
-                AdminScreen(window, store, clock=clock, idle_close_seconds=staff.admin_idle_close,
-                            data_dir=staff.data_dir, session=window.session,
-                            topic_title=lambda topic_id: _topic_title(window, topic_id)),
+                lambda: _pin_pad(window, staff),
+                lambda: _admin_screen(window, store, clock, staff),
             )
 
 

@@ -152,8 +152,10 @@ class KioskShell(QWidget):
         self.add_screen(UNAVAILABLE, self.unavailable)
         self.unavailable.back.connect(lambda: self.show_screen(MENU))
         self.request_screen: QWidget | None = None
-        self.pin_pad: QWidget | None = None
-        self.admin_screen: QWidget | None = None
+        # The staff screens are built the first time staff need them (install_admin).
+        self._staff_factories: tuple[Callable[[], QWidget], Callable[[], QWidget]] | None = None
+        self._pin_pad: QWidget | None = None
+        self._admin_screen: QWidget | None = None
         self.admin_gesture: QObject | None = None
         player.deckApplied.connect(self._on_deck_applied)
 
@@ -217,6 +219,8 @@ class KioskShell(QWidget):
 
     def show_screen(self, name: str) -> None:
         self.finish_setup()
+        if name in (PIN, ADMIN):
+            self._build_staff_screens()
         widget = self._screens[name]
         self._stack.setCurrentWidget(widget)
         self.overlay.raise_()
@@ -291,25 +295,53 @@ class KioskShell(QWidget):
 
         self._request_opener = opener
 
-    def install_admin(self, gesture: QObject, pin_pad: QWidget, admin_screen: QWidget) -> None:
+    def install_admin(self, gesture: QObject, pin_pad: Callable[[], QWidget],
+                      admin_screen: Callable[[], QWidget]) -> None:
         """Host the staff screens (kiosk/ui/admin): the corner-hold ``gesture`` watches every
         event of the application and opens the PIN pad; the right PIN opens the admin screen;
-        cancelling or closing goes home."""
-        self.add_screen(PIN, pin_pad)
-        self.add_screen(ADMIN, admin_screen)
-        self.pin_pad, self.admin_screen, self.admin_gesture = pin_pad, admin_screen, gesture
+        cancelling or closing goes home.
+
+        ``pin_pad`` and ``admin_screen`` make the screens. They are called the first time staff
+        need them, not at start-up: the two screens cost about 4 MB that a kiosk running for
+        months without a staff visit should not carry (PSS budget, bench/README.md)."""
+        self._staff_factories = (pin_pad, admin_screen)
+        self.admin_gesture = gesture
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(gesture)
         gesture.triggered.connect(self.open_staff)  # type: ignore[attr-defined]
+
+    def _build_staff_screens(self) -> None:
+        if self._staff_factories is None or self._pin_pad is not None:
+            return
+        make_pin_pad, make_admin_screen = self._staff_factories
+        pin_pad, admin_screen = make_pin_pad(), make_admin_screen()
+        self.add_screen(PIN, pin_pad)
+        self.add_screen(ADMIN, admin_screen)
+        self._pin_pad, self._admin_screen = pin_pad, admin_screen
         pin_pad.accepted.connect(lambda: self.show_screen(ADMIN))  # type: ignore[attr-defined]
         pin_pad.cancelled.connect(self.go_home)  # type: ignore[attr-defined]
         admin_screen.closed.connect(self.go_home)  # type: ignore[attr-defined]
 
+    @property
+    def staff_screens_built(self) -> bool:
+        return self._pin_pad is not None
+
+    @property
+    def pin_pad(self) -> QWidget | None:
+        """The PIN pad (built on first use); None when this kiosk has no staff screens."""
+        self._build_staff_screens()
+        return self._pin_pad
+
+    @property
+    def admin_screen(self) -> QWidget | None:
+        self._build_staff_screens()
+        return self._admin_screen
+
     def open_staff(self) -> None:
         """Staff take over: the patient's session ends first (their form and choices go), so
         the staff screens always start in the kiosk's own language and text size."""
-        if self._current not in (PIN, ADMIN) and self.pin_pad is not None:
+        if self._current not in (PIN, ADMIN) and self._staff_factories is not None:
             self.session.reset()
             self.show_screen(PIN)
 
