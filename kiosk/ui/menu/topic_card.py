@@ -13,7 +13,6 @@ from PySide6.QtGui import QIcon, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStyle, QStyleOptionButton, QStylePainter, QWidget
 
 
-
 class TopicCard(QPushButton):
     #: The card's texts changed size (a new font, larger text): the menu lays the cards out again.
     textSizeChanged = Signal()
