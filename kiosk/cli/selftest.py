@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from kiosk import exitcodes
 from kiosk.cli.run import add_content_argument, default_content_dir, parse_size

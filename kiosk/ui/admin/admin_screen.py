@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -41,6 +40,7 @@ from kiosk.ui.admin.actions import AdminActions
 from kiosk.ui.admin.button_row import ButtonRow
 from kiosk.ui.admin.request_list import PAGE_SIZE, RequestList, local_time
 from kiosk.ui.admin.style import staff_style
+from kiosk.ui.admin.widgets import plain_label, staff_button, prepare_screen
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.session import Session
 
@@ -54,22 +54,6 @@ _INPUT_EVENTS = {
     QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.KeyPress, QEvent.Type.Wheel,
 }
 _SECTIONS = ("requests", "content", "device")
-
-
-def _plain(text: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-def _button() -> QPushButton:
-    button = QPushButton()
-    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    button.setAutoRepeat(False)
-    return button
 
 
 class _InputWatcher(QObject):
@@ -97,12 +81,7 @@ class AdminScreen(QWidget):
         super().__init__(parent)
         if idle_close_seconds <= 0:
             raise ValueError("idle_close_seconds must be positive")
-        self.setObjectName("adminScreen")
-        # Paint the style sheet's background (high contrast) on this plain QWidget too.
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        # Sizes follow this widget's size, so its content must never push the window larger
-        # (a loop: bigger window, bigger text, bigger window); it fills what the shell gives.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        prepare_screen(self, "adminScreen")
         self._actions = actions
         self._store = store
         self._clock = clock
@@ -124,20 +103,20 @@ class AdminScreen(QWidget):
         self._idle_timer.timeout.connect(self._check_idle)
 
         # Header: title, status line, Close.
-        self._title = _plain(name="adminTitle")
-        self.close_button = _button()
+        self._title = plain_label(name="adminTitle")
+        self.close_button = staff_button()
         self.close_button.clicked.connect(self.close_screen)
         header = QHBoxLayout()
         header.addWidget(self._title, 1)
         header.addWidget(self.close_button)
-        self._status = _plain()
+        self._status = plain_label()
         self._status.hide()
 
         # Section switcher.
         self._section_buttons: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
         for name in _SECTIONS:
-            button = _button()
+            button = staff_button()
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, n=name: self.show_section(n))
             group.addButton(button)
@@ -154,8 +133,8 @@ class AdminScreen(QWidget):
         content_page = QWidget()
         content_layout = QVBoxLayout(content_page)
         content_layout.setContentsMargins(0, 0, 0, 0)
-        self._content_version = _plain()
-        self._problems = _plain()
+        self._content_version = plain_label()
+        self._problems = plain_label()
         self._problems.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self._problems.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         problems_scroll = QScrollArea()
@@ -172,7 +151,7 @@ class AdminScreen(QWidget):
         self._device_values: dict[str, QLabel] = {}
         for row, key in enumerate(("version", "content", "kiosk_uptime", "system_uptime", "disk", "memory",
                                    "delivery", "host", "software")):
-            name, value = _plain(), _plain()
+            name, value = plain_label(), plain_label()
             self._device_grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             self._device_grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
             self._device_names[key], self._device_values[key] = name, value
@@ -185,20 +164,20 @@ class AdminScreen(QWidget):
         self._pages.addWidget(device_page)
 
         # Actions, and the in-screen exit confirmation that takes their place.
-        self.reload_button = _button()
+        self.reload_button = staff_button()
         self.reload_button.clicked.connect(self._reload)
-        self.pause_button = _button()
+        self.pause_button = staff_button()
         self.pause_button.clicked.connect(self._toggle_pause)
-        self.exit_button = _button()
+        self.exit_button = staff_button()
         self.exit_button.clicked.connect(self._ask_exit)
         self._actions_bar = ButtonRow([self.reload_button, self.pause_button, self.exit_button],
                                       push_last_right=True)
 
         self._confirm = QFrame(objectName="adminPanel")
-        self._confirm_text = _plain(name="adminWarning")
-        self.confirm_exit_button = _button()
+        self._confirm_text = plain_label(name="adminWarning")
+        self.confirm_exit_button = staff_button()
         self.confirm_exit_button.clicked.connect(self._exit)
-        self.keep_running_button = _button()
+        self.keep_running_button = staff_button()
         self.keep_running_button.clicked.connect(self._cancel_exit)
         confirm = QVBoxLayout(self._confirm)
         confirm.addWidget(self._confirm_text)

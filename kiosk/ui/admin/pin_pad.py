@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSi
 
 from kiosk.core.admin_pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, Lockout, PinFileError, PinStore
 from kiosk.ui.admin.style import staff_style
+from kiosk.ui.admin.widgets import prepare_screen
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.session import Session
 
@@ -54,12 +55,7 @@ class PinPadScreen(QWidget):
     def __init__(self, session: Session, pin_store: PinStore, lockout: Lockout, *,
                  tick_ms: int = 1000, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("pinPadScreen")
-        # Paint the style sheet's background (high contrast) on this plain QWidget too.
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        # Sizes follow this widget's size, so its content must never push the window larger
-        # (a loop: bigger window, bigger text, bigger window); it fills what the shell gives.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        prepare_screen(self, "pinPadScreen")
         self._session = session
         self._pin_store = pin_store
         self._lockout = lockout

@@ -7,9 +7,8 @@ lingers in a hidden widget. Patient-typed text is always shown as plain text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import logging
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -18,8 +17,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
     QFrame,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -32,6 +29,7 @@ from kiosk.core.requests.model import ContactTime, RequestStatus, StoredRequest
 from kiosk.core.requests.outbox import Delivery, DeliveryState
 from kiosk.core.requests.store import RequestStore
 from kiosk.ui.admin.button_row import ButtonRow
+from kiosk.ui.admin.widgets import plain_label, staff_button
 
 log = logging.getLogger(__name__)
 
@@ -45,23 +43,6 @@ _FILTERS: tuple[RequestStatus | None, ...] = (None, RequestStatus.NEW, RequestSt
 def local_time(moment: datetime) -> str:
     """As staff read clocks: the machine's local time zone, to the minute."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def _plain(text: str = "", *, wrap: bool = True, name: str = "") -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    label.setText(text)
-    if name:
-        label.setObjectName(name)
-    return label
-
-
-def _button() -> QPushButton:
-    button = QPushButton()
-    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-    button.setAutoRepeat(False)
-    return button
 
 
 class RequestRow(QFrame):
@@ -80,14 +61,14 @@ class RequestRow(QFrame):
         self.status = stored.status
         self._stored = stored
         self._deliveries = deliveries
-        self._heading = _plain()
+        self._heading = plain_label()
         self._heading.setStyleSheet("font-weight: bold;")
-        self._contact = _plain()
-        self._topics = _plain()
-        self._delivery = _plain()
-        self.contacted_button = _button()
+        self._contact = plain_label()
+        self._topics = plain_label()
+        self._delivery = plain_label()
+        self.contacted_button = staff_button()
         self.contacted_button.clicked.connect(lambda: self.markContacted.emit(self.request_id))
-        self.retry_button = _button()
+        self.retry_button = staff_button()
         self.retry_button.clicked.connect(lambda: self.retryRequested.emit(self.request_id))
         self.contacted_button.setVisible(stored.status is not RequestStatus.CONTACTED)
         self.retry_button.setVisible(self.can_retry)
@@ -214,22 +195,22 @@ class RequestList(QWidget):
         group = QButtonGroup(self)
         group.setExclusive(True)
         for status in _FILTERS:
-            button = _button()
+            button = staff_button()
             button.setCheckable(True)
             button.setChecked(status is None)
             button.clicked.connect(lambda _=False, s=status: self.set_filter(s))
             group.addButton(button)
             self._filter_buttons[status] = button
-        self.retry_all_button = _button()
+        self.retry_all_button = staff_button()
         self.retry_all_button.clicked.connect(self.retryAllRequested.emit)
         self._filters = ButtonRow([*self._filter_buttons.values(), self.retry_all_button], push_last_right=True)
 
         self._rows_box = QWidget()
         self._rows_layout = QVBoxLayout(self._rows_box)
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
-        self._empty = _plain()
+        self._empty = plain_label()
         self._rows_layout.addWidget(self._empty)
-        self.more_button = _button()
+        self.more_button = staff_button()
         self.more_button.clicked.connect(self._show_more)
         self._rows_layout.addWidget(self.more_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._rows_layout.addStretch(1)
