@@ -12,13 +12,10 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-from player_xvfb import ROOT, kiosk_env, load_average, xvfb
+from player_xvfb import ROOT, kiosk_env, load_average, seconds_to_first_frame, xvfb
 
 TARGET_S = 1.5
 BUNDLE = ROOT / "dist" / "kiosk" / "kiosk"
@@ -28,18 +25,7 @@ def one_run(display: str, bundle: Path) -> float:
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder:
         env = kiosk_env(display, KIOSK_BENCH_FIRST_FRAME="1", HOME=folder,
                         KIOSK_DATA_DIR=f"{folder}/data", KIOSK_LOG_DIR=f"{folder}/logs")
-        started = time.monotonic()
-        proc = subprocess.Popen([str(bundle)], cwd=folder, env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL, text=True)
-        try:
-            assert proc.stdout is not None
-            for line in proc.stdout:
-                if line.startswith("first-frame "):
-                    return float(line.split()[1]) - started
-            raise RuntimeError(f"the bundle exited ({proc.wait()}) before painting a frame")
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+        return seconds_to_first_frame([str(bundle)], cwd=folder, env=env)
 
 
 def main() -> int:

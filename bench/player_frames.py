@@ -16,7 +16,6 @@ import json
 import os
 import statistics
 import sys
-from pathlib import Path
 
 from player_xvfb import ROOT, load_average, pss_mb, xvfb
 
@@ -34,7 +33,6 @@ def run(display: str, args: argparse.Namespace) -> dict[str, object]:
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
     from kiosk.core.clock import SystemClock
     from kiosk.core.loader import load_deck

@@ -10,31 +10,16 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
-import time
 
-from player_xvfb import ROOT, kiosk_env, load_average, xvfb
+from player_xvfb import ROOT, kiosk_env, load_average, seconds_to_first_frame, xvfb
 
 TARGET_S = 0.8
 
 
 def one_run(display: str) -> float:
-    env = kiosk_env(display, KIOSK_BENCH_FIRST_FRAME="1")
-    started = time.monotonic()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kiosk"], cwd=ROOT, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            if line.startswith("first-frame "):
-                return float(line.split()[1]) - started
-        raise RuntimeError(f"kiosk exited ({proc.wait()}) before painting a frame")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    return seconds_to_first_frame([sys.executable, "-m", "kiosk"], cwd=ROOT,
+                                  env=kiosk_env(display, KIOSK_BENCH_FIRST_FRAME="1"))
 
 
 def main() -> int:

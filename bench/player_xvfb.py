@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -59,3 +60,20 @@ def cpu_seconds(pid: int | str = "self") -> float:
 
 def load_average() -> list[float]:
     return [float(x) for x in Path("/proc/loadavg").read_text().split()[:3]]
+
+
+def seconds_to_first_frame(command: list[str], *, cwd: Path | str, env: dict[str, str]) -> float:
+    """Start ``command`` (a kiosk run with KIOSK_BENCH_FIRST_FRAME=1 in ``env``) and return the
+    seconds from the start to the ``first-frame <time.monotonic()>`` marker it prints."""
+    started = time.monotonic()
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True)
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("first-frame "):
+                return float(line.split()[1]) - started
+        raise RuntimeError(f"{command[0]} exited ({proc.wait()}) before painting a frame")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
