@@ -36,9 +36,9 @@ def run(display: str, args: argparse.Namespace) -> dict[str, object]:
 
     from kiosk.core.clock import SystemClock
     from kiosk.core.loader import load_deck
-    from kiosk.resources import bundled_content_dir
+    from kiosk.core.resources import bundled_content_dir
     from kiosk.ui.app import build_kiosk, create_application
-    from kiosk.ui.player import PlayerTiming
+    from kiosk.ui.slideshow.player import PlayerTiming
 
     app = create_application()
     screen = app.primaryScreen()

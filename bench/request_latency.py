@@ -50,7 +50,7 @@ def one_run(folder: Path, submits: int) -> tuple[list[float], list[float]]:
 
     from kiosk.core.loader import load_deck
     from kiosk.core.requests.store import RequestStore
-    from kiosk.resources import bundled_content_dir
+    from kiosk.core.resources import bundled_content_dir
     from kiosk.ui.request.form_screen import RequestScreen
     from kiosk.ui.session import Session
 
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.core.loader import load_deck
-    from kiosk.resources import bundled_content_dir
+    from kiosk.core.resources import bundled_content_dir
     from kiosk.ui.theme import apply_theme
 
     app = QApplication(sys.argv[:1])

@@ -57,7 +57,7 @@ def settled_pss_mb() -> float:
 
 
 def pss_mb() -> float:
-    from kiosk.memory_guard import memory_mb
+    from kiosk.runtime.memory_guard import memory_mb
 
     measured = memory_mb()
     if measured is None:
@@ -72,9 +72,9 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
     from kiosk.core.clock import SystemClock
     from kiosk.core.loader import load_deck
     from kiosk.core.requests.store import RequestStore
-    from kiosk.resources import bundled_content_dir
+    from kiosk.core.resources import bundled_content_dir
     from kiosk.ui.app import build_kiosk, create_application
-    from kiosk.ui.player import PlayerTiming
+    from kiosk.ui.slideshow.player import PlayerTiming
     from kiosk.ui.request.form_screen import RequestScreen
 
     warnings: list[str] = []

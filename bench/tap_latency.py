@@ -59,7 +59,7 @@ def run_taps(display: str, taps: int, gap: float) -> dict[str, object]:
 
     from kiosk.core.clock import SystemClock
     from kiosk.core.loader import load_deck
-    from kiosk.resources import bundled_content_dir
+    from kiosk.core.resources import bundled_content_dir
     from kiosk.ui.app import build_kiosk, create_application
 
     app = create_application()
@@ -180,7 +180,7 @@ def render_times(repeats: int = 3) -> dict[str, object]:
     from PySide6.QtCore import QSize
 
     from kiosk.core.loader import load_deck
-    from kiosk.resources import bundled_content_dir
+    from kiosk.core.resources import bundled_content_dir
     from kiosk.ui.app import create_application
     from kiosk.ui.render.slide_renderer import SlideRenderer
 

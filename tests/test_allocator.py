@@ -12,7 +12,7 @@ def test_large_freed_blocks_go_back_to_the_system_after_the_fix() -> None:
     # allocate, touch and free another; with the fix it is mmap'd and returned at once.
     code = (
         "import ctypes, sys\n"
-        "from kiosk.allocator import fix_mmap_threshold\n"
+        "from kiosk.runtime.allocator import fix_mmap_threshold\n"
         "if sys.argv[1] == 'fix': assert fix_mmap_threshold()\n"
         "def rss():\n"
         "    return int(open('/proc/self/statm').read().split()[1]) * 4096 // 2**20\n"

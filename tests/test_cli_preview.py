@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from kiosk import exitcodes
+from kiosk.runtime import exitcodes
 from kiosk.cli import main
 
 CLINIC = """\

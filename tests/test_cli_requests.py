@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import exitcodes
+from kiosk.runtime import exitcodes
 from kiosk.cli import main
 from kiosk.core.clock import FixedClock
 from kiosk.core.requests.migrations import LATEST_VERSION

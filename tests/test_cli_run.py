@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kiosk import exitcodes
-from kiosk.resources import bundled_content_dir
+from kiosk.runtime import exitcodes
+from kiosk.core.resources import bundled_content_dir
 
 TIMEOUT = 120
 
@@ -128,8 +128,8 @@ CRASH_SCRIPTS = {
 def test_unhandled_exceptions_log_and_exit_70(tmp_path: Path, where: str) -> None:
     code = (
         "import logging, sys\n"
-        "from kiosk.cli.run import CrashHandler\n"
-        "from kiosk.logging_setup import configure_logging\n"
+        "from kiosk.runtime.crash import CrashHandler\n"
+        "from kiosk.runtime.logging_setup import configure_logging\n"
         "configure_logging()\n"
         "CrashHandler(sys.stderr).install()\n" + CRASH_SCRIPTS[where]
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import exitcodes
+from kiosk.runtime import exitcodes
 from kiosk.cli import main
 from kiosk.cli import set_pin as set_pin_cli
 from kiosk.core.admin_pin import PIN_FILE_NAME, PinStore

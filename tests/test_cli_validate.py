@@ -12,7 +12,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from kiosk import exitcodes
+from kiosk.runtime import exitcodes
 from kiosk.cli import main
 
 CLINIC = """\

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import exitcodes
-from kiosk.logging_setup import SurvivingFileHandler, configure_logging
-from kiosk.resources import bundled_content_dir
-from kiosk.ui.unattended import CRASH_TEST_ENV
+from kiosk.runtime import exitcodes
+from kiosk.runtime.logging_setup import SurvivingFileHandler, configure_logging
+from kiosk.core.resources import bundled_content_dir
+from kiosk.runtime.unattended import CRASH_TEST_ENV
 
 TIMEOUT = 120
 

@@ -14,12 +14,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from kiosk import exitcodes
-from kiosk.cli.doctor import FAIL, OK, WARN, check_clock, check_free_disk, check_heartbeat
+from kiosk.runtime import exitcodes
+from kiosk.runtime.doctor import FAIL, OK, WARN, check_clock, check_free_disk, check_heartbeat
 from kiosk.core.config import Config
 from kiosk.core.requests.model import ContactTime, InfoRequest
 from kiosk.core.requests.store import RequestStore
-from kiosk.heartbeat import Heartbeat
+from kiosk.runtime.heartbeat import Heartbeat
 
 TIMEOUT = 120
 

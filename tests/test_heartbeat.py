@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.heartbeat import Heartbeat, heartbeat_line, read_heartbeat
+from kiosk.runtime.heartbeat import Heartbeat, heartbeat_line, read_heartbeat
 
 
 class FakeTime:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.memory_guard import MemoryGuard, memory_mb, pss_kib
+from kiosk.runtime.memory_guard import MemoryGuard, memory_mb, pss_kib
 
 
 def test_triggers_with_a_tiny_limit_at_the_next_slide_boundary(qtbot: QtBot) -> None:
@@ -78,8 +78,8 @@ def test_running_kiosk_over_its_ceiling_exits_for_a_restart(tmp_path: Path) -> N
     import shutil
     import subprocess
 
-    from kiosk import exitcodes
-    from kiosk.resources import bundled_content_dir
+    from kiosk.runtime import exitcodes
+    from kiosk.core.resources import bundled_content_dir
 
     content = tmp_path / "content"
     shutil.copytree(bundled_content_dir(), content)

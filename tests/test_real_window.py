@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 
-from kiosk.resources import bundled_content_dir
-from kiosk.ui.frame_check import frame_problems
+from kiosk.core.resources import bundled_content_dir
+from kiosk.ui.slideshow.frame_check import frame_problems
 from xvfb_server import running_xvfb
 
 pytestmark = [

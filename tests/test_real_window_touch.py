@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.resources import bundled_content_dir
+from kiosk.core.resources import bundled_content_dir
 from xvfb_server import running_xvfb
 
 pytestmark = [

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import exitcodes
-from kiosk.single_instance import AlreadyRunning, InstanceLock
+from kiosk.runtime import exitcodes
+from kiosk.runtime.single_instance import AlreadyRunning, InstanceLock
 
 TIMEOUT = 60
 
 HOLDER = (
     "import sys, pathlib\n"
-    "from kiosk.single_instance import InstanceLock\n"
+    "from kiosk.runtime.single_instance import InstanceLock\n"
     "lock = InstanceLock(pathlib.Path(sys.argv[1])); lock.acquire()\n"
     "print('locked', flush=True)\n"
     "sys.stdin.readline()\n"  # hold until the test says so

@@ -10,8 +10,8 @@ import tomllib
 from pathlib import Path
 
 from kiosk.core.loader import load_deck
-from kiosk.resources import bundled_content_dir, install_root
-from kiosk.version import UNKNOWN, build_commit, program_version
+from kiosk.core.resources import bundled_content_dir, install_root
+from kiosk.runtime.version import UNKNOWN, build_commit, program_version
 
 ROOT = install_root()
 

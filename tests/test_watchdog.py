@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from kiosk.watchdog import SystemdNotifier, notify_address, ping_interval_ms
+from kiosk.runtime.watchdog import SystemdNotifier, notify_address, ping_interval_ms
 
 pytestmark = pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="unix sockets only")
 

@@ -1,6 +1,7 @@
 """The ``kiosk`` command: ``kiosk [run]``, ``validate``, ``schema``, ``preview``, ``self-test``.
 
-Subcommand modules are imported only when chosen, so ``kiosk validate`` never loads Qt.
+Only the chosen subcommand's module is imported, so ``kiosk validate`` never loads Qt and
+``kiosk --help`` loads none of them.
 """
 
 from __future__ import annotations
@@ -28,21 +29,24 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``kiosk`` parser. Every subcommand is listed, but only ``command``'s module is
+    imported to add its options: the others get a stub that still shows their help line."""
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Clinic waiting-room kiosk.", allow_abbrev=False
     )
-    # kiosk.version reads pyproject, git and the content folder: imported only when building
-    # the parser, which `kiosk run` also does, so keep it cheap to import.
-    from kiosk.version import VersionAction
+    # kiosk.runtime.version reads pyproject, git and the content folder, but only when --version is
+    # given: importing it is cheap.
+    from kiosk.runtime.version import VersionAction
 
     parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
-        command = importlib.import_module(f"kiosk.cli.{module}")
         sub_parser = sub.add_parser(name, help=help_text, description=help_text, allow_abbrev=False)
-        command.add_arguments(sub_parser)
-        sub_parser.set_defaults(handler=command.run)
+        if name == command:
+            chosen = importlib.import_module(f"kiosk.cli.{module}")
+            chosen.add_arguments(sub_parser)
+            sub_parser.set_defaults(handler=chosen.run)
     return parser
 
 
@@ -51,6 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Bare `kiosk` (or `kiosk --windowed ...`) means `kiosk run ...`.
     if not args_list or (args_list[0].startswith("-") and args_list[0] not in ("-h", "--help", "--version")):
         args_list.insert(0, "run")
-    parser = build_parser()
+    command = args_list[0] if args_list[0] in COMMANDS else None
+    parser = build_parser(command)
     args = parser.parse_args(args_list)
     return int(args.handler(args))

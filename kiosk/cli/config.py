@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from kiosk import exitcodes
+from kiosk.runtime import exitcodes
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

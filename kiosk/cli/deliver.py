@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk import exitcodes
+from kiosk.runtime import exitcodes
 
 if TYPE_CHECKING:
     from kiosk.core.delivery.config import ChannelConfig
@@ -97,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
 def _outbox(store: RequestStore, channel_configs: tuple[ChannelConfig, ...], content_dir: Path | None) -> Outbox | int:
     from zoneinfo import ZoneInfo
 
-    from kiosk.cli.run import default_content_dir
+    from kiosk.core.resources import default_content_dir
     from kiosk.core.delivery.outbox import Outbox
     from kiosk.core.delivery.setup import build_channels
     from kiosk.core.loader import load_deck

@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from kiosk import exitcodes
+from kiosk.runtime import exitcodes
 
 if TYPE_CHECKING:
     from kiosk.core.requests.model import StoredRequest

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from kiosk import exitcodes
+from kiosk.runtime import exitcodes
 
 FILE_NAMES = {"clinic": "clinic.schema.json", "slide": "slide.schema.json"}
 

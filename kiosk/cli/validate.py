@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk import exitcodes
+from kiosk.runtime import exitcodes
 
 if TYPE_CHECKING:
     from kiosk.core.model import Deck, Slide

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.core.clock import Clock
 from kiosk.core.config_options import THEME_CLINIC, THEME_HIGH_CONTRAST, THEMES
 from kiosk.core.model import Deck
-from kiosk.ui.content_watcher import ContentWatcher, Loader
-from kiosk.ui.frames import RendererFactory, default_renderer_factory
-from kiosk.ui.player import Player, PlayerTiming
-from kiosk.ui.player_window import PlayerWindow
+from kiosk.ui.slideshow.content_watcher import ContentWatcher, Loader
+from kiosk.ui.slideshow.frames import RendererFactory, default_renderer_factory
+from kiosk.ui.slideshow.player import Player, PlayerTiming
+from kiosk.ui.slideshow.window import PlayerWindow
 from kiosk.ui.session import Session
 from kiosk.ui.shell import IdleSettings, KioskShell, StaffHooks
 from kiosk.ui.speech import Speaker

@@ -27,7 +27,7 @@ from kiosk.core.clock import Clock
 from kiosk.core.model import Deck
 from kiosk.core.problems import Problem
 from kiosk.ui.accessibility import touch_stylesheet
-from kiosk.ui.frames import RendererFactory, default_renderer_factory
+from kiosk.ui.slideshow.frames import RendererFactory, default_renderer_factory
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.menu.browse_screen import BrowseScreen
@@ -35,8 +35,8 @@ from kiosk.ui.menu.idle_overlay import IdleOverlay
 from kiosk.ui.menu.menu_screen import MenuScreen
 from kiosk.ui.menu.placeholder_screen import UnavailableScreen
 from kiosk.ui.menu.touch import Debouncer, TapFilter
-from kiosk.ui.player import Player
-from kiosk.ui.player_window import PlayerWindow
+from kiosk.ui.slideshow.player import Player
+from kiosk.ui.slideshow.window import PlayerWindow
 from kiosk.ui.retire import Retirer
 from kiosk.ui.session import Session
 from kiosk.ui.speech import Speaker

@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from kiosk.resources import bundled_content_dir
+from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.accessibility import touch_palette
 from kiosk.ui.menu.layout import card_columns
 from kiosk.ui.menu.topic_card import TopicCard

@@ -22,9 +22,9 @@ from kiosk.core.clock import FixedClock
 from kiosk.core.model import Clinic, Deck, InfoSlide, NewsSlide, Slide, Source, Topic
 from kiosk.core.schedule import Schedule
 from kiosk.core.text import LocalizedText
-from kiosk.ui.frame_check import frame_problems
-from kiosk.ui.player import Player, PlayerTiming
-from kiosk.ui.player_window import PlayerWindow
+from kiosk.ui.slideshow.frame_check import frame_problems
+from kiosk.ui.slideshow.player import Player, PlayerTiming
+from kiosk.ui.slideshow.window import PlayerWindow
 from kiosk.ui.render.errors import SlideRenderError
 
 DENVER = ZoneInfo("America/Denver")

@@ -12,10 +12,10 @@ from PySide6.QtCore import QElapsedTimer, QSize
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.loader import load_deck
-from kiosk.resources import bundled_content_dir
+from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.app import Kiosk, build_kiosk
-from kiosk.ui.content_watcher import ContentWatcher, content_fingerprint
-from kiosk.ui.player import PlayerTiming
+from kiosk.ui.slideshow.content_watcher import ContentWatcher, content_fingerprint
+from kiosk.ui.slideshow.player import PlayerTiming
 
 NOW = datetime(2026, 3, 2, 17, 0, tzinfo=timezone.utc)
 SIZE = QSize(640, 360)

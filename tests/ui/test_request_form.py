@@ -23,7 +23,7 @@ from kiosk.core.requests.errors import StorageError
 from kiosk.core.requests.model import MESSAGES, ContactTime, InfoRequest, StoredRequest, parse_request
 from kiosk.core.requests.store import RequestStore
 from kiosk.core.text import LocalizedText
-from kiosk.resources import bundled_content_dir
+from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.i18n import I18N_DIR
 from kiosk.ui.request.form_screen import RequestScreen
 from kiosk.ui.request.keyboard import KeyAction, KeyboardMode

@@ -36,7 +36,7 @@ def child_main(db_path: str) -> int:
 
     from kiosk.core.loader import load_deck
     from kiosk.core.requests.store import RequestStore
-    from kiosk.resources import bundled_content_dir
+    from kiosk.core.resources import bundled_content_dir
     from kiosk.ui.request.form_screen import RequestScreen
     from kiosk.ui.request.keyboard import KeyAction
     from kiosk.ui.session import Session

@@ -10,7 +10,7 @@ from kiosk.core.config import load_config
 from kiosk.core.loader import load_deck
 from kiosk.core.requests.model import RequestInput, parse_request
 from kiosk.core.requests.store import RequestStore
-from kiosk.resources import bundled_content_dir
+from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.app import open_services
 
 NOW = datetime(2026, 6, 1, 15, 0, tzinfo=timezone.utc)

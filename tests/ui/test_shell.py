@@ -71,7 +71,7 @@ def test_back_to_slideshow_resets_the_session_and_resumes(qapp, qtbot) -> None:
 
 
 def test_the_slideshow_holds_its_slide_while_the_menu_is_up(qapp, qtbot) -> None:
-    from kiosk.ui.player import PlayerTiming
+    from kiosk.ui.slideshow.player import PlayerTiming
 
     fast = PlayerTiming(time_scale=0.002, transition_ms=0)  # 24 ms slides
     with running_kiosk(qapp, qtbot, timing=fast) as (kiosk, _clock):

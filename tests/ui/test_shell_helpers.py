@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core.clock import FixedClock
 from kiosk.core.loader import load_deck
 from kiosk.core.model import Deck
-from kiosk.resources import bundled_content_dir
+from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.app import Kiosk, build_kiosk
-from kiosk.ui.player import PlayerTiming
+from kiosk.ui.slideshow.player import PlayerTiming
 from kiosk.ui.shell import IdleSettings
 
 NOW = datetime(2026, 3, 10, 10, 0, tzinfo=ZoneInfo("America/Denver"))

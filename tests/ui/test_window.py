@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QApplication
 from kiosk.core.clock import FixedClock
 from kiosk.core.loader import load_deck
 from kiosk.core.model import SLIDE_KINDS, Deck
-from kiosk.resources import bundled_content_dir
+from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.app import Kiosk, build_kiosk
-from kiosk.ui.frame_check import frame_problems
-from kiosk.ui.player import PlayerTiming
+from kiosk.ui.slideshow.frame_check import frame_problems
+from kiosk.ui.slideshow.player import PlayerTiming
 
 NOW = datetime(2026, 3, 2, 17, 0, tzinfo=timezone.utc)  # a Monday afternoon in Denver
 SIZES = [QSize(1920, 1080), QSize(1080, 1920), QSize(3840, 2160)]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from kiosk.core.clock import Clock
 from kiosk.core.model import Deck, Slide
 from kiosk.ui.accessibility import SCOPE_PROPERTY, describe
-from kiosk.ui.frames import RendererFactory, SlideRendering, render_error_types
+from kiosk.ui.slideshow.frames import RendererFactory, SlideRendering, render_error_types
 from kiosk.ui.menu.touch import Debouncer, SwipeDetector, on_tap
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.scroll_cue import paint_more_below

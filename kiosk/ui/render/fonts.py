@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from kiosk.resources import assets_dir
+from kiosk.core.resources import assets_dir
 
 FAMILY = "Noto Sans"
 FONT_FILES = (

@@ -16,12 +16,12 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk import exitcodes
-from kiosk.heartbeat import HEARTBEAT_NAME, Heartbeat
-from kiosk.memory_guard import MemoryGuard
+from kiosk.runtime import exitcodes
+from kiosk.runtime.heartbeat import HEARTBEAT_NAME, Heartbeat
+from kiosk.runtime.memory_guard import MemoryGuard
 from kiosk.ui.lockdown import Lockdown, Settings, install_lockdown
-from kiosk.ui.player import Player
-from kiosk.watchdog import SystemdNotifier
+from kiosk.ui.slideshow.player import Player
+from kiosk.runtime.watchdog import SystemdNotifier
 
 log = logging.getLogger(__name__)
 

@@ -1,5 +1,5 @@
 """One kiosk per user and data folder: a second ``kiosk`` started while one runs exits with
-:data:`kiosk.exitcodes.ALREADY_RUNNING` instead of opening a second full-screen window.
+:data:`kiosk.runtime.exitcodes.ALREADY_RUNNING` instead of opening a second full-screen window.
 
 The lock is an OS file lock (``fcntl.flock`` on Linux, ``msvcrt.locking`` on Windows) on
 ``kiosk.lock`` in the data folder. The OS drops it when the process ends however it ends

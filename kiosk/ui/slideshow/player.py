@@ -22,8 +22,8 @@ from PySide6.QtGui import QPixmap
 from kiosk.core.clock import Clock
 from kiosk.core.model import Deck, Slide
 from kiosk.core.problems import Problem
-from kiosk.ui.frames import Frame, FrameKey, FramePreparer, RendererFactory, default_renderer_factory
-from kiosk.ui.welcome import render_welcome
+from kiosk.ui.slideshow.frames import Frame, FrameKey, FramePreparer, RendererFactory, default_renderer_factory
+from kiosk.ui.slideshow.welcome import render_welcome
 
 log = logging.getLogger(__name__)
 

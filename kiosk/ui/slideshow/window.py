@@ -15,7 +15,7 @@ from PySide6.QtCore import QElapsedTimer, QEasingCurve, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHideEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.player import Player
+from kiosk.ui.slideshow.player import Player
 from kiosk.ui.render.fonts import load_family
 from kiosk.ui.render.layout import Metrics, footer_rect
 

@@ -15,7 +15,7 @@ def install_root() -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and frozen_root:
         return Path(frozen_root)
-    return Path(__file__).resolve().parent.parent
+    return Path(__file__).resolve().parents[2]
 
 
 def assets_dir() -> Path:
@@ -24,3 +24,11 @@ def assets_dir() -> Path:
 
 def bundled_content_dir() -> Path:
     return install_root() / "content"
+
+
+def default_content_dir() -> Path:
+    """``./content`` when it exists (staff running from a checkout), else the bundled pack."""
+    local = Path.cwd() / "content"
+    if (local / "clinic.yaml").is_file():
+        return local
+    return bundled_content_dir()

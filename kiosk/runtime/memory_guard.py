@@ -4,7 +4,7 @@ grow without bound, whatever leaks in Qt, a driver or our own code.
 Memory is sampled every minute; once it is over the limit the guard waits for the next slide
 boundary (so no patient sees a half-finished transition or loses a form mid-way: the shell
 only reaches a boundary on the slideshow) and then asks to exit with
-:data:`kiosk.exitcodes.RESTART`, for the supervisor to start a fresh process.
+:data:`kiosk.runtime.exitcodes.RESTART`, for the supervisor to start a fresh process.
 
 Linux measures PSS (``/proc/self/smaps_rollup``: shared libraries counted by share, so the
 figure does not move when another process maps the same Qt), falling back to RSS from

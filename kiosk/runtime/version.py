@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.resources import install_root
+from kiosk.core.resources import install_root
 
 BUILD_COMMIT_NAME = "BUILD_COMMIT"
 UNKNOWN = "unknown"
@@ -66,7 +66,7 @@ def build_commit(root: Path | None = None, frozen: bool | None = None) -> str:
 
 def content_folder(env: Mapping[str, str]) -> Path:
     """The folder ``kiosk run`` would play: kiosk.yaml's content.dir, else its default."""
-    from kiosk.cli.run import default_content_dir
+    from kiosk.core.resources import default_content_dir
     from kiosk.core.config import load_config
 
     loaded = load_config(None, env)

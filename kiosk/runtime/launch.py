@@ -1,0 +1,292 @@
+"""``kiosk run`` as named start-up steps: settings, logging, the instance lock, content, the
+window, touch services and unattended operation; then the event loop; then every step's undo.
+
+The command line (``kiosk.cli.run``) only parses arguments into :class:`RunOptions`; all that
+touches Qt or the process happens here, under :class:`~kiosk.runtime.startup.Startup`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from kiosk.runtime import exitcodes
+from kiosk.runtime.crash import CrashHandler
+from kiosk.runtime.startup import Startup, StartupRefused
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QScreen
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.core.clock import Clock
+    from kiosk.core.config import Config
+    from kiosk.core.loader import LoadResult
+    from kiosk.core.model import Deck
+    from kiosk.ui.app import Kiosk
+
+log = logging.getLogger("kiosk.run")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the command line asked for; None means "kiosk.yaml decides"."""
+
+    content: Path | None = None
+    config: Path | None = None
+    screen: int | None = None
+    windowed: tuple[int, int] | None = None
+    language: str | None = None
+    transition: str | None = None
+    log_file: Path | None = None
+    time_scale: float = 1.0
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """The command line over kiosk.yaml over the defaults."""
+
+    content: Path
+    screen: int
+    windowed: tuple[int, int] | None
+    language: str
+    theme: str
+    transition: str
+    transition_ms: int
+    hide_cursor: bool
+    log_file: Path | None
+    log_max_bytes: int
+    log_backups: int
+
+
+def resolve_settings(options: RunOptions, config: Config) -> RunSettings:
+    from kiosk.core.resources import default_content_dir
+
+    log_file = options.log_file
+    if log_file is None and config["log.dir"] is not None:
+        log_file = Path(config["log.dir"]) / "kiosk.log"
+    content = options.content or config["content.dir"] or default_content_dir()
+    return RunSettings(
+        content=Path(content).resolve(),
+        screen=options.screen if options.screen is not None else config["display.screen"],
+        windowed=options.windowed or config["display.windowed"],
+        language=options.language or config["player.language"],
+        theme=config["display.theme"],
+        transition=options.transition or config["player.transition"],
+        transition_ms=round(config["player.transition_time"] * 1000),
+        hide_cursor=config["display.hide_cursor"],
+        log_file=log_file,
+        log_max_bytes=config["log.max_bytes"],
+        log_backups=config["log.backups"],
+    )
+
+
+def run_kiosk(options: RunOptions) -> int:
+    """Start the kiosk, run its event loop and shut it down; returns the exit code."""
+    from kiosk.runtime.allocator import fix_mmap_threshold
+    from kiosk.runtime.logging_setup import configure_logging
+
+    # Crash handling first, so even a failure while reading settings ends with code 70.
+    configure_logging()
+    CrashHandler(sys.stderr).install()
+    fix_mmap_threshold()  # before any slide image is allocated
+    with Startup() as startup:
+        try:
+            return _run(startup, options)
+        except StartupRefused as refused:
+            print(f"kiosk: {refused.message}", file=sys.stderr)
+            return refused.code
+
+
+def _run(startup: Startup, options: RunOptions) -> int:
+    with startup.step("settings"):
+        config, settings = _settings(options)
+    with startup.step("logging"):
+        _logging(startup, settings)
+        if config.path is not None:
+            log.info("settings from %s", config.path)
+    with startup.step("instance lock"):
+        data_folder = _instance_lock(startup, config)
+    with startup.step("content folder"):
+        content = settings.content
+        if not (content / "clinic.yaml").is_file():
+            raise StartupRefused(exitcodes.PROBLEMS, f"{content}: no clinic.yaml here; is this a content folder?")
+    with startup.step("Qt application"):
+        from PySide6.QtCore import QSize
+
+        from kiosk.core.clock import SystemClock
+        from kiosk.ui.app import create_application
+
+        app = create_application()
+        screen = _screen(settings.screen)
+        size = QSize(*settings.windowed) if settings.windowed else screen.geometry().size()
+        clock = SystemClock()
+    with startup.step("content"):
+        deck, reload = _content(content, (size.width(), size.height()), clock)
+    with startup.step("window"):
+        kiosk = _window(startup, app, deck, clock, screen, settings, config, options, reload)
+    with startup.step("touch services"):
+        _touch_services(startup, kiosk, config, deck, clock)
+    with startup.step("unattended operation"):
+        _unattended(startup, app, kiosk, config, settings, data_folder)
+    log.info("start-up done in %.0f ms; playing", startup.seconds * 1000)
+    code = int(app.exec())
+    if code == exitcodes.RESTART:
+        log.warning("exiting with %d so the supervisor restarts the kiosk", code)
+    return code
+
+
+def _settings(options: RunOptions) -> tuple[Config, RunSettings]:
+    from kiosk.core.config import load_config
+
+    loaded = load_config(options.config, os.environ)
+    for problem in loaded.problems:
+        print(f"kiosk: {problem}", file=sys.stderr)
+    if loaded.config is None:
+        raise StartupRefused(exitcodes.PROBLEMS, "kiosk.yaml has errors (above); not starting with settings nobody meant")
+    return loaded.config, resolve_settings(options, loaded.config)
+
+
+def _logging(startup: Startup, settings: RunSettings) -> None:
+    from kiosk.runtime.logging_setup import configure_logging
+
+    configure_logging(settings.log_file, max_bytes=settings.log_max_bytes, backups=settings.log_backups)
+    fault_file: TextIO = sys.stderr
+    if settings.log_file is not None:
+        fault_file = open(settings.log_file, "a", encoding="utf-8")  # noqa: SIM115 - faulthandler writes to it until exit
+        startup.on_exit("close the crash log", fault_file.close)
+    CrashHandler(fault_file).install()
+
+
+def _instance_lock(startup: Startup, config: Config) -> Path:
+    from kiosk.core.paths import data_dir
+    from kiosk.runtime.single_instance import AlreadyRunning, InstanceLock
+
+    data_folder = data_dir(config["data.dir"])
+    instance = InstanceLock(data_folder)
+    try:
+        instance.acquire()
+    except AlreadyRunning as exc:
+        raise StartupRefused(exitcodes.ALREADY_RUNNING, str(exc)) from None
+    startup.on_exit("release the instance lock", instance.release)
+    return data_folder
+
+
+def _screen(index: int) -> QScreen:
+    from kiosk.ui.app import pick_screen
+
+    try:
+        return pick_screen(index)
+    except ValueError as exc:
+        raise StartupRefused(exitcodes.USAGE, str(exc)) from None
+
+
+def _content(content: Path, size: tuple[int, int], clock: Clock) -> tuple[Deck, Callable[[Path], LoadResult]]:
+    from kiosk.core.loader import load_deck
+
+    def reload(root: Path) -> LoadResult:
+        return load_deck(root, screen_size=size, now=clock.now())
+
+    log.info("loading content from %s", content)
+    result = load_deck(content, screen_size=size, now=clock.now())
+    for problem in result.problems:
+        (log.error if problem.is_error else log.warning)("%s", problem)
+    if not result.ok or result.deck is None:
+        raise StartupRefused(exitcodes.PROBLEMS, f"the content in {content} has errors (above); fix them and start again")
+    log.info("deck: %d slides, version %s", len(result.deck.slides), result.deck.version)
+    return result.deck, reload
+
+
+def _window(
+    startup: Startup, app: QApplication, deck: Deck, clock: Clock, screen: QScreen, settings: RunSettings,
+    config: Config, options: RunOptions, reload: Callable[[Path], LoadResult],
+) -> Kiosk:
+    from PySide6.QtCore import QSize
+
+    from kiosk.ui.app import build_kiosk
+    from kiosk.ui.shell import IdleSettings
+    from kiosk.ui.slideshow.player import PlayerTiming
+    from kiosk.ui.speech import create_speaker
+
+    size = QSize(*settings.windowed) if settings.windowed else screen.geometry().size()
+    kiosk = build_kiosk(
+        app, deck, clock=clock, screen=screen, windowed=size if settings.windowed else None,
+        language=settings.language, theme=settings.theme, transition=settings.transition,
+        timing=PlayerTiming(time_scale=options.time_scale, transition_ms=settings.transition_ms),
+        content_root=settings.content, loader=reload, hide_cursor=settings.hide_cursor,
+        idle=IdleSettings(config["touch.idle_timeout"], config["touch.idle_countdown"]),
+        speaker=create_speaker(app),
+    )
+    startup.on_exit("stop the slideshow", kiosk.window.stop)
+    if kiosk.watcher is not None:
+        startup.on_exit("stop watching the content folder", kiosk.watcher.stop)
+    log.info(
+        "window on screen %d %dx%d%s, touch screens in the %s theme", settings.screen, size.width(), size.height(),
+        " (windowed)" if settings.windowed else "", settings.theme,
+    )
+    _report_first_frame(kiosk, screen)
+    return kiosk
+
+
+def _report_first_frame(kiosk: Kiosk, screen: QScreen) -> None:
+    """Log the first frame; benchmarks and CI also read it (and a screenshot) from stdout."""
+    from PySide6.QtCore import QTimer
+
+    def save_screenshot(path: Path) -> None:
+        image = screen.grabWindow(0).toImage()
+        if image.save(str(path)):
+            log.info("screenshot saved to %s (%dx%d)", path, image.width(), image.height())
+            print(f"screenshot {path}", flush=True)
+        else:
+            log.error("could not save the screenshot to %s", path)
+
+    def first_frame() -> None:
+        log.info("first frame")
+        if os.environ.get("KIOSK_BENCH_FIRST_FRAME"):
+            print(f"first-frame {time.monotonic():.6f}", flush=True)
+        shot = os.environ.get("KIOSK_SCREENSHOT")
+        if shot:
+            # After this paint reaches the screen: grab what the X server shows.
+            QTimer.singleShot(200, lambda: save_screenshot(Path(shot)))
+
+    kiosk.window.firstFramePainted.connect(first_frame)
+
+
+def _touch_services(startup: Startup, kiosk: Kiosk, config: Config, deck: Deck, clock: Clock) -> None:
+    from kiosk.ui.app import Services, install_touch_screens, open_services
+
+    opened: list[Services] = []
+
+    def open_touch_services() -> None:
+        # The requests database, delivery worker and staff PIN are for touch screens, which
+        # nobody can reach before the first slide: open them just after it is painted.
+        services = open_services(config, deck, clock)
+        opened.append(services)
+        install_touch_screens(kiosk.window, deck, clock, services.requests, services.staff)
+
+    def close_services() -> None:
+        for services in opened:
+            services.close()
+
+    kiosk.window.defer_setup(open_touch_services)
+    startup.on_exit("close the requests database and delivery", close_services)
+
+
+def _unattended(
+    startup: Startup, app: QApplication, kiosk: Kiosk, config: Config, settings: RunSettings,
+    data_folder: Path,
+) -> None:
+    from kiosk.runtime.unattended import start_unattended
+
+    unattended = start_unattended(
+        app, kiosk.window, kiosk.player, config, data_dir=data_folder,
+        windowed=settings.windowed is not None, first_frame=kiosk.window.firstFramePainted,
+    )
+    startup.on_exit("stop the watchdog, heartbeat and memory guard", unattended.stop)
+    if unattended.lockdown is not None:
+        kiosk.window.hooks = replace(kiosk.window.hooks, before_exit=unattended.lockdown.allow_close)
