@@ -23,8 +23,13 @@ BUNDLE = ROOT / "dist" / "kiosk" / "kiosk"
 
 def one_run(display: str, bundle: Path) -> float:
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as folder:
-        env = kiosk_env(display, KIOSK_BENCH_FIRST_FRAME="1", HOME=folder,
-                        KIOSK_DATA_DIR=f"{folder}/data", KIOSK_LOG_DIR=f"{folder}/logs")
+        env = kiosk_env(
+            display,
+            KIOSK_BENCH_FIRST_FRAME="1",
+            HOME=folder,
+            KIOSK_DATA_DIR=f"{folder}/data",
+            KIOSK_LOG_DIR=f"{folder}/logs",
+        )
         return seconds_to_first_frame([str(bundle)], cwd=folder, env=env)
 
 
@@ -40,16 +45,21 @@ def main() -> int:
         one_run(display, args.bundle)  # warm the OS file cache once; not counted
         times = [one_run(display, args.bundle) for _ in range(args.runs)]
     median = statistics.median(times)
-    print(json.dumps({
-        "benchmark": "bundle_startup",
-        "bundle": str(args.bundle),
-        "screen": "1920x1080 Xvfb",
-        "runs_s": [round(t, 3) for t in times],
-        "median_s": round(median, 3),
-        "target_s": TARGET_S,
-        "within_target": median <= TARGET_S,
-        "load_average": load_average(),
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "benchmark": "bundle_startup",
+                "bundle": str(args.bundle),
+                "screen": "1920x1080 Xvfb",
+                "runs_s": [round(t, 3) for t in times],
+                "median_s": round(median, 3),
+                "target_s": TARGET_S,
+                "within_target": median <= TARGET_S,
+                "load_average": load_average(),
+            },
+            indent=2,
+        )
+    )
     return 0
 
 

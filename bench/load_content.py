@@ -92,8 +92,10 @@ def main() -> int:
         generate_seconds = time.perf_counter() - started
 
         counts = {"image_open": 0, "pixel_decodes": 0}
-        with counting(Image, "open", counts, "image_open"), counting(ImageFile.ImageFile, "load", counts,
-                                                                      "pixel_decodes"):
+        with (
+            counting(Image, "open", counts, "image_open"),
+            counting(ImageFile.ImageFile, "load", counts, "pixel_decodes"),
+        ):
             proof = load_deck(root)
         if not proof.ok:
             print("\n".join(str(p) for p in proof.problems[:20]), file=sys.stderr)

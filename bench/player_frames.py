@@ -70,12 +70,17 @@ def run(display: str, args: argparse.Namespace) -> dict[str, object]:
         if n1 == n2:
             gaps.append((t2 - t1) * 1000)
     pacing = {
-        "transitions": args.pacing_transitions, "frames": len(log),
-        "median_ms": round(statistics.median(gaps), 2), "p95_ms": round(percentile(gaps, 0.95), 2),
-        "max_ms": round(max(gaps), 2), "over_50ms": sum(g > 50 for g in gaps), "targets": PACING_TARGETS,
+        "transitions": args.pacing_transitions,
+        "frames": len(log),
+        "median_ms": round(statistics.median(gaps), 2),
+        "p95_ms": round(percentile(gaps, 0.95), 2),
+        "max_ms": round(max(gaps), 2),
+        "over_50ms": sum(g > 50 for g in gaps),
+        "targets": PACING_TARGETS,
     }
     pacing["within_target"] = (
-        pacing["median_ms"] <= PACING_TARGETS["median_ms"] and pacing["p95_ms"] <= PACING_TARGETS["p95_ms"]
+        pacing["median_ms"] <= PACING_TARGETS["median_ms"]
+        and pacing["p95_ms"] <= PACING_TARGETS["p95_ms"]
         and pacing["max_ms"] <= PACING_TARGETS["max_ms"]
     )
 
@@ -87,8 +92,11 @@ def run(display: str, args: argparse.Namespace) -> dict[str, object]:
     gc.collect()
     after = pss_mb()
     growth = {
-        "transitions": args.transitions, "pss_before_mb": round(before, 1), "pss_after_mb": round(after, 1),
-        "growth_mb": round(after - before, 2), "target_mb": GROWTH_TARGET_MB,
+        "transitions": args.transitions,
+        "pss_before_mb": round(before, 1),
+        "pss_after_mb": round(after, 1),
+        "growth_mb": round(after - before, 2),
+        "target_mb": GROWTH_TARGET_MB,
         "within_target": after - before <= GROWTH_TARGET_MB,
     }
     return {"pacing": pacing, "memory_growth": growth}
@@ -101,8 +109,12 @@ def main() -> int:
     args = parser.parse_args()
     with xvfb() as display:
         result = run(display, args)
-    print(json.dumps({"benchmark": "player_frames", "screen": "1920x1080 Xvfb", **result,
-                      "load_average": load_average()}, indent=2))
+    print(
+        json.dumps(
+            {"benchmark": "player_frames", "screen": "1920x1080 Xvfb", **result, "load_average": load_average()},
+            indent=2,
+        )
+    )
     return 0
 
 

@@ -27,8 +27,12 @@ IDLE_TARGET = 1.0
 
 def start_kiosk(display: str, *extra: str) -> subprocess.Popen[str]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", *extra], cwd=ROOT, env=kiosk_env(display, KIOSK_BENCH_FIRST_FRAME="1"),
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        [sys.executable, "-m", "kiosk", *extra],
+        cwd=ROOT,
+        env=kiosk_env(display, KIOSK_BENCH_FIRST_FRAME="1"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
     )
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -72,23 +76,32 @@ def main() -> int:
                 pss_at = pss_mb(proc.pid)
         finally:
             stop(proc)
-        result.update({
-            "pss_mb": round(pss_at, 1), "pss_after_s": args.pss_after, "pss_target_mb": PSS_TARGET_MB,
-            "cpu_percent_of_one_core": round(cpu, 2), "cpu_window_s": round(play_s),
-            "cpu_target_percent": CPU_TARGET,
-        })
+        result.update(
+            {
+                "pss_mb": round(pss_at, 1),
+                "pss_after_s": args.pss_after,
+                "pss_target_mb": PSS_TARGET_MB,
+                "cpu_percent_of_one_core": round(cpu, 2),
+                "cpu_window_s": round(play_s),
+                "cpu_target_percent": CPU_TARGET,
+            }
+        )
         idle = start_kiosk(display, "--time-scale", "30")
         try:
             time.sleep(5)  # the next slide is prefetched right after the first is shown
             idle_cpu = cpu_percent(idle.pid, args.idle_seconds)
         finally:
             stop(idle)
-        result.update({
-            "idle_cpu_percent_of_one_core": round(idle_cpu, 3), "idle_window_s": args.idle_seconds,
-            "idle_target_percent": IDLE_TARGET,
-        })
+        result.update(
+            {
+                "idle_cpu_percent_of_one_core": round(idle_cpu, 3),
+                "idle_window_s": args.idle_seconds,
+                "idle_target_percent": IDLE_TARGET,
+            }
+        )
     result["within_target"] = (
-        result["pss_mb"] <= PSS_TARGET_MB and result["cpu_percent_of_one_core"] <= CPU_TARGET  # type: ignore[operator]
+        result["pss_mb"] <= PSS_TARGET_MB
+        and result["cpu_percent_of_one_core"] <= CPU_TARGET  # type: ignore[operator]
         and idle_cpu < IDLE_TARGET
     )
     result["load_average"] = load_average()

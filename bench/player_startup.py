@@ -18,8 +18,9 @@ TARGET_S = 0.8
 
 
 def one_run(display: str) -> float:
-    return seconds_to_first_frame([sys.executable, "-m", "kiosk"], cwd=ROOT,
-                                  env=kiosk_env(display, KIOSK_BENCH_FIRST_FRAME="1"))
+    return seconds_to_first_frame(
+        [sys.executable, "-m", "kiosk"], cwd=ROOT, env=kiosk_env(display, KIOSK_BENCH_FIRST_FRAME="1")
+    )
 
 
 def main() -> int:
@@ -30,15 +31,20 @@ def main() -> int:
         one_run(display)  # warm the OS file cache once; not counted
         times = [one_run(display) for _ in range(args.runs)]
     median = statistics.median(times)
-    print(json.dumps({
-        "benchmark": "player_startup",
-        "screen": "1920x1080 Xvfb",
-        "runs_s": [round(t, 3) for t in times],
-        "median_s": round(median, 3),
-        "target_s": TARGET_S,
-        "within_target": median <= TARGET_S,
-        "load_average": load_average(),
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "benchmark": "player_startup",
+                "screen": "1920x1080 Xvfb",
+                "runs_s": [round(t, 3) for t in times],
+                "median_s": round(median, 3),
+                "target_s": TARGET_S,
+                "within_target": median <= TARGET_S,
+                "load_average": load_average(),
+            },
+            indent=2,
+        )
+    )
     return 0
 
 

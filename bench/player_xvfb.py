@@ -19,7 +19,9 @@ def xvfb(width: int = 1920, height: int = 1080) -> Iterator[str]:
     read_fd, write_fd = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     os.close(write_fd)
     with os.fdopen(read_fd) as pipe:
@@ -66,8 +68,7 @@ def seconds_to_first_frame(command: list[str], *, cwd: Path | str, env: dict[str
     """Start ``command`` (a kiosk run with KIOSK_BENCH_FIRST_FRAME=1 in ``env``) and return the
     seconds from the start to the ``first-frame <time.monotonic()>`` marker it prints."""
     started = time.monotonic()
-    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True)
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         assert proc.stdout is not None
         for line in proc.stdout:

@@ -36,10 +36,17 @@ def percentile(samples: list[float], fraction: float) -> float:
 
 
 def one_run(folder: Path, submits: int) -> list[float]:
-    request = parse_request(RequestInput(
-        name="Benchmark Patient", phone="+1 303 555 0123", email="bench@example.com",
-        topics=["back-pain", "knee-pain"], contact_time="morning", consent=True, language="es",
-    ))
+    request = parse_request(
+        RequestInput(
+            name="Benchmark Patient",
+            phone="+1 303 555 0123",
+            email="bench@example.com",
+            topics=["back-pain", "knee-pain"],
+            contact_time="morning",
+            consent=True,
+            language="es",
+        )
+    )
     samples: list[float] = []
     with RequestStore(folder / "requests.db") as store:
         for i in range(submits):
@@ -63,11 +70,13 @@ def main(argv: list[str] | None = None) -> int:
             samples = one_run(folder / "data", args.submits)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        runs.append({
-            "median_ms": round(statistics.median(samples), 3),
-            "p95_ms": round(percentile(samples, 0.95), 3),
-            "max_ms": round(max(samples), 3),
-        })
+        runs.append(
+            {
+                "median_ms": round(statistics.median(samples), 3),
+                "p95_ms": round(percentile(samples, 0.95), 3),
+                "max_ms": round(max(samples), 3),
+            }
+        )
     p95 = statistics.median(r["p95_ms"] for r in runs)
     result = {
         "benchmark": "request_submit",

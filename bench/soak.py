@@ -74,8 +74,8 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
     from kiosk.core.requests.store import RequestStore
     from kiosk.core.resources import bundled_content_dir
     from kiosk.ui.app import build_kiosk, create_application
-    from kiosk.ui.slideshow.player import PlayerTiming
     from kiosk.ui.request.form_screen import RequestScreen
+    from kiosk.ui.slideshow.player import PlayerTiming
 
     warnings: list[str] = []
 
@@ -93,7 +93,12 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
     if result.deck is None:
         raise RuntimeError(f"the bundled content does not load: {result.problems}")
     kiosk = build_kiosk(
-        app, result.deck, clock=clock, screen=screen, windowed=QSize(*size), transition="fade",
+        app,
+        result.deck,
+        clock=clock,
+        screen=screen,
+        windowed=QSize(*size),
+        transition="fade",
         timing=PlayerTiming(time_scale=time_scale, transition_ms=16),
     )
     shell, player = kiosk.window, kiosk.player
@@ -245,8 +250,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--short", action="store_true", help="1/20 of every count (CI)")
     parser.add_argument("--size", default="1280x720", help="window size (default 1280x720)")
-    parser.add_argument("--time-scale", type=float, default=0.0005,
-                        help="real seconds per slide second (default 0.0005: a 12 s slide lasts 6 ms)")
+    parser.add_argument(
+        "--time-scale",
+        type=float,
+        default=0.0005,
+        help="real seconds per slide second (default 0.0005: a 12 s slide lasts 6 ms)",
+    )
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.lower().split("x"))
     sys.path.insert(0, str(ROOT))

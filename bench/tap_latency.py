@@ -127,8 +127,10 @@ def run_taps(display: str, taps: int, gap: float) -> dict[str, object]:
         spin(gap)
         marks.clear()
         marks["sent"] = time.perf_counter()
-        subprocess.Popen(["xdotool", "mousemove", str(WIDTH // 2), str(HEIGHT // 2), "click", "1"],
-                         env={**os.environ, "DISPLAY": display})
+        subprocess.Popen(
+            ["xdotool", "mousemove", str(WIDTH // 2), str(HEIGHT // 2), "click", "1"],
+            env={**os.environ, "DISPLAY": display},
+        )
         spin(2.0, until="painted")
         if "painted" not in marks or "release" not in marks or shell.current_screen != "menu":
             missed += 1
@@ -148,8 +150,10 @@ def run_taps(display: str, taps: int, gap: float) -> dict[str, object]:
             centre = shell.browse.next_button.mapToGlobal(shell.browse.next_button.rect().center())
             marks.clear()
             before = shell.browse.index
-            subprocess.Popen(["xdotool", "mousemove", str(centre.x()), str(centre.y()), "click", "1"],
-                             env={**os.environ, "DISPLAY": display})
+            subprocess.Popen(
+                ["xdotool", "mousemove", str(centre.x()), str(centre.y()), "click", "1"],
+                env={**os.environ, "DISPLAY": display},
+            )
             spin(2.0, until="painted")
             if "painted" not in marks or shell.browse.index != before + 1:
                 next_missed += 1
@@ -208,8 +212,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--gap", type=float, default=0.5, help="seconds on the slideshow between taps")
     parser.add_argument("--child", metavar="DISPLAY", help=argparse.SUPPRESS)
-    parser.add_argument("--render-times", action="store_true",
-                        help="only time the browser's slide renders (offscreen), no taps")
+    parser.add_argument(
+        "--render-times", action="store_true", help="only time the browser's slide renders (offscreen), no taps"
+    )
     args = parser.parse_args()
     if args.render_times:
         print(json.dumps({"benchmark": "browse_render_ms", **render_times()}, indent=2))
@@ -223,26 +228,42 @@ def main() -> int:
         # A fresh process (and X server) per run, like a kiosk start.
         with xvfb(WIDTH, HEIGHT) as display:
             out = subprocess.run(
-                [sys.executable, str(Path(__file__).resolve()), "--child", display, "--taps", str(args.taps),
-                 "--gap", str(args.gap)],
-                check=True, capture_output=True, text=True, cwd=ROOT,
+                [
+                    sys.executable,
+                    str(Path(__file__).resolve()),
+                    "--child",
+                    display,
+                    "--taps",
+                    str(args.taps),
+                    "--gap",
+                    str(args.gap),
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
             )
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     p95s = [r["tap_to_paint"]["p95_ms"] for r in runs]
     next_p95s = [r["next_to_paint"]["p95_ms"] for r in runs if r["next_to_paint"]]
     medians = [r["tap_to_paint"]["median_ms"] for r in runs]
-    print(json.dumps({
-        "benchmark": "tap_latency",
-        "screen": f"{WIDTH}x{HEIGHT}",
-        "runs": runs,
-        "tap_to_paint_median_of_medians_ms": round(statistics.median(medians), 2),
-        "tap_to_paint_worst_p95_ms": max(p95s),
-        "next_to_paint_worst_p95_ms": max(next_p95s) if next_p95s else None,
-        "budget_p95_ms": 100,
-        "within_budget": max(p95s) <= 100,
-        "load_average_before": load_before,
-        "load_average_after": load_average(),
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "benchmark": "tap_latency",
+                "screen": f"{WIDTH}x{HEIGHT}",
+                "runs": runs,
+                "tap_to_paint_median_of_medians_ms": round(statistics.median(medians), 2),
+                "tap_to_paint_worst_p95_ms": max(p95s),
+                "next_to_paint_worst_p95_ms": max(next_p95s) if next_p95s else None,
+                "budget_p95_ms": 100,
+                "within_budget": max(p95s) <= 100,
+                "load_average_before": load_before,
+                "load_average_after": load_average(),
+            },
+            indent=2,
+        )
+    )
     return 0
 
 

@@ -9,11 +9,11 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Keep tests from reading or writing the developer's real kiosk directories.
 os.environ.pop("KIOSK_CONFIG", None)
 
-import logging  # noqa: E402
-import sys  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
+import logging
+import sys
+from collections.abc import Iterator
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(autouse=True)

@@ -45,16 +45,24 @@ def write_config(tmp_path: Path, url: str, extra: str = "") -> Path:
 def store_requests(data_dir: Path, count: int, channels: tuple[str, ...] = ("webhook",)) -> list[str]:
     with RequestStore(data_dir / "requests.db") as store:
         return [
-            store.submit(InfoRequest(name=f"{MARKER} {n}", phone="+13035550123", email=None,
-                                     topics=("dry-needling",), contact_time=ContactTime.ANY, language="en"),
-                         f"token-{n}", channels=channels).id
+            store.submit(
+                InfoRequest(
+                    name=f"{MARKER} {n}",
+                    phone="+13035550123",
+                    email=None,
+                    topics=("dry-needling",),
+                    contact_time=ContactTime.ANY,
+                    language="en",
+                ),
+                f"token-{n}",
+                channels=channels,
+            ).id
             for n in range(count)
         ]
 
 
 def deliver(config: Path, data_dir: Path, *args: str) -> int:
-    return main(["deliver", *args, "--config", str(config), "--data-dir", str(data_dir),
-                 "--content", str(CONTENT)])
+    return main(["deliver", *args, "--config", str(config), "--data-dir", str(data_dir), "--content", str(CONTENT)])
 
 
 def test_once_sends_everything_due(tmp_path: Path, http_server: HttpServer, capsys: pytest.CaptureFixture[str]) -> None:
@@ -73,8 +81,9 @@ def test_once_sends_everything_due(tmp_path: Path, http_server: HttpServer, caps
     assert MARKER not in out.out + out.err
 
 
-def test_once_with_the_receiver_down_exits_1_and_keeps_the_requests(tmp_path: Path,
-                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_once_with_the_receiver_down_exits_1_and_keeps_the_requests(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "data"
     [rid] = store_requests(data, 1)
     config = write_config(tmp_path, f"http://127.0.0.1:{free_port()}/hook")
@@ -89,8 +98,9 @@ def test_once_with_the_receiver_down_exits_1_and_keeps_the_requests(tmp_path: Pa
         assert d.state is DeliveryState.PENDING and d.attempts == 1
 
 
-def test_failed_then_retry_by_id_and_status(tmp_path: Path, http_server: HttpServer,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_failed_then_retry_by_id_and_status(
+    tmp_path: Path, http_server: HttpServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = tmp_path / "data"
     first, second = store_requests(data, 2)
     config = write_config(tmp_path, http_server.url)
@@ -125,9 +135,12 @@ def test_bad_channel_config_names_file_and_field(tmp_path: Path, capsys: pytest.
     data = tmp_path / "data"
     store_requests(data, 1)
     config = tmp_path / "kiosk.yaml"
-    config.write_text("delivery:\n  channels:\n    - type: email\n      host: smtp.example.com\n"
-                      "      sender: kiosk@example.com\n      to: desk@example.com\n"
-                      "      username: kiosk\n      password: hunter2\n", encoding="utf-8")
+    config.write_text(
+        "delivery:\n  channels:\n    - type: email\n      host: smtp.example.com\n"
+        "      sender: kiosk@example.com\n      to: desk@example.com\n"
+        "      username: kiosk\n      password: hunter2\n",
+        encoding="utf-8",
+    )
 
     assert deliver(config, data, "--once") == 1
 
@@ -158,8 +171,9 @@ def test_one_action_is_required(tmp_path: Path) -> None:
     assert exit_info.value.code == 2
 
 
-def test_kiosk_requests_retry_sends_failed_requests_again(tmp_path: Path, http_server: HttpServer,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_kiosk_requests_retry_sends_failed_requests_again(
+    tmp_path: Path, http_server: HttpServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     from kiosk.cli import main
 
     data = tmp_path / "data"

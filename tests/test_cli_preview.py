@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from kiosk.runtime import exitcodes
 from kiosk.cli import main
+from kiosk.runtime import exitcodes
 
 CLINIC = """\
 name: Test Clinic
@@ -54,7 +54,9 @@ def make_pack(root: Path, slides: dict[str, str] | None = None) -> Path:
     return root
 
 
-def test_preview_writes_every_slide_and_a_contact_sheet(qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+def test_preview_writes_every_slide_and_a_contact_sheet(
+    qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     pack = make_pack(tmp_path / "content")
     out = tmp_path / "out"
     assert main(["preview", str(pack), "--out", str(out)]) == exitcodes.OK
@@ -67,7 +69,7 @@ def test_preview_writes_every_slide_and_a_contact_sheet(qapp, tmp_path: Path, ca
     assert "contact-sheet.png" in capsys.readouterr().out
 
 
-def test_preview_size_language_and_large_text(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_preview_size_language_and_large_text(qapp, tmp_path: Path) -> None:
     pack = make_pack(tmp_path / "content")
     plain, large = tmp_path / "plain", tmp_path / "large"
     args = ["preview", str(pack), "--size", "1080x1920", "--lang", "es"]
@@ -78,7 +80,9 @@ def test_preview_size_language_and_large_text(qapp, tmp_path: Path) -> None:  # 
     assert a != b
 
 
-def test_invalid_content_exits_1_and_names_the_problem(qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+def test_invalid_content_exits_1_and_names_the_problem(
+    qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = dict(SLIDES)
     broken["welcome.yaml"] = SLIDES["welcome.yaml"].replace("kind: info", "kind: infomercial")
     pack = make_pack(tmp_path / "content", broken)
@@ -89,14 +93,16 @@ def test_invalid_content_exits_1_and_names_the_problem(qapp, tmp_path: Path, cap
     assert not out.exists()
 
 
-def test_a_corrupt_image_is_reported_and_exits_1(qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+def test_a_corrupt_image_is_reported_and_exits_1(qapp, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pack = make_pack(tmp_path / "content")
     photo = QImage(800, 600, QImage.Format.Format_RGB32)
     photo.fill(0xFF336699)
     assert photo.save(str(pack / "images" / "photo.jpg"), "JPEG")
     data = (pack / "images" / "photo.jpg").read_bytes()
     (pack / "images" / "photo.jpg").write_bytes(data[: len(data) // 2])
-    (pack / "slides" / "welcome.yaml").write_text(SLIDES["welcome.yaml"] + "image: images/photo.jpg\n", encoding="utf-8")
+    (pack / "slides" / "welcome.yaml").write_text(
+        SLIDES["welcome.yaml"] + "image: images/photo.jpg\n", encoding="utf-8"
+    )
     out = tmp_path / "out"
     assert main(["preview", str(pack), "--out", str(out)]) == exitcodes.PROBLEMS
     printed = capsys.readouterr().out
@@ -104,9 +110,14 @@ def test_a_corrupt_image_is_reported_and_exits_1(qapp, tmp_path: Path, capsys: p
     assert (out / "02-call-us.png").exists() and (out / "contact-sheet.png").exists()
 
 
-@pytest.mark.parametrize("args", [
-    ["--size", "big"], ["--size", "10x10"], ["--lang", "fr"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--size", "big"],
+        ["--size", "10x10"],
+        ["--lang", "fr"],
+    ],
+)
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     pack = make_pack(tmp_path / "content")
     assert main(["preview", str(pack), "--out", str(tmp_path / "o"), *args]) == exitcodes.USAGE
@@ -124,7 +135,11 @@ def test_preview_runs_headless_as_a_command(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     result = subprocess.run(
         [sys.executable, "-m", "kiosk", "preview", str(pack), "--out", str(tmp_path / "out")],
-        env=env, capture_output=True, text=True, timeout=120, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert result.returncode == exitcodes.OK, result.stdout + result.stderr
     assert (tmp_path / "out" / "contact-sheet.png").exists()

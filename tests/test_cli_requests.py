@@ -10,24 +10,30 @@ import sqlite3
 import stat
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from kiosk.runtime import exitcodes
 from kiosk.cli import main
 from kiosk.core.clock import FixedClock
 from kiosk.core.requests.migrations import LATEST_VERSION
 from kiosk.core.requests.model import ContactTime, InfoRequest
 from kiosk.core.requests.store import RequestStore
+from kiosk.runtime import exitcodes
 
 NAMES = ['Ana "La Jefa", López', "Renée\nO'Brien", "Ñandú Íñiguez", "=1+2"]
 
 
 def request(name: str, **changes: object) -> InfoRequest:
-    values: dict[str, object] = dict(name=name, phone="+13035550123", email="ana@example.com",
-                                     topics=("back-pain",), contact_time=ContactTime.MORNING, language="es")
+    values: dict[str, object] = dict(
+        name=name,
+        phone="+13035550123",
+        email="ana@example.com",
+        topics=("back-pain",),
+        contact_time=ContactTime.MORNING,
+        language="es",
+    )
     values.update(changes)
     return InfoRequest(**values)  # type: ignore[arg-type]
 
@@ -35,7 +41,7 @@ def request(name: str, **changes: object) -> InfoRequest:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
-    clock = FixedClock(datetime(2026, 11, 1, 15, 0, tzinfo=timezone.utc))
+    clock = FixedClock(datetime(2026, 11, 1, 15, 0, tzinfo=UTC))
     with RequestStore(folder / "requests.db", clock) as store:
         for i, name in enumerate(NAMES):
             store.submit(request(name), f"t{i}")
@@ -63,15 +69,17 @@ def test_list_prints_a_table(data_dir: Path, capsysbinary: pytest.CaptureFixture
 def test_list_filters(data_dir: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     code, out, _ = run_cli(capsysbinary, "requests", "list", "--status", "contacted", "--data-dir", str(data_dir))
     assert code == 0 and out.decode().count("\n") == 3 and "Jefa" in out.decode()
-    code, out, _ = run_cli(capsysbinary, "requests", "list", "--since", "2026-11-03T00:00+00:00",
-                           "--data-dir", str(data_dir))
+    code, out, _ = run_cli(
+        capsysbinary, "requests", "list", "--since", "2026-11-03T00:00+00:00", "--data-dir", str(data_dir)
+    )
     assert code == 0 and out.decode().splitlines()[-1] == "(2 requests)"
     code, out, _ = run_cli(capsysbinary, "requests", "list", "--status", "failed", "--data-dir", str(data_dir))
     assert code == 0 and out.decode().splitlines()[-1] == "(0 requests)"
 
 
-def test_data_dir_from_the_environment(data_dir: Path, capsysbinary: pytest.CaptureFixture[bytes],
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_data_dir_from_the_environment(
+    data_dir: Path, capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("KIOSK_DATA_DIR", str(data_dir))
     code, out, _ = run_cli(capsysbinary, "requests", "list")
     assert code == 0 and out.decode().splitlines()[-1] == "(4 requests)"
@@ -88,11 +96,23 @@ def test_export_csv_opens_in_excel(data_dir: Path, capsysbinary: pytest.CaptureF
     assert '"Ana ""La Jefa"", López"' in text and '"Renée\nO\'Brien"' in text
 
 
-def test_export_json_to_a_private_file(data_dir: Path, tmp_path: Path,
-                                       capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+def test_export_json_to_a_private_file(
+    data_dir: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
     out_file = tmp_path / "export.json"
-    code, out, err = run_cli(capsysbinary, "requests", "export", "--format", "json", "--since", "2026-11-02",
-                             "--out", str(out_file), "--data-dir", str(data_dir))
+    code, out, err = run_cli(
+        capsysbinary,
+        "requests",
+        "export",
+        "--format",
+        "json",
+        "--since",
+        "2026-11-02",
+        "--out",
+        str(out_file),
+        "--data-dir",
+        str(data_dir),
+    )
     assert code == 0 and out == b"" and "wrote" in err
     data = json.loads(out_file.read_text(encoding="utf-8"))
     assert isinstance(data, list)
@@ -105,17 +125,28 @@ def test_export_json_to_a_private_file(data_dir: Path, tmp_path: Path,
 def test_since_is_local_time_unless_an_offset_is_given(data_dir: Path) -> None:
     # Denver (UTC-7 in November): 2026-11-02 local midnight is 07:00 UTC, so a request at
     # 2026-11-02 03:00 UTC would be the day before there. Run in a child to set its time zone.
-    code = ("from kiosk.cli.requests import parse_since as p;"
-            "print(p('2026-11-02').isoformat(), p('2026-11-02T08:30').isoformat(),"
-            " p('2026-11-02T08:30+01:00').isoformat())")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-                            env={**os.environ, "TZ": "America/Denver"})
-    assert result.stdout.split() == ["2026-11-02T00:00:00-07:00", "2026-11-02T08:30:00-07:00",
-                                     "2026-11-02T08:30:00+01:00"], result.stderr
+    code = (
+        "from kiosk.cli.requests import parse_since as p;"
+        "print(p('2026-11-02').isoformat(), p('2026-11-02T08:30').isoformat(),"
+        " p('2026-11-02T08:30+01:00').isoformat())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "TZ": "America/Denver"},
+    )
+    assert result.stdout.split() == [
+        "2026-11-02T00:00:00-07:00",
+        "2026-11-02T08:30:00-07:00",
+        "2026-11-02T08:30:00+01:00",
+    ], result.stderr
 
 
-def test_missing_database_is_a_problem_not_a_new_file(tmp_path: Path,
-                                                      capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+def test_missing_database_is_a_problem_not_a_new_file(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
     empty = tmp_path / "nothing-here"
     code, out, err = run_cli(capsysbinary, "requests", "list", "--data-dir", str(empty))
     assert code == exitcodes.PROBLEMS and out == b""
@@ -123,8 +154,9 @@ def test_missing_database_is_a_problem_not_a_new_file(tmp_path: Path,
     assert not empty.exists()
 
 
-def test_unreadable_or_too_new_database_is_a_problem(tmp_path: Path, data_dir: Path,
-                                                     capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+def test_unreadable_or_too_new_database_is_a_problem(
+    tmp_path: Path, data_dir: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "requests.db").write_bytes(b"garbage" * 1000)
@@ -136,17 +168,33 @@ def test_unreadable_or_too_new_database_is_a_problem(tmp_path: Path, data_dir: P
     assert code == exitcodes.PROBLEMS and "newer kiosk" in err
 
 
-def test_unwritable_out_file_is_a_problem(data_dir: Path, tmp_path: Path,
-                                          capsysbinary: pytest.CaptureFixture[bytes]) -> None:
-    code, _, err = run_cli(capsysbinary, "requests", "export", "--format", "csv", "--out",
-                           str(tmp_path / "no-such-dir" / "x.csv"), "--data-dir", str(data_dir))
+def test_unwritable_out_file_is_a_problem(
+    data_dir: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    code, _, err = run_cli(
+        capsysbinary,
+        "requests",
+        "export",
+        "--format",
+        "csv",
+        "--out",
+        str(tmp_path / "no-such-dir" / "x.csv"),
+        "--data-dir",
+        str(data_dir),
+    )
     assert code == exitcodes.PROBLEMS and "cannot write" in err
 
 
 @pytest.mark.parametrize(
     "argv",
-    [["requests"], ["requests", "list", "--status", "lost"], ["requests", "list", "--since", "yesterday"],
-     ["requests", "export"], ["requests", "export", "--format", "xml"], ["requests", "delete"]],
+    [
+        ["requests"],
+        ["requests", "list", "--status", "lost"],
+        ["requests", "list", "--since", "yesterday"],
+        ["requests", "export"],
+        ["requests", "export", "--format", "xml"],
+        ["requests", "delete"],
+    ],
 )
 def test_usage_errors_exit_2(argv: list[str], capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     with pytest.raises(SystemExit) as info:
@@ -156,15 +204,22 @@ def test_usage_errors_exit_2(argv: list[str], capsysbinary: pytest.CaptureFixtur
 
 
 def test_real_command_exit_codes_and_no_qt(data_dir: Path) -> None:
-    ok = subprocess.run([sys.executable, "-m", "kiosk", "requests", "export", "--format", "csv",
-                         "--data-dir", str(data_dir)], capture_output=True, timeout=60)
+    ok = subprocess.run(
+        [sys.executable, "-m", "kiosk", "requests", "export", "--format", "csv", "--data-dir", str(data_dir)],
+        capture_output=True,
+        timeout=60,
+    )
     assert ok.returncode == 0, ok.stderr
     assert ok.stdout.startswith(b"\xef\xbb\xbfid,") and "Ñandú".encode() in ok.stdout
-    code = ("import sys; from kiosk.cli import main; rc = main(sys.argv[1:]);"
-            " assert 'PySide6' not in sys.modules; sys.exit(rc)")
-    listed = subprocess.run([sys.executable, "-c", code, "requests", "list", "--data-dir", str(data_dir)],
-                            capture_output=True, timeout=60)
+    code = (
+        "import sys; from kiosk.cli import main; rc = main(sys.argv[1:]);"
+        " assert 'PySide6' not in sys.modules; sys.exit(rc)"
+    )
+    listed = subprocess.run(
+        [sys.executable, "-c", code, "requests", "list", "--data-dir", str(data_dir)], capture_output=True, timeout=60
+    )
     assert listed.returncode == 0, listed.stderr
-    usage = subprocess.run([sys.executable, "-m", "kiosk", "requests", "list", "--status", "x"],
-                           capture_output=True, timeout=60)
+    usage = subprocess.run(
+        [sys.executable, "-m", "kiosk", "requests", "list", "--status", "x"], capture_output=True, timeout=60
+    )
     assert usage.returncode == 2

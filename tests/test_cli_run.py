@@ -15,15 +15,18 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kiosk.runtime import exitcodes
 from kiosk.core.resources import bundled_content_dir
+from kiosk.runtime import exitcodes
 
 TIMEOUT = 120
 
 
 def kiosk(*args: str, env: dict[str, str] | None = None, timeout: float = TIMEOUT) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "kiosk", *args], capture_output=True, text=True, timeout=timeout,
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
         env={**os.environ, **(env or {})},
     )
 
@@ -53,8 +56,11 @@ def test_self_test_names_the_slide_it_could_not_show(tmp_path: Path) -> None:
     (root / "images" / "broken.png").write_bytes(bytes(data))
     slide = root / "slides" / "contact.yaml"
     text = slide.read_text(encoding="utf-8")
-    text = re.sub(r"^image:.*$", "image: images/broken.png", text, flags=re.M) if re.search(r"^image:", text, re.M) \
+    text = (
+        re.sub(r"^image:.*$", "image: images/broken.png", text, flags=re.M)
+        if re.search(r"^image:", text, re.M)
         else text + "image: images/broken.png\n"
+    )
     slide.write_text(text, encoding="utf-8")
     result = kiosk("self-test", "--content", str(root), "--size", "960x540")
     assert result.returncode == exitcodes.PROBLEMS, result.stdout + result.stderr
@@ -89,7 +95,9 @@ def test_run_logs_its_start_up_steps_and_the_first_frame(tmp_path: Path) -> None
     started = time.monotonic()
     proc = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--content", str(root), "--windowed", "960x540", "--log-file", str(log_file)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={**os.environ, "KIOSK_BENCH_FIRST_FRAME": "1"},
     )
     try:
@@ -148,8 +156,12 @@ def test_run_takes_its_settings_from_kiosk_yaml(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kiosk", "--config", str(config)], cwd=tmp_path,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "KIOSK_BENCH_FIRST_FRAME": "1"},
+        [sys.executable, "-m", "kiosk", "--config", str(config)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "KIOSK_BENCH_FIRST_FRAME": "1"},
     )
     try:
         assert proc.stdout is not None

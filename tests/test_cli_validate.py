@@ -12,8 +12,8 @@ import pytest
 import yaml
 from PIL import Image
 
-from kiosk.runtime import exitcodes
 from kiosk.cli import main
+from kiosk.runtime import exitcodes
 
 CLINIC = """\
 name: Test Clinic
@@ -109,8 +109,9 @@ def test_warnings_are_printed_but_exit_0(tmp_path: Path, capsys: pytest.CaptureF
 
 def test_errors_before_warnings_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_content(tmp_path / "content")
-    (root / "slides/d-bad.yaml").write_text(WELCOME.replace("welcome", "other").replace("title", "titel")
-                                            + "duration: 1s\n")
+    (root / "slides/d-bad.yaml").write_text(
+        WELCOME.replace("welcome", "other").replace("title", "titel") + "duration: 1s\n"
+    )
     assert main(["validate", str(root), "--now", "2025-01-07T09:30"]) == exitcodes.PROBLEMS
     assert capsys.readouterr().out.splitlines() == [
         "slides/d-bad.yaml:1: title: required field is missing",

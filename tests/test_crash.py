@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.core.resources import bundled_content_dir
 from kiosk.runtime import exitcodes
 from kiosk.runtime.logging_setup import SurvivingFileHandler, configure_logging
-from kiosk.core.resources import bundled_content_dir
 from kiosk.runtime.unattended import CRASH_TEST_ENV
 
 TIMEOUT = 120
@@ -28,9 +28,11 @@ def run_kiosk(tmp_path: Path, crash: str) -> tuple[subprocess.CompletedProcess[s
     logs = tmp_path / "logs"
     result = subprocess.run(
         [sys.executable, "-m", "kiosk", "run", "--content", str(content), "--windowed", "640x360"],
-        capture_output=True, text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL,
-        env={**os.environ, CRASH_TEST_ENV: crash, "KIOSK_LOG_DIR": str(logs),
-             "KIOSK_DATA_DIR": str(tmp_path / "data")},
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, CRASH_TEST_ENV: crash, "KIOSK_LOG_DIR": str(logs), "KIOSK_DATA_DIR": str(tmp_path / "data")},
     )
     log_text = (logs / "kiosk.log").read_text(encoding="utf-8") if (logs / "kiosk.log").exists() else ""
     return result, log_text

@@ -8,17 +8,17 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from kiosk.runtime import exitcodes
-from kiosk.runtime.doctor import FAIL, OK, WARN, check_clock, check_free_disk, check_heartbeat
 from kiosk.core.config import Config
 from kiosk.core.requests.model import ContactTime, InfoRequest
 from kiosk.core.requests.store import RequestStore
+from kiosk.runtime import exitcodes
+from kiosk.runtime.doctor import FAIL, OK, WARN, check_clock, check_free_disk, check_heartbeat
 from kiosk.runtime.heartbeat import Heartbeat
 
 TIMEOUT = 120
@@ -43,7 +43,9 @@ def doctor(tmp_path: Path, config_text: str) -> tuple[int, dict[str, str], str]:
     config.write_text(config_text, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "kiosk", "doctor", "--config", str(config), "--timeout", "2"],
-        capture_output=True, text=True, timeout=TIMEOUT,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
         env={**os.environ, "WEBHOOK_SECRET": "s3cret-s3cret-s3cret"},
     )
     lines: dict[str, str] = {}
@@ -68,11 +70,15 @@ def store_one_request(data: Path) -> Path:
 
 def test_healthy_kiosk_reports_ok_and_exits_0(tmp_path: Path, listener: int) -> None:
     store_one_request(tmp_path / "data")
-    code, lines, out = doctor(tmp_path, base_config(tmp_path) + (
-        "delivery:\n  channels:\n"
-        f"    - type: email\n      host: 127.0.0.1\n      port: {listener}\n      security: none\n"
-        "      sender: kiosk@clinic.example\n      to: [desk@clinic.example]\n"
-    ))
+    code, lines, out = doctor(
+        tmp_path,
+        base_config(tmp_path)
+        + (
+            "delivery:\n  channels:\n"
+            f"    - type: email\n      host: 127.0.0.1\n      port: {listener}\n      security: none\n"
+            "      sender: kiosk@clinic.example\n      to: [desk@clinic.example]\n"
+        ),
+    )
     assert code == exitcodes.OK, out
     assert lines["config"].startswith(f"OK {tmp_path / 'kiosk.yaml'}")
     assert lines["display"].startswith("WARN offscreen, 1 screen(s)")  # the tests' platform
@@ -92,14 +98,18 @@ def test_healthy_kiosk_reports_ok_and_exits_0(tmp_path: Path, listener: int) -> 
 def test_problems_are_failures_and_exit_1(tmp_path: Path) -> None:
     db = store_one_request(tmp_path / "data")
     raw = bytearray(db.read_bytes())
-    raw[100:4096 * 2] = os.urandom(4096 * 2 - 100)  # smash the schema page and the next
+    raw[100 : 4096 * 2] = os.urandom(4096 * 2 - 100)  # smash the schema page and the next
     db.write_bytes(bytes(raw))
     (tmp_path / "logs").write_text("a file where the log folder should be", encoding="utf-8")
     port = closed_port()
-    code, lines, out = doctor(tmp_path, base_config(tmp_path) + (
-        "delivery:\n  channels:\n"
-        f"    - type: webhook\n      url: http://127.0.0.1:{port}/hook\n      secret_env: WEBHOOK_SECRET\n"
-    ))
+    code, lines, out = doctor(
+        tmp_path,
+        base_config(tmp_path)
+        + (
+            "delivery:\n  channels:\n"
+            f"    - type: webhook\n      url: http://127.0.0.1:{port}/hook\n      secret_env: WEBHOOK_SECRET\n"
+        ),
+    )
     assert code == exitcodes.PROBLEMS, out
     assert lines["requests database"].startswith(f"FAIL {db}")
     assert lines["log folder"].startswith(f"FAIL {tmp_path / 'logs'} is not writable")
@@ -120,8 +130,13 @@ def test_display_failure_is_reported_not_fatal(tmp_path: Path) -> None:
     env.pop("WAYLAND_DISPLAY", None)
     config = tmp_path / "kiosk.yaml"
     config.write_text(base_config(tmp_path), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "kiosk", "doctor", "--config", str(config)],
-                            capture_output=True, text=True, timeout=TIMEOUT, env=env)
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "doctor", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=env,
+    )
     assert result.returncode == exitcodes.PROBLEMS
     display = next(line for line in result.stdout.splitlines() if " display: " in line)
     assert display.startswith("FAIL display: Qt cannot open the display (:987)")
@@ -130,8 +145,8 @@ def test_display_failure_is_reported_not_fatal(tmp_path: Path) -> None:
 
 def test_clock_before_the_release_year_fails() -> None:
     config = Config.defaults()
-    assert check_clock(config, datetime(2001, 1, 1, tzinfo=timezone.utc)).status == FAIL
-    assert check_clock(config, datetime(2027, 3, 1, 12, tzinfo=timezone.utc)).status == OK
+    assert check_clock(config, datetime(2001, 1, 1, tzinfo=UTC)).status == FAIL
+    assert check_clock(config, datetime(2027, 3, 1, 12, tzinfo=UTC)).status == OK
 
 
 def test_low_disk_warns_then_fails(tmp_path: Path) -> None:

@@ -15,7 +15,6 @@ from pytestqt.qtbot import QtBot
 from kiosk.core.config import Config, load_config
 from kiosk.ui.lockdown import Lockdown, install_lockdown, is_blocked_key
 
-
 MODIFIER_KEYS = {Qt.Key.Key_Alt, Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Meta}
 
 
@@ -37,11 +36,11 @@ class Probe(QWidget):
             action.triggered.connect(lambda _=False, t=text: self.shortcuts_fired.append(t))
             self.addAction(action)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802, ANN001
+    def keyPressEvent(self, event) -> None:
         if event.key() not in MODIFIER_KEYS:  # keyClick presses Alt/Ctrl on their own first
             self.keys.append(event.key())
 
-    def contextMenuEvent(self, event) -> None:  # noqa: N802, ANN001
+    def contextMenuEvent(self, event) -> None:
         self.context_menus += 1
 
 
@@ -79,8 +78,9 @@ def locked(qtbot: QtBot) -> Iterator[tuple[Probe, Lockdown]]:
         (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
     ],
 )
-def test_leaving_keys_do_nothing(qtbot: QtBot, locked: tuple[Probe, Lockdown], key: Qt.Key,
-                                 modifier: Qt.KeyboardModifier) -> None:
+def test_leaving_keys_do_nothing(
+    qtbot: QtBot, locked: tuple[Probe, Lockdown], key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
     window, lockdown = locked
     for target in (window, window.edit):
         qtbot.keyClick(target, key, modifier)
@@ -126,7 +126,9 @@ def test_close_is_refused_until_the_admin_exit_allows_it(qtbot: QtBot, locked: t
 def test_context_menus_are_off(qtbot: QtBot, locked: tuple[Probe, Lockdown]) -> None:
     window, _ = locked
     for target in (window, window.edit):
-        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5), Qt.KeyboardModifier.NoModifier)
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5), Qt.KeyboardModifier.NoModifier
+        )
         QApplication.sendEvent(target, event)
     assert window.context_menus == 0
     assert window.contextMenuPolicy() == Qt.ContextMenuPolicy.NoContextMenu

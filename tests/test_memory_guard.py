@@ -65,6 +65,7 @@ def test_measures_this_process(tmp_path: Path) -> None:
     fake.mkdir()
     (fake / "statm").write_text("5000 2560 100 1 0 300 0\n", encoding="ascii")
     import os
+
     assert memory_mb(fake) == pytest.approx(2560 * os.sysconf("SC_PAGE_SIZE") / 1048576)
     (fake / "smaps_rollup").write_text("Pss: 2048 kB\n", encoding="ascii")
     assert memory_mb(fake) == 2.0
@@ -78,8 +79,8 @@ def test_running_kiosk_over_its_ceiling_exits_for_a_restart(tmp_path: Path) -> N
     import shutil
     import subprocess
 
-    from kiosk.runtime import exitcodes
     from kiosk.core.resources import bundled_content_dir
+    from kiosk.runtime import exitcodes
 
     content = tmp_path / "content"
     shutil.copytree(bundled_content_dir(), content)
@@ -91,7 +92,11 @@ def test_running_kiosk_over_its_ceiling_exits_for_a_restart(tmp_path: Path) -> N
     )
     result = subprocess.run(
         [sys.executable, "-m", "kiosk", "run", "--config", str(config), "--time-scale", "0.01"],
-        capture_output=True, text=True, timeout=120, env=dict(os.environ), stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+        stdin=subprocess.DEVNULL,
     )
     assert result.returncode == exitcodes.RESTART, result.stderr
     log = (tmp_path / "logs" / "kiosk.log").read_text(encoding="utf-8")

@@ -36,12 +36,9 @@ print(pyside_version, after - before)
 
 def test_void_methods_keep_none_refcount() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-c", CHILD], capture_output=True, text=True, env=env, timeout=120
-    )
+    result = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, (
-        f"child exited {result.returncode} after {CALLS} void calls "
-        f"(none_dealloc defect?):\n{result.stderr[-2000:]}"
+        f"child exited {result.returncode} after {CALLS} void calls (none_dealloc defect?):\n{result.stderr[-2000:]}"
     )
     version, delta = result.stdout.split()
     # Unrelated code may take or drop a handful of references; the defect loses 2 per loop.

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
+from xvfb_server import running_xvfb
 
 from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.slideshow.frame_check import frame_problems
-from xvfb_server import running_xvfb
 
 pytestmark = [
     pytest.mark.xvfb,
@@ -35,10 +35,20 @@ def test_kiosk_fills_the_real_screen_with_a_slide(tmp_path: Path, xvfb_display: 
     root = tmp_path / "content"
     shutil.copytree(bundled_content_dir(), root)
     shot = tmp_path / "screen.png"
-    env = {**os.environ, "DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb",
-           "KIOSK_BENCH_FIRST_FRAME": "1", "KIOSK_SCREENSHOT": str(shot)}
-    proc = subprocess.Popen([sys.executable, "-m", "kiosk", "--content", str(root)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    env = {
+        **os.environ,
+        "DISPLAY": xvfb_display,
+        "QT_QPA_PLATFORM": "xcb",
+        "KIOSK_BENCH_FIRST_FRAME": "1",
+        "KIOSK_SCREENSHOT": str(shot),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "--content", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     lines: list[str] = []
     try:
         assert proc.stdout is not None

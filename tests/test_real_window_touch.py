@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
+from xvfb_server import running_xvfb
 
 from kiosk.core.resources import bundled_content_dir
-from xvfb_server import running_xvfb
 
 pytestmark = [
     pytest.mark.xvfb,
@@ -91,18 +91,27 @@ class Kiosk:
     def swipe(self, x1: int, y1: int, x2: int, y2: int) -> None:
         self.settle()
         steps = [("mousemove", str(x1 + (x2 - x1) * i // 6), str(y1 + (y2 - y1) * i // 6)) for i in range(1, 7)]
-        self.xdotool("mousemove", str(x1), str(y1), "mousedown", "1", *[a for step in steps for a in step], "mouseup", "1")
+        self.xdotool(
+            "mousemove", str(x1), str(y1), "mousedown", "1", *[a for step in steps for a in step], "mouseup", "1"
+        )
 
 
 @pytest.fixture
 def kiosk(tmp_path: Path, display: str):
     content = tmp_path / "content"
     shutil.copytree(bundled_content_dir(), content)
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "KIOSK_DATA_DIR": str(tmp_path / "data"),
-           "PYTHONUNBUFFERED": "1"}
+    env = {
+        **os.environ,
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "KIOSK_DATA_DIR": str(tmp_path / "data"),
+        "PYTHONUNBUFFERED": "1",
+    }
     proc = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "--windowed", f"{WIDTH}x{HEIGHT}", "--content", str(content)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
     )
     try:
         yield Kiosk(display, proc)

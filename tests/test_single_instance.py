@@ -24,8 +24,9 @@ HOLDER = (
 
 
 def hold_lock(directory: Path) -> subprocess.Popen[str]:
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(directory)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(directory)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert proc.stdout is not None
     assert proc.stdout.readline() == "locked\n"
     return proc
@@ -61,7 +62,9 @@ def test_second_kiosk_run_exits_with_already_running(tmp_path: Path) -> None:
     try:
         result = subprocess.run(
             [sys.executable, "-m", "kiosk", "run", "--windowed", "640x360"],
-            capture_output=True, text=True, timeout=TIMEOUT,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
             env={**os.environ, "KIOSK_DATA_DIR": str(data), "KIOSK_LOG_DIR": str(tmp_path / "logs")},
         )
     finally:
@@ -72,8 +75,12 @@ def test_second_kiosk_run_exits_with_already_running(tmp_path: Path) -> None:
 
 
 def test_two_real_kiosks_the_second_exits_and_the_first_keeps_running(tmp_path: Path) -> None:
-    env = {**os.environ, "KIOSK_DATA_DIR": str(tmp_path / "data"), "KIOSK_LOG_DIR": str(tmp_path / "logs"),
-           "KIOSK_BENCH_FIRST_FRAME": "1"}
+    env = {
+        **os.environ,
+        "KIOSK_DATA_DIR": str(tmp_path / "data"),
+        "KIOSK_LOG_DIR": str(tmp_path / "logs"),
+        "KIOSK_BENCH_FIRST_FRAME": "1",
+    }
     command = [sys.executable, "-m", "kiosk", "run", "--windowed", "640x360"]
     first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     try:

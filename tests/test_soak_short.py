@@ -13,7 +13,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_short_soak_passes() -> None:
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "soak.py"), "--short"],
-        capture_output=True, text=True, timeout=280, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=280,
+        cwd=ROOT,
     )
     assert result.stdout, result.stderr
     report = json.loads(result.stdout)

@@ -18,8 +18,12 @@ ROOT = install_root()
 
 def version_lines(env: dict[str, str] | None = None, cwd: Path | None = None) -> list[str]:
     result = subprocess.run(
-        [sys.executable, "-m", "kiosk", "--version"], capture_output=True, text=True, timeout=60,
-        env={**os.environ, **(env or {})}, cwd=cwd,
+        [sys.executable, "-m", "kiosk", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **(env or {})},
+        cwd=cwd,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()

@@ -11,7 +11,6 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-
 #: subcommand -> (module under kiosk.cli, one-line help)
 #: Each module defines ``add_arguments(parser)`` and ``run(args) -> int`` and imports
 #: nothing heavy at module level.
@@ -32,9 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The ``kiosk`` parser. Every subcommand is listed, but only ``command``'s module is
     imported to add its options: the others get a stub that still shows their help line."""
-    parser = argparse.ArgumentParser(
-        prog="kiosk", description="Clinic waiting-room kiosk.", allow_abbrev=False
-    )
+    parser = argparse.ArgumentParser(prog="kiosk", description="Clinic waiting-room kiosk.", allow_abbrev=False)
     # kiosk.runtime.version reads pyproject, git and the content folder, but only when --version is
     # given: importing it is cheap.
     from kiosk.runtime.version import VersionAction

@@ -11,11 +11,15 @@ from kiosk.runtime import exitcodes
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", type=Path, help="the kiosk.yaml to read (default: $KIOSK_CONFIG, "
-                        "then the platform config folder)")
-    parser.add_argument("action", choices=("check", "show", "reference"),
-                        help="check: report problems; show: effective settings and where each came "
-                        "from; reference: the Markdown table of every setting")
+    parser.add_argument(
+        "--config", type=Path, help="the kiosk.yaml to read (default: $KIOSK_CONFIG, then the platform config folder)"
+    )
+    parser.add_argument(
+        "action",
+        choices=("check", "show", "reference"),
+        help="check: report problems; show: effective settings and where each came "
+        "from; reference: the Markdown table of every setting",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     if result.config is None or any(p.is_error for p in problems):
         errors = sum(p.is_error for p in problems)
         consequence = (
-            "the kiosk will not start with this configuration" if result.config is None
+            "the kiosk will not start with this configuration"
+            if result.config is None
             else "the kiosk starts, but stores requests without sending them until this is fixed"
         )
         print(f"config: {errors} error(s); {consequence}")

@@ -28,18 +28,30 @@ if TYPE_CHECKING:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("--once", action="store_true", help="send every delivery that is due now, then exit")
-    what.add_argument("--retry", metavar="ID", help="put the failed deliveries of request ID back in the queue and send them")
+    what.add_argument(
+        "--retry", metavar="ID", help="put the failed deliveries of request ID back in the queue and send them"
+    )
     what.add_argument("--failed", action="store_true", help="put every failed delivery back in the queue and send them")
-    what.add_argument("--status", action="store_true", help="show how many deliveries are pending, delivered and failed, "
-                      "and why the failed ones failed")
-    parser.add_argument("--config", type=Path, help="the kiosk.yaml to read (default: $KIOSK_CONFIG, "
-                        "then the platform config folder)")
-    parser.add_argument("--content", type=Path, metavar="DIR",
-                        help="content folder, for topic titles and the clinic's time zone "
-                             "(default: content.dir from kiosk.yaml, else ./content, else the bundled content)")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="the kiosk's data folder (default: data.dir from kiosk.yaml, $KIOSK_DATA_DIR, "
-                             "else the user data folder)")
+    what.add_argument(
+        "--status",
+        action="store_true",
+        help="show how many deliveries are pending, delivered and failed, and why the failed ones failed",
+    )
+    parser.add_argument(
+        "--config", type=Path, help="the kiosk.yaml to read (default: $KIOSK_CONFIG, then the platform config folder)"
+    )
+    parser.add_argument(
+        "--content",
+        type=Path,
+        metavar="DIR",
+        help="content folder, for topic titles and the clinic's time zone "
+        "(default: content.dir from kiosk.yaml, else ./content, else the bundled content)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the kiosk's data folder (default: data.dir from kiosk.yaml, $KIOSK_DATA_DIR, else the user data folder)",
+    )
 
 
 def _fail(message: str) -> int:
@@ -97,18 +109,19 @@ def run(args: argparse.Namespace) -> int:
 def _outbox(store: RequestStore, channel_configs: tuple[ChannelConfig, ...], content_dir: Path | None) -> Outbox | int:
     from zoneinfo import ZoneInfo
 
-    from kiosk.core.resources import default_content_dir
     from kiosk.core.delivery.outbox import Outbox
     from kiosk.core.delivery.setup import build_channels
     from kiosk.core.loader import load_deck
+    from kiosk.core.resources import default_content_dir
 
     content = (content_dir or default_content_dir()).resolve()
     loaded = load_deck(content)
     if loaded.deck is None:
         for problem in loaded.errors:
             print(problem, file=sys.stderr)
-        return _fail(f"the content in {content} has errors (above); the clinic's time zone and topic "
-                     "titles come from it")
+        return _fail(
+            f"the content in {content} has errors (above); the clinic's time zone and topic titles come from it"
+        )
     clinic = loaded.deck.clinic
     zone: ZoneInfo = clinic.timezone
 
@@ -131,8 +144,12 @@ def _status(store: RequestStore) -> int:
     from kiosk.core.requests.outbox import DeliveryState
 
     counts = store.delivery_counts()
-    failed = [(r.id, d) for r in store.list_requests(status=RequestStatus.FAILED)
-              for d in store.deliveries(r.id) if d.state is DeliveryState.FAILED]
+    failed = [
+        (r.id, d)
+        for r in store.list_requests(status=RequestStatus.FAILED)
+        for d in store.deliveries(r.id)
+        if d.state is DeliveryState.FAILED
+    ]
     print(", ".join(f"{state.value} {counts[state]}" for state in DeliveryState))
     for request_id, d in failed:
         print(f"failed: request {request_id} on {d.channel} after {d.attempts} attempt(s): {d.last_error}")

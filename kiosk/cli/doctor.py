@@ -12,8 +12,15 @@ from kiosk.runtime.doctor import FAIL, OK, WARN, display_probe, run_checks
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", type=Path, metavar="FILE", help="kiosk.yaml to use (default: KIOSK_CONFIG, then the platform config folder)")
-    parser.add_argument("--timeout", type=float, default=3.0, metavar="S", help="seconds to wait for each delivery channel (default 3)")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="kiosk.yaml to use (default: KIOSK_CONFIG, then the platform config folder)",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=3.0, metavar="S", help="seconds to wait for each delivery channel (default 3)"
+    )
     parser.add_argument("--display-probe", action="store_true", help=argparse.SUPPRESS)
 
 
@@ -26,5 +33,3 @@ def run(args: argparse.Namespace) -> int:
     counts = {s: sum(1 for c in checks if c.status == s) for s in (OK, WARN, FAIL)}
     print(f"doctor: {counts[OK]} OK, {counts[WARN]} WARN, {counts[FAIL]} FAIL")
     return exitcodes.PROBLEMS if counts[FAIL] else exitcodes.OK
-
-

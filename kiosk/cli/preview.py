@@ -14,16 +14,23 @@ _SIZE = re.compile(r"^\s*(\d{3,5})\s*[xX×]\s*(\d{3,5})\s*$")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("dir", nargs="?", default="content", metavar="DIR",
-                        help="the content folder (default: ./content)")
-    parser.add_argument("--out", required=True, metavar="DIR",
-                        help="folder for the PNG files (created if missing)")
-    parser.add_argument("--size", default="1920x1080", metavar="WxH",
-                        help="screen size to render at (default: 1920x1080; portrait: 1080x1920)")
-    parser.add_argument("--lang", default="en", metavar="LANG",
-                        help="language to show, e.g. es (default: en; missing texts fall back to English)")
-    parser.add_argument("--large-text", action="store_true",
-                        help="render with the large text patients can switch on")
+    parser.add_argument(
+        "dir", nargs="?", default="content", metavar="DIR", help="the content folder (default: ./content)"
+    )
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files (created if missing)")
+    parser.add_argument(
+        "--size",
+        default="1920x1080",
+        metavar="WxH",
+        help="screen size to render at (default: 1920x1080; portrait: 1080x1920)",
+    )
+    parser.add_argument(
+        "--lang",
+        default="en",
+        metavar="LANG",
+        help="language to show, e.g. es (default: en; missing texts fall back to English)",
+    )
+    parser.add_argument("--large-text", action="store_true", help="render with the large text patients can switch on")
 
 
 def _usage(message: str) -> int:

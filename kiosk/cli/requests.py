@@ -30,34 +30,42 @@ def parse_since(text: str) -> datetime:
         else:
             moment = datetime.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"invalid date {text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM"
-        ) from None
+        raise argparse.ArgumentTypeError(f"invalid date {text!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--status", choices=STATUSES, help="only requests in this status")
-    parser.add_argument("--since", type=parse_since, metavar="DATE",
-                        help="only requests made at or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM, local time)")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="the kiosk's data folder (default: $KIOSK_DATA_DIR, else the user data folder)")
+    parser.add_argument(
+        "--since",
+        type=parse_since,
+        metavar="DATE",
+        help="only requests made at or after DATE (YYYY-MM-DD or YYYY-MM-DDTHH:MM, local time)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the kiosk's data folder (default: $KIOSK_DATA_DIR, else the user data folder)",
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    list_parser = actions.add_parser("list", help="show requests as a table",
-                                     description="Show stored requests as a table, oldest first.")
+    list_parser = actions.add_parser(
+        "list", help="show requests as a table", description="Show stored requests as a table, oldest first."
+    )
     _add_common(list_parser)
-    export_parser = actions.add_parser("export", help="write requests as CSV or JSON",
-                                       description="Write stored requests as CSV (for Excel) or JSON.")
+    export_parser = actions.add_parser(
+        "export", help="write requests as CSV or JSON", description="Write stored requests as CSV (for Excel) or JSON."
+    )
     _add_common(export_parser)
     export_parser.add_argument("--format", choices=("csv", "json"), required=True)
     export_parser.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
     retry_parser = actions.add_parser(
-        "retry", help="send failed requests again",
+        "retry",
+        help="send failed requests again",
         description="Put the failed deliveries of one request (ID) or of every failed request "
-                    "(--failed) back in the queue and send them now (the same as kiosk deliver --retry).",
+        "(--failed) back in the queue and send them now (the same as kiosk deliver --retry).",
     )
     which = retry_parser.add_mutually_exclusive_group(required=True)
     which.add_argument("id", nargs="?", metavar="ID", help="the request to send again")
@@ -76,8 +84,7 @@ def _load(args: argparse.Namespace) -> list[StoredRequest] | int:
     path = requests_db_path(args.data_dir)
     if not path.is_file():
         # Opening would create an empty database in what is probably the wrong folder.
-        print(f"kiosk requests: no requests database at {path} (use --data-dir or KIOSK_DATA_DIR)",
-              file=sys.stderr)
+        print(f"kiosk requests: no requests database at {path} (use --data-dir or KIOSK_DATA_DIR)", file=sys.stderr)
         return exitcodes.PROBLEMS
     try:
         with RequestStore(path) as store:
@@ -119,10 +126,17 @@ def run(args: argparse.Namespace) -> int:
         # One implementation of retrying: the delivery command's.
         from kiosk.cli import deliver
 
-        return deliver.run(argparse.Namespace(
-            once=False, status=False, retry=args.id, failed=args.failed,
-            config=args.config, content=args.content, data_dir=args.data_dir,
-        ))
+        return deliver.run(
+            argparse.Namespace(
+                once=False,
+                status=False,
+                retry=args.id,
+                failed=args.failed,
+                config=args.config,
+                content=args.content,
+                data_dir=args.data_dir,
+            )
+        )
     loaded = _load(args)
     if isinstance(loaded, int):
         return loaded

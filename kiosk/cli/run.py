@@ -30,7 +30,9 @@ def positive_float(text: str) -> float:
 
 def add_content_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--content", type=Path, metavar="DIR",
+        "--content",
+        type=Path,
+        metavar="DIR",
         help="content folder (default: ./content if present, else the bundled content)",
     )
 
@@ -38,14 +40,26 @@ def add_content_argument(parser: argparse.ArgumentParser) -> None:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     # Options left out fall back to kiosk.yaml (display.*, player.*, content.dir, log.dir).
     add_content_argument(parser)
-    parser.add_argument("--config", type=Path, metavar="FILE", help="kiosk.yaml to use (default: KIOSK_CONFIG, then the platform config folder)")
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="kiosk.yaml to use (default: KIOSK_CONFIG, then the platform config folder)",
+    )
     parser.add_argument("--screen", type=int, metavar="N", help="screen number, from 0 (default 0)")
-    parser.add_argument("--windowed", type=parse_size, metavar="WxH", help="a window of this size instead of full screen")
+    parser.add_argument(
+        "--windowed", type=parse_size, metavar="WxH", help="a window of this size instead of full screen"
+    )
     parser.add_argument("--lang", choices=("en", "es"), help="language of the slides (default en)")
     parser.add_argument("--transition", choices=TRANSITIONS, help="between slides (default fade)")
-    parser.add_argument("--log-file", type=Path, metavar="FILE", help="also log to this file (default: log.dir/kiosk.log when set)")
     parser.add_argument(
-        "--time-scale", type=positive_float, default=1.0, metavar="X",
+        "--log-file", type=Path, metavar="FILE", help="also log to this file (default: log.dir/kiosk.log when set)"
+    )
+    parser.add_argument(
+        "--time-scale",
+        type=positive_float,
+        default=1.0,
+        metavar="X",
         help="real seconds per slide second, for demos and benchmarks (default 1)",
     )
 
@@ -53,7 +67,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from kiosk.runtime.launch import RunOptions, run_kiosk
 
-    return run_kiosk(RunOptions(
-        content=args.content, config=args.config, screen=args.screen, windowed=args.windowed,
-        language=args.lang, transition=args.transition, log_file=args.log_file, time_scale=args.time_scale,
-    ))
+    return run_kiosk(
+        RunOptions(
+            content=args.content,
+            config=args.config,
+            screen=args.screen,
+            windowed=args.windowed,
+            language=args.lang,
+            transition=args.transition,
+            log_file=args.log_file,
+            time_scale=args.time_scale,
+        )
+    )

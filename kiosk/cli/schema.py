@@ -17,7 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--kind", choices=sorted(FILE_NAMES), help="print only this schema (default: both, keyed by file name)"
     )
     parser.add_argument(
-        "--out", metavar="DIR", type=Path,
+        "--out",
+        metavar="DIR",
+        type=Path,
         help="write clinic.schema.json and slide.schema.json into DIR instead of printing",
     )
 

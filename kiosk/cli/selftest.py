@@ -8,14 +8,18 @@ import argparse
 import os
 import sys
 
-from kiosk.runtime import exitcodes
 from kiosk.cli.run import add_content_argument, parse_size
 from kiosk.core.resources import default_content_dir
+from kiosk.runtime import exitcodes
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_content_argument(parser)
     parser.add_argument(
-        "--size", type=parse_size, default=(1920, 1080), metavar="WxH",
+        "--size",
+        type=parse_size,
+        default=(1920, 1080),
+        metavar="WxH",
         help="screen size to test at (default 1920x1080)",
     )
     parser.add_argument("--lang", choices=("en", "es"), default="en", help="language (default en)")

@@ -20,13 +20,20 @@ from kiosk.runtime import exitcodes
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="the kiosk's data folder (default: data.dir from kiosk.yaml, $KIOSK_DATA_DIR, "
-                             "else the user data folder)")
-    parser.add_argument("--config", type=Path, metavar="FILE", help="the kiosk.yaml to read data.dir from (default: "
-                                                    "$KIOSK_CONFIG, then the platform config folder)")
-    parser.add_argument("--stdin", action="store_true",
-                        help="read the PIN from one line of standard input instead of asking twice")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the kiosk's data folder (default: data.dir from kiosk.yaml, $KIOSK_DATA_DIR, else the user data folder)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="the kiosk.yaml to read data.dir from (default: $KIOSK_CONFIG, then the platform config folder)",
+    )
+    parser.add_argument(
+        "--stdin", action="store_true", help="read the PIN from one line of standard input instead of asking twice"
+    )
 
 
 def _read_pin(args: argparse.Namespace) -> str | None:
@@ -58,8 +65,10 @@ def _pin_file(args: argparse.Namespace) -> Path | None:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         if result.config is None:
-            print("kiosk set-pin: fix kiosk.yaml first (problems above) or pass --data-dir; nothing was changed",
-                  file=sys.stderr)
+            print(
+                "kiosk set-pin: fix kiosk.yaml first (problems above) or pass --data-dir; nothing was changed",
+                file=sys.stderr,
+            )
             return None
         folder = result.config["data.dir"]
     return pin_path(data_dir(folder))

@@ -7,7 +7,7 @@ import re
 import sys
 from collections import Counter
 from dataclasses import fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,13 +20,17 @@ _SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("dir", nargs="?", default="content", metavar="DIR",
-                        help="the content folder (default: ./content)")
-    parser.add_argument("--size", default="1920x1080", metavar="WxH",
-                        help="screen size for the image checks (default: 1920x1080)")
-    parser.add_argument("--now", metavar="ISO",
-                        help="check schedules at this time, e.g. 2025-03-01T09:00 (clinic time "
-                        "when no offset is given; default: now)")
+    parser.add_argument(
+        "dir", nargs="?", default="content", metavar="DIR", help="the content folder (default: ./content)"
+    )
+    parser.add_argument(
+        "--size", default="1920x1080", metavar="WxH", help="screen size for the image checks (default: 1920x1080)"
+    )
+    parser.add_argument(
+        "--now",
+        metavar="ISO",
+        help="check schedules at this time, e.g. 2025-03-01T09:00 (clinic time when no offset is given; default: now)",
+    )
 
 
 def _usage(message: str) -> int:
@@ -48,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if not size:
         return _usage(f"--size must look like 1920x1080, not {args.size!r}")
     screen = (int(size.group(1)), int(size.group(2)))
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     if args.now:
         try:
             now = datetime.fromisoformat(args.now)

@@ -54,9 +54,7 @@ def validate_pin(pin: str) -> None:
     if not isinstance(pin, str) or not _PIN_RE.fullmatch(pin):
         raise ValueError(f"the PIN must be {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits (0-9 only)")
     if not PIN_MIN_DIGITS <= len(pin) <= PIN_MAX_DIGITS:
-        raise ValueError(
-            f"the PIN must be {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits long (got {len(pin)} digits)"
-        )
+        raise ValueError(f"the PIN must be {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits long (got {len(pin)} digits)")
 
 
 def _b64(data: bytes) -> str:
@@ -184,8 +182,14 @@ class Lockout:
     clock that jumped backwards cannot lock staff out for hours.
     """
 
-    def __init__(self, clock: Clock, max_attempts: int = MAX_ATTEMPTS, lock_seconds: float = LOCK_SECONDS,
-                 *, path: Path | None = None):
+    def __init__(
+        self,
+        clock: Clock,
+        max_attempts: int = MAX_ATTEMPTS,
+        lock_seconds: float = LOCK_SECONDS,
+        *,
+        path: Path | None = None,
+    ):
         if max_attempts < 1:
             raise ValueError("max_attempts must be at least 1")
         if lock_seconds <= 0:

@@ -169,9 +169,7 @@ def reference_markdown() -> str:
     lines = ["| setting | type | default | environment | meaning |", "| --- | --- | --- | --- | --- |"]
     for option in OPTIONS:
         default = "none" if option.default in (None, ()) else _yaml_value(option.default)
-        lines.append(
-            f"| `{option.key}` | {option.type.name} | `{default}` | `{option.env_var}` | {option.doc} |"
-        )
+        lines.append(f"| `{option.key}` | {option.type.name} | `{default}` | `{option.env_var}` | {option.doc} |")
     return "\n".join(lines) + "\n"
 
 

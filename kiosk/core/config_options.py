@@ -71,8 +71,7 @@ def duration(minimum: float, maximum: float) -> OptionType:
             raise OptionError(str(exc)) from None
         if not minimum <= seconds <= maximum:
             raise OptionError(
-                f"must be between {_seconds_text(minimum)} and {_seconds_text(maximum)}, "
-                f"got {_seconds_text(seconds)}"
+                f"must be between {_seconds_text(minimum)} and {_seconds_text(maximum)}, got {_seconds_text(seconds)}"
             )
         return seconds
 
@@ -157,48 +156,69 @@ class Option:
 
 
 OPTIONS: Sequence[Option] = (
-    Option("content.dir", PATH, None,
-           "Folder with clinic.yaml, slides/ and images/. Default: ./content when it exists, "
-           "else the content pack shipped with the kiosk."),
-    Option("data.dir", PATH, None,
-           "Where the requests database lives. Default: the platform's user data folder "
-           "(~/.local/share/clinic-kiosk on Linux, %LOCALAPPDATA%\\clinic-kiosk on Windows)."),
-    Option("log.dir", PATH, None,
-           "Where logs and crash reports go. Default: the platform's user log folder."),
-    Option("log.max_bytes", integer(100_000, 100_000_000), 5_000_000,
-           "Size at which a log file is rotated."),
+    Option(
+        "content.dir",
+        PATH,
+        None,
+        "Folder with clinic.yaml, slides/ and images/. Default: ./content when it exists, "
+        "else the content pack shipped with the kiosk.",
+    ),
+    Option(
+        "data.dir",
+        PATH,
+        None,
+        "Where the requests database lives. Default: the platform's user data folder "
+        "(~/.local/share/clinic-kiosk on Linux, %LOCALAPPDATA%\\clinic-kiosk on Windows).",
+    ),
+    Option("log.dir", PATH, None, "Where logs and crash reports go. Default: the platform's user log folder."),
+    Option("log.max_bytes", integer(100_000, 100_000_000), 5_000_000, "Size at which a log file is rotated."),
     Option("log.backups", integer(1, 50), 5, "How many rotated log files are kept."),
     Option("display.screen", integer(0, 16), 0, "Which screen to fill (0 = the first)."),
-    Option("display.windowed", SIZE, None,
-           "Run in a window of this size instead of full screen (staff and development)."),
+    Option(
+        "display.windowed", SIZE, None, "Run in a window of this size instead of full screen (staff and development)."
+    ),
     Option("display.hide_cursor", BOOL, True, "Hide the mouse pointer (touch screens)."),
-    Option("display.theme", choice(*THEMES), THEME_CLINIC,
-           "How the touch screens (menu, the topic browser's buttons, request form, \"Are you "
-           "still there?\", staff screens) look at start and after every reset: clinic = the "
-           "clinic's colours from content/clinic.yaml; high-contrast = black, white and yellow, "
-           "e.g. for a screen in bright light or for low-vision patients. A patient can still "
-           "switch high contrast in the menu for their own visit. The slides themselves, in the "
-           "slideshow and in a topic, always keep the clinic's colours."),
-    Option("player.transition", choice("fade", "slide", "none"), "fade",
-           "How one slide gives way to the next."),
+    Option(
+        "display.theme",
+        choice(*THEMES),
+        THEME_CLINIC,
+        "How the touch screens (menu, the topic browser's buttons, request form, \"Are you "
+        'still there?", staff screens) look at start and after every reset: clinic = the '
+        "clinic's colours from content/clinic.yaml; high-contrast = black, white and yellow, "
+        "e.g. for a screen in bright light or for low-vision patients. A patient can still "
+        "switch high contrast in the menu for their own visit. The slides themselves, in the "
+        "slideshow and in a topic, always keep the clinic's colours.",
+    ),
+    Option("player.transition", choice("fade", "slide", "none"), "fade", "How one slide gives way to the next."),
     Option("player.transition_time", duration(0.1, 3.0), 0.8, "How long a transition takes."),
     Option("player.language", choice("en", "es"), "en", "The language the slideshow starts in."),
-    Option("touch.idle_timeout", duration(10, 600), 45.0,
-           "Quiet time before the kiosk asks \"Are you still there?\"."),
-    Option("touch.idle_countdown", duration(20, 120), 20.0,
-           "How long that question counts down before everything resets "
-           "(at least 20 s, as WCAG 2.2.1 asks)."),
-    Option("requests.retention_days", integer(1, 3650), 30,
-           "Days a delivered or contacted request is kept before it is deleted."),
-    Option("admin.idle_close", duration(30, 1800), 120.0,
-           "The staff screen closes itself after this much quiet time."),
-    Option("lockdown.enabled", BOOL, True,
-           "Frameless, always on top, and keys such as Alt+F4 or Escape do nothing. "
-           "Turn off only for development."),
-    Option("watchdog.memory_limit_mb", integer(0, 16_000), 400,
-           "Restart at a slide boundary when the kiosk uses more memory than this (0 = never)."),
-    Option("delivery.channels", CHANNELS, (),
-           "Where requests are sent: see docs/delivery.md."),
+    Option("touch.idle_timeout", duration(10, 600), 45.0, 'Quiet time before the kiosk asks "Are you still there?".'),
+    Option(
+        "touch.idle_countdown",
+        duration(20, 120),
+        20.0,
+        "How long that question counts down before everything resets (at least 20 s, as WCAG 2.2.1 asks).",
+    ),
+    Option(
+        "requests.retention_days",
+        integer(1, 3650),
+        30,
+        "Days a delivered or contacted request is kept before it is deleted.",
+    ),
+    Option("admin.idle_close", duration(30, 1800), 120.0, "The staff screen closes itself after this much quiet time."),
+    Option(
+        "lockdown.enabled",
+        BOOL,
+        True,
+        "Frameless, always on top, and keys such as Alt+F4 or Escape do nothing. Turn off only for development.",
+    ),
+    Option(
+        "watchdog.memory_limit_mb",
+        integer(0, 16_000),
+        400,
+        "Restart at a slide boundary when the kiosk uses more memory than this (0 = never).",
+    ),
+    Option("delivery.channels", CHANNELS, (), "Where requests are sent: see docs/delivery.md."),
 )
 
 OPTIONS_BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}

@@ -76,15 +76,23 @@ KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
     "bullets": (
         FieldSpec(
-            "items", F.TEXT_LIST, f"The points, 1 to {LIMITS.list_items} short texts.", required=True,
-            limit="list_item", max_items="list_items",
+            "items",
+            F.TEXT_LIST,
+            f"The points, 1 to {LIMITS.list_items} short texts.",
+            required=True,
+            limit="list_item",
+            max_items="list_items",
         ),
         FieldSpec("image", F.IMAGE, "A picture, relative to the content folder."),
     ),
     "exercise": (
         FieldSpec(
-            "steps", F.TEXT_LIST, f"Numbered steps, 1 to {LIMITS.steps} short texts.", required=True,
-            limit="step", max_items="steps",
+            "steps",
+            F.TEXT_LIST,
+            f"Numbered steps, 1 to {LIMITS.steps} short texts.",
+            required=True,
+            limit="step",
+            max_items="steps",
         ),
         FieldSpec("caution", F.TEXT, "Safety line, e.g. ask your therapist first.", required=True, limit="caution"),
         FieldSpec("image", F.IMAGE, "Illustration of the exercise.", required=True),
@@ -94,8 +102,9 @@ KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
     "news": (
         FieldSpec("date", F.DATE, "Date of the news, YYYY-MM-DD.", required=True),
-        FieldSpec("body", F.MARKDOWN, "Text: paragraphs, **bold**, *italic*, bullet lists.", required=True,
-                  limit="news_body"),
+        FieldSpec(
+            "body", F.MARKDOWN, "Text: paragraphs, **bold**, *italic*, bullet lists.", required=True, limit="news_body"
+        ),
         FieldSpec("image", F.IMAGE, "A picture, relative to the content folder."),
     ),
     "contact": (

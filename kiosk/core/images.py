@@ -82,9 +82,7 @@ def probe_image(path: Path) -> ImageInfo:
                 width, height = image.size
                 fmt = RASTER_FORMATS.get(image.format or "", "")
     except Image.DecompressionBombError:
-        raise ImageError(
-            f"image is far larger than the limit of {MAX_IMAGE_PIXELS // 1_000_000} megapixels"
-        ) from None
+        raise ImageError(f"image is far larger than the limit of {MAX_IMAGE_PIXELS // 1_000_000} megapixels") from None
     except UnidentifiedImageError:
         raise ImageError("cannot read the image header: not a PNG, JPEG, WebP or GIF image") from None
     except (OSError, ValueError, SyntaxError, EOFError) as exc:

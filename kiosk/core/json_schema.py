@@ -125,10 +125,13 @@ def _type_schema(spec: FieldSpec) -> dict[str, Any]:
     if t is FieldType.COLOUR:
         return {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}
     if t is FieldType.OPENING_HOURS:
-        day = {"type": "string", "pattern": r"^(closed|\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*(,\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*)*)$"}
+        day = {
+            "type": "string",
+            "pattern": r"^(closed|\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*(,\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*)*)$",
+        }
         return {
             "type": "object",
-            "properties": {name: day for name in WEEKDAY_NAMES},
+            "properties": dict.fromkeys(WEEKDAY_NAMES, day),
             "additionalProperties": False,
         }
     if t is FieldType.TOPICS:

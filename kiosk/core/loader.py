@@ -138,9 +138,7 @@ class _Context:
     images: dict[Path, ImageInfo | ImageError] = field(default_factory=dict)
 
 
-def load_deck(
-    root: Path, *, screen_size: tuple[int, int] = (1920, 1080), now: datetime | None = None
-) -> LoadResult:
+def load_deck(root: Path, *, screen_size: tuple[int, int] = (1920, 1080), now: datetime | None = None) -> LoadResult:
     """Read and check ``root`` (a content folder). ``now`` (aware) enables "expired" warnings."""
     try:
         return _load(Path(root), screen_size, now)
@@ -271,9 +269,7 @@ class _LoadedSlide:
 def _load_slides(root: Path, ctx: _Context, sink: list[Problem]) -> list[_LoadedSlide]:
     files = _slide_files(root)
     if not files:
-        sink.append(
-            Problem(SLIDES_DIR, None, "file", "no slides: add .yaml files to the slides folder")
-        )
+        sink.append(Problem(SLIDES_DIR, None, "file", "no slides: add .yaml files to the slides folder"))
         return []
     loaded: list[_LoadedSlide] = []
     for rel in files:
@@ -289,7 +285,8 @@ def _load_slides(root: Path, ctx: _Context, sink: list[Problem]) -> list[_Loaded
             for key, other in node.value.items():
                 if key != "slides":
                     report.error(
-                        other.key_line, key,
+                        other.key_line,
+                        key,
                         f"unknown field '{key}' (a file with 'slides:' holds only that list)",
                     )
             if not entry.node.is_seq:
@@ -320,7 +317,8 @@ def _load_slide(node: YNode, prefix: str, rel: str, order: int, ctx: _Context, r
     elif not isinstance(kind_entry.node.value, str) or kind_entry.node.value not in SLIDE_KINDS:
         shown = kind_entry.node.raw if not kind_entry.node.is_map and not kind_entry.node.is_seq else "?"
         report.error(
-            kind_entry.node.line, _join(prefix, "kind"),
+            kind_entry.node.line,
+            _join(prefix, "kind"),
             f"unknown kind '{shown}'{_suggest(shown, SLIDE_KINDS)}; kinds: {', '.join(SLIDE_KINDS)}",
         )
     else:
@@ -343,7 +341,8 @@ def _check_screen_size(image: ImageRef, line: int, field_path: str, ctx: _Contex
     width, height = ctx.screen_size
     if image.width < width * MIN_IMAGE_SCREEN_FRACTION and image.height < height * MIN_IMAGE_SCREEN_FRACTION:
         report.warn(
-            line, field_path,
+            line,
+            field_path,
             f"image is {image.width}x{image.height}, less than {MIN_IMAGE_SCREEN_FRACTION:.0%} of the "
             f"{width}x{height} screen in both directions; it will look blurry",
         )
@@ -362,8 +361,12 @@ def _assemble(
         other = first_seen.get(item.id)
         if other is not None:
             sink.append(
-                Problem(item.path, item.id_line, "id",
-                        f"duplicate slide id '{item.id}' (also used in {other.path}:{other.id_line})")
+                Problem(
+                    item.path,
+                    item.id_line,
+                    "id",
+                    f"duplicate slide id '{item.id}' (also used in {other.path}:{other.id_line})",
+                )
             )
         else:
             first_seen[item.id] = item
@@ -379,15 +382,21 @@ def _assemble(
         for i, (slide_id, item_node) in enumerate(zip(playlist, playlist_node.value, strict=True)):
             if slide_id not in first_seen:
                 report.error(
-                    item_node.line, f"playlist[{i}]",
+                    item_node.line,
+                    f"playlist[{i}]",
                     f"no slide has the id '{slide_id}'{_suggest(slide_id, list(first_seen))}",
                 )
         listed = set(playlist)
         for slide_id, item in first_seen.items():
             if slide_id not in listed:
                 sink.append(
-                    Problem(item.path, item.id_line, "id",
-                            f"slide '{slide_id}' is not in the playlist, it never plays", Severity.WARNING)
+                    Problem(
+                        item.path,
+                        item.id_line,
+                        "id",
+                        f"slide '{slide_id}' is not in the playlist, it never plays",
+                        Severity.WARNING,
+                    )
                 )
         ordered_ids = tuple(playlist)
     if not ordered_ids:
@@ -513,7 +522,8 @@ def _text(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Repor
     for lang, (key_line, value_node, value_path) in entries.items():
         if lang not in SUPPORTED_LANGUAGES:
             report.error(
-                key_line, value_path,
+                key_line,
+                value_path,
                 f"unknown language '{lang}'{_suggest(lang, SUPPORTED_LANGUAGES)}; "
                 f"use {' or '.join(SUPPORTED_LANGUAGES)}",
             )
@@ -521,14 +531,16 @@ def _text(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Repor
             continue
         if lang not in ctx.languages:
             report.error(
-                key_line, value_path,
+                key_line,
+                value_path,
                 f"'{lang}' is not one of the clinic's languages ({', '.join(ctx.languages)} in clinic.yaml)",
             )
             ok = False
             continue
         if not isinstance(value_node.value, str) or value_node.is_map or value_node.is_seq:
-            report.error(value_node.line, value_path,
-                         f"expected text, but got {_describe(value_node)}{_quote_hint(value_node)}")
+            report.error(
+                value_node.line, value_path, f"expected text, but got {_describe(value_node)}{_quote_hint(value_node)}"
+            )
             ok = False
             continue
         source = value_node.value
@@ -548,7 +560,8 @@ def _text(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Repor
             length = len(plain_text(blocks))
             if length > limit:
                 report.warn(
-                    value_node.line, value_path,
+                    value_node.line,
+                    value_path,
                     f"{LANGUAGE_NAMES.get(lang, lang)} text is {length} characters, more than the "
                     f"{limit} that fit on screen; shorten it",
                 )
@@ -756,7 +769,8 @@ def _schedule(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _R
     elif not schedule.plays_ever():
         until_node = node.value["until"].node
         report.warn(
-            until_node.line, _join(path, "until"),
+            until_node.line,
+            _join(path, "until"),
             f"until ({until_node.raw}) is not after from ({node.value['from'].node.raw}), so the slide never plays",
         )
     elif until_dt is not None and ctx.now is not None:
@@ -800,7 +814,8 @@ def _languages(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _
         if code not in SUPPORTED_LANGUAGES:
             raise _Bad(
                 f"unsupported language '{code}'; the kiosk supports {', '.join(SUPPORTED_LANGUAGES)}",
-                item.line, f"{path}[{i}]",
+                item.line,
+                f"{path}[{i}]",
             )
         if code not in languages:
             languages.append(code)
@@ -835,13 +850,18 @@ def _opening_hours(node: YNode, spec: FieldSpec, path: str, ctx: _Context, repor
     for key, entry in node.value.items():
         day = _DAY_WORDS.get(key.strip().lower())
         if day is None:
-            report.error(entry.key_line, f"{path}.{key}", f"unknown day '{key}'{_suggest(key, WEEKDAY_NAMES)}; use mon..sun")
+            report.error(
+                entry.key_line, f"{path}.{key}", f"unknown day '{key}'{_suggest(key, WEEKDAY_NAMES)}; use mon..sun"
+            )
             ok = False
             continue
         value = entry.node.value
         if not isinstance(value, str) or entry.node.is_map or entry.node.is_seq:
-            report.error(entry.node.line, f"{path}.{key}",
-                         f'expected "08:00-12:00, 13:00-18:00" or closed, but got {_describe(entry.node)}')
+            report.error(
+                entry.node.line,
+                f"{path}.{key}",
+                f'expected "08:00-12:00, 13:00-18:00" or closed, but got {_describe(entry.node)}',
+            )
             ok = False
             continue
         if value.strip().lower() == "closed":
@@ -875,8 +895,11 @@ def _topics(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Rep
         topic_id = values.get("id")
         if isinstance(topic_id, str):
             if topic_id in seen:
-                report.error(item.value["id"].node.line, f"{item_path}.id",
-                             f"duplicate topic id '{topic_id}' (also on line {seen[topic_id]})")
+                report.error(
+                    item.value["id"].node.line,
+                    f"{item_path}.id",
+                    f"duplicate topic id '{topic_id}' (also on line {seen[topic_id]})",
+                )
                 values["id"] = _INVALID
             else:
                 seen[topic_id] = item.value["id"].node.line

@@ -75,14 +75,128 @@ _BULLET = re.compile(r"[ \t]*[-*](?:[ \t]+|$)")
 _SPACES = re.compile(r"[ \t]+")
 # Element names a browser or Qt's rich text would act on; "<b" is HTML even without a ">".
 _HTML_ELEMENTS = frozenset(
-    """a abbr address area article aside audio b base bdi bdo big blink blockquote body br
-    button canvas caption center cite code col colgroup data dd del details dfn dialog div dl
-    dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6
-    head header hr html i iframe img input ins kbd label legend li link main map mark marquee
-    menu meta meter nav noscript object ol optgroup option output p param picture pre progress
-    q qt rp rt ruby s samp script section select small source span strike strong style sub
-    summary sup svg table tbody td template textarea tfoot th thead time title tr track tt u
-    ul var video wbr""".split()
+    [
+        "a",
+        "abbr",
+        "address",
+        "area",
+        "article",
+        "aside",
+        "audio",
+        "b",
+        "base",
+        "bdi",
+        "bdo",
+        "big",
+        "blink",
+        "blockquote",
+        "body",
+        "br",
+        "button",
+        "canvas",
+        "caption",
+        "center",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "data",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "embed",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "font",
+        "footer",
+        "form",
+        "frame",
+        "frameset",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "i",
+        "iframe",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "legend",
+        "li",
+        "link",
+        "main",
+        "map",
+        "mark",
+        "marquee",
+        "menu",
+        "meta",
+        "meter",
+        "nav",
+        "noscript",
+        "object",
+        "ol",
+        "optgroup",
+        "option",
+        "output",
+        "p",
+        "param",
+        "picture",
+        "pre",
+        "progress",
+        "q",
+        "qt",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "script",
+        "section",
+        "select",
+        "small",
+        "source",
+        "span",
+        "strike",
+        "strong",
+        "style",
+        "sub",
+        "summary",
+        "sup",
+        "svg",
+        "table",
+        "tbody",
+        "td",
+        "template",
+        "textarea",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "title",
+        "tr",
+        "track",
+        "tt",
+        "u",
+        "ul",
+        "var",
+        "video",
+        "wbr",
+    ]
 )
 # "</p", "<!--", "<!DOCTYPE", "<?xml" are never ordinary text.
 _MARKUP_START = re.compile(r"<(?:/[A-Za-z]|!|\?)")
@@ -130,9 +244,7 @@ def _reject_html(line: str, number: int) -> None:
             found = _tag_text(line, match.start())
             break
     if found is not None:
-        raise MarkdownError(
-            f"HTML is not allowed (found {found!r}); use **bold** or *italic*", number
-        )
+        raise MarkdownError(f"HTML is not allowed (found {found!r}); use **bold** or *italic*", number)
 
 
 def _tag_text(line: str, start: int) -> str:
@@ -190,9 +302,7 @@ def _parse_blocks(lines: Sequence[str]) -> tuple[Block, ...]:
         if bullet is not None:
             text = line[bullet.end() :]
             if not text.strip():
-                raise MarkdownError(
-                    "empty list item; write text after the '-' or remove the line", number
-                )
+                raise MarkdownError("empty list item; write text after the '-' or remove the line", number)
             if paragraph:
                 flush()
             items.append([text])
@@ -262,12 +372,8 @@ def _tokenize(text: str) -> list[_Text | _Run]:
             end += 1
         before = text[i - 1] if i > 0 else ""
         after = text[end] if end < len(text) else ""
-        left = not _is_space(after) and (
-            not _is_punctuation(after) or _is_space(before) or _is_punctuation(before)
-        )
-        right = not _is_space(before) and (
-            not _is_punctuation(before) or _is_space(after) or _is_punctuation(after)
-        )
+        left = not _is_space(after) and (not _is_punctuation(after) or _is_space(before) or _is_punctuation(before))
+        right = not _is_space(before) and (not _is_punctuation(before) or _is_space(after) or _is_punctuation(after))
         if literal:
             tokens.append(_Text("".join(literal)))
             literal = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar
 from zoneinfo import ZoneInfo
@@ -189,7 +189,7 @@ class Deck:
         ]
         # Aware datetimes sharing one ZoneInfo compare by wall clock and ignore `fold`, so
         # in the repeated fall-back hour only a comparison in UTC picks the earliest instant.
-        return min(changes, key=lambda c: c.astimezone(timezone.utc), default=None)
+        return min(changes, key=lambda c: c.astimezone(UTC), default=None)
 
     @property
     def topics_in_use(self) -> tuple[str, ...]:

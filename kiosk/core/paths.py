@@ -24,8 +24,9 @@ REQUESTS_DB_NAME = "requests.db"
 PRIVATE_DIR_MODE = 0o700
 
 
-def _choose(explicit: str | os.PathLike[str] | None, env_var: str, default: str,
-            environ: Mapping[str, str] | None) -> Path:
+def _choose(
+    explicit: str | os.PathLike[str] | None, env_var: str, default: str, environ: Mapping[str, str] | None
+) -> Path:
     if explicit is not None and str(explicit) != "":
         return Path(explicit).expanduser()
     env = os.environ if environ is None else environ
@@ -35,24 +36,20 @@ def _choose(explicit: str | os.PathLike[str] | None, env_var: str, default: str,
     return Path(default)
 
 
-def data_dir(explicit: str | os.PathLike[str] | None = None,
-             environ: Mapping[str, str] | None = None) -> Path:
+def data_dir(explicit: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None) -> Path:
     """The folder holding the requests database (patient data: keep it private)."""
     return _choose(explicit, DATA_DIR_ENV, platformdirs.user_data_dir(APP_NAME, appauthor=False), environ)
 
 
-def log_dir(explicit: str | os.PathLike[str] | None = None,
-            environ: Mapping[str, str] | None = None) -> Path:
+def log_dir(explicit: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None) -> Path:
     return _choose(explicit, LOG_DIR_ENV, platformdirs.user_log_dir(APP_NAME, appauthor=False), environ)
 
 
-def config_dir(explicit: str | os.PathLike[str] | None = None,
-               environ: Mapping[str, str] | None = None) -> Path:
+def config_dir(explicit: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None) -> Path:
     return _choose(explicit, CONFIG_DIR_ENV, platformdirs.user_config_dir(APP_NAME, appauthor=False), environ)
 
 
-def requests_db_path(directory: str | os.PathLike[str] | None = None,
-                     environ: Mapping[str, str] | None = None) -> Path:
+def requests_db_path(directory: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None) -> Path:
     return data_dir(directory, environ) / REQUESTS_DB_NAME
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -102,13 +102,7 @@ class Schedule:
         while day <= last:
             walls.update(datetime.combine(day, t) for t in times)
             day += timedelta(days=1)
-        instants = sorted(
-            {
-                wall.replace(tzinfo=tz, fold=fold).astimezone(timezone.utc)
-                for wall in walls
-                for fold in (0, 1)
-            }
-        )
+        instants = sorted({wall.replace(tzinfo=tz, fold=fold).astimezone(UTC) for wall in walls for fold in (0, 1)})
         transitions = [
             _transition(tz, a, b)
             for a, b in zip(instants, instants[1:])
@@ -126,17 +120,14 @@ class Schedule:
             raise ValueError("next_change needs a timezone-aware datetime")
         if self.is_always:
             return None
-        start = after.astimezone(timezone.utc)
+        start = after.astimezone(UTC)
         local = start.astimezone(tz).replace(tzinfo=None)
         # Wall-clock time can step back (a repeated fall-back hour) but never by a day.
         if self.active_until is not None and local >= self.active_until + timedelta(days=1):
             return None
         origin = start
         if self.active_from is not None and local < self.active_from:
-            earliest = min(
-                self.active_from.replace(tzinfo=tz, fold=fold).astimezone(timezone.utc)
-                for fold in (0, 1)
-            )
+            earliest = min(self.active_from.replace(tzinfo=tz, fold=fold).astimezone(UTC) for fold in (0, 1))
             origin = max(start, earliest)
         limit = origin + timedelta(days=horizon_days)
         first = origin.astimezone(tz).date() - timedelta(days=1)
@@ -151,7 +142,7 @@ class Schedule:
             covered = limit
             if end != last:
                 midnight = datetime.combine(edge, time()).replace(tzinfo=tz)
-                covered = min(limit, midnight.astimezone(timezone.utc))
+                covered = min(limit, midnight.astimezone(UTC))
             for candidate in self._candidates(first, end, tz):
                 if candidate <= start:
                     continue
@@ -180,11 +171,7 @@ class Schedule:
         while day <= self.active_until.date():
             walls.update(datetime.combine(day, t) for t in self._wall_times())
             day += timedelta(days=1)
-        return any(
-            self._active_local(wall)
-            for wall in walls
-            if self.active_from <= wall < self.active_until
-        )
+        return any(self._active_local(wall) for wall in walls if self.active_from <= wall < self.active_until)
 
 
 def _transition(tz: ZoneInfo, before: datetime, after: datetime) -> datetime:

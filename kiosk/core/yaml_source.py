@@ -85,9 +85,7 @@ class _Converter:
             # An alias node carries its anchor's position; report where it is used.
             line = used_at or line
             # The composer hands back the very same node object for an alias.
-            self.issues.append(
-                YamlIssue(line, path or "yaml", "aliases (*name) are not allowed; write the value out")
-            )
+            self.issues.append(YamlIssue(line, path or "yaml", "aliases (*name) are not allowed; write the value out"))
             return None
         if depth > MAX_DEPTH:
             self.issues.append(YamlIssue(line, path or "yaml", f"nested more than {MAX_DEPTH} levels deep"))
@@ -153,8 +151,7 @@ def decode_utf8(data: bytes) -> tuple[str | None, YamlIssue | None]:
         return None, YamlIssue(
             line,
             "file",
-            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at byte offset {exc.start} "
-            "(save the file as UTF-8)",
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} at byte offset {exc.start} (save the file as UTF-8)",
         )
     return text, None
 

@@ -30,9 +30,7 @@ class CrashHandler:
         sys.excepthook = self._on_exception
         threading.excepthook = self._on_thread_exception
 
-    def _on_exception(
-        self, kind: type[BaseException], value: BaseException, tb: TracebackType | None
-    ) -> None:
+    def _on_exception(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             self._exit(exitcodes.OK)
         text = "".join(traceback.format_exception(kind, value, tb))

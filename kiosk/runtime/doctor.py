@@ -20,7 +20,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -96,8 +96,13 @@ def display_probe() -> int:
 
     app = QGuiApplication(sys.argv[:1])
     screens = [
-        {"name": s.name(), "width": s.geometry().width(), "height": s.geometry().height(),
-         "x": s.geometry().x(), "y": s.geometry().y()}
+        {
+            "name": s.name(),
+            "width": s.geometry().width(),
+            "height": s.geometry().height(),
+            "x": s.geometry().x(),
+            "y": s.geometry().y(),
+        }
         for s in app.screens()
     ]
     print(json.dumps({"platform": app.platformName(), "screens": screens}))
@@ -114,8 +119,12 @@ def _self_command() -> list[str]:
 def check_display(env: Mapping[str, str]) -> Check:
     try:
         result = subprocess.run(
-            [*_self_command(), "doctor", "--display-probe"], capture_output=True, text=True,
-            timeout=DISPLAY_PROBE_TIMEOUT_S, env=dict(env), stdin=subprocess.DEVNULL,
+            [*_self_command(), "doctor", "--display-probe"],
+            capture_output=True,
+            text=True,
+            timeout=DISPLAY_PROBE_TIMEOUT_S,
+            env=dict(env),
+            stdin=subprocess.DEVNULL,
         )
     except subprocess.TimeoutExpired:
         return Check(FAIL, "display", f"Qt did not start within {DISPLAY_PROBE_TIMEOUT_S:g} s")
@@ -160,7 +169,9 @@ def check_qt() -> list[Check]:
 
     plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
     wanted = "qwindows" if sys.platform == "win32" else "qxcb"
-    found = sorted(p.name for p in (plugins / "platforms").glob(f"*{wanted}*")) if (plugins / "platforms").is_dir() else []
+    found = (
+        sorted(p.name for p in (plugins / "platforms").glob(f"*{wanted}*")) if (plugins / "platforms").is_dir() else []
+    )
     if found:
         checks.append(Check(OK, "Qt platform plugin", f"{found[0]} in {plugins / 'platforms'}"))
     else:
@@ -168,7 +179,9 @@ def check_qt() -> list[Check]:
     formats = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
     missing = [f for f in ("png", "jpeg", "svg") if f not in formats]
     if missing:
-        checks.append(Check(FAIL, "Qt image formats", f"missing {', '.join(missing)} (imageformats plugins in {plugins})"))
+        checks.append(
+            Check(FAIL, "Qt image formats", f"missing {', '.join(missing)} (imageformats plugins in {plugins})")
+        )
     else:
         checks.append(Check(OK, "Qt image formats", ", ".join(sorted(formats & {"png", "jpeg", "svg", "webp", "gif"}))))
     del app  # the application lives on for the process; only this reference goes
@@ -241,7 +254,9 @@ def check_free_disk(folders: Mapping[str, Path], usage: Callable[[Path], Any] = 
         seen.add(device)
         detail = f"{free_mb:,.0f} MB free for {folder}"
         if free_mb < FREE_FAIL_MB:
-            checks.append(Check(FAIL, "free disk", detail + f" (below {FREE_FAIL_MB} MB: requests are refused, logs lost)"))
+            checks.append(
+                Check(FAIL, "free disk", detail + f" (below {FREE_FAIL_MB} MB: requests are refused, logs lost)")
+            )
         elif free_mb < FREE_WARN_MB:
             checks.append(Check(WARN, "free disk", detail + f" (below {FREE_WARN_MB} MB)"))
         else:
@@ -257,9 +272,11 @@ def check_clock(config: Config, now: datetime | None = None) -> Check:
 
     from kiosk.core.resources import default_content_dir
 
-    moment = now or datetime.now(timezone.utc)
+    moment = now or datetime.now(UTC)
     if moment.year < MIN_YEAR:
-        return Check(FAIL, "clock", f"the clock says {moment:%Y-%m-%d %H:%M} UTC, before {MIN_YEAR}: set the time (NTP)")
+        return Check(
+            FAIL, "clock", f"the clock says {moment:%Y-%m-%d %H:%M} UTC, before {MIN_YEAR}: set the time (NTP)"
+        )
     zone_name = _clinic_timezone(Path(config["content.dir"]) if config["content.dir"] else default_content_dir())
     try:
         zone = zoneinfo.ZoneInfo(zone_name)
@@ -292,7 +309,9 @@ def check_heartbeat(data: Path, now: float | None = None) -> Check:
         return Check(WARN, "heartbeat", f"{path}: unreadable: {exc}")
     age = (time.time() if now is None else now) - painted
     if age > HEARTBEAT_STALE_S:
-        return Check(WARN, "heartbeat", f"last frame painted {age:,.0f} s ago (stopped, or frozen if it should be running)")
+        return Check(
+            WARN, "heartbeat", f"last frame painted {age:,.0f} s ago (stopped, or frozen if it should be running)"
+        )
     return Check(OK, "heartbeat", f"last frame painted {age:.0f} s ago")
 
 
@@ -328,5 +347,11 @@ def check_channels(config: Config, timeout: float) -> list[Check]:
             reason = "timed out" if isinstance(exc, TimeoutError) else (exc.strerror or str(exc))
             checks.append(Check(FAIL, f"delivery {name}", f"cannot connect to {host}:{port}: {reason}"))
             continue
-        checks.append(Check(OK, f"delivery {name}", f"{host}:{port} reachable in {(time.monotonic() - started) * 1000:.0f} ms (nothing sent)"))
+        checks.append(
+            Check(
+                OK,
+                f"delivery {name}",
+                f"{host}:{port} reachable in {(time.monotonic() - started) * 1000:.0f} ms (nothing sent)",
+            )
+        )
     return checks

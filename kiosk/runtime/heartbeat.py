@@ -14,7 +14,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRect, QTimer
@@ -27,7 +27,7 @@ DEFAULT_MIN_INTERVAL_S = 5.0
 
 
 def heartbeat_line(unix_time: float) -> str:
-    stamp = datetime.fromtimestamp(unix_time, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = datetime.fromtimestamp(unix_time, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return f"{stamp} {unix_time:.3f}\n"
 
 
@@ -82,7 +82,7 @@ class Heartbeat(QObject):
     def watch(self, widget: QObject) -> None:
         widget.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.beat()
         return False

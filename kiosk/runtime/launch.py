@@ -148,7 +148,9 @@ def _settings(options: RunOptions) -> tuple[Config, RunSettings]:
     for problem in loaded.problems:
         print(f"kiosk: {problem}", file=sys.stderr)
     if loaded.config is None:
-        raise StartupRefused(exitcodes.PROBLEMS, "kiosk.yaml has errors (above); not starting with settings nobody meant")
+        raise StartupRefused(
+            exitcodes.PROBLEMS, "kiosk.yaml has errors (above); not starting with settings nobody meant"
+        )
     return loaded.config, resolve_settings(options, loaded.config)
 
 
@@ -197,14 +199,23 @@ def _content(content: Path, size: tuple[int, int], clock: Clock) -> tuple[Deck, 
     for problem in result.problems:
         (log.error if problem.is_error else log.warning)("%s", problem)
     if not result.ok or result.deck is None:
-        raise StartupRefused(exitcodes.PROBLEMS, f"the content in {content} has errors (above); fix them and start again")
+        raise StartupRefused(
+            exitcodes.PROBLEMS, f"the content in {content} has errors (above); fix them and start again"
+        )
     log.info("deck: %d slides, version %s", len(result.deck.slides), result.deck.version)
     return result.deck, reload
 
 
 def _window(
-    startup: Startup, app: QApplication, deck: Deck, clock: Clock, screen: QScreen, settings: RunSettings,
-    config: Config, options: RunOptions, reload: Callable[[Path], LoadResult],
+    startup: Startup,
+    app: QApplication,
+    deck: Deck,
+    clock: Clock,
+    screen: QScreen,
+    settings: RunSettings,
+    config: Config,
+    options: RunOptions,
+    reload: Callable[[Path], LoadResult],
 ) -> Kiosk:
     from PySide6.QtCore import QSize
 
@@ -215,10 +226,18 @@ def _window(
 
     size = QSize(*settings.windowed) if settings.windowed else screen.geometry().size()
     kiosk = build_kiosk(
-        app, deck, clock=clock, screen=screen, windowed=size if settings.windowed else None,
-        language=settings.language, theme=settings.theme, transition=settings.transition,
+        app,
+        deck,
+        clock=clock,
+        screen=screen,
+        windowed=size if settings.windowed else None,
+        language=settings.language,
+        theme=settings.theme,
+        transition=settings.transition,
         timing=PlayerTiming(time_scale=options.time_scale, transition_ms=settings.transition_ms),
-        content_root=settings.content, loader=reload, hide_cursor=settings.hide_cursor,
+        content_root=settings.content,
+        loader=reload,
+        hide_cursor=settings.hide_cursor,
         idle=IdleSettings(config["touch.idle_timeout"], config["touch.idle_countdown"]),
         speaker=create_speaker(app),
     )
@@ -226,8 +245,12 @@ def _window(
     if kiosk.watcher is not None:
         startup.on_exit("stop watching the content folder", kiosk.watcher.stop)
     log.info(
-        "window on screen %d %dx%d%s, touch screens in the %s theme", settings.screen, size.width(), size.height(),
-        " (windowed)" if settings.windowed else "", settings.theme,
+        "window on screen %d %dx%d%s, touch screens in the %s theme",
+        settings.screen,
+        size.width(),
+        size.height(),
+        " (windowed)" if settings.windowed else "",
+        settings.theme,
     )
     _report_first_frame(kiosk, screen)
     return kiosk
@@ -278,14 +301,23 @@ def _touch_services(startup: Startup, kiosk: Kiosk, config: Config, deck: Deck, 
 
 
 def _unattended(
-    startup: Startup, app: QApplication, kiosk: Kiosk, config: Config, settings: RunSettings,
+    startup: Startup,
+    app: QApplication,
+    kiosk: Kiosk,
+    config: Config,
+    settings: RunSettings,
     data_folder: Path,
 ) -> None:
     from kiosk.runtime.unattended import start_unattended
 
     unattended = start_unattended(
-        app, kiosk.window, kiosk.player, config, data_dir=data_folder,
-        windowed=settings.windowed is not None, first_frame=kiosk.window.firstFramePainted,
+        app,
+        kiosk.window,
+        kiosk.player,
+        config,
+        data_dir=data_folder,
+        windowed=settings.windowed is not None,
+        first_frame=kiosk.window.firstFramePainted,
     )
     startup.on_exit("stop the watchdog, heartbeat and memory guard", unattended.stop)
     if unattended.lockdown is not None:

@@ -38,7 +38,7 @@ class SurvivingFileHandler(RotatingFileHandler):
         except OSError:
             self.failures += 1
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging API
+    def handleError(self, record: logging.LogRecord) -> None:
         self.failures += 1
         if self.failures == 1 or self.failures % self.REPORT_EVERY == 0:
             reason = sys.exc_info()[1]

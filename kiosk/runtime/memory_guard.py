@@ -57,11 +57,16 @@ def _windows_private_mb() -> float | None:
 
     class Counters(ctypes.Structure):
         _fields_ = [
-            ("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD),
-            ("PeakWorkingSetSize", ctypes.c_size_t), ("WorkingSetSize", ctypes.c_size_t),
-            ("QuotaPeakPagedPoolUsage", ctypes.c_size_t), ("QuotaPagedPoolUsage", ctypes.c_size_t),
-            ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t), ("QuotaNonPagedPoolUsage", ctypes.c_size_t),
-            ("PagefileUsage", ctypes.c_size_t), ("PeakPagefileUsage", ctypes.c_size_t),
+            ("cb", wintypes.DWORD),
+            ("PageFaultCount", wintypes.DWORD),
+            ("PeakWorkingSetSize", ctypes.c_size_t),
+            ("WorkingSetSize", ctypes.c_size_t),
+            ("QuotaPeakPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaPeakNonPagedPoolUsage", ctypes.c_size_t),
+            ("QuotaNonPagedPoolUsage", ctypes.c_size_t),
+            ("PagefileUsage", ctypes.c_size_t),
+            ("PeakPagefileUsage", ctypes.c_size_t),
             ("PrivateUsage", ctypes.c_size_t),
         ]
 
@@ -124,7 +129,8 @@ class MemoryGuard(QObject):
             self._timer.stop()
             log.warning(
                 "memory: %.0f MiB is over the limit of %d MiB; restarting at the next slide",
-                self.last_mb, self.limit_mb,
+                self.last_mb,
+                self.limit_mb,
             )
             self.overLimit.emit(self.last_mb, self.limit_mb)
 

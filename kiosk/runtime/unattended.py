@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.runtime import exitcodes
 from kiosk.runtime.heartbeat import HEARTBEAT_NAME, Heartbeat
 from kiosk.runtime.memory_guard import MemoryGuard
+from kiosk.runtime.watchdog import SystemdNotifier
 from kiosk.ui.lockdown import Lockdown, Settings, install_lockdown
 from kiosk.ui.slideshow.player import Player
-from kiosk.runtime.watchdog import SystemdNotifier
 
 log = logging.getLogger(__name__)
 
@@ -88,5 +88,5 @@ def _crash_for_test(kind: str) -> None:
     if kind == "fatal":
         import faulthandler
 
-        faulthandler._sigsegv()  # noqa: SLF001 - the documented way to test faulthandler
+        faulthandler._sigsegv()
     raise RuntimeError(f"{CRASH_TEST_ENV}={kind}: a crash on purpose")

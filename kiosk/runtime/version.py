@@ -56,7 +56,10 @@ def build_commit(root: Path | None = None, frozen: bool | None = None) -> str:
     try:
         result = subprocess.run(
             ["git", "-C", str(folder), "rev-parse", "--short=12", "HEAD"],
-            capture_output=True, text=True, timeout=10, check=False,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return UNKNOWN
@@ -66,8 +69,8 @@ def build_commit(root: Path | None = None, frozen: bool | None = None) -> str:
 
 def content_folder(env: Mapping[str, str]) -> Path:
     """The folder ``kiosk run`` would play: kiosk.yaml's content.dir, else its default."""
-    from kiosk.core.resources import default_content_dir
     from kiosk.core.config import load_config
+    from kiosk.core.resources import default_content_dir
 
     loaded = load_config(None, env)
     configured = loaded.config["content.dir"] if loaded.config is not None else None
@@ -90,11 +93,7 @@ class VersionInfo:
     content_dir: Path
 
     def text(self) -> str:
-        return (
-            f"kiosk {self.version}\n"
-            f"commit {self.commit}\n"
-            f"content {self.content_version} ({self.content_dir})\n"
-        )
+        return f"kiosk {self.version}\ncommit {self.commit}\ncontent {self.content_version} ({self.content_dir})\n"
 
 
 def version_info(env: Mapping[str, str] | None = None) -> VersionInfo:
@@ -109,7 +108,12 @@ class VersionAction(argparse.Action):
         kwargs.setdefault("help", "show the version, git commit and content version, then exit")
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
 
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: Any, option_string: str | None = None) -> None:
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
         sys.stdout.write(version_info().text())
         parser.exit(0)

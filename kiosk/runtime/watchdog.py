@@ -61,8 +61,9 @@ class SystemdNotifier(QObject):
     """Owns the GUI-thread ping timer. ``start()`` begins pinging; ``ready()`` after the first
     frame; ``stopping()`` on a clean exit (so systemd does not count it as a failure)."""
 
-    def __init__(self, env: Mapping[str, str] | None = None, parent: QObject | None = None,
-                 *, interval_ms: int | None = None) -> None:
+    def __init__(
+        self, env: Mapping[str, str] | None = None, parent: QObject | None = None, *, interval_ms: int | None = None
+    ) -> None:
         super().__init__(parent)
         environ = os.environ if env is None else env
         self._address = notify_address(environ)

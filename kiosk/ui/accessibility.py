@@ -104,8 +104,11 @@ def touch_stylesheet(theme: Theme, size: QSize, *, high_contrast: bool = False, 
     scope = f'*[{SCOPE_PROPERTY}="true"]'
     # The clinic's icons are drawn for a light background: on high contrast's black cards
     # they sit on a white tile, or dark teal vanishes into black.
-    icon_backdrop = (f'QWidget#kioskShell QLabel[role="topicIcon"] {{ background-color: #ffffff;'
-                     f' border-radius: {radius}px; }}') if high_contrast else ""
+    icon_backdrop = (
+        (f'QWidget#kioskShell QLabel[role="topicIcon"] {{ background-color: #ffffff; border-radius: {radius}px; }}')
+        if high_contrast
+        else ""
+    )
     return f"""
 QWidget#kioskShell, QWidget#kioskShell QStackedWidget, QWidget#kioskShell QScrollArea,
 QWidget#kioskShell QScrollArea > QWidget > QWidget {{
@@ -175,5 +178,8 @@ def interactive_widgets(root: QWidget) -> list[QWidget]:
     from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QLineEdit, QScrollBar, QTextEdit
 
     kinds = (QAbstractButton, QLineEdit, QComboBox, QAbstractSlider, QAbstractSpinBox, QTextEdit)
-    return [w for w in root.findChildren(QWidget)
-            if isinstance(w, kinds) and not isinstance(w, QScrollBar) and w.isVisibleTo(root)]
+    return [
+        w
+        for w in root.findChildren(QWidget)
+        if isinstance(w, kinds) and not isinstance(w, QScrollBar) and w.isVisibleTo(root)
+    ]

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.core.clock import Clock
 from kiosk.core.config_options import THEME_CLINIC, THEME_HIGH_CONTRAST, THEMES
 from kiosk.core.model import Deck
+from kiosk.ui.session import Session
+from kiosk.ui.shell import IdleSettings, KioskShell, StaffHooks
 from kiosk.ui.slideshow.content_watcher import ContentWatcher, Loader
 from kiosk.ui.slideshow.frames import RendererFactory, default_renderer_factory
 from kiosk.ui.slideshow.player import Player, PlayerTiming
 from kiosk.ui.slideshow.window import PlayerWindow
-from kiosk.ui.session import Session
-from kiosk.ui.shell import IdleSettings, KioskShell, StaffHooks
 from kiosk.ui.speech import Speaker
 from kiosk.ui.theme import apply_theme
 
@@ -132,7 +132,9 @@ def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
     channels = outbox.channel_names if outbox is not None else ()
     worker = services.worker
     services.requests = RequestServices(
-        store, tuple(channels), worker.wake if worker is not None else None,
+        store,
+        tuple(channels),
+        worker.wake if worker is not None else None,
         retention_days=config["requests.retention_days"],
     )
     pins = PinStore(pin_path(folder))
@@ -143,7 +145,9 @@ def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
             worker.wake()
 
     services.staff = StaffServices(
-        pin_store=pins, lockout=Lockout(clock, path=pins.lockout_path), data_dir=folder,
+        pin_store=pins,
+        lockout=Lockout(clock, path=pins.lockout_path),
+        data_dir=folder,
         admin_idle_close=float(config["admin.idle_close"]),
         last_delivery_success=(lambda: outbox.last_success) if outbox is not None else None,
         retry_delivery=retry,
@@ -190,8 +194,7 @@ def _outbox(channel_configs: Any, deck: Deck, clock: Clock, store: RequestStore)
         topic = clinic.topic(topic_id)
         return topic.title.get("en") if topic else None
 
-    return Outbox(store, build_channels(channel_configs, clinic.timezone, clinic.name),
-                  title, clock=clock)
+    return Outbox(store, build_channels(channel_configs, clinic.timezone, clinic.name), title, clock=clock)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -238,9 +241,15 @@ def _pin_pad(window: KioskShell, staff: StaffServices) -> QWidget:
 def _admin_screen(window: KioskShell, store: RequestStore, clock: Clock, staff: StaffServices) -> QWidget:
     from kiosk.ui.admin.admin_screen import AdminScreen
 
-    return AdminScreen(window, store, clock=clock, idle_close_seconds=staff.admin_idle_close,
-                       data_dir=staff.data_dir, session=window.session,
-                       topic_title=lambda topic_id: _topic_title(window, topic_id))
+    return AdminScreen(
+        window,
+        store,
+        clock=clock,
+        idle_close_seconds=staff.admin_idle_close,
+        data_dir=staff.data_dir,
+        session=window.session,
+        topic_title=lambda topic_id: _topic_title(window, topic_id),
+    )
 
 
 def _topic_title(window: KioskShell, topic_id: str) -> str:
@@ -251,8 +260,11 @@ def _topic_title(window: KioskShell, topic_id: str) -> str:
 
 
 def install_touch_screens(
-    window: KioskShell, deck: Deck, clock: Clock,
-    requests: RequestServices | None, staff: StaffServices | None,
+    window: KioskShell,
+    deck: Deck,
+    clock: Clock,
+    requests: RequestServices | None,
+    staff: StaffServices | None,
 ) -> None:
     """Host the request form and the staff screens in ``window``.
 
@@ -262,15 +274,23 @@ def install_touch_screens(
     if requests is not None:
         from kiosk.ui.request.form_screen import RequestScreen
 
-        window.install_request_screen(RequestScreen(
-            window.session, deck.clinic, requests, clock=clock, thanks_seconds=requests.thanks_seconds,
-            retention_days=requests.retention_days, retire=window.retire,
-        ))
+        window.install_request_screen(
+            RequestScreen(
+                window.session,
+                deck.clinic,
+                requests,
+                clock=clock,
+                thanks_seconds=requests.thanks_seconds,
+                retention_days=requests.retention_days,
+                retire=window.retire,
+            )
+        )
     if staff is not None:
         from kiosk.ui.admin.gesture import AdminGesture
 
-        window.hooks = replace(window.hooks, last_delivery_success=staff.last_delivery_success,
-                               retry_delivery=staff.retry_delivery)
+        window.hooks = replace(
+            window.hooks, last_delivery_success=staff.last_delivery_success, retry_delivery=staff.retry_delivery
+        )
         store = requests.store if requests is not None else None
         if store is not None:
             window.install_admin(
@@ -310,8 +330,13 @@ def build_kiosk(
     geometry = screen.geometry()
     size = QSize(windowed) if windowed is not None else geometry.size()
     player = Player(
-        deck, clock=clock, size=size, language=language, transition=transition,
-        timing=timing, renderer_factory=renderer_factory,
+        deck,
+        clock=clock,
+        size=size,
+        language=language,
+        transition=transition,
+        timing=timing,
+        renderer_factory=renderer_factory,
     )
     # display.theme sets the session's default: the touch screens start in it and every reset
     # returns to it. The slides keep the clinic's colours either way.
@@ -326,8 +351,14 @@ def build_kiosk(
 
         hooks = StaffHooks(reload_content=reload_now)
     window = KioskShell(
-        player, clock=clock, session=session, idle=idle, renderer_factory=renderer_factory,
-        speaker=speaker, hooks=hooks, frame_log_size=frame_log_size,
+        player,
+        clock=clock,
+        session=session,
+        idle=idle,
+        renderer_factory=renderer_factory,
+        speaker=speaker,
+        hooks=hooks,
+        frame_log_size=frame_log_size,
     )
     if requests is not None or staff is not None:
         window.defer_setup(lambda: install_touch_screens(window, deck, clock, requests, staff))

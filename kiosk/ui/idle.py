@@ -19,11 +19,19 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from kiosk.core.clock import Clock
 
 #: Events that mean a person is at the screen.
-ACTIVITY_EVENTS = frozenset({
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
-    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd,
-    QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.TabletPress,
-})
+ACTIVITY_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseMove,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.TabletPress,
+    }
+)
 CHECK_INTERVAL_MS = 250
 
 
@@ -34,8 +42,13 @@ class IdleMonitor(QObject):
     expired = Signal()
 
     def __init__(
-        self, clock: Clock, *, idle_timeout: float = 45.0, countdown: float = 20.0,
-        check_interval_ms: int = CHECK_INTERVAL_MS, parent: QObject | None = None,
+        self,
+        clock: Clock,
+        *,
+        idle_timeout: float = 45.0,
+        countdown: float = 20.0,
+        check_interval_ms: int = CHECK_INTERVAL_MS,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         if idle_timeout <= 0 or countdown <= 0:

@@ -91,7 +91,7 @@ class Lockdown(QObject):
             self._app.restoreOverrideCursor()
             self._cursor_hidden = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _KEY_EVENTS:
             if isinstance(event, QShortcutEvent):

@@ -17,8 +17,9 @@ from kiosk.ui.slideshow.player import PlayerTiming
 SLIDE_TIMEOUT_S = 20
 
 
-def show_every_slide(deck: Deck, size: tuple[int, int], language: str, clock: Clock,
-                     report: Callable[[str], None]) -> int:
+def show_every_slide(
+    deck: Deck, size: tuple[int, int], language: str, clock: Clock, report: Callable[[str], None]
+) -> int:
     """Show each slide of ``deck`` in turn; ``report`` gets one line per slide. Returns the
     number of slides that failed."""
     width, height = size
@@ -26,8 +27,14 @@ def show_every_slide(deck: Deck, size: tuple[int, int], language: str, clock: Cl
     app = create_application()
     screen = app.primaryScreen()
     kiosk = build_kiosk(
-        app, deck, clock=clock, screen=screen, windowed=qsize, language=language,
-        transition="none", timing=PlayerTiming(),
+        app,
+        deck,
+        clock=clock,
+        screen=screen,
+        windowed=qsize,
+        language=language,
+        transition="none",
+        timing=PlayerTiming(),
     )
     player, window = kiosk.player, kiosk.window
     failures = 0

@@ -20,7 +20,10 @@ class Session(QObject):
     resetRequested = Signal()
 
     def __init__(
-        self, default_language: str = DEFAULT_LANGUAGE, parent: QObject | None = None, *,
+        self,
+        default_language: str = DEFAULT_LANGUAGE,
+        parent: QObject | None = None,
+        *,
         default_high_contrast: bool = False,
     ) -> None:
         super().__init__(parent)

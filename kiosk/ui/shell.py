@@ -27,7 +27,6 @@ from kiosk.core.clock import Clock
 from kiosk.core.model import Deck
 from kiosk.core.problems import Problem
 from kiosk.ui.accessibility import touch_stylesheet
-from kiosk.ui.slideshow.frames import RendererFactory, default_renderer_factory
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.menu.browse_screen import BrowseScreen
@@ -35,10 +34,11 @@ from kiosk.ui.menu.idle_overlay import IdleOverlay
 from kiosk.ui.menu.menu_screen import MenuScreen
 from kiosk.ui.menu.placeholder_screen import UnavailableScreen
 from kiosk.ui.menu.touch import Debouncer, TapFilter
-from kiosk.ui.slideshow.player import Player
-from kiosk.ui.slideshow.window import PlayerWindow
 from kiosk.ui.retire import Retirer
 from kiosk.ui.session import Session
+from kiosk.ui.slideshow.frames import RendererFactory, default_renderer_factory
+from kiosk.ui.slideshow.player import Player
+from kiosk.ui.slideshow.window import PlayerWindow
 from kiosk.ui.speech import Speaker
 
 log = logging.getLogger(__name__)
@@ -139,8 +139,9 @@ class KioskShell(QWidget):
         self.menu.topicChosen.connect(self.open_topic)
         self.menu.requestInfo.connect(lambda: self.open_request(None))
         self.menu.backHome.connect(self.go_home)
-        self.browse = BrowseScreen(self.session, deck, clock, renderer_factory=renderer_factory, speaker=speaker,
-                                   debouncer=self.debouncer)
+        self.browse = BrowseScreen(
+            self.session, deck, clock, renderer_factory=renderer_factory, speaker=speaker, debouncer=self.debouncer
+        )
         self.add_screen(BROWSE, self.browse)
         # Widgets replaced on a content reload are deleted only between renders (retire.py).
         self.retirer = Retirer(lambda: player.preparer.rendering or self.browse.rendering, self)
@@ -159,8 +160,13 @@ class KioskShell(QWidget):
         self.admin_gesture: QObject | None = None
         player.deckApplied.connect(self._on_deck_applied)
 
-        self.idle = IdleMonitor(clock, idle_timeout=idle.timeout, countdown=idle.countdown,
-                                check_interval_ms=idle.check_interval_ms, parent=self)
+        self.idle = IdleMonitor(
+            clock,
+            idle_timeout=idle.timeout,
+            countdown=idle.countdown,
+            check_interval_ms=idle.check_interval_ms,
+            parent=self,
+        )
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -295,8 +301,9 @@ class KioskShell(QWidget):
 
         self._request_opener = opener
 
-    def install_admin(self, gesture: QObject, pin_pad: Callable[[], QWidget],
-                      admin_screen: Callable[[], QWidget]) -> None:
+    def install_admin(
+        self, gesture: QObject, pin_pad: Callable[[], QWidget], admin_screen: Callable[[], QWidget]
+    ) -> None:
         """Host the staff screens (kiosk/ui/admin): the corner-hold ``gesture`` watches every
         event of the application and opens the PIN pad; the right PIN opens the admin screen;
         cancelling or closing goes home.
@@ -374,10 +381,14 @@ class KioskShell(QWidget):
         if key == self._styled_for:
             return
         self._styled_for = key
-        self.setStyleSheet(touch_stylesheet(
-            self._player.deck.clinic.theme, size,
-            high_contrast=self.session.high_contrast, large_text=self.session.large_text,
-        ))
+        self.setStyleSheet(
+            touch_stylesheet(
+                self._player.deck.clinic.theme,
+                size,
+                high_contrast=self.session.high_contrast,
+                large_text=self.session.large_text,
+            )
+        )
         self.menu.reflow()
         if self.overlay.isVisible():
             self.overlay.place(self.size())

@@ -55,9 +55,7 @@ def material_stylesheet(theme: Theme, *, density_scale: int = 0, font_family: st
     import jinja2
     from qt_material import density, opacity
 
-    env = jinja2.Environment(
-        autoescape=False, loader=jinja2.FileSystemLoader(str(_qt_material_dir()))
-    )
+    env = jinja2.Environment(autoescape=False, loader=jinja2.FileSystemLoader(str(_qt_material_dir())))
     env.filters["opacity"] = opacity
     env.filters["density"] = density
     template = env.get_template("material.qss.template")

@@ -8,7 +8,7 @@ import hmac
 import json
 import os
 import stat
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -27,7 +27,7 @@ from kiosk.core.admin_pin import (
 )
 from kiosk.core.clock import FixedClock
 
-T0 = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 
 def mode(path: Path) -> int:
@@ -35,6 +35,7 @@ def mode(path: Path) -> int:
 
 
 # --- hashing -------------------------------------------------------------------------
+
 
 def test_hash_format_and_iterations() -> None:
     stored = hash_pin("1234")
@@ -78,14 +79,17 @@ def test_verify_uses_constant_time_compare(monkeypatch: pytest.MonkeyPatch) -> N
     assert len(calls) == 2
 
 
-@pytest.mark.parametrize(("stored", "fragment"), [
-    ("", "4 fields"),
-    ("md5$600000$c2FsdHNhbHQ=$aGFzaA==", "algorithm"),
-    ("pbkdf2_sha256$lots$c2FsdHNhbHQ=$aGFzaA==", "iterations"),
-    ("pbkdf2_sha256$1000$c2FsdHNhbHQ=$" + base64.b64encode(b"x" * 32).decode(), "below the minimum"),
-    ("pbkdf2_sha256$600000$not base64!$aGFzaA==", "base64"),
-    ("pbkdf2_sha256$600000$c2FsdHNhbHQ=$aGFzaA==", "hash: expected 32 bytes"),
-])
+@pytest.mark.parametrize(
+    ("stored", "fragment"),
+    [
+        ("", "4 fields"),
+        ("md5$600000$c2FsdHNhbHQ=$aGFzaA==", "algorithm"),
+        ("pbkdf2_sha256$lots$c2FsdHNhbHQ=$aGFzaA==", "iterations"),
+        ("pbkdf2_sha256$1000$c2FsdHNhbHQ=$" + base64.b64encode(b"x" * 32).decode(), "below the minimum"),
+        ("pbkdf2_sha256$600000$not base64!$aGFzaA==", "base64"),
+        ("pbkdf2_sha256$600000$c2FsdHNhbHQ=$aGFzaA==", "hash: expected 32 bytes"),
+    ],
+)
 def test_damaged_hash_is_refused(stored: str, fragment: str) -> None:
     with pytest.raises(ValueError, match=fragment):
         parse_hash(stored)
@@ -105,6 +109,7 @@ def test_valid_pins(pin: str) -> None:
 
 
 # --- the PIN file --------------------------------------------------------------------
+
 
 def test_pin_store_set_and_check(tmp_path: Path) -> None:
     store = PinStore(pin_path(tmp_path / "data"))
@@ -167,6 +172,7 @@ def test_damaged_pin_file_names_the_file(tmp_path: Path) -> None:
 
 
 # --- lockout -------------------------------------------------------------------------
+
 
 def test_five_failures_lock_for_five_minutes() -> None:
     clock = FixedClock(T0)
@@ -248,8 +254,15 @@ def test_success_is_persisted(tmp_path: Path) -> None:
     assert Lockout(clock, path=state).attempts_left() == 5
 
 
-@pytest.mark.parametrize("text", ["{not json", '{"failures": -1, "locked_until": null}',
-                                  '{"failures": 1, "locked_until": "2026-11-26T09:00:00"}', "[]"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{not json",
+        '{"failures": -1, "locked_until": null}',
+        '{"failures": 1, "locked_until": "2026-11-26T09:00:00"}',
+        "[]",
+    ],
+)
 def test_damaged_state_fails_closed(tmp_path: Path, text: str) -> None:
     state = tmp_path / "admin-pin.lockout"
     state.write_text(text)
@@ -268,8 +281,9 @@ def test_clock_jumping_back_cannot_lock_for_longer_than_the_lock(tmp_path: Path)
     assert restarted.remaining_seconds() == 300
 
 
-def test_unwritable_state_keeps_the_lock_in_memory(tmp_path: Path, caplog: pytest.LogCaptureFixture,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unwritable_state_keeps_the_lock_in_memory(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     lockout = Lockout(FixedClock(T0), max_attempts=1, path=tmp_path / "admin-pin.lockout")
 
     def disk_full(path: Path, text: str) -> None:

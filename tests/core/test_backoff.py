@@ -51,11 +51,14 @@ def test_never_negative_never_above_the_cap(attempt: int, seed: int) -> None:
     assert 0 <= delay <= 3600
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"base": 0}, "base must be positive"),
-    ({"factor": 0.5}, "factor must be at least 1"),
-    ({"base": 60, "cap": 30}, "cap must be at least the base"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"base": 0}, "base must be positive"),
+        ({"factor": 0.5}, "factor must be at least 1"),
+        ({"base": 60, "cap": 30}, "cap must be at least the base"),
+    ],
+)
 def test_bad_parameters_are_refused(kwargs: dict[str, float], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         Backoff(**kwargs)  # type: ignore[arg-type]

@@ -17,11 +17,18 @@ from kiosk.core.delivery.config import (
 from kiosk.core.delivery.secrets import SecretError, SecretRef
 
 EMAIL: dict[str, Any] = {
-    "type": "email", "host": "smtp.example.com", "sender": "kiosk@atlaspt.example",
-    "to": "frontdesk@atlaspt.example", "username": "kiosk", "password_env": "KIOSK_SMTP_PASSWORD",
+    "type": "email",
+    "host": "smtp.example.com",
+    "sender": "kiosk@atlaspt.example",
+    "to": "frontdesk@atlaspt.example",
+    "username": "kiosk",
+    "password_env": "KIOSK_SMTP_PASSWORD",
 }
-WEBHOOK: dict[str, Any] = {"type": "webhook", "url": "https://crm.example.com/hooks/kiosk",
-                           "secret_file": "/etc/kiosk/webhook-secret"}
+WEBHOOK: dict[str, Any] = {
+    "type": "webhook",
+    "url": "https://crm.example.com/hooks/kiosk",
+    "secret_file": "/etc/kiosk/webhook-secret",
+}
 
 
 def problems(data: Any) -> list[str]:
@@ -34,12 +41,18 @@ def test_a_valid_email_and_webhook_channel() -> None:
     email, hook = parse_channels([EMAIL, WEBHOOK])
 
     assert email == EmailChannelConfig(
-        name="email", host="smtp.example.com", port=587, security="starttls", sender="kiosk@atlaspt.example",
-        recipients=("frontdesk@atlaspt.example",), username="kiosk",
+        name="email",
+        host="smtp.example.com",
+        port=587,
+        security="starttls",
+        sender="kiosk@atlaspt.example",
+        recipients=("frontdesk@atlaspt.example",),
+        username="kiosk",
         password=SecretRef("delivery.channels[0].password_env", env="KIOSK_SMTP_PASSWORD"),
     )
     assert hook == WebhookChannelConfig(
-        name="webhook", url="https://crm.example.com/hooks/kiosk",
+        name="webhook",
+        url="https://crm.example.com/hooks/kiosk",
         secret=SecretRef("delivery.channels[1].secret_file", file=Path("/etc/kiosk/webhook-secret")),
     )
 
@@ -82,20 +95,34 @@ def test_plain_smtp_only_on_loopback() -> None:
 
 
 def test_every_problem_is_reported_at_once() -> None:
-    found = problems([
-        {"type": "email", "port": 70000, "security": "ssl", "to": ["desk@x.example", "nope"], "timeout": "fast",
-         "colour": "red"},
-        {"type": "webhook"},
-        {"type": "fax"},
-        "email",
-    ])
+    found = problems(
+        [
+            {
+                "type": "email",
+                "port": 70000,
+                "security": "ssl",
+                "to": ["desk@x.example", "nope"],
+                "timeout": "fast",
+                "colour": "red",
+            },
+            {"type": "webhook"},
+            {"type": "fax"},
+            "email",
+        ]
+    )
     fields = [p.split(": ")[1] for p in found]
     assert fields == [
-        "delivery.channels[0].colour", "delivery.channels[0].host", "delivery.channels[0].security",
-        "delivery.channels[0].port", "delivery.channels[0].sender", "delivery.channels[0].to[1]",
+        "delivery.channels[0].colour",
+        "delivery.channels[0].host",
+        "delivery.channels[0].security",
+        "delivery.channels[0].port",
+        "delivery.channels[0].sender",
+        "delivery.channels[0].to[1]",
         "delivery.channels[0].timeout",
-        "delivery.channels[1].url", "delivery.channels[1].secret_env",
-        "delivery.channels[2].type", "delivery.channels[3]",
+        "delivery.channels[1].url",
+        "delivery.channels[1].secret_env",
+        "delivery.channels[2].type",
+        "delivery.channels[3]",
     ]
 
 
@@ -120,11 +147,17 @@ def test_secret_from_environment_and_file(tmp_path: Path) -> None:
     assert SecretRef("f", file=secret).resolve() == "from-file"
 
 
-@pytest.mark.parametrize("setup, message", [
-    (lambda p: SecretRef("a.password_env", env="MISSING"), "a.password_env: environment variable MISSING is not set"),
-    (lambda p: SecretRef("a.password_file", file=p / "nope"), "a.password_file: file"),
-    (lambda p: (p / "empty").write_text("\n") and SecretRef("a.password_file", file=p / "empty"), "is empty"),
-])
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (
+            lambda p: SecretRef("a.password_env", env="MISSING"),
+            "a.password_env: environment variable MISSING is not set",
+        ),
+        (lambda p: SecretRef("a.password_file", file=p / "nope"), "a.password_file: file"),
+        (lambda p: (p / "empty").write_text("\n") and SecretRef("a.password_file", file=p / "empty"), "is empty"),
+    ],
+)
 def test_secret_problems_name_the_field(tmp_path: Path, setup: Any, message: str) -> None:
     with pytest.raises(SecretError, match=message):
         setup(tmp_path).resolve({})

@@ -26,8 +26,13 @@ from kiosk.core.delivery.secrets import SecretRef
 
 def email_config(port: int, **changes: object) -> EmailChannelConfig:
     values: dict[str, object] = dict(
-        name="email", host=LOOPBACK, port=port, security="none",
-        sender="kiosk@atlaspt.example", recipients=("frontdesk@atlaspt.example",), timeout=5.0,
+        name="email",
+        host=LOOPBACK,
+        port=port,
+        security="none",
+        sender="kiosk@atlaspt.example",
+        recipients=("frontdesk@atlaspt.example",),
+        timeout=5.0,
     )
     values.update(changes)
     return EmailChannelConfig(**values)  # type: ignore[arg-type]
@@ -48,10 +53,17 @@ def test_delivers_a_readable_message_with_every_detail(smtp_server: SmtpServer) 
     assert msg["Message-ID"] == "<kiosk-request-ab12cd34ef56@atlaspt.example>"
     assert msg["Reply-To"] == PATIENT_EMAIL
     text = msg.get_body(preferencelist=("plain",)).get_content()
-    for expected in (PATIENT_NAME, PATIENT_PHONE, PATIENT_EMAIL, "Dry Needling, Back Pain", "Morning",
-                     "Spanish (es)", "ab12cd34ef56",
-                     # 23:15 UTC is 4:15 PM in Denver (MST) on that day
-                     "Thursday, November 26, 2026, 4:15 PM MST"):
+    for expected in (
+        PATIENT_NAME,
+        PATIENT_PHONE,
+        PATIENT_EMAIL,
+        "Dry Needling, Back Pain",
+        "Morning",
+        "Spanish (es)",
+        "ab12cd34ef56",
+        # 23:15 UTC is 4:15 PM in Denver (MST) on that day
+        "Thursday, November 26, 2026, 4:15 PM MST",
+    ):
         assert expected in text, expected
     html = msg.get_body(preferencelist=("html",)).get_content()
     assert PATIENT_NAME in html
@@ -90,7 +102,9 @@ def test_server_down_is_transient() -> None:
 
 
 def test_smtp_5xx_is_permanent_and_the_error_has_no_patient_data(smtp_server: SmtpServer) -> None:
-    smtp_server.handler.data_reply = f"554 5.7.1 Rejected: message from {PATIENT_NAME} <{PATIENT_EMAIL}> {PATIENT_PHONE}"
+    smtp_server.handler.data_reply = (
+        f"554 5.7.1 Rejected: message from {PATIENT_NAME} <{PATIENT_EMAIL}> {PATIENT_PHONE}"
+    )
 
     result = channel(smtp_server.port).send(sample_request())
 
@@ -123,7 +137,9 @@ def test_auth_with_a_password_from_an_environment_variable() -> None:
     try:
         email = EmailChannel(
             email_config(server.port, username="kiosk", password=SecretRef("f", env="KIOSK_SMTP_PASSWORD")),
-            DENVER, "Atlas", environ={"KIOSK_SMTP_PASSWORD": "s3cret pass"},
+            DENVER,
+            "Atlas",
+            environ={"KIOSK_SMTP_PASSWORD": "s3cret pass"},
         )
         assert email.send(sample_request()).outcome is Outcome.DELIVERED
         assert server.logins == [("kiosk", "s3cret pass")]
@@ -139,7 +155,9 @@ def test_auth_with_a_password_from_a_file(tmp_path: Path) -> None:
     try:
         email = EmailChannel(
             email_config(server.port, username="kiosk", password=SecretRef("f", file=secret)),
-            DENVER, "Atlas", environ={},
+            DENVER,
+            "Atlas",
+            environ={},
         )
         assert email.send(sample_request()).outcome is Outcome.DELIVERED
         assert server.logins == [("kiosk", "from-a-file")]
@@ -152,7 +170,9 @@ def test_wrong_password_is_permanent() -> None:
     try:
         email = EmailChannel(
             email_config(server.port, username="kiosk", password=SecretRef("f", env="PW")),
-            DENVER, "Atlas", environ={"PW": "wrong"},
+            DENVER,
+            "Atlas",
+            environ={"PW": "wrong"},
         )
         result = email.send(sample_request())
         assert result.outcome is Outcome.PERMANENT
@@ -164,9 +184,14 @@ def test_wrong_password_is_permanent() -> None:
 
 def test_missing_password_variable_is_permanent_and_names_the_field(smtp_server: SmtpServer) -> None:
     email = EmailChannel(
-        email_config(smtp_server.port, username="kiosk",
-                     password=SecretRef("delivery.channels[0].password_env", env="NOPE_UNSET")),
-        DENVER, "Atlas", environ={},
+        email_config(
+            smtp_server.port,
+            username="kiosk",
+            password=SecretRef("delivery.channels[0].password_env", env="NOPE_UNSET"),
+        ),
+        DENVER,
+        "Atlas",
+        environ={},
     )
     result = email.send(sample_request())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -36,7 +36,7 @@ from kiosk.core.requests.model import ContactTime, InfoRequest, RequestStatus, S
 from kiosk.core.requests.outbox import Delivery, DeliveryState
 from kiosk.core.requests.store import RequestStore
 
-START = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+START = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 TITLES = {"dry-needling": "Dry Needling", "back-pain": "Back Pain"}
 ENV = {"HOOK_SECRET": "s3cret"}
 
@@ -53,16 +53,29 @@ def store(tmp_path: Path, clock: FixedClock) -> Iterator[RequestStore]:
 
 
 def submit(store: RequestStore, clock: FixedClock, channels: tuple[str, ...], n: int = 0) -> StoredRequest:
-    request = InfoRequest(name=f"{PATIENT_NAME} {n}", phone=PATIENT_PHONE, email=PATIENT_EMAIL,
-                          topics=("dry-needling",), contact_time=ContactTime.MORNING, language="en")
+    request = InfoRequest(
+        name=f"{PATIENT_NAME} {n}",
+        phone=PATIENT_PHONE,
+        email=PATIENT_EMAIL,
+        topics=("dry-needling",),
+        contact_time=ContactTime.MORNING,
+        language="en",
+    )
     stored = store.submit(request, f"token-{n}-{clock.now().isoformat()}", channels=channels)
     clock.advance(1)
     return stored
 
 
 def email_channel(port: int) -> EmailChannel:
-    config = EmailChannelConfig(name="email", host=LOOPBACK, port=port, security="none",
-                                sender="kiosk@atlaspt.example", recipients=("desk@atlaspt.example",), timeout=5)
+    config = EmailChannelConfig(
+        name="email",
+        host=LOOPBACK,
+        port=port,
+        security="none",
+        sender="kiosk@atlaspt.example",
+        recipients=("desk@atlaspt.example",),
+        timeout=5,
+    )
     return EmailChannel(config, DENVER, "Atlas Physical Therapy", environ={})
 
 
@@ -144,8 +157,9 @@ def test_smtp_4xx_is_retried_then_delivered(store: RequestStore, clock: FixedClo
     assert d.state is DeliveryState.DELIVERED and d.attempts == 2 and d.last_error is None
 
 
-def test_webhook_500s_are_retried_with_the_same_idempotency_key(store: RequestStore, clock: FixedClock,
-                                                              http_server: HttpServer) -> None:
+def test_webhook_500s_are_retried_with_the_same_idempotency_key(
+    store: RequestStore, clock: FixedClock, http_server: HttpServer
+) -> None:
     http_server.reply(Reply(500), Reply(503))
     stored = submit(store, clock, ("webhook",))
     box = outbox(store, clock, webhook_channel(http_server.url, clock))
@@ -160,8 +174,9 @@ def test_webhook_500s_are_retried_with_the_same_idempotency_key(store: RequestSt
     assert delivery(store, stored.id, "webhook").attempts == 3
 
 
-def test_webhook_400_fails_without_patient_data_in_the_error(store: RequestStore, clock: FixedClock,
-                                                             http_server: HttpServer) -> None:
+def test_webhook_400_fails_without_patient_data_in_the_error(
+    store: RequestStore, clock: FixedClock, http_server: HttpServer
+) -> None:
     http_server.reply(Reply(400, body=f'{{"rejected": "{PATIENT_NAME}"}}'.encode()))
     stored = submit(store, clock, ("webhook",))
     box = outbox(store, clock, webhook_channel(http_server.url, clock))
@@ -175,8 +190,9 @@ def test_webhook_400_fails_without_patient_data_in_the_error(store: RequestStore
 
 
 @pytest.mark.parametrize("status", [408, 429])
-def test_webhook_408_and_429_are_retried(store: RequestStore, clock: FixedClock, http_server: HttpServer,
-                                         status: int) -> None:
+def test_webhook_408_and_429_are_retried(
+    store: RequestStore, clock: FixedClock, http_server: HttpServer, status: int
+) -> None:
     http_server.reply(Reply(status))
     stored = submit(store, clock, ("webhook",))
     box = outbox(store, clock, webhook_channel(http_server.url, clock))
@@ -198,8 +214,9 @@ def test_retry_after_is_honoured_and_capped(store: RequestStore, clock: FixedClo
     assert delivery(store, stored.id, "webhook").next_attempt_at == clock.now() + timedelta(hours=1)
 
 
-def test_a_slow_webhook_times_out_and_is_retried(store: RequestStore, clock: FixedClock,
-                                                 http_server: HttpServer) -> None:
+def test_a_slow_webhook_times_out_and_is_retried(
+    store: RequestStore, clock: FixedClock, http_server: HttpServer
+) -> None:
     http_server.reply(Reply(200, hold=threading.Event()))
     stored = submit(store, clock, ("webhook",))
     box = outbox(store, clock, webhook_channel(http_server.url, clock, timeout=0.3))
@@ -234,8 +251,9 @@ def test_offline_for_days_then_everything_goes_out_oldest_first(store: RequestSt
         server.stop()
 
 
-def test_channels_are_independent(store: RequestStore, clock: FixedClock, smtp_server: SmtpServer,
-                                  http_server: HttpServer) -> None:
+def test_channels_are_independent(
+    store: RequestStore, clock: FixedClock, smtp_server: SmtpServer, http_server: HttpServer
+) -> None:
     http_server.reply(Reply(404))
     stored = submit(store, clock, ("email", "webhook"))
     box = outbox(store, clock, email_channel(smtp_server.port), webhook_channel(http_server.url, clock))
@@ -252,8 +270,9 @@ def test_channels_are_independent(store: RequestStore, clock: FixedClock, smtp_s
     assert store.get(stored.id).status is RequestStatus.DELIVERED  # type: ignore[union-attr]
 
 
-def test_pending_at_shutdown_are_delivered_after_restart(tmp_path: Path, clock: FixedClock,
-                                                         http_server: HttpServer) -> None:
+def test_pending_at_shutdown_are_delivered_after_restart(
+    tmp_path: Path, clock: FixedClock, http_server: HttpServer
+) -> None:
     path = tmp_path / "data" / "requests.db"
     port = free_port()
     with RequestStore(path, clock=clock) as first:
@@ -281,8 +300,9 @@ class _CrashAfterSend(RequestStore):
         return super().record_delivered(request_id, channel)
 
 
-def test_a_crash_between_send_and_record_resends_with_the_same_id(tmp_path: Path, clock: FixedClock,
-                                                                  http_server: HttpServer) -> None:
+def test_a_crash_between_send_and_record_resends_with_the_same_id(
+    tmp_path: Path, clock: FixedClock, http_server: HttpServer
+) -> None:
     with _CrashAfterSend(tmp_path / "requests.db", clock=clock) as store:
         stored = submit(store, clock, ("webhook",))
         box = outbox(store, clock, webhook_channel(http_server.url, clock))
@@ -301,8 +321,7 @@ class _Broken:
         raise KeyError(request.name)
 
 
-def test_a_channel_that_raises_is_retried_and_its_message_not_stored(store: RequestStore,
-                                                                    clock: FixedClock) -> None:
+def test_a_channel_that_raises_is_retried_and_its_message_not_stored(store: RequestStore, clock: FixedClock) -> None:
     stored = submit(store, clock, ("broken",))
 
     assert outbox(store, clock, _Broken()).run_once().retrying == 1
@@ -312,9 +331,9 @@ def test_a_channel_that_raises_is_retried_and_its_message_not_stored(store: Requ
     assert d.last_error == "internal error in the broken channel: KeyError"
 
 
-def test_channels_added_to_the_config_get_the_waiting_requests(store: RequestStore, clock: FixedClock,
-                                                               smtp_server: SmtpServer,
-                                                               http_server: HttpServer) -> None:
+def test_channels_added_to_the_config_get_the_waiting_requests(
+    store: RequestStore, clock: FixedClock, smtp_server: SmtpServer, http_server: HttpServer
+) -> None:
     stored = submit(store, clock, ("email",))
     box = outbox(store, clock, email_channel(smtp_server.port), webhook_channel(http_server.url, clock))
 
@@ -323,8 +342,9 @@ def test_channels_added_to_the_config_get_the_waiting_requests(store: RequestSto
     assert http_server.received[0].headers["Idempotency-Key"] == stored.id
 
 
-def test_channels_no_longer_configured_are_left_alone(store: RequestStore, clock: FixedClock,
-                                                      smtp_server: SmtpServer) -> None:
+def test_channels_no_longer_configured_are_left_alone(
+    store: RequestStore, clock: FixedClock, smtp_server: SmtpServer
+) -> None:
     stored = submit(store, clock, ("email", "fax"))
 
     assert outbox(store, clock, email_channel(smtp_server.port)).run_once().delivered == 1

@@ -12,7 +12,7 @@ import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -47,8 +47,9 @@ class RecordingHandler:
         self.rcpt_reply: str | None = None
         self.data_reply: str | None = None
 
-    async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
-                          address: str, rcpt_options: list[str]) -> str:
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
+    ) -> str:
         if self.rcpt_reply:
             return self.rcpt_reply
         envelope.rcpt_tos.append(address)
@@ -76,21 +77,23 @@ class SmtpServer:
         self.controller.stop()
 
 
-def start_smtp(port: int = 0, credentials: tuple[str, str] | None = None,
-               **tls: Any) -> SmtpServer:
+def start_smtp(port: int = 0, credentials: tuple[str, str] | None = None, **tls: Any) -> SmtpServer:
     """``tls``: aiosmtpd's ``tls_context`` + ``require_starttls`` (STARTTLS) or ``ssl_context``
     (implicit TLS)."""
     handler = RecordingHandler()
     logins: list[tuple[str, str]] = []
     kwargs: dict[str, Any] = dict(tls)
     if credentials is not None:
-        def authenticate(server: SMTP, session: Session, envelope: Envelope,
-                         mechanism: str, auth_data: Any) -> AuthResult:
+
+        def authenticate(
+            server: SMTP, session: Session, envelope: Envelope, mechanism: str, auth_data: Any
+        ) -> AuthResult:
             assert isinstance(auth_data, LoginPassword)
             pair = (auth_data.login.decode(), auth_data.password.decode())
             logins.append(pair)
             # handled=False: aiosmtpd then answers 535 itself.
             return AuthResult(success=pair == credentials, handled=False)
+
         # Plain-text AUTH is acceptable only because this server is on loopback in a test.
         kwargs.update(authenticator=authenticate, auth_require_tls=False)
     controller = Controller(handler, hostname=LOOPBACK, port=port or free_port(), **kwargs)
@@ -128,10 +131,28 @@ class Certificate:
 def make_certificate(folder: Path) -> Certificate:
     cert, key = folder / "cert.pem", folder / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-         "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", f"/CN={LOOPBACK}",
-         "-addext", f"subjectAltName=IP:{LOOPBACK}"],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            f"/CN={LOOPBACK}",
+            "-addext",
+            f"subjectAltName=IP:{LOOPBACK}",
+        ],
+        check=True,
+        capture_output=True,
     )
     return Certificate(cert, key)
 
@@ -194,8 +215,7 @@ class HttpServer:
         self.port = int(self.server.server_address[1])
         scheme = "https" if tls is not None else "http"
         self.url = f"{scheme}://{LOOPBACK}:{self.port}/hooks/kiosk"
-        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)
+        self._thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
 
     def reply(self, *replies: Reply) -> None:
@@ -231,7 +251,7 @@ PATIENT_EMAIL = "zebulon.marker@example.org"
 def sample_request(request_id: str = "ab12cd34ef56", **changes: Any) -> OutgoingRequest:
     values: dict[str, Any] = dict(
         id=request_id,
-        created_at=datetime(2026, 11, 26, 23, 15, tzinfo=timezone.utc),
+        created_at=datetime(2026, 11, 26, 23, 15, tzinfo=UTC),
         name=PATIENT_NAME,
         phone=PATIENT_PHONE,
         email=PATIENT_EMAIL,

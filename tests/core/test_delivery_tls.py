@@ -29,24 +29,34 @@ from kiosk.core.delivery.email import EmailChannel
 from kiosk.core.delivery.secrets import SecretRef
 from kiosk.core.delivery.webhook import WebhookChannel
 
+
 @pytest.fixture
 def certificate(tmp_path: Path) -> Certificate:
     return make_certificate(tmp_path)
 
 
 def email(port: int, security: str, context: Callable[[], ssl.SSLContext], **changes: object) -> EmailChannel:
-    config = EmailChannelConfig(name="email", host=LOOPBACK, port=port, security=security,  # type: ignore[arg-type]
-                                sender="kiosk@atlaspt.example", recipients=("desk@atlaspt.example",),
-                                timeout=5, **changes)  # type: ignore[arg-type]
+    config = EmailChannelConfig(
+        name="email",
+        host=LOOPBACK,
+        port=port,
+        security=security,  # type: ignore[arg-type]
+        sender="kiosk@atlaspt.example",
+        recipients=("desk@atlaspt.example",),
+        timeout=5,
+        **changes,
+    )  # type: ignore[arg-type]
     return EmailChannel(config, DENVER, "Atlas", environ={"PW": "tls-only"}, ssl_context_factory=context)
 
 
 def test_starttls_delivers_and_authenticates_inside_tls(certificate: Certificate) -> None:
-    server = start_smtp(credentials=("kiosk", "tls-only"), tls_context=certificate.server_context(),
-                        require_starttls=True)
+    server = start_smtp(
+        credentials=("kiosk", "tls-only"), tls_context=certificate.server_context(), require_starttls=True
+    )
     try:
-        channel = email(server.port, "starttls", certificate.client_context,
-                        username="kiosk", password=SecretRef("f", env="PW"))
+        channel = email(
+            server.port, "starttls", certificate.client_context, username="kiosk", password=SecretRef("f", env="PW")
+        )
         assert channel.send(sample_request()).outcome is Outcome.DELIVERED
         assert server.logins == [("kiosk", "tls-only")]
         assert len(server.handler.messages) == 1
@@ -68,8 +78,7 @@ def test_starttls_refuses_an_untrusted_certificate_and_retries_later(certificate
 def test_implicit_tls_delivers(certificate: Certificate) -> None:
     server = start_smtp(ssl_context=certificate.server_context())
     try:
-        assert email(server.port, "tls", certificate.client_context).send(sample_request()).outcome \
-            is Outcome.DELIVERED
+        assert email(server.port, "tls", certificate.client_context).send(sample_request()).outcome is Outcome.DELIVERED
         assert len(server.handler.messages) == 1
     finally:
         server.stop()

@@ -6,7 +6,7 @@ import hashlib
 import hmac
 import json
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from test_delivery_servers import (  # noqa: F401 (fixture)
@@ -28,12 +28,13 @@ from kiosk.core.delivery.secrets import SecretRef
 from kiosk.core.delivery.webhook import WebhookChannel, parse_retry_after
 
 SECRET = "shared-secret-0123456789"
-NOW = datetime(2026, 11, 27, 8, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
 
 
 def channel(url: str, timeout: float = 5.0, environ: dict[str, str] | None = None) -> WebhookChannel:
-    config = WebhookChannelConfig(name="webhook", url=url, secret=SecretRef("f", env="KIOSK_HOOK_SECRET"),
-                                  timeout=timeout)
+    config = WebhookChannelConfig(
+        name="webhook", url=url, secret=SecretRef("f", env="KIOSK_HOOK_SECRET"), timeout=timeout
+    )
     env = {"KIOSK_HOOK_SECRET": SECRET} if environ is None else environ
     return WebhookChannel(config, DENVER, clock=FixedClock(NOW), environ=env)
 

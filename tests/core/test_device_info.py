@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,7 @@ from kiosk.core.device_info import (
     read_system_uptime,
 )
 
-T0 = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 ROLLUP = """55f1a0000000-7ffd6c1f2000 ---p 00000000 00:00 0                          [rollup]
 Rss:              123456 kB
@@ -81,17 +81,33 @@ def test_collect_snapshot(tmp_path: Path) -> None:
     assert info.python.count(".") == 2
 
 
-@pytest.mark.parametrize(("count", "text"), [
-    (None, "unknown"), (0, "0 B"), (1023, "1023 B"), (1024, "1 KB"), (1536 * 1024, "1.5 MB"),
-    (5 * 1024**3, "5.0 GB"), (3 * 1024**4, "3.0 TB"), (2048 * 1024**4, "2048.0 TB"),
-])
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [
+        (None, "unknown"),
+        (0, "0 B"),
+        (1023, "1023 B"),
+        (1024, "1 KB"),
+        (1536 * 1024, "1.5 MB"),
+        (5 * 1024**3, "5.0 GB"),
+        (3 * 1024**4, "3.0 TB"),
+        (2048 * 1024**4, "2048.0 TB"),
+    ],
+)
 def test_format_bytes(count: int | None, text: str) -> None:
     assert format_bytes(count) == text
 
 
-@pytest.mark.parametrize(("seconds", "text"), [
-    (None, "unknown"), (-5, "0m 00s"), (9, "0m 09s"), (309, "5m 09s"), (3600 * 4 + 300, "4h 05m"),
-    (86400 * 3 + 3600 * 4 + 300, "3d 4h 05m"),
-])
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (None, "unknown"),
+        (-5, "0m 00s"),
+        (9, "0m 09s"),
+        (309, "5m 09s"),
+        (3600 * 4 + 300, "4h 05m"),
+        (86400 * 3 + 3600 * 4 + 300, "3d 4h 05m"),
+    ],
+)
 def test_format_duration(seconds: float | None, text: str) -> None:
     assert format_duration(seconds) == text

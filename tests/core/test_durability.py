@@ -101,8 +101,12 @@ def test_every_acknowledged_request_survives_sigkill(tmp_path: Path) -> None:
     for kill in range(KILLS):
         stderr_path = tmp_path / f"child-{kill}.err"
         with open(stderr_path, "wb") as stderr:
-            proc = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(next_index)],
-                                    stdout=subprocess.PIPE, stderr=stderr, bufsize=0)
+            proc = subprocess.Popen(
+                [sys.executable, "-c", CHILD, str(db), str(next_index)],
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                bufsize=0,
+            )
         reader = LineReader(proc)
         try:
             # Zero means "kill while it is still starting up" (opening, migrating, recovering).

@@ -11,9 +11,19 @@ from kiosk.core.limits import MAX_DURATION, MIN_DURATION
 @pytest.mark.parametrize(
     ("value", "seconds"),
     [
-        (12, 12.0), (12.5, 12.5), ("12", 12.0), ("12s", 12.0), ("12 sec", 12.0), ("1m", 60.0),
-        ("1m30s", 90.0), ("1m 30s", 90.0), ("90 s", 90.0), ("2 min", 120.0), ("1.5m", 90.0),
-        ("  8S ", 8.0), (0, 0.0),
+        (12, 12.0),
+        (12.5, 12.5),
+        ("12", 12.0),
+        ("12s", 12.0),
+        ("12 sec", 12.0),
+        ("1m", 60.0),
+        ("1m30s", 90.0),
+        ("1m 30s", 90.0),
+        ("90 s", 90.0),
+        ("2 min", 120.0),
+        ("1.5m", 90.0),
+        ("  8S ", 8.0),
+        (0, 0.0),
     ],
 )
 def test_parse(value: object, seconds: float) -> None:
@@ -23,15 +33,15 @@ def test_parse(value: object, seconds: float) -> None:
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("soon", "'soon' is not a duration; write it like 12, \"12s\", \"1m\" or \"1m30s\""),
-        ("", "'' is not a duration; write it like 12, \"12s\", \"1m\" or \"1m30s\""),
-        ("1h", "'1h' is not a duration; write it like 12, \"12s\", \"1m\" or \"1m30s\""),
-        ("s", "'s' is not a duration; write it like 12, \"12s\", \"1m\" or \"1m30s\""),
-        (True, "expected a duration like 12, \"12s\", \"1m\" or \"1m30s\", got True"),
-        (None, "expected a duration like 12, \"12s\", \"1m\" or \"1m30s\", got None"),
-        ([12], "expected a duration like 12, \"12s\", \"1m\" or \"1m30s\", got [12]"),
-        (float("nan"), "expected a duration like 12, \"12s\", \"1m\" or \"1m30s\", got nan"),
-        (float("inf"), "expected a duration like 12, \"12s\", \"1m\" or \"1m30s\", got inf"),
+        ("soon", '\'soon\' is not a duration; write it like 12, "12s", "1m" or "1m30s"'),
+        ("", '\'\' is not a duration; write it like 12, "12s", "1m" or "1m30s"'),
+        ("1h", '\'1h\' is not a duration; write it like 12, "12s", "1m" or "1m30s"'),
+        ("s", '\'s\' is not a duration; write it like 12, "12s", "1m" or "1m30s"'),
+        (True, 'expected a duration like 12, "12s", "1m" or "1m30s", got True'),
+        (None, 'expected a duration like 12, "12s", "1m" or "1m30s", got None'),
+        ([12], 'expected a duration like 12, "12s", "1m" or "1m30s", got [12]'),
+        (float("nan"), 'expected a duration like 12, "12s", "1m" or "1m30s", got nan'),
+        (float("inf"), 'expected a duration like 12, "12s", "1m" or "1m30s", got inf'),
         (-3, "a duration cannot be negative (-3)"),
     ],
 )

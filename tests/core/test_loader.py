@@ -108,7 +108,9 @@ def test_every_slide_kind_loads_into_the_model(tmp_path: Path) -> None:
 
 
 def test_clinic_fields(tmp_path: Path) -> None:
-    clinic = CLINIC + """\
+    clinic = (
+        CLINIC
+        + """\
 address: 1 Main St, Denver
 website: https://example.com/clinic
 languages: [en, es]
@@ -122,11 +124,16 @@ opening_hours:
   sat: closed
 follow_up: {en: We will call you., es: Le llamaremos.}
 """
+    )
     deck = load_ok(make_pack(tmp_path / "c", clinic=clinic)).deck
     assert deck is not None
     c = deck.clinic
     assert (c.name, c.phone, c.address, c.website) == (
-        "Test Clinic", "+1 303-555-0100", "1 Main St, Denver", "https://example.com/clinic")
+        "Test Clinic",
+        "+1 303-555-0100",
+        "1 Main St, Denver",
+        "https://example.com/clinic",
+    )
     assert c.timezone == DENVER and c.languages == ("en", "es") and c.default_duration == 20.0
     assert (c.theme.primary, c.theme.accent, c.theme.background) == ("#112233", "#aabbcc", "#f7f9fa")
     assert c.logo is not None and c.logo.rel == "images/photo.png"
@@ -146,7 +153,9 @@ def test_without_playlist_slides_play_by_file_name_then_position(tmp_path: Path)
 
 def test_explicit_playlist_orders_slides(tmp_path: Path) -> None:
     second = INFO.replace("welcome", "second")
-    root = make_pack(tmp_path / "c", {"a.yaml": INFO, "b.yaml": second}, clinic=CLINIC + "playlist: [second, welcome]\n")
+    root = make_pack(
+        tmp_path / "c", {"a.yaml": INFO, "b.yaml": second}, clinic=CLINIC + "playlist: [second, welcome]\n"
+    )
     deck = load_ok(root).deck
     assert deck is not None and [s.id for s in deck.slides] == ["second", "welcome"]
     assert deck.clinic.playlist == ("second", "welcome")
@@ -163,8 +172,13 @@ def test_friendly_durations(tmp_path: Path, written: str, seconds: float) -> Non
 
 @pytest.mark.parametrize(
     ("days", "expected"),
-    [("weekends", {5, 6}), ("every day", set(range(7))), ("[mon, Wed, friday]", {0, 2, 4}), ("sun", {6}),
-     ("[Monday, sunday, mon]", {0, 6})],
+    [
+        ("weekends", {5, 6}),
+        ("every day", set(range(7))),
+        ("[mon, Wed, friday]", {0, 2, 4}),
+        ("sun", {6}),
+        ("[Monday, sunday, mon]", {0, 6}),
+    ],
 )
 def test_schedule_days(tmp_path: Path, days: str, expected: set[int]) -> None:
     deck = load_ok(make_pack(tmp_path / "c", {"a.yaml": INFO + f"schedule:\n  days: {days}\n"})).deck

@@ -64,17 +64,50 @@ FIELD_NAMES = sorted(
     | {"slides", "en", "es", "mon"}
 )
 SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True), st.text(max_size=30),
-    st.dates(), st.datetimes(),
-    st.sampled_from(["info", "news", "exercise", "about", "images/photo.png", "images/drawing.svg", "../x.png",
-                     "/etc/passwd", "12s", "1m30s", "weekdays", "07:00-11:00", "tel:+1303", "#0b5d7a",
-                     "America/Denver", "<b>x</b>", "**a", "- a\n- b", "welcome", "es", "closed",
-                     "images/a\x00.png", "x" * 300 + ".png", "images", "Mars/Base", "\ud800"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.dates(),
+    st.datetimes(),
+    st.sampled_from(
+        [
+            "info",
+            "news",
+            "exercise",
+            "about",
+            "images/photo.png",
+            "images/drawing.svg",
+            "../x.png",
+            "/etc/passwd",
+            "12s",
+            "1m30s",
+            "weekdays",
+            "07:00-11:00",
+            "tel:+1303",
+            "#0b5d7a",
+            "America/Denver",
+            "<b>x</b>",
+            "**a",
+            "- a\n- b",
+            "welcome",
+            "es",
+            "closed",
+            "images/a\x00.png",
+            "x" * 300 + ".png",
+            "images",
+            "Mars/Base",
+            "\ud800",
+        ]
+    ),
 )
 VALUES = st.recursive(
     SCALARS,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=8), children, max_size=6),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(FIELD_NAMES) | st.text(max_size=8), children, max_size=6)
+    ),
     max_leaves=25,
 )
 
@@ -133,7 +166,9 @@ def test_mutated_slide_yaml_never_crashes(tmp_path: Path, data: st.DataObject) -
 @given(data=st.data())
 def test_mutated_clinic_yaml_never_crashes(tmp_path: Path, data: st.DataObject) -> None:
     root = pack(tmp_path)
-    clinic = CLINIC + "playlist: [welcome, cat-cow, news, call]\ntheme: {primary: '#123456'}\nopening_hours: {mon: closed}\n"
+    clinic = (
+        CLINIC + "playlist: [welcome, cat-cow, news, call]\ntheme: {primary: '#123456'}\nopening_hours: {mon: closed}\n"
+    )
     (root / "clinic.yaml").write_text(mutate(clinic, data), encoding="utf-8")
     assert_no_crash(load_deck(root))
 
@@ -149,8 +184,10 @@ def test_random_yaml_structures_never_crash(tmp_path: Path, value: object, targe
 
 
 @SETTINGS
-@given(content=st.binary(max_size=300) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")),
-       target=st.sampled_from(["slides/a.yaml", "clinic.yaml", "images/photo.png", "images/drawing.svg"]))
+@given(
+    content=st.binary(max_size=300) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass")),
+    target=st.sampled_from(["slides/a.yaml", "clinic.yaml", "images/photo.png", "images/drawing.svg"]),
+)
 def test_random_bytes_never_crash(tmp_path: Path, content: bytes, target: str) -> None:
     root = pack(tmp_path)
     original = (root / target).read_bytes()

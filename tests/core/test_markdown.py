@@ -120,9 +120,7 @@ def test_star_bullet_is_not_italic_and_italic_is_not_a_bullet() -> None:
 
 def test_item_continuation_lines_join_the_item() -> None:
     source = "- first item\n  continues here\n- second"
-    assert parse_markdown(source) == (
-        BulletList(((Span("first item continues here"),), (Span("second"),))),
-    )
+    assert parse_markdown(source) == (BulletList(((Span("first item continues here"),), (Span("second"),))),)
 
 
 def test_indented_items_do_not_nest() -> None:
@@ -146,9 +144,7 @@ def test_empty_list_item_is_an_error_with_its_line(source: str) -> None:
     with pytest.raises(MarkdownError) as caught:
         parse_markdown(source)
     assert "empty list item" in caught.value.message
-    assert caught.value.line == next(
-        n for n, line in enumerate(source.split("\n")) if line.strip() in ("-", "*")
-    )
+    assert caught.value.line == next(n for n, line in enumerate(source.split("\n")) if line.strip() in ("-", "*"))
 
 
 @pytest.mark.parametrize("source", ["", "   ", "\n\n \n"])
@@ -184,9 +180,7 @@ def test_html_is_rejected_with_its_line(source: str, line: int, found: str) -> N
             parse_markdown(source, inline_only=inline_only)
         error = caught.value
         assert error.line == line
-        assert error.message == (
-            f"HTML is not allowed (found {found!r}); use **bold** or *italic*"
-        )
+        assert error.message == (f"HTML is not allowed (found {found!r}); use **bold** or *italic*")
         assert str(error) == error.message
 
 
@@ -256,9 +250,9 @@ def test_many_less_than_signs_are_fast() -> None:
 
 # --- properties --------------------------------------------------------------------------
 
-_ANY_TEXT = st.lists(
-    st.sampled_from(list("ab *\\-<>/!?\n\t_.é") + ["\r\n", "<b>", "**", "- "]), max_size=40
-).map("".join)
+_ANY_TEXT = st.lists(st.sampled_from(list("ab *\\-<>/!?\n\t_.é") + ["\r\n", "<b>", "**", "- "]), max_size=40).map(
+    "".join
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -349,8 +343,7 @@ def test_escaped_text_is_shown_exactly(text: str) -> None:
 )
 def test_blocks_round_trip(blocks: list[tuple[str, list[str]]]) -> None:
     source = "\n\n".join(
-        "\n".join(lines) if kind == "p" else "\n".join(f"- {item}" for item in lines)
-        for kind, lines in blocks
+        "\n".join(lines) if kind == "p" else "\n".join(f"- {item}" for item in lines) for kind, lines in blocks
     )
     parsed = parse_markdown(source)
     expected = tuple(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -28,7 +28,7 @@ from kiosk.core.schedule import Schedule, TimeWindow
 from kiosk.core.text import LocalizedText
 
 DENVER = ZoneInfo("America/Denver")
-UTC = timezone.utc
+UTC = UTC
 WEDNESDAY_10 = datetime(2026, 3, 4, 10, 0, tzinfo=DENVER)
 T = LocalizedText.english
 
@@ -150,12 +150,8 @@ class TestDeck:
             info("news", schedule=Schedule(active_from=datetime(2026, 3, 4, 12, 0))),
         )
         assert deck.next_change(WEDNESDAY_10) == datetime(2026, 3, 4, 11, 0, tzinfo=DENVER)
-        assert deck.next_change(WEDNESDAY_10.replace(hour=11)) == datetime(
-            2026, 3, 4, 12, 0, tzinfo=DENVER
-        )
-        assert deck.next_change(WEDNESDAY_10.replace(hour=12)) == datetime(
-            2026, 3, 4, 13, 0, tzinfo=DENVER
-        )
+        assert deck.next_change(WEDNESDAY_10.replace(hour=11)) == datetime(2026, 3, 4, 12, 0, tzinfo=DENVER)
+        assert deck.next_change(WEDNESDAY_10.replace(hour=12)) == datetime(2026, 3, 4, 13, 0, tzinfo=DENVER)
 
     def test_next_change_is_none_when_nothing_is_scheduled(self) -> None:
         assert make_deck(info("a"), info("b")).next_change(WEDNESDAY_10) is None
@@ -208,9 +204,7 @@ class TestSlides:
             image=self.image,
         )
         assert list(exercise.images()) == [self.image]
-        bullets = BulletsSlide(
-            id="b", topic="about", title=T("B"), source=Source("s.yaml"), items=(T("x"),)
-        )
+        bullets = BulletsSlide(id="b", topic="about", title=T("B"), source=Source("s.yaml"), items=(T("x"),))
         assert list(bullets.images()) == []
 
     def test_image_ref_vector(self) -> None:
@@ -231,9 +225,7 @@ class TestSlides:
             date=date(2026, 3, 5),
             body=T("Come by"),
         )
-        contact = ContactSlide(
-            id="c", topic="about", title=T("Call"), source=Source("s.yaml"), qr="tel:+13033224900"
-        )
+        contact = ContactSlide(id="c", topic="about", title=T("Call"), source=Source("s.yaml"), qr="tel:+13033224900")
         assert news.kind == "news" and contact.kind == "contact"
         assert news.schedule.is_always and news.duration is None
 
@@ -245,9 +237,7 @@ class TestProblems:
         assert problem.is_error
 
     def test_str_without_line(self) -> None:
-        assert str(Problem("clinic.yaml", None, "playlist", "is empty")) == (
-            "clinic.yaml: playlist: is empty"
-        )
+        assert str(Problem("clinic.yaml", None, "playlist", "is empty")) == ("clinic.yaml: playlist: is empty")
 
     def test_warning_is_marked(self) -> None:
         problem = Problem("slides/a.yaml", 7, "body", "too long", Severity.WARNING)
@@ -262,11 +252,8 @@ class TestProblems:
         assert has_errors([warning, error])
 
     def test_problems_sort_by_file_then_line(self) -> None:
-        problems = [Problem("b.yaml", 1, "f", "m"), Problem("a.yaml", 9, "f", "m"),
-                    Problem("a.yaml", 2, "f", "m")]
-        assert [(p.path, p.line) for p in sorted(problems)] == [
-            ("a.yaml", 2), ("a.yaml", 9), ("b.yaml", 1)
-        ]
+        problems = [Problem("b.yaml", 1, "f", "m"), Problem("a.yaml", 9, "f", "m"), Problem("a.yaml", 2, "f", "m")]
+        assert [(p.path, p.line) for p in sorted(problems)] == [("a.yaml", 2), ("a.yaml", 9), ("b.yaml", 1)]
 
     def test_content_error_lists_every_problem(self) -> None:
         problems = [Problem("a.yaml", 1, "id", "missing"), Problem("b.yaml", None, "kind", "bad")]

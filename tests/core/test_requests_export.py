@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -17,26 +17,40 @@ from kiosk.core.requests import export
 from kiosk.core.requests.model import ContactTime, InfoRequest, RequestStatus, StoredRequest
 from kiosk.core.requests.store import RequestStore
 
-T0 = datetime(2026, 11, 2, 9, 30, 15, 123456, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 2, 9, 30, 15, 123456, tzinfo=UTC)
 
 
 def stored(name: str, **changes: object) -> StoredRequest:
-    values: dict[str, object] = dict(name=name, phone="+13035550123", email=None, topics=("back-pain", "knee"),
-                                     contact_time=ContactTime.EVENING, language="es", source_topic=None)
+    values: dict[str, object] = dict(
+        name=name,
+        phone="+13035550123",
+        email=None,
+        topics=("back-pain", "knee"),
+        contact_time=ContactTime.EVENING,
+        language="es",
+        source_topic=None,
+    )
     values.update(changes)
-    return StoredRequest(id="01ABC", created_at=T0, status=RequestStatus.CONTACTED,
-                         request=InfoRequest(**values), closed_at=T0)  # type: ignore[arg-type]
+    return StoredRequest(
+        id="01ABC", created_at=T0, status=RequestStatus.CONTACTED, request=InfoRequest(**values), closed_at=T0
+    )  # type: ignore[arg-type]
 
 
-TRICKY = ['Ana "La Jefa", López', "Line\nBreak", "Ñandú Pérez-Íñiguez", "=HYPERLINK(\"x\")", "@sum", "plain"]
+TRICKY = ['Ana "La Jefa", López', "Line\nBreak", "Ñandú Pérez-Íñiguez", '=HYPERLINK("x")', "@sum", "plain"]
 
 
 def test_csv_has_bom_header_and_round_trips_through_the_csv_module() -> None:
     text = export.to_csv([stored(n) for n in TRICKY])
     assert text.startswith("\ufeffid,created_at,status,closed_at,name,")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
-    assert [r["name"] for r in rows] == ['Ana "La Jefa", López', "Line\nBreak", "Ñandú Pérez-Íñiguez",
-                                         "'=HYPERLINK(\"x\")", "'@sum", "plain"]
+    assert [r["name"] for r in rows] == [
+        'Ana "La Jefa", López',
+        "Line\nBreak",
+        "Ñandú Pérez-Íñiguez",
+        '\'=HYPERLINK("x")',
+        "'@sum",
+        "plain",
+    ]
     first = rows[0]
     assert first["created_at"] == "2026-11-02T09:30:15.123456+00:00"
     assert first["phone"] == "+13035550123"  # E.164 is never a formula, so left as is

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from kiosk.core.requests.model import ContactTime, RequestStatus
 from kiosk.core.requests.outbox import DeliveryState
 from kiosk.core.requests.store import RequestStore
 
-T0 = datetime(2026, 11, 2, 9, 30, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -59,7 +59,7 @@ def test_upgrade_from_v1_keeps_every_request(tmp_path: Path) -> None:
         assert ana.status is RequestStatus.NEW and ana.closed_at is None
         assert bob.request.name == 'Bob "the, builder"' and bob.request.email == "bob@example.com"
         assert bob.status is RequestStatus.CONTACTED
-        assert bob.closed_at == datetime(2026, 10, 3, 8, tzinfo=timezone.utc)
+        assert bob.closed_at == datetime(2026, 10, 3, 8, tzinfo=UTC)
         # The v2 parts work on upgraded data: the old request can get deliveries, and the
         # idempotency token is still unique.
         assert store.add_channels(["smtp"]) == 1

@@ -22,8 +22,15 @@ from kiosk.core.requests.model import (
     validate_request,
 )
 
-GOOD = RequestInput(name="Ana López", phone="303-555-0123", consent=True, language="es",
-                    topics=("back-pain",), contact_time="morning", source_topic="back-pain")
+GOOD = RequestInput(
+    name="Ana López",
+    phone="303-555-0123",
+    consent=True,
+    language="es",
+    topics=("back-pain",),
+    contact_time="morning",
+    source_topic="back-pain",
+)
 
 
 def codes(data: RequestInput, known: tuple[str, ...] | None = None) -> dict[str, str]:
@@ -118,10 +125,21 @@ def test_repr_keeps_patient_data_out() -> None:
 
 # --- phone ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "text",
-    ["(303) 555-0123", "303-555-0123", "303.555.0123", "3035550123", "+1 303 555 0123",
-     "1-303-555-0123", "+1-303-555-0123", "1 (303) 555-0123", " 303 555 0123 ", "+13035550123"],
+    [
+        "(303) 555-0123",
+        "303-555-0123",
+        "303.555.0123",
+        "3035550123",
+        "+1 303 555 0123",
+        "1-303-555-0123",
+        "+1-303-555-0123",
+        "1 (303) 555-0123",
+        " 303 555 0123 ",
+        "+13035550123",
+    ],
 )
 def test_us_formats_normalize_to_e164(text: str) -> None:
     assert normalize_phone(text) == "+13035550123"
@@ -129,8 +147,12 @@ def test_us_formats_normalize_to_e164(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("+52 55 1234 5678", "+525512345678"), ("+44 20-7946-0958", "+442079460958"),
-     ("+34612345678", "+34612345678"), ("+49 30 1234567", "+49301234567")],
+    [
+        ("+52 55 1234 5678", "+525512345678"),
+        ("+44 20-7946-0958", "+442079460958"),
+        ("+34612345678", "+34612345678"),
+        ("+49 30 1234567", "+49301234567"),
+    ],
 )
 def test_international_numbers_normalize_to_e164(text: str, expected: str) -> None:
     assert normalize_phone(text) == expected
@@ -138,10 +160,26 @@ def test_international_numbers_normalize_to_e164(text: str, expected: str) -> No
 
 @pytest.mark.parametrize(
     "text",
-    ["", "555-0123", "(303 555-0123", "103-555-0123", "303-155-0123", "303-555-012",
-     "303-555-01234", "+1 303 555 012", "+0 123 456 789", "+1234567", "+1234567890123456",
-     "303--555-0123", "303 555 0123 ext 4", "phone", "+52 55 1234 5678 x", "٣٠٣٥٥٥٠١٢٣",
-     "+52  55 1234 5678", "2" * 40],
+    [
+        "",
+        "555-0123",
+        "(303 555-0123",
+        "103-555-0123",
+        "303-155-0123",
+        "303-555-012",
+        "303-555-01234",
+        "+1 303 555 012",
+        "+0 123 456 789",
+        "+1234567",
+        "+1234567890123456",
+        "303--555-0123",
+        "303 555 0123 ext 4",
+        "phone",
+        "+52 55 1234 5678 x",
+        "٣٠٣٥٥٥٠١٢٣",
+        "+52  55 1234 5678",
+        "2" * 40,
+    ],
 )
 def test_not_phone_numbers(text: str) -> None:
     assert normalize_phone(text) is None
@@ -156,19 +194,28 @@ def test_phone_result_is_always_e164_or_none(text: str) -> None:
         assert 8 <= len(result) - 1 <= 15 and result[1] != "0"
 
 
-@given(area=st.integers(200, 999), exchange=st.integers(200, 999), line=st.integers(0, 9999),
-       sep=st.sampled_from(["", "-", ".", " "]), prefix=st.sampled_from(["", "1", "+1", "1-", "+1 "]),
-       parens=st.booleans())
-def test_any_nanp_number_in_any_us_format_round_trips(area: int, exchange: int, line: int, sep: str,
-                                                      prefix: str, parens: bool) -> None:
+@given(
+    area=st.integers(200, 999),
+    exchange=st.integers(200, 999),
+    line=st.integers(0, 9999),
+    sep=st.sampled_from(["", "-", ".", " "]),
+    prefix=st.sampled_from(["", "1", "+1", "1-", "+1 "]),
+    parens=st.booleans(),
+)
+def test_any_nanp_number_in_any_us_format_round_trips(
+    area: int, exchange: int, line: int, sep: str, prefix: str, parens: bool
+) -> None:
     area_text = f"({area})" if parens else str(area)
     text = f"{prefix}{area_text}{sep}{exchange}{sep}{line:04d}"
     assert normalize_phone(text) == f"+1{area}{exchange}{line:04d}"
 
 
 # Country codes starting with 1 are North American and must match the NANP shape instead.
-@given(country=st.integers(2, 999).filter(lambda c: not str(c).startswith("1")), rest=st.text(string.digits, min_size=6, max_size=12),
-       sep=st.sampled_from(["", " ", "-"]))
+@given(
+    country=st.integers(2, 999).filter(lambda c: not str(c).startswith("1")),
+    rest=st.text(string.digits, min_size=6, max_size=12),
+    sep=st.sampled_from(["", " ", "-"]),
+)
 def test_international_numbers_round_trip(country: int, rest: str, sep: str) -> None:
     digits = f"{country}{rest}"
     text = "+" + sep.join([str(country), rest[:3], rest[3:]]).rstrip(sep)
@@ -181,10 +228,15 @@ def test_international_numbers_round_trip(country: int, rest: str, sep: str) -> 
 
 # --- email ---------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("ana@example.com", "ana@example.com"), ("Ana.Lopez+kiosk@Mail.Example.ORG", "Ana.Lopez+kiosk@mail.example.org"),
-     ("  o'neil@clinic.co  ", "o'neil@clinic.co"), ("x@xn--bcher-kva.example", "x@xn--bcher-kva.example")],
+    [
+        ("ana@example.com", "ana@example.com"),
+        ("Ana.Lopez+kiosk@Mail.Example.ORG", "Ana.Lopez+kiosk@mail.example.org"),
+        ("  o'neil@clinic.co  ", "o'neil@clinic.co"),
+        ("x@xn--bcher-kva.example", "x@xn--bcher-kva.example"),
+    ],
 )
 def test_sane_addresses(text: str, expected: str) -> None:
     assert normalize_email(text) == expected
@@ -192,11 +244,30 @@ def test_sane_addresses(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "ana", "ana@", "@example.com", "ana@example", "ana@@example.com", "a@b@example.com",
-     "ana lopez@example.com", "ana@exa mple.com", ".ana@example.com", "ana.@example.com",
-     "an..a@example.com", "ana@-example.com", "ana@example-.com", "ana@example..com",
-     "ana@example.c", "ana@example.c0m", "ñ@example.com", "ana@exámple.com",
-     "a" * 65 + "@example.com", "a@" + "b" * 64 + ".com", "a@" + ("b" * 60 + ".") * 5 + "com"],
+    [
+        "",
+        "ana",
+        "ana@",
+        "@example.com",
+        "ana@example",
+        "ana@@example.com",
+        "a@b@example.com",
+        "ana lopez@example.com",
+        "ana@exa mple.com",
+        ".ana@example.com",
+        "ana.@example.com",
+        "an..a@example.com",
+        "ana@-example.com",
+        "ana@example-.com",
+        "ana@example..com",
+        "ana@example.c",
+        "ana@example.c0m",
+        "ñ@example.com",
+        "ana@exámple.com",
+        "a" * 65 + "@example.com",
+        "a@" + "b" * 64 + ".com",
+        "a@" + ("b" * 60 + ".") * 5 + "com",
+    ],
 )
 def test_not_addresses(text: str) -> None:
     assert normalize_email(text) is None
@@ -213,8 +284,10 @@ def test_email_result_is_always_sane_or_none(text: str) -> None:
         assert local and "." in domain and domain == domain.lower()
 
 
-@given(local=st.from_regex(r"\A[a-z0-9]{1,20}(\.[a-z0-9_+\-]{1,10}){0,2}\Z"),
-       domain=st.from_regex(r"\A[a-z0-9]{1,20}(\.[a-z0-9]{1,10}){0,2}\.[a-z]{2,6}\Z"))
+@given(
+    local=st.from_regex(r"\A[a-z0-9]{1,20}(\.[a-z0-9_+\-]{1,10}){0,2}\Z"),
+    domain=st.from_regex(r"\A[a-z0-9]{1,20}(\.[a-z0-9]{1,10}){0,2}\.[a-z]{2,6}\Z"),
+)
 def test_ordinary_addresses_are_accepted(local: str, domain: str) -> None:
     assert normalize_email(f"{local}@{domain.upper()}") == f"{local}@{domain}"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from kiosk.core.requests.model import RequestInput, RequestStatus, parse_request
 from kiosk.core.requests.retention import DEFAULT_RETENTION_DAYS, Retention, purge
 from kiosk.core.requests.store import RequestStore
 
-T0 = datetime(2026, 11, 2, 9, 30, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 DAY = 86400.0
 REQUEST = parse_request(RequestInput(name="Ana", email="ana@example.com", consent=True))
 

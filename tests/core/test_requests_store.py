@@ -10,7 +10,7 @@ import stat
 import subprocess
 import sys
 import textwrap
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -21,13 +21,19 @@ from kiosk.core.requests.model import ContactTime, InfoRequest, RequestInput, Re
 from kiosk.core.requests.outbox import DeliveryState
 from kiosk.core.requests.store import RequestStore, from_db_time, new_request_id, to_db_time
 
-T0 = datetime(2026, 11, 2, 9, 30, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 MARKER = "Zyxwv Marker"
 
 
 def make_request(name: str = "Ana López", **changes: object) -> InfoRequest:
-    values: dict[str, object] = {"name": name, "phone": "(303) 555-0123", "consent": True,
-                                 "topics": ("back-pain",), "contact_time": "evening", "language": "es"}
+    values: dict[str, object] = {
+        "name": name,
+        "phone": "(303) 555-0123",
+        "consent": True,
+        "topics": ("back-pain",),
+        "contact_time": "evening",
+        "language": "es",
+    }
     values.update(changes)
     return parse_request(RequestInput(**values))  # type: ignore[arg-type]
 
@@ -128,19 +134,26 @@ def test_mark_contacted_and_counts(store: RequestStore, clock: FixedClock) -> No
     assert contacted.status is RequestStatus.CONTACTED and contacted.closed_at == T0 + timedelta(seconds=60)
     clock.advance(60)
     assert store.mark_contacted(a.id).closed_at == T0 + timedelta(seconds=60)  # idempotent
-    assert store.counts() == {RequestStatus.NEW: 1, RequestStatus.DELIVERED: 0,
-                              RequestStatus.FAILED: 0, RequestStatus.CONTACTED: 1}
+    assert store.counts() == {
+        RequestStatus.NEW: 1,
+        RequestStatus.DELIVERED: 0,
+        RequestStatus.FAILED: 0,
+        RequestStatus.CONTACTED: 1,
+    }
     with pytest.raises(RequestNotFound):
         store.mark_contacted("missing")
 
 
 # --- the outbox ----------------------------------------------------------------------
 
+
 def test_deliveries_are_queued_in_the_same_transaction(store: RequestStore) -> None:
     stored = store.submit(make_request(), "t", channels=["smtp", "webhook", "smtp"])
     deliveries = store.deliveries(stored.id)
     assert [(d.channel, d.state, d.attempts, d.next_attempt_at) for d in deliveries] == [
-        ("smtp", DeliveryState.PENDING, 0, T0), ("webhook", DeliveryState.PENDING, 0, T0)]
+        ("smtp", DeliveryState.PENDING, 0, T0),
+        ("webhook", DeliveryState.PENDING, 0, T0),
+    ]
 
 
 def test_claim_due_oldest_first_with_a_lease(store: RequestStore, clock: FixedClock) -> None:
@@ -178,7 +191,11 @@ def test_temporary_failure_retries_later(store: RequestStore, clock: FixedClock)
     later = T0 + timedelta(minutes=2)
     failed = store.record_retry(stored.id, "webhook", "HTTP 503 Service Unavailable", later)
     assert (failed.state, failed.attempts, failed.last_error, failed.next_attempt_at) == (
-        DeliveryState.PENDING, 1, "HTTP 503 Service Unavailable", later)
+        DeliveryState.PENDING,
+        1,
+        "HTTP 503 Service Unavailable",
+        later,
+    )
     clock.advance(60)
     assert store.claim_due() == []
     clock.advance(60)
@@ -232,6 +249,7 @@ def test_channels_added_later_reach_waiting_requests(store: RequestStore) -> Non
 
 
 # --- files, modes, errors ------------------------------------------------------------
+
 
 def test_database_and_folder_are_private(tmp_path: Path, clock: FixedClock) -> None:
     folder = tmp_path / "kiosk-data"
@@ -317,8 +335,9 @@ def test_disk_full_raises_storage_error_and_loses_nothing_acknowledged(tmp_path:
     path = tmp_path / "data" / "requests.db"
     with RequestStore(path) as store:
         store.submit(make_request(), "before")
-    result = subprocess.run([sys.executable, "-c", _DISK_FULL_CHILD, str(path)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", _DISK_FULL_CHILD, str(path)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 3, result.stdout[-2000:] + result.stderr[-2000:]
     lines = result.stdout.splitlines()
     acked = [line.split()[1] for line in lines if line.startswith("ACK ")]
@@ -346,15 +365,14 @@ def test_errors_from_the_store_never_carry_field_values(tmp_path: Path) -> None:
 
 def test_no_patient_data_in_logs_or_files(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     data = tmp_path / "data"
-    with caplog.at_level(logging.DEBUG):
-        with RequestStore(data / "requests.db") as store:
-            req = make_request(name=MARKER, email="zyxwv.marker@example.com", phone="+52 55 1234 5678")
-            stored = store.submit(req, "marker-token", channels=["smtp"])
-            store.submit(req, "marker-token")
-            store.record_retry(stored.id, "smtp", "timeout", T0)
-            store.record_delivered(stored.id, "smtp")
-            store.mark_contacted(stored.id)
-            store.delete_closed_before(datetime(2100, 1, 1, tzinfo=timezone.utc))
+    with caplog.at_level(logging.DEBUG), RequestStore(data / "requests.db") as store:
+        req = make_request(name=MARKER, email="zyxwv.marker@example.com", phone="+52 55 1234 5678")
+        stored = store.submit(req, "marker-token", channels=["smtp"])
+        store.submit(req, "marker-token")
+        store.record_retry(stored.id, "smtp", "timeout", T0)
+        store.record_delivered(stored.id, "smtp")
+        store.mark_contacted(stored.id)
+        store.delete_closed_before(datetime(2100, 1, 1, tzinfo=UTC))
     assert stored.id in caplog.text  # the logs do say what happened, by id
     for needle in ("Zyxwv", "zyxwv", "5512345678", "55 1234"):
         assert needle not in caplog.text

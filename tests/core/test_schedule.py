@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -10,7 +10,7 @@ import pytest
 from kiosk.core.schedule import ALL_WEEKDAYS, WEEKDAY_NAMES, Schedule, TimeWindow
 
 DENVER = ZoneInfo("America/Denver")
-UTC = timezone.utc
+UTC = UTC
 FRI, SAT, SUN = 4, 5, 6
 
 
@@ -30,7 +30,7 @@ def window(text: str) -> TimeWindow:
 
 def test_weekday_names_and_all_weekdays() -> None:
     assert WEEKDAY_NAMES[0] == "mon" and WEEKDAY_NAMES[6] == "sun"
-    assert ALL_WEEKDAYS == frozenset(range(7))
+    assert frozenset(range(7)) == ALL_WEEKDAYS
 
 
 def test_default_schedule_is_always_active() -> None:
@@ -146,9 +146,7 @@ class TestDaylightSavingInDenver:
     def test_spring_forward_window_is_cut_short(self) -> None:
         assert self.night.is_active(at(2026, 3, 8, 1, 45), DENVER)
         # 01:59:59 MST is followed by 03:00 MDT: the window is left at the jump, not at 02:30.
-        assert self.night.next_change(at(2026, 3, 8, 1, 45), DENVER) == datetime(
-            2026, 3, 8, 9, 0, tzinfo=UTC
-        )
+        assert self.night.next_change(at(2026, 3, 8, 1, 45), DENVER) == datetime(2026, 3, 8, 9, 0, tzinfo=UTC)
         assert not self.night.is_active(datetime(2026, 3, 8, 9, 0, tzinfo=UTC), DENVER)
 
     def test_window_starting_in_the_skipped_hour_starts_at_the_jump(self) -> None:

@@ -7,7 +7,7 @@ finds exactly the instants where ``is_active`` flips.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from hypothesis import assume, given, settings
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from kiosk.core.schedule import Schedule, TimeWindow
 
-UTC = timezone.utc
+UTC = UTC
 #: One day keeps the oracle cheap; three also exercise the search past next_change's quick look.
 HORIZONS = (1, 1, 3)
 #: Zones and days on which they change offset in 2026: Denver (02:00 jumps), Lord Howe
@@ -43,9 +43,7 @@ def cases(draw: st.DrawFn) -> tuple[Schedule, datetime, ZoneInfo, int]:
     zone_name, day = draw(st.sampled_from(ZONES_AND_DAYS))
     tz = ZoneInfo(zone_name)
     base = datetime.combine(day, time(), tzinfo=UTC)
-    after = base + timedelta(
-        minutes=draw(st.integers(-30 * 60, 8 * 60)), seconds=draw(st.integers(0, 59))
-    )
+    after = base + timedelta(minutes=draw(st.integers(-30 * 60, 8 * 60)), seconds=draw(st.integers(0, 59)))
 
     def bound() -> datetime | None:
         if not draw(st.booleans()):

@@ -51,8 +51,10 @@ def fake_png(width: int, height: int) -> bytes:
 CASES = {
     "unknown field with suggestion": (
         INFO.replace("title:", "titel:"),
-        ["slides/a.yaml:1: title: required field is missing",
-         "slides/a.yaml:4: titel: unknown field 'titel' (did you mean 'title'?)"],
+        [
+            "slides/a.yaml:1: title: required field is missing",
+            "slides/a.yaml:4: titel: unknown field 'titel' (did you mean 'title'?)",
+        ],
     ),
     "field of another kind": (
         INFO + "steps: [a]\n",
@@ -60,8 +62,10 @@ CASES = {
     ),
     "unknown kind": (
         INFO.replace("kind: info", "kind: infos"),
-        ["slides/a.yaml:2: kind: unknown kind 'infos' (did you mean 'info'?); "
-         "kinds: info, bullets, exercise, news, contact"],
+        [
+            "slides/a.yaml:2: kind: unknown kind 'infos' (did you mean 'info'?); "
+            "kinds: info, bullets, exercise, news, contact"
+        ],
     ),
     "missing kind": (
         INFO.replace("kind: info\n", ""),
@@ -69,8 +73,10 @@ CASES = {
     ),
     "unknown topic lists the known ones": (
         INFO.replace("topic: about", "topic: abuot"),
-        ["slides/a.yaml:3: topic: unknown topic 'abuot' (did you mean 'about'?); "
-         "clinic.yaml declares: about, exercise"],
+        [
+            "slides/a.yaml:3: topic: unknown topic 'abuot' (did you mean 'about'?); "
+            "clinic.yaml declares: about, exercise"
+        ],
     ),
     "bad id": (
         INFO.replace("id: welcome", "id: Cat_Cow"),
@@ -78,8 +84,10 @@ CASES = {
     ),
     "yaml bool trap in a text": (
         INFO.replace("title: Welcome", "title:\n  en: Welcome\n  es: no"),
-        ['slides/a.yaml:6: title.es: expected text, but got no, which YAML reads as the yes/no value false; '
-         'put it in quotes: "no"'],
+        [
+            "slides/a.yaml:6: title.es: expected text, but got no, which YAML reads as the yes/no value false; "
+            'put it in quotes: "no"'
+        ],
     ),
     "number where text is expected": (
         INFO.replace("title: Welcome", "title: 2025"),
@@ -120,8 +128,10 @@ CASES = {
     "empty file": ("", ["slides/a.yaml: file: the file is empty; write one slide, or several under 'slides:'"]),
     "slides list empty and extra keys": (
         "slides: []\nfoo: 1\n",
-        ["slides/a.yaml:1: slides: the list of slides is empty",
-         "slides/a.yaml:2: foo: unknown field 'foo' (a file with 'slides:' holds only that list)"],
+        [
+            "slides/a.yaml:1: slides: the list of slides is empty",
+            "slides/a.yaml:2: foo: unknown field 'foo' (a file with 'slides:' holds only that list)",
+        ],
     ),
     "field path inside a slides list": (
         "slides:\n  - id: one\n    kind: info\n    topic: about\n    title: One\n    bdy: x\n",
@@ -130,7 +140,7 @@ CASES = {
     # --- durations ---
     "bad duration": (
         INFO + "duration: soon\n",
-        ["slides/a.yaml:6: duration: 'soon' is not a duration; write it like 12, \"12s\", \"1m\" or \"1m30s\""],
+        ['slides/a.yaml:6: duration: \'soon\' is not a duration; write it like 12, "12s", "1m" or "1m30s"'],
     ),
     "duration clamped up": (
         INFO + "duration: 2s\n",
@@ -143,13 +153,15 @@ CASES = {
     # --- kinds ---
     "exercise needs image, caution; positive numbers": (
         "id: ex\nkind: exercise\ntopic: exercise\ntitle: Ex\nsteps: []\nhold: -1\nrepetitions: 0\nsets: yes\n",
-        ["slides/a.yaml:1: caution: required field is missing",
-         "slides/a.yaml:1: image: required field is missing",
-         "slides/a.yaml:5: steps: the list is empty; give at least one entry",
-         "slides/a.yaml:6: hold: a duration cannot be negative (-1)",
-         "slides/a.yaml:7: repetitions: expected a whole number more than 0, but got the number 0",
-         "slides/a.yaml:8: sets: expected a whole number more than 0, but got yes, "
-         "which YAML reads as the yes/no value true"],
+        [
+            "slides/a.yaml:1: caution: required field is missing",
+            "slides/a.yaml:1: image: required field is missing",
+            "slides/a.yaml:5: steps: the list is empty; give at least one entry",
+            "slides/a.yaml:6: hold: a duration cannot be negative (-1)",
+            "slides/a.yaml:7: repetitions: expected a whole number more than 0, but got the number 0",
+            "slides/a.yaml:8: sets: expected a whole number more than 0, but got yes, "
+            "which YAML reads as the yes/no value true",
+        ],
     ),
     "hold of zero": (
         EXERCISE + "hold: 0s\n",
@@ -181,14 +193,18 @@ CASES = {
     ),
     "contact qr must be tel or https": (
         "id: c\nkind: contact\ntopic: about\ntitle: C\nqr: http://example.com\n",
-        ["slides/a.yaml:5: qr: 'http://example.com' is not a tel: or https:// target; "
-         "e.g. tel:+13033224900 or https://example.com"],
+        [
+            "slides/a.yaml:5: qr: 'http://example.com' is not a tel: or https:// target; "
+            "e.g. tel:+13033224900 or https://example.com"
+        ],
     ),
     # --- schedules ---
     "until before from never plays": (
         INFO + "schedule:\n  from: 2025-02-01\n  until: 2025-01-01\n",
-        ["slides/a.yaml:8: schedule.until: warning: until (2025-01-01) is not after from (2025-02-01), "
-         "so the slide never plays"],
+        [
+            "slides/a.yaml:8: schedule.until: warning: until (2025-01-01) is not after from (2025-02-01), "
+            "so the slide never plays"
+        ],
     ),
     "no days never plays": (
         INFO + "schedule:\n  days: []\n",
@@ -196,23 +212,29 @@ CASES = {
     ),
     "bad days, equal window, unknown schedule field": (
         INFO + "schedule:\n  days: [mon, fun]\n  hours: ['08:00-08:00']\n  form: 2025-01-01\n",
-        ["slides/a.yaml:7: schedule.days[1]: unknown day 'fun' (did you mean 'sun'?); "
-         "use mon, tue, wed, thu, fri, sat, sun, or weekdays, weekends, every day",
-         "slides/a.yaml:8: schedule.hours[0]: '08:00-08:00' starts and ends at the same time",
-         "slides/a.yaml:9: schedule.form: unknown field 'form' (did you mean 'from'?)"],
+        [
+            "slides/a.yaml:7: schedule.days[1]: unknown day 'fun' (did you mean 'sun'?); "
+            "use mon, tue, wed, thu, fri, sat, sun, or weekdays, weekends, every day",
+            "slides/a.yaml:8: schedule.hours[0]: '08:00-08:00' starts and ends at the same time",
+            "slides/a.yaml:9: schedule.form: unknown field 'form' (did you mean 'from'?)",
+        ],
     ),
     "a day must be a day name": (
         INFO + "schedule:\n  days: [monkey]\n",
-        ["slides/a.yaml:7: schedule.days[0]: unknown day 'monkey' (did you mean 'mon'?); use mon, tue, wed, thu, fri, "
-         "sat, sun, or weekdays, weekends, every day"],
+        [
+            "slides/a.yaml:7: schedule.days[0]: unknown day 'monkey' (did you mean 'mon'?); use mon, tue, wed, thu, fri, "
+            "sat, sun, or weekdays, weekends, every day"
+        ],
     ),
     "impossible hours, each reported": (
         INFO + "schedule:\n  hours: ['25:00-08:00', 8]\n  days: [mon, 1]\n",
-        ["slides/a.yaml:7: schedule.hours[0]: '25:00-08:00' has an impossible time "
-         "(use 00:00 to 23:59; 00:00 for midnight)",
-         'slides/a.yaml:7: schedule.hours[1]: expected a time window like "07:00-11:00", but got the number 8',
-         "slides/a.yaml:8: schedule.days[1]: unknown day '1'; use mon, tue, wed, thu, fri, sat, sun, or weekdays, "
-         "weekends, every day"],
+        [
+            "slides/a.yaml:7: schedule.hours[0]: '25:00-08:00' has an impossible time "
+            "(use 00:00 to 23:59; 00:00 for midnight)",
+            'slides/a.yaml:7: schedule.hours[1]: expected a time window like "07:00-11:00", but got the number 8',
+            "slides/a.yaml:8: schedule.days[1]: unknown day '1'; use mon, tue, wed, thu, fri, sat, sun, or weekdays, "
+            "weekends, every day",
+        ],
     ),
     "malformed window": (
         INFO + "schedule:\n  hours: ['8 to 9']\n",
@@ -220,13 +242,17 @@ CASES = {
     ),
     "time zone offset in schedule": (
         INFO + "schedule:\n  from: 2025-01-06T08:00:00+02:00\n",
-        ["slides/a.yaml:7: schedule.from: '2025-01-06T08:00:00+02:00' has a time zone offset; "
-         "write the clinic's local time, e.g. 2025-01-06 08:00"],
+        [
+            "slides/a.yaml:7: schedule.from: '2025-01-06T08:00:00+02:00' has a time zone offset; "
+            "write the clinic's local time, e.g. 2025-01-06 08:00"
+        ],
     ),
     "schedule date that is no date": (
         INFO + "schedule:\n  until: next week\n",
-        ["slides/a.yaml:7: schedule.until: expected a date like 2025-01-06 or a date and time like "
-         "2025-01-06 08:00, but got 'next week'"],
+        [
+            "slides/a.yaml:7: schedule.until: expected a date like 2025-01-06 or a date and time like "
+            "2025-01-06 08:00, but got 'next week'"
+        ],
     ),
     # --- YAML safety ---
     "aliases are rejected": (
@@ -239,8 +265,10 @@ CASES = {
     ),
     "python tags are rejected": (
         INFO.replace("title: Welcome", "title: !!python/object:os.system echo"),
-        ["slides/a.yaml:4: title: cannot read 'echo': could not determine a constructor for the tag "
-         "'tag:yaml.org,2002:python/object:os.system'"],
+        [
+            "slides/a.yaml:4: title: cannot read 'echo': could not determine a constructor for the tag "
+            "'tag:yaml.org,2002:python/object:os.system'"
+        ],
     ),
 }
 
@@ -265,7 +293,11 @@ def test_text_too_long_is_a_warning_per_language(tmp_path: Path) -> None:
         ("body", LIMITS.info_body, INFO.replace("body: Hello **there**.", "body: '{}'")),
         ("caution", LIMITS.caution, EXERCISE.replace("caution: Ask first.", "caution: '{}'")),
         ("steps[1]", LIMITS.step, EXERCISE.replace("steps: [Kneel, Arch]", "steps: [Kneel, '{}']")),
-        ("qr_caption", LIMITS.qr_caption, "id: c\nkind: contact\ntopic: about\ntitle: C\nqr: tel:+1303\nqr_caption: '{}'\n"),
+        (
+            "qr_caption",
+            LIMITS.qr_caption,
+            "id: c\nkind: contact\ntopic: about\ntitle: C\nqr: tel:+1303\nqr_caption: '{}'\n",
+        ),
     ],
 )
 def test_each_text_has_its_limit(tmp_path: Path, field: str, limit: int, text: str) -> None:
@@ -352,29 +384,41 @@ def test_missing_folder(tmp_path: Path) -> None:
 IMAGE_CASES = {
     "missing": ("images/nope.png", "image 'images/nope.png' not found"),
     "dot-dot": ("../outside.png", "'../outside.png' points outside the content folder ('..' is not allowed)"),
-    "absolute": ("/etc/passwd", "'/etc/passwd' is an absolute path; write the path inside the content folder, "
-                 "e.g. images/photo.png"),
-    "windows absolute": ("C:\\\\photos\\\\a.png", "'C:\\photos\\a.png' is an absolute path; write the path inside "
-                         "the content folder, e.g. images/photo.png"),
-    "not decodable": ("images/bad.png", "images/bad.png: cannot read the image header: not a PNG, JPEG, WebP or "
-                      "GIF image"),
+    "absolute": (
+        "/etc/passwd",
+        "'/etc/passwd' is an absolute path; write the path inside the content folder, e.g. images/photo.png",
+    ),
+    "windows absolute": (
+        "C:\\\\photos\\\\a.png",
+        "'C:\\photos\\a.png' is an absolute path; write the path inside the content folder, e.g. images/photo.png",
+    ),
+    "not decodable": (
+        "images/bad.png",
+        "images/bad.png: cannot read the image header: not a PNG, JPEG, WebP or GIF image",
+    ),
     "unsupported type": ("images/x.bmp", "'images/x.bmp' is not a PNG, JPEG, WebP, GIF or SVG file"),
-    "too large from the header": ("images/big.png", "images/big.png: image is 10000x5000 (50.0 megapixels), more "
-                                  "than the limit of 40 megapixels; make it smaller"),
-    "decompression bomb": ("images/huge.png", "images/huge.png: image is far larger than the limit of 40 "
-                           "megapixels"),
-    "svg doctype": ("images/evil.svg", "images/evil.svg: SVG contains a <!DOCTYPE> or <!ENTITY> declaration, "
-                    "which is not allowed"),
+    "too large from the header": (
+        "images/big.png",
+        "images/big.png: image is 10000x5000 (50.0 megapixels), more than the limit of 40 megapixels; make it smaller",
+    ),
+    "decompression bomb": ("images/huge.png", "images/huge.png: image is far larger than the limit of 40 megapixels"),
+    "svg doctype": (
+        "images/evil.svg",
+        "images/evil.svg: SVG contains a <!DOCTYPE> or <!ENTITY> declaration, which is not allowed",
+    ),
     "svg script": ("images/script.svg", "images/script.svg: SVG contains a <script> element, which is not allowed"),
-    "svg event handler": ("images/onload.svg", "images/onload.svg: SVG <svg> has an event handler (on...=), "
-                          "which is not allowed"),
+    "svg event handler": (
+        "images/onload.svg",
+        "images/onload.svg: SVG <svg> has an event handler (on...=), which is not allowed",
+    ),
     "svg without size": ("images/nosize.svg", "images/nosize.svg: SVG has no usable width/height or viewBox"),
-    "svg broken": ("images/broken.svg", "images/broken.svg: cannot read the SVG: unclosed token: line 1, "
-                   "column 0"),
+    "svg broken": ("images/broken.svg", "images/broken.svg: cannot read the SVG: unclosed token: line 1, column 0"),
     "symlink out": ("images/link.png", None),
     "nul character": ("images/a\\0.png", "cannot use the image path 'images/a\\x00.png': embedded null byte"),
-    "name too long": ("x" * 300 + ".png", f"cannot use the image path '{'x' * 300}.png': [Errno 36] File name too long: "
-                      "'<root>/" + "x" * 300 + ".png'"),
+    "name too long": (
+        "x" * 300 + ".png",
+        f"cannot use the image path '{'x' * 300}.png': [Errno 36] File name too long: '<root>/" + "x" * 300 + ".png'",
+    ),
 }
 
 
@@ -419,37 +463,78 @@ def test_small_svg_is_fine(tmp_path: Path) -> None:
 # --- clinic.yaml ------------------------------------------------------------------------------
 
 CLINIC_CASES = {
-    "timezone": ("timezone: America/Denver", "timezone: Mars/Olympus",
-                 ["clinic.yaml:3: timezone: unknown time zone 'Mars/Olympus'; use an IANA name like America/Denver"]),
-    "colour in a comment": ("name: Test Clinic", "name: Test Clinic\ntheme:\n  primary: #0b5d7a",
-                            ['clinic.yaml:3: theme.primary: the colour is empty; in YAML # starts a comment, so put '
-                             'it in quotes: "#0b5d7a"']),
-    "colour format": ("name: Test Clinic", "name: Test Clinic\ntheme:\n  accent: 'red'\n  backgrund: '#ffffff'",
-                      ["clinic.yaml:3: theme.accent: expected a colour like \"#0b5d7a\", but got 'red'",
-                       "clinic.yaml:4: theme.backgrund: unknown field 'backgrund' (did you mean 'background'?)"]),
-    "language unsupported": ("name: Test Clinic", "name: Test Clinic\nlanguages: [en, fr]",
-                             ["clinic.yaml:2: languages[1]: unsupported language 'fr'; the kiosk supports en, es"]),
-    "english required": ("name: Test Clinic", "name: Test Clinic\nlanguages: [es]",
-                         ["clinic.yaml:2: languages: 'en' (English) must be one of the languages"]),
-    "website https": ("name: Test Clinic", "name: Test Clinic\nwebsite: www.example.com",
-                      ["clinic.yaml:2: website: 'www.example.com' is not an https:// address"]),
-    "phone as a number": ("phone: +1 303-555-0100", "phone: 3035550100",
-                          ['clinic.yaml:2: phone: expected text, but got the number 3035550100; put it in quotes: '
-                           '"3035550100"']),
-    "opening hours": ("name: Test Clinic", "name: Test Clinic\nopening_hours:\n  mon: 8-12\n  mnd: closed",
-                      ["clinic.yaml:3: opening_hours.mon: '8-12' is not a time window; write it like 08:00-12:00",
-                       "clinic.yaml:4: opening_hours.mnd: unknown day 'mnd' (did you mean 'mon'?); use mon..sun"]),
-    "duplicate topic": ("  - id: exercise", "  - id: about",
-                        ["clinic.yaml:7: topics[1].id: duplicate topic id 'about' (also on line 5)"]),
-    "topics required": ("topics:", "topicz:",
-                        ["clinic.yaml:1: topics: required field is missing",
-                         "clinic.yaml:4: topicz: unknown field 'topicz' (did you mean 'topics'?)"]),
-    "empty playlist": ("name: Test Clinic", "name: Test Clinic\nplaylist: []",
-                       ["clinic.yaml:2: playlist: the playlist is empty; list slide ids, or remove 'playlist' to "
-                        "play every slide"]),
-    "clinic default duration": ("name: Test Clinic", "name: Test Clinic\ndefault_duration: 1h",
-                                ["clinic.yaml:2: default_duration: '1h' is not a duration; write it like 12, "
-                                 '"12s", "1m" or "1m30s"']),
+    "timezone": (
+        "timezone: America/Denver",
+        "timezone: Mars/Olympus",
+        ["clinic.yaml:3: timezone: unknown time zone 'Mars/Olympus'; use an IANA name like America/Denver"],
+    ),
+    "colour in a comment": (
+        "name: Test Clinic",
+        "name: Test Clinic\ntheme:\n  primary: #0b5d7a",
+        [
+            "clinic.yaml:3: theme.primary: the colour is empty; in YAML # starts a comment, so put "
+            'it in quotes: "#0b5d7a"'
+        ],
+    ),
+    "colour format": (
+        "name: Test Clinic",
+        "name: Test Clinic\ntheme:\n  accent: 'red'\n  backgrund: '#ffffff'",
+        [
+            "clinic.yaml:3: theme.accent: expected a colour like \"#0b5d7a\", but got 'red'",
+            "clinic.yaml:4: theme.backgrund: unknown field 'backgrund' (did you mean 'background'?)",
+        ],
+    ),
+    "language unsupported": (
+        "name: Test Clinic",
+        "name: Test Clinic\nlanguages: [en, fr]",
+        ["clinic.yaml:2: languages[1]: unsupported language 'fr'; the kiosk supports en, es"],
+    ),
+    "english required": (
+        "name: Test Clinic",
+        "name: Test Clinic\nlanguages: [es]",
+        ["clinic.yaml:2: languages: 'en' (English) must be one of the languages"],
+    ),
+    "website https": (
+        "name: Test Clinic",
+        "name: Test Clinic\nwebsite: www.example.com",
+        ["clinic.yaml:2: website: 'www.example.com' is not an https:// address"],
+    ),
+    "phone as a number": (
+        "phone: +1 303-555-0100",
+        "phone: 3035550100",
+        ['clinic.yaml:2: phone: expected text, but got the number 3035550100; put it in quotes: "3035550100"'],
+    ),
+    "opening hours": (
+        "name: Test Clinic",
+        "name: Test Clinic\nopening_hours:\n  mon: 8-12\n  mnd: closed",
+        [
+            "clinic.yaml:3: opening_hours.mon: '8-12' is not a time window; write it like 08:00-12:00",
+            "clinic.yaml:4: opening_hours.mnd: unknown day 'mnd' (did you mean 'mon'?); use mon..sun",
+        ],
+    ),
+    "duplicate topic": (
+        "  - id: exercise",
+        "  - id: about",
+        ["clinic.yaml:7: topics[1].id: duplicate topic id 'about' (also on line 5)"],
+    ),
+    "topics required": (
+        "topics:",
+        "topicz:",
+        [
+            "clinic.yaml:1: topics: required field is missing",
+            "clinic.yaml:4: topicz: unknown field 'topicz' (did you mean 'topics'?)",
+        ],
+    ),
+    "empty playlist": (
+        "name: Test Clinic",
+        "name: Test Clinic\nplaylist: []",
+        ["clinic.yaml:2: playlist: the playlist is empty; list slide ids, or remove 'playlist' to play every slide"],
+    ),
+    "clinic default duration": (
+        "name: Test Clinic",
+        "name: Test Clinic\ndefault_duration: 1h",
+        ['clinic.yaml:2: default_duration: \'1h\' is not a duration; write it like 12, "12s", "1m" or "1m30s"'],
+    ),
 }
 
 

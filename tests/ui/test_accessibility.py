@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from test_shell_helpers import LANDSCAPE, NOW, PORTRAIT, bundled_deck, running_kiosk
 
 from kiosk.core.admin_pin import Lockout, PinStore
 from kiosk.core.clock import FixedClock
@@ -24,8 +25,6 @@ from kiosk.ui.render.contrast import contrast_ratio
 from kiosk.ui.scale import min_gap, min_target
 from kiosk.ui.shell import ADMIN, BROWSE, MENU, PIN, REQUEST, UNAVAILABLE
 from kiosk.ui.speech import create_speaker, slide_text
-
-from test_shell_helpers import LANDSCAPE, NOW, PORTRAIT, bundled_deck, running_kiosk
 
 #: The patient's screens this module's author owns: text must fit without clipping.
 OWN_SCREENS = (MENU, BROWSE, UNAVAILABLE)
@@ -118,7 +117,9 @@ def show(shell, name: str) -> QWidget:
 @pytest.mark.parametrize("size", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("large_text", [False, True], ids=["normal", "large"])
-def test_every_control_on_every_screen_is_a_big_enough_target(qapp, qtbot, tmp_path, size, language, large_text) -> None:
+def test_every_control_on_every_screen_is_a_big_enough_target(
+    qapp, qtbot, tmp_path, size, language, large_text
+) -> None:
     store, kiosk_context = full_kiosk(qapp, qtbot, tmp_path, size)
     with store, kiosk_context as (kiosk, _clock):
         shell = kiosk.window
@@ -236,6 +237,7 @@ def test_larger_text_is_forty_percent_larger_and_still_fits(qapp, qtbot) -> None
 
 
 # -- read aloud ------------------------------------------------------------------------------
+
 
 def test_no_speaker_without_the_texttospeech_module(monkeypatch) -> None:
     monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)  # import raises ImportError

@@ -109,8 +109,13 @@ def test_taps_and_short_presses_are_ignored(qtbot: QtBot, window: QWidget, gestu
 
 def test_holds_elsewhere_are_ignored(qtbot: QtBot, window: QWidget, gesture: AdminGesture) -> None:
     side = min_target(window.size())
-    for point in (QPoint(10, 10), QPoint(window.width() - side - 5, 10), QPoint(window.width() - 10, side + 5),
-                  QPoint(960, 540), QPoint(window.width() - 10, window.height() - 10)):
+    for point in (
+        QPoint(10, 10),
+        QPoint(window.width() - side - 5, 10),
+        QPoint(window.width() - 10, side + 5),
+        QPoint(960, 540),
+        QPoint(window.width() - 10, window.height() - 10),
+    ):
         with qtbot.assertNotEmitted(gesture.triggered, wait=QUIET_MS):
             QTest.mousePress(window, LEFT, NO_MOD, point)
         QTest.mouseRelease(window, LEFT, NO_MOD, point)
@@ -145,22 +150,25 @@ def test_right_button_is_ignored(qtbot: QtBot, window: QWidget, gesture: AdminGe
     QTest.mouseRelease(window, Qt.MouseButton.RightButton, NO_MOD, corner_point(window))
 
 
-def test_touch_hold_triggers(qtbot: QtBot, window: QWidget, gesture: AdminGesture,
-                             touchscreen: QPointingDevice) -> None:
+def test_touch_hold_triggers(
+    qtbot: QtBot, window: QWidget, gesture: AdminGesture, touchscreen: QPointingDevice
+) -> None:
     with qtbot.waitSignal(gesture.triggered, timeout=2000):
         QTest.touchEvent(window, touchscreen).press(0, corner_point(window), window).commit()
     QTest.touchEvent(window, touchscreen).release(0, corner_point(window), window).commit()
 
 
-def test_touch_tap_is_ignored(qtbot: QtBot, window: QWidget, gesture: AdminGesture,
-                              touchscreen: QPointingDevice) -> None:
+def test_touch_tap_is_ignored(
+    qtbot: QtBot, window: QWidget, gesture: AdminGesture, touchscreen: QPointingDevice
+) -> None:
     with qtbot.assertNotEmitted(gesture.triggered, wait=QUIET_MS):
         QTest.touchEvent(window, touchscreen).press(0, corner_point(window), window).commit()
         QTest.touchEvent(window, touchscreen).release(0, corner_point(window), window).commit()
 
 
-def test_two_fingers_are_ignored(qtbot: QtBot, window: QWidget, gesture: AdminGesture,
-                                 touchscreen: QPointingDevice) -> None:
+def test_two_fingers_are_ignored(
+    qtbot: QtBot, window: QWidget, gesture: AdminGesture, touchscreen: QPointingDevice
+) -> None:
     corner = corner_point(window)
     with qtbot.assertNotEmitted(gesture.triggered, wait=QUIET_MS):
         QTest.touchEvent(window, touchscreen).press(0, corner, window).commit()
@@ -176,8 +184,9 @@ def test_two_fingers_are_ignored(qtbot: QtBot, window: QWidget, gesture: AdminGe
     QTest.touchEvent(window, touchscreen).release(0, corner, window).commit()
 
 
-def test_touch_that_slides_away_is_ignored(qtbot: QtBot, window: QWidget, gesture: AdminGesture,
-                                           touchscreen: QPointingDevice) -> None:
+def test_touch_that_slides_away_is_ignored(
+    qtbot: QtBot, window: QWidget, gesture: AdminGesture, touchscreen: QPointingDevice
+) -> None:
     corner = corner_point(window)
     with qtbot.assertNotEmitted(gesture.triggered, wait=QUIET_MS):
         QTest.touchEvent(window, touchscreen).press(0, corner, window).commit()

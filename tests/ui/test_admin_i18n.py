@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtCore import QCoreApplication, QSize, QTranslator
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -22,7 +21,7 @@ from kiosk.ui.session import Session
 I18N = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "i18n"
 TS = I18N / "admin_es.ts"
 QM = I18N / "admin_es.qm"
-T0 = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 
 
 def test_every_admin_string_is_translated() -> None:
@@ -59,11 +58,19 @@ def settle() -> None:
 class Actions:
     def reload_content(self) -> None: ...
     def set_paused(self, paused: bool) -> None: ...
-    def is_paused(self) -> bool: return False
+    def is_paused(self) -> bool:
+        return False
+
     def exit_kiosk(self) -> None: ...
-    def content_problems(self) -> tuple[()]: return ()
-    def content_version(self) -> str: return "abc"
-    def last_delivery_success(self) -> None: return None
+    def content_problems(self) -> tuple[()]:
+        return ()
+
+    def content_version(self) -> str:
+        return "abc"
+
+    def last_delivery_success(self) -> None:
+        return None
+
     def retry_delivery(self, request_id: str | None) -> None: ...
 
 
@@ -85,8 +92,13 @@ def test_screens_retranslate_when_the_language_changes(qtbot: QtBot, qapp: QAppl
             settle()
             assert pad.message() == "No hay un PIN del personal configurado. Pida a TI que ejecute kiosk set-pin."
             names = {b.accessibleName() for b in admin.findChildren(QPushButton)}
-            assert {"Cerrar", "Recargar contenido", "Salir del quiosco", "Pausar presentación",
-                    "Reintentar las fallidas"} <= names
+            assert {
+                "Cerrar",
+                "Recargar contenido",
+                "Salir del quiosco",
+                "Pausar presentación",
+                "Reintentar las fallidas",
+            } <= names
             assert admin.requests.filter_button(None).text() == "Todas (0)"
         finally:
             QCoreApplication.removeTranslator(translator)

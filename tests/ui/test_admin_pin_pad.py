@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from kiosk.ui.admin.pin_pad import DOT, PinPadScreen
 from kiosk.ui.scale import min_gap, min_target
 from kiosk.ui.session import Session
 
-T0 = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 PIN = "2468"
 
 
@@ -60,8 +60,9 @@ def host(qtbot: QtBot) -> QWidget:
     return window
 
 
-def make_pad(host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout,
-             **kwargs: object) -> PinPadScreen:
+def make_pad(
+    host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout, **kwargs: object
+) -> PinPadScreen:
     pad = PinPadScreen(session, store, lockout, parent=host, **kwargs)  # type: ignore[arg-type]
     pad.resize(host.size())
     host.show()
@@ -95,7 +96,9 @@ def submit_wrong(qtbot: QtBot, pad: PinPadScreen, pin: str = "1111") -> None:
         qtbot.mouseClick(key(pad, "OK"), Qt.MouseButton.LeftButton)
 
 
-def test_right_pin_is_accepted(host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout) -> None:
+def test_right_pin_is_accepted(
+    host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout
+) -> None:
     pad = make_pad(host, qtbot, session, store, lockout)
     type_pin(qtbot, pad, PIN)
     assert pad.dots() == " ".join(DOT * 4)
@@ -107,8 +110,9 @@ def test_right_pin_is_accepted(host: QWidget, qtbot: QtBot, session: Session, st
     assert pad.entry_length == 0 and not pad.checking
 
 
-def test_wrong_pin_is_rejected_and_counted(host: QWidget, qtbot: QtBot, session: Session, store: PinStore,
-                                           lockout: Lockout) -> None:
+def test_wrong_pin_is_rejected_and_counted(
+    host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout
+) -> None:
     pad = make_pad(host, qtbot, session, store, lockout)
     accepted: list[bool] = []
     pad.accepted.connect(lambda: accepted.append(True))
@@ -122,8 +126,9 @@ def test_wrong_pin_is_rejected_and_counted(host: QWidget, qtbot: QtBot, session:
     assert pad.message() == ""
 
 
-def test_double_tap_on_ok_is_one_attempt(host: QWidget, qtbot: QtBot, session: Session, store: PinStore,
-                                         lockout: Lockout) -> None:
+def test_double_tap_on_ok_is_one_attempt(
+    host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout
+) -> None:
     pad = make_pad(host, qtbot, session, store, lockout)
     type_pin(qtbot, pad, "9999")
     with qtbot.waitSignal(pad.rejected, timeout=20_000):
@@ -133,7 +138,9 @@ def test_double_tap_on_ok_is_one_attempt(host: QWidget, qtbot: QtBot, session: S
     assert lockout.failures == 1
 
 
-def test_short_pin_asks_for_more_digits(host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout) -> None:
+def test_short_pin_asks_for_more_digits(
+    host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout
+) -> None:
     pad = make_pad(host, qtbot, session, store, lockout)
     type_pin(qtbot, pad, "12")
     pad.submit()
@@ -141,7 +148,9 @@ def test_short_pin_asks_for_more_digits(host: QWidget, qtbot: QtBot, session: Se
     assert not pad.checking and lockout.failures == 0
 
 
-def test_backspace_and_max_length(host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout) -> None:
+def test_backspace_and_max_length(
+    host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout
+) -> None:
     pad = make_pad(host, qtbot, session, store, lockout)
     type_pin(qtbot, pad, "1234567890")
     assert pad.entry_length == 8
@@ -152,8 +161,9 @@ def test_backspace_and_max_length(host: QWidget, qtbot: QtBot, session: Session,
     assert pad.entry_length == 7
 
 
-def test_five_wrong_pins_lock_for_five_minutes(host: QWidget, qtbot: QtBot, session: Session, store: PinStore,
-                                               lockout: Lockout, clock: FixedClock) -> None:
+def test_five_wrong_pins_lock_for_five_minutes(
+    host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout, clock: FixedClock
+) -> None:
     # Three failures from an earlier visit (kept on disk) plus two here make five.
     for _ in range(3):
         lockout.record_failure()
@@ -183,8 +193,9 @@ def test_five_wrong_pins_lock_for_five_minutes(host: QWidget, qtbot: QtBot, sess
     assert lockout.attempts_left() == 5
 
 
-def test_lock_shown_when_opened_while_locked(host: QWidget, qtbot: QtBot, session: Session, store: PinStore,
-                                            lockout: Lockout, clock: FixedClock) -> None:
+def test_lock_shown_when_opened_while_locked(
+    host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout, clock: FixedClock
+) -> None:
     for _ in range(5):
         lockout.record_failure()
     clock.advance(1.5)
@@ -192,7 +203,9 @@ def test_lock_shown_when_opened_while_locked(host: QWidget, qtbot: QtBot, sessio
     assert pad.message() == "Locked: try again in 4:59"
 
 
-def test_no_pin_set_never_opens(host: QWidget, qtbot: QtBot, session: Session, tmp_path: Path, clock: FixedClock) -> None:
+def test_no_pin_set_never_opens(
+    host: QWidget, qtbot: QtBot, session: Session, tmp_path: Path, clock: FixedClock
+) -> None:
     store = PinStore(tmp_path / "admin-pin")
     pad = make_pad(host, qtbot, session, store, Lockout(clock))
     assert pad.message() == "No staff PIN is set. Ask IT to run kiosk set-pin."
@@ -204,8 +217,9 @@ def test_no_pin_set_never_opens(host: QWidget, qtbot: QtBot, session: Session, t
         qtbot.mouseClick(key(pad, "Cancel"), Qt.MouseButton.LeftButton)
 
 
-def test_damaged_pin_file_says_so(host: QWidget, qtbot: QtBot, session: Session, tmp_path: Path, clock: FixedClock,
-                                  caplog: pytest.LogCaptureFixture) -> None:
+def test_damaged_pin_file_says_so(
+    host: QWidget, qtbot: QtBot, session: Session, tmp_path: Path, clock: FixedClock, caplog: pytest.LogCaptureFixture
+) -> None:
     store = PinStore(tmp_path / "admin-pin")
     store.path.write_text("pbkdf2_sha256$10$abc$def\n")
     lockout = Lockout(clock)
@@ -218,7 +232,9 @@ def test_damaged_pin_file_says_so(host: QWidget, qtbot: QtBot, session: Session,
     assert "not a valid staff PIN hash" in caplog.text
 
 
-def test_cleared_on_reset_and_when_shown(host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout) -> None:
+def test_cleared_on_reset_and_when_shown(
+    host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout
+) -> None:
     pad = make_pad(host, qtbot, session, store, lockout)
     type_pin(qtbot, pad, "123")
     session.reset()
@@ -243,8 +259,9 @@ def test_cancel_is_one_action(host: QWidget, qtbot: QtBot, session: Session, sto
     assert cancels == [True, True]
 
 
-def test_a_wrong_pin_cancelled_mid_check_still_counts(host: QWidget, qtbot: QtBot, session: Session, store: PinStore,
-                                                      lockout: Lockout) -> None:
+def test_a_wrong_pin_cancelled_mid_check_still_counts(
+    host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout
+) -> None:
     pad = make_pad(host, qtbot, session, store, lockout)
     type_pin(qtbot, pad, "1111")
     with qtbot.waitSignal(pad.rejected, timeout=20_000):
@@ -255,8 +272,9 @@ def test_a_wrong_pin_cancelled_mid_check_still_counts(host: QWidget, qtbot: QtBo
 
 
 @pytest.mark.parametrize("size", [QSize(1920, 1080), QSize(1080, 1920)])
-def test_keys_are_big_enough_and_apart(host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout,
-                                       size: QSize) -> None:
+def test_keys_are_big_enough_and_apart(
+    host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout, size: QSize
+) -> None:
     pad = make_pad(host, qtbot, session, store, lockout)
     resize_host(qtbot, pad, size)
     buttons = pad.findChildren(QPushButton)
@@ -270,8 +288,9 @@ def test_keys_are_big_enough_and_apart(host: QWidget, qtbot: QtBot, session: Ses
     assert two.geometry().left() - one.geometry().right() >= min_gap(size)
 
 
-def test_themed_keys_are_big_enough(host: QWidget, qtbot: QtBot, qapp: QApplication, session: Session, store: PinStore,
-                                    lockout: Lockout) -> None:
+def test_themed_keys_are_big_enough(
+    host: QWidget, qtbot: QtBot, qapp: QApplication, session: Session, store: PinStore, lockout: Lockout
+) -> None:
     from kiosk.core.model import Theme
     from kiosk.ui.theme import apply_theme
 
@@ -287,10 +306,15 @@ def test_themed_keys_are_big_enough(host: QWidget, qtbot: QtBot, qapp: QApplicat
         qapp.setStyleSheet("")
 
 
-def test_unexpected_error_does_not_leave_the_pad_stuck(host: QWidget, qtbot: QtBot, session: Session,
-                                                       store: PinStore, lockout: Lockout,
-                                                       monkeypatch: pytest.MonkeyPatch,
-                                                       caplog: pytest.LogCaptureFixture) -> None:
+def test_unexpected_error_does_not_leave_the_pad_stuck(
+    host: QWidget,
+    qtbot: QtBot,
+    session: Session,
+    store: PinStore,
+    lockout: Lockout,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     def broken(pin: str) -> bool:
         raise MemoryError("no memory for the hash")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from kiosk.ui.admin.admin_screen import AdminScreen
 from kiosk.ui.admin.request_list import RequestRow, local_time
 from kiosk.ui.scale import min_gap, min_target
 
-T0 = datetime(2026, 11, 26, 15, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 
 
 def settle() -> None:
@@ -40,8 +40,10 @@ class FakeActions:
 
     def reload_content(self) -> None:
         self.calls.append(("reload", None))
-        self.problems = (Problem("slides/news.yaml", 4, "title", "missing"),
-                         Problem("slides/tip.yaml", None, "image", "not found", Severity.WARNING))
+        self.problems = (
+            Problem("slides/news.yaml", 4, "title", "missing"),
+            Problem("slides/tip.yaml", None, "image", "not found", Severity.WARNING),
+        )
         self.version = "deadbeef"
 
     def set_paused(self, paused: bool) -> None:
@@ -78,10 +80,22 @@ def store(tmp_path: Path, clock: FixedClock) -> Iterator[RequestStore]:
         yield opened
 
 
-def submit(store: RequestStore, clock: FixedClock, name: str, token: str, channels: tuple[str, ...] = ("email",),
-           **changes: object) -> str:
-    values: dict[str, object] = dict(name=name, phone="+13035550123", email="ana@example.com",
-                                     topics=("back-pain", "knee"), contact_time=ContactTime.MORNING, language="es")
+def submit(
+    store: RequestStore,
+    clock: FixedClock,
+    name: str,
+    token: str,
+    channels: tuple[str, ...] = ("email",),
+    **changes: object,
+) -> str:
+    values: dict[str, object] = dict(
+        name=name,
+        phone="+13035550123",
+        email="ana@example.com",
+        topics=("back-pain", "knee"),
+        contact_time=ContactTime.MORNING,
+        language="es",
+    )
     values.update(changes)
     stored = store.submit(InfoRequest(**values), token, channels)  # type: ignore[arg-type]
     clock.advance(60)
@@ -117,10 +131,24 @@ def host(qtbot: QtBot) -> QWidget:
     return window
 
 
-def make_screen(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock,
-                tmp_path: Path, **kwargs: object) -> AdminScreen:
-    screen = AdminScreen(actions, store, clock=clock, data_dir=tmp_path / "data",  # type: ignore[arg-type]
-                         started_at=T0 - timedelta(hours=2), parent=host, **kwargs)
+def make_screen(
+    host: QWidget,
+    qtbot: QtBot,
+    actions: FakeActions,
+    store: RequestStore,
+    clock: FixedClock,
+    tmp_path: Path,
+    **kwargs: object,
+) -> AdminScreen:
+    screen = AdminScreen(
+        actions,
+        store,
+        clock=clock,
+        data_dir=tmp_path / "data",  # type: ignore[arg-type]
+        started_at=T0 - timedelta(hours=2),
+        parent=host,
+        **kwargs,
+    )
     screen.resize(host.size())
     host.show()
     qtbot.waitExposed(host)
@@ -144,18 +172,33 @@ def click(qtbot: QtBot, widget: QPushButton) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def test_counts_and_rows_from_the_store(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                                        clock: FixedClock, ids: dict[str, str], tmp_path: Path) -> None:
+def test_counts_and_rows_from_the_store(
+    host: QWidget,
+    qtbot: QtBot,
+    actions: FakeActions,
+    store: RequestStore,
+    clock: FixedClock,
+    ids: dict[str, str],
+    tmp_path: Path,
+) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     assert screen.is_open and screen.section == "requests"
     counts = screen.requests.counts()
-    assert counts == {RequestStatus.NEW: 1, RequestStatus.DELIVERED: 1, RequestStatus.FAILED: 1,
-                      RequestStatus.CONTACTED: 1}
+    assert counts == {
+        RequestStatus.NEW: 1,
+        RequestStatus.DELIVERED: 1,
+        RequestStatus.FAILED: 1,
+        RequestStatus.CONTACTED: 1,
+    }
     assert screen.requests.filter_button(None).text() == "All (4)"
     assert screen.requests.filter_button(RequestStatus.FAILED).text() == "Failed (1)"
     # Newest first.
-    assert [r.request_id for r in screen.requests.rows()] == [ids["contacted"], ids["failed"], ids["delivered"],
-                                                              ids["pending"]]
+    assert [r.request_id for r in screen.requests.rows()] == [
+        ids["contacted"],
+        ids["failed"],
+        ids["delivered"],
+        ids["pending"],
+    ]
     failed = row_for(screen, ids["failed"]).texts()
     created = store.get(ids["failed"]).created_at  # type: ignore[union-attr]
     assert failed[0] == f"{local_time(created)} \u00b7 Fay Failed \u00b7 Failed"
@@ -167,7 +210,8 @@ def test_counts_and_rows_from_the_store(host: QWidget, qtbot: QtBot, actions: Fa
     assert pending[3] == "email: waiting to retry (attempts so far: 1) \u2014 last error: connection refused"
     assert row_for(screen, ids["delivered"]).texts()[3].startswith("email: delivered 2026-")
     assert row_for(screen, ids["contacted"]).texts()[3] == (
-        "No delivery channel was configured when this request was made.")
+        "No delivery channel was configured when this request was made."
+    )
     # Patient-typed text is never interpreted as markup.
     for row in screen.requests.rows():
         for label in row.findChildren(QLabel):
@@ -179,8 +223,15 @@ def test_counts_and_rows_from_the_store(host: QWidget, qtbot: QtBot, actions: Fa
     assert not row_for(screen, ids["delivered"]).retry_button.isVisibleTo(screen)
 
 
-def test_filter_by_status(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                          clock: FixedClock, ids: dict[str, str], tmp_path: Path) -> None:
+def test_filter_by_status(
+    host: QWidget,
+    qtbot: QtBot,
+    actions: FakeActions,
+    store: RequestStore,
+    clock: FixedClock,
+    ids: dict[str, str],
+    tmp_path: Path,
+) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     click(qtbot, screen.requests.filter_button(RequestStatus.FAILED))
     assert [r.request_id for r in screen.requests.rows()] == [ids["failed"]]
@@ -190,8 +241,15 @@ def test_filter_by_status(host: QWidget, qtbot: QtBot, actions: FakeActions, sto
     assert screen.requests.row_count() == 4
 
 
-def test_mark_contacted_changes_the_store(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                                          clock: FixedClock, ids: dict[str, str], tmp_path: Path) -> None:
+def test_mark_contacted_changes_the_store(
+    host: QWidget,
+    qtbot: QtBot,
+    actions: FakeActions,
+    store: RequestStore,
+    clock: FixedClock,
+    ids: dict[str, str],
+    tmp_path: Path,
+) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     click(qtbot, row_for(screen, ids["failed"]).contacted_button)
     assert store.get(ids["failed"]).status is RequestStatus.CONTACTED  # type: ignore[union-attr]
@@ -202,8 +260,9 @@ def test_mark_contacted_changes_the_store(host: QWidget, qtbot: QtBot, actions: 
     assert screen.requests.filter_button(RequestStatus.CONTACTED).text() == "Contacted (2)"
 
 
-def test_actions_keep_the_list_and_its_length(host: QWidget, qtbot: QtBot, actions: FakeActions,
-                                              store: RequestStore, clock: FixedClock, tmp_path: Path) -> None:
+def test_actions_keep_the_list_and_its_length(
+    host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
+) -> None:
     made = [submit(store, clock, f"Patient {i}", f"k{i}") for i in range(7)]
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path, page_size=3)
     click(qtbot, button(screen, "Show more (3)"))
@@ -214,9 +273,15 @@ def test_actions_keep_the_list_and_its_length(host: QWidget, qtbot: QtBot, actio
     assert store.get(made[1]).status is RequestStatus.CONTACTED  # type: ignore[union-attr]
 
 
-def test_mark_contacted_on_a_purged_request(host: QWidget, qtbot: QtBot, actions: FakeActions,
-                                            store: RequestStore, clock: FixedClock, ids: dict[str, str],
-                                            tmp_path: Path) -> None:
+def test_mark_contacted_on_a_purged_request(
+    host: QWidget,
+    qtbot: QtBot,
+    actions: FakeActions,
+    store: RequestStore,
+    clock: FixedClock,
+    ids: dict[str, str],
+    tmp_path: Path,
+) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     row = row_for(screen, ids["delivered"])
     store.delete_closed_before(clock.now())  # retention ran while staff looked at the list
@@ -225,8 +290,15 @@ def test_mark_contacted_on_a_purged_request(host: QWidget, qtbot: QtBot, actions
     assert ids["delivered"] not in [r.request_id for r in screen.requests.rows()]
 
 
-def test_retry_calls_the_actions(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                                 clock: FixedClock, ids: dict[str, str], tmp_path: Path) -> None:
+def test_retry_calls_the_actions(
+    host: QWidget,
+    qtbot: QtBot,
+    actions: FakeActions,
+    store: RequestStore,
+    clock: FixedClock,
+    ids: dict[str, str],
+    tmp_path: Path,
+) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     click(qtbot, row_for(screen, ids["failed"]).retry_button)
     assert actions.calls == [("retry", ids["failed"])]
@@ -237,15 +309,17 @@ def test_retry_calls_the_actions(host: QWidget, qtbot: QtBot, actions: FakeActio
     assert screen.status_text() == "Every failed request is queued to send again."
 
 
-def test_retry_all_disabled_without_failures(host: QWidget, qtbot: QtBot, actions: FakeActions,
-                                             store: RequestStore, clock: FixedClock, tmp_path: Path) -> None:
+def test_retry_all_disabled_without_failures(
+    host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
+) -> None:
     submit(store, clock, "Only Pending", "p1")
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     assert not button(screen, "Retry all failed").isEnabled()
 
 
-def test_reload_shows_problems_and_version(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                                           clock: FixedClock, tmp_path: Path) -> None:
+def test_reload_shows_problems_and_version(
+    host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
+) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     click(qtbot, screen.section_button("content"))
     assert screen.problems_text() == "No problems in the last content load."
@@ -260,8 +334,9 @@ def test_reload_shows_problems_and_version(host: QWidget, qtbot: QtBot, actions:
     assert screen.device_text()["content"] == "deadbeef"
 
 
-def test_pause_and_resume(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                          clock: FixedClock, tmp_path: Path) -> None:
+def test_pause_and_resume(
+    host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
+) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     click(qtbot, button(screen, "Pause slideshow"))
     assert actions.calls == [("set_paused", True)]
@@ -270,8 +345,9 @@ def test_pause_and_resume(host: QWidget, qtbot: QtBot, actions: FakeActions, sto
     assert button(screen, "Pause slideshow")
 
 
-def test_exit_asks_first_on_the_screen(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                                       clock: FixedClock, tmp_path: Path) -> None:
+def test_exit_asks_first_on_the_screen(
+    host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
+) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     click(qtbot, button(screen, "Exit kiosk"))
     assert actions.calls == [] and screen.confirming_exit()
@@ -285,9 +361,10 @@ def test_exit_asks_first_on_the_screen(host: QWidget, qtbot: QtBot, actions: Fak
     assert actions.calls == [("exit", None)]
 
 
-def test_device_info(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                     clock: FixedClock, tmp_path: Path) -> None:
-    actions.last_success = datetime(2026, 11, 26, 14, 30, tzinfo=timezone.utc)
+def test_device_info(
+    host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
+) -> None:
+    actions.last_success = datetime(2026, 11, 26, 14, 30, tzinfo=UTC)
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     click(qtbot, screen.section_button("device"))
     info = screen.device_text()
@@ -307,8 +384,15 @@ def test_device_info(host: QWidget, qtbot: QtBot, actions: FakeActions, store: R
     assert screen.device_text()["kiosk_uptime"] == "2h 01m"
 
 
-def test_idle_close_empties_the_list(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                                     clock: FixedClock, ids: dict[str, str], tmp_path: Path) -> None:
+def test_idle_close_empties_the_list(
+    host: QWidget,
+    qtbot: QtBot,
+    actions: FakeActions,
+    store: RequestStore,
+    clock: FixedClock,
+    ids: dict[str, str],
+    tmp_path: Path,
+) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path, tick_ms=10)
     assert screen.requests.row_count() == 4
     with qtbot.assertNotEmitted(screen.closed, wait=100):
@@ -326,8 +410,9 @@ def test_idle_close_empties_the_list(host: QWidget, qtbot: QtBot, actions: FakeA
     assert not any("Fay Failed" in text or "+1303" in text for text in labels)
 
 
-def test_default_idle_close_is_two_minutes(host: QWidget, qtbot: QtBot, actions: FakeActions,
-                                           store: RequestStore, clock: FixedClock, tmp_path: Path) -> None:
+def test_default_idle_close_is_two_minutes(
+    host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
+) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path, tick_ms=10)
     with qtbot.assertNotEmitted(screen.closed, wait=100):
         clock.advance(119.5)
@@ -335,9 +420,15 @@ def test_default_idle_close_is_two_minutes(host: QWidget, qtbot: QtBot, actions:
         clock.advance(0.5)
 
 
-def test_close_button_closes_once_and_clears(host: QWidget, qtbot: QtBot, actions: FakeActions,
-                                             store: RequestStore, clock: FixedClock, ids: dict[str, str],
-                                             tmp_path: Path) -> None:
+def test_close_button_closes_once_and_clears(
+    host: QWidget,
+    qtbot: QtBot,
+    actions: FakeActions,
+    store: RequestStore,
+    clock: FixedClock,
+    ids: dict[str, str],
+    tmp_path: Path,
+) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     closes: list[bool] = []
     screen.closed.connect(lambda: closes.append(True))
@@ -351,15 +442,23 @@ def test_close_button_closes_once_and_clears(host: QWidget, qtbot: QtBot, action
     assert screen.is_open and screen.requests.row_count() == 4
 
 
-def test_hidden_by_the_shell_clears_too(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                                        clock: FixedClock, ids: dict[str, str], tmp_path: Path) -> None:
+def test_hidden_by_the_shell_clears_too(
+    host: QWidget,
+    qtbot: QtBot,
+    actions: FakeActions,
+    store: RequestStore,
+    clock: FixedClock,
+    ids: dict[str, str],
+    tmp_path: Path,
+) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     screen.hide()
     assert screen.requests.row_count() == 0 and not screen.is_open
 
 
-def test_show_more_pages(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                         clock: FixedClock, tmp_path: Path) -> None:
+def test_show_more_pages(
+    host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
+) -> None:
     for i in range(7):
         submit(store, clock, f"Patient {i}", f"m{i}")
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path, page_size=3)
@@ -372,16 +471,18 @@ def test_show_more_pages(host: QWidget, qtbot: QtBot, actions: FakeActions, stor
     assert not screen.requests.more_button.isVisibleTo(screen)
 
 
-def test_empty_store(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                     clock: FixedClock, tmp_path: Path) -> None:
+def test_empty_store(
+    host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
+) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     assert screen.requests.row_count() == 0
     texts = [label.text() for label in screen.requests.findChildren(QLabel) if label.isVisibleTo(screen)]
     assert "No requests." in texts
 
 
-def test_unreadable_store_is_reported(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                                      clock: FixedClock, tmp_path: Path) -> None:
+def test_unreadable_store_is_reported(
+    host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
+) -> None:
     store.close()
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     texts = [label.text() for label in screen.requests.findChildren(QLabel) if label.isVisibleTo(screen)]
@@ -389,9 +490,16 @@ def test_unreadable_store_is_reported(host: QWidget, qtbot: QtBot, actions: Fake
 
 
 @pytest.mark.parametrize("size", [QSize(1920, 1080), QSize(1080, 1920)])
-def test_every_control_is_a_touch_target(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                                         clock: FixedClock, ids: dict[str, str], tmp_path: Path,
-                                         size: QSize) -> None:
+def test_every_control_is_a_touch_target(
+    host: QWidget,
+    qtbot: QtBot,
+    actions: FakeActions,
+    store: RequestStore,
+    clock: FixedClock,
+    ids: dict[str, str],
+    tmp_path: Path,
+    size: QSize,
+) -> None:
     host.resize(size)
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     qtbot.waitUntil(lambda: screen.size() == size)
@@ -417,14 +525,22 @@ def test_every_control_is_a_touch_target(host: QWidget, qtbot: QtBot, actions: F
     for row in screen.requests.rows():
         mark, retry = row.contacted_button, row.retry_button
         if mark.isVisibleTo(screen) and retry.isVisibleTo(screen):
-            gap = max(retry.geometry().left() - mark.geometry().right(),
-                      retry.geometry().top() - mark.geometry().bottom())
+            gap = max(
+                retry.geometry().left() - mark.geometry().right(), retry.geometry().top() - mark.geometry().bottom()
+            )
             assert gap >= min_gap(size)
 
 
-def test_themed_controls_are_touch_targets(host: QWidget, qtbot: QtBot, qapp: QApplication, actions: FakeActions,
-                                           store: RequestStore, clock: FixedClock, ids: dict[str, str],
-                                           tmp_path: Path) -> None:
+def test_themed_controls_are_touch_targets(
+    host: QWidget,
+    qtbot: QtBot,
+    qapp: QApplication,
+    actions: FakeActions,
+    store: RequestStore,
+    clock: FixedClock,
+    ids: dict[str, str],
+    tmp_path: Path,
+) -> None:
     from kiosk.core.model import Theme
     from kiosk.ui.theme import apply_theme
 
@@ -445,8 +561,9 @@ def test_bad_idle_time_is_refused(actions: FakeActions, store: RequestStore, clo
         AdminScreen(actions, store, clock=clock, idle_close_seconds=0)  # type: ignore[arg-type]
 
 
-def test_follows_the_session_look(host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore,
-                                  clock: FixedClock, tmp_path: Path) -> None:
+def test_follows_the_session_look(
+    host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
+) -> None:
     from kiosk.ui.session import Session
 
     session = Session()

@@ -6,12 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
+from test_shell_helpers import PORTRAIT, running_kiosk
 
 from kiosk.core.model import Deck, Slide
 from kiosk.ui.render.slide_renderer import SlideRenderer
 from kiosk.ui.shell import BROWSE, MENU
-
-from test_shell_helpers import PORTRAIT, running_kiosk
 
 
 class RecordingRenderer:
@@ -220,7 +219,7 @@ def test_a_slide_that_cannot_be_drawn_says_so_and_the_others_still_show(qapp, qt
         assert browse.view.pixmap is not None and browse.view.message == ""
 
 
-def wait_shown(qtbot, browse) -> None:  # noqa: ANN001
+def wait_shown(qtbot, browse) -> None:
     qtbot.waitUntil(lambda: browse.ready, timeout=20000)
 
 
@@ -255,7 +254,7 @@ def test_in_larger_text_a_long_slide_scrolls_instead_of_being_cut(qapp, qtbot) -
         assert view.offset == 0
 
 
-def open_tall_slide(qtbot, kiosk):  # noqa: ANN001, ANN201
+def open_tall_slide(qtbot, kiosk):
     """An exercise in larger text in portrait: taller than the slide area."""
     kiosk.window.session.set_large_text(True)
     browse = open_topic(kiosk, "exercise")
@@ -270,13 +269,18 @@ def test_scroll_cues_show_while_there_is_more_below(qapp, qtbot) -> None:
         accent = QColor(kiosk.player.deck.clinic.theme.primary)
 
         def accent_pixels(image: QImage, rect: QRect) -> int:
-            return sum(1 for x in range(rect.left(), rect.right(), 2) for y in range(rect.top(), rect.bottom(), 2)
-                       if QColor(image.pixel(x, y)) == accent)
+            return sum(
+                1
+                for x in range(rect.left(), rect.right(), 2)
+                for y in range(rect.top(), rect.bottom(), 2)
+                if QColor(image.pixel(x, y)) == accent
+            )
 
         unit = view.width() / 1080
         # The down arrow's disc: bottom right, beside the scroll bar (kiosk/ui/scroll_cue.py).
-        arrow = QRect(round(view.width() - 120 * unit), round(view.height() - 96 * unit), round(80 * unit),
-                      round(80 * unit))
+        arrow = QRect(
+            round(view.width() - 120 * unit), round(view.height() - 96 * unit), round(80 * unit), round(80 * unit)
+        )
         bar = QRect(round(view.width() - 22 * unit), 0, round(12 * unit), view.height())
         top = view.grab().toImage()
         assert accent_pixels(top, arrow) > 20 and accent_pixels(top, bar) > 20

@@ -56,7 +56,7 @@ def test_legible_on_keeps_a_preferred_colour_that_passes() -> None:
 
 @pytest.mark.parametrize("theme", THEMES, ids=str)
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_text_is_legible_on_its_background(qapp, tmp_path: Path, theme: str, kind: str) -> None:  # noqa: ANN001
+def test_every_text_is_legible_on_its_background(qapp, tmp_path: Path, theme: str, kind: str) -> None:
     slides = everyday_slides(tmp_path)
     deck = deck_of(tmp_path, slides, theme=THEMES[theme])
     renderer = SlideRenderer(deck)
@@ -71,7 +71,7 @@ def test_every_text_is_legible_on_its_background(qapp, tmp_path: Path, theme: st
         assert painted.name() == text.background.name(), f"{text.role}: painted {painted.name()}"
 
 
-def _background_around(image: QImage, rect) -> QColor:  # noqa: ANN001
+def _background_around(image: QImage, rect) -> QColor:
     """The most common colour in the text's rect: the background (text strokes are thin)."""
     counts: dict[int, int] = {}
     left, top = int(rect.left()) + 1, int(rect.top()) + 1

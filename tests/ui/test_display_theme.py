@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from test_shell_helpers import NOW, bundled_deck, running_kiosk
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.config import load_config
 from kiosk.ui.accessibility import touch_palette
 from kiosk.ui.app import build_kiosk
 from kiosk.ui.shell import MENU, SLIDESHOW, IdleSettings
-
-from test_shell_helpers import NOW, bundled_deck, running_kiosk
 
 HIGH_CONTRAST_YELLOW = "#ffe600"  # only the high-contrast touch palette uses it
 
@@ -39,8 +38,9 @@ def page_colour(shell) -> str:
 def test_high_contrast_theme_is_where_every_patient_starts(qapp, qtbot, tmp_path: Path) -> None:
     theme = configured_theme(tmp_path, "high-contrast")
     clock = FixedClock(NOW)
-    with running_kiosk(qapp, qtbot, clock=clock, theme=theme,
-                       idle=IdleSettings(timeout=45, countdown=20, check_interval_ms=60_000)) as (kiosk, _clock):
+    with running_kiosk(
+        qapp, qtbot, clock=clock, theme=theme, idle=IdleSettings(timeout=45, countdown=20, check_interval_ms=60_000)
+    ) as (kiosk, _clock):
         shell = kiosk.window
         high = touch_palette(kiosk.player.deck.clinic.theme, high_contrast=True)
         clinic = touch_palette(kiosk.player.deck.clinic.theme, high_contrast=False)

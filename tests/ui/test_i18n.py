@@ -59,8 +59,9 @@ def test_the_compiled_catalogue_is_built_from_the_current_source(source: Path, t
 
 def test_the_menu_catalogue_has_every_string_of_the_menu_code(tmp_path: Path) -> None:
     extracted = tmp_path / "menu_es.ts"
-    subprocess.run([tool("lupdate"), "-silent", *(str(ROOT / f) for f in MENU_FILES), "-ts", str(extracted)],
-                   check=True, cwd=ROOT)
+    subprocess.run(
+        [tool("lupdate"), "-silent", *(str(ROOT / f) for f in MENU_FILES), "-ts", str(extracted)], check=True, cwd=ROOT
+    )
     in_code = {m.findtext("source") for m in ET.parse(extracted).getroot().iter("message")}
     committed = {m.findtext("source") for m in ET.parse(I18N_DIR / "menu_es.ts").getroot().iter("message")}
     assert in_code - committed == set(), "run pyside6-lupdate (docs/translations.md)"

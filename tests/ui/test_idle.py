@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QLineEdit, QTextEdit, QWidget
+from test_shell_helpers import NOW, running_kiosk
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.requests.store import RequestStore
@@ -14,14 +15,13 @@ from kiosk.ui.app import RequestServices
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.shell import BROWSE, MENU, REQUEST, SLIDESHOW, IdleSettings
 
-from test_shell_helpers import NOW, running_kiosk
-
 
 def click(widget, pos: QPoint = QPoint(10, 10)) -> None:
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
 
 
 # -- the monitor alone ---------------------------------------------------------------------
+
 
 def monitor(qtbot) -> tuple[IdleMonitor, FixedClock, list[tuple[str, int]]]:
     clock = FixedClock(NOW)
@@ -99,6 +99,7 @@ def test_real_input_events_count_as_someone_there(qapp, qtbot) -> None:
 
 # -- in the shell --------------------------------------------------------------------------
 
+
 def test_the_overlay_counts_down_and_a_touch_keeps_the_patients_choices(qapp, qtbot) -> None:
     with running_kiosk(qapp, qtbot, idle=IdleSettings(45, 20, 60_000)) as (kiosk, clock):
         shell = kiosk.window
@@ -149,9 +150,15 @@ def widget_states(root: QWidget, skip: tuple[QWidget, ...]) -> dict[str, object]
 
 
 def test_after_an_idle_reset_no_widget_shows_what_the_patient_chose_or_typed(qapp, qtbot, tmp_path) -> None:
-    with RequestStore(tmp_path / "requests.db") as store, running_kiosk(
-        qapp, qtbot, idle=IdleSettings(45, 20, 60_000), requests=RequestServices(store),
-    ) as (kiosk, clock):
+    with (
+        RequestStore(tmp_path / "requests.db") as store,
+        running_kiosk(
+            qapp,
+            qtbot,
+            idle=IdleSettings(45, 20, 60_000),
+            requests=RequestServices(store),
+        ) as (kiosk, clock),
+    ):
         shell = kiosk.window
         skip = (shell.slideshow, shell.overlay)
         # Every screen once, so lazily built parts exist in both snapshots.
@@ -208,8 +215,10 @@ def test_after_an_idle_reset_no_widget_shows_what_the_patient_chose_or_typed(qap
 def test_the_countdown_reads_as_a_sentence_in_both_languages(qapp, qtbot) -> None:
     with running_kiosk(qapp, qtbot) as (kiosk, _clock):
         overlay = kiosk.window.overlay
-        for language, many, one in (("en", "in 20 seconds.", "in 1 second."),
-                                    ("es", "en 20 segundos.", "en 1 segundo.")):
+        for language, many, one in (
+            ("en", "in 20 seconds.", "in 1 second."),
+            ("es", "en 20 segundos.", "en 1 segundo."),
+        ):
             kiosk.window.session.set_language(language)
             overlay.set_seconds(20)
             assert overlay.message.text().endswith(many) and "(s)" not in overlay.message.text()

@@ -4,7 +4,7 @@ and the form around it (focused field above the keyboard, every target big enoug
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from itertools import combinations
 from zoneinfo import ZoneInfo
 
@@ -19,15 +19,15 @@ from kiosk.core.model import Clinic, Theme, Topic
 from kiosk.core.requests.model import InfoRequest, StoredRequest
 from kiosk.core.text import LocalizedText
 from kiosk.ui.i18n import I18N_DIR
-from kiosk.ui.request.form_screen import RequestScreen
 from kiosk.ui.render.contrast import contrast_ratio
+from kiosk.ui.request.form_screen import RequestScreen
 from kiosk.ui.request.keyboard import KeyAction, KeyboardMode, OnScreenKeyboard
 from kiosk.ui.request.style import Palette
 from kiosk.ui.scale import min_gap, min_target
 from kiosk.ui.session import Session
 from kiosk.ui.theme import apply_theme
 
-START = datetime(2026, 3, 2, 15, 0, tzinfo=timezone.utc)
+START = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 SIZES = [QSize(1920, 1080), QSize(1080, 1920)]
 SIZE_IDS = ["landscape", "portrait"]
 
@@ -39,7 +39,9 @@ class NoStore:
 
 def clinic() -> Clinic:
     return Clinic(
-        name="Atlas Physical Therapy", phone="+1 303-322-4900", timezone=ZoneInfo("America/Denver"),
+        name="Atlas Physical Therapy",
+        phone="+1 303-322-4900",
+        timezone=ZoneInfo("America/Denver"),
         topics=(
             Topic("dry-needling", LocalizedText({"en": "Dry needling", "es": "Punción seca"})),
             Topic("shockwave", LocalizedText({"en": "Shockwave therapy", "es": "Terapia de ondas de choque"})),
@@ -123,11 +125,20 @@ def test_every_form_target_is_touch_sized(qtbot: QtBot, themed: None, size: QSiz
     screen = screen_of(qtbot, size)
     settle(qtbot, screen)
     target, gap = min_target(size), min_gap(size)
-    controls: list[QWidget] = [*screen.findChildren(QLineEdit), *screen.topics.chips,
-                               *screen.contact_time.buttons, screen.consent, screen.cancel_button,
-                               screen.submit_button]
-    rects = {c.accessibleName(): rect_in(c, screen.scroll.widget()) if screen.scroll.widget().isAncestorOf(c)
-             else rect_in(c, screen) for c in controls}
+    controls: list[QWidget] = [
+        *screen.findChildren(QLineEdit),
+        *screen.topics.chips,
+        *screen.contact_time.buttons,
+        screen.consent,
+        screen.cancel_button,
+        screen.submit_button,
+    ]
+    rects = {
+        c.accessibleName(): rect_in(c, screen.scroll.widget())
+        if screen.scroll.widget().isAncestorOf(c)
+        else rect_in(c, screen)
+        for c in controls
+    }
     for control in controls:
         assert control.accessibleName() and control.accessibleDescription(), control
         assert control.focusPolicy() != Qt.FocusPolicy.NoFocus, control.accessibleName()
@@ -136,7 +147,9 @@ def test_every_form_target_is_touch_sized(qtbot: QtBot, themed: None, size: QSiz
     inside = [c for c in controls if screen.scroll.widget().isAncestorOf(c)]
     for a, b in combinations(inside, 2):
         assert separation(rects[a.accessibleName()], rects[b.accessibleName()]) >= gap, (
-            a.accessibleName(), b.accessibleName())
+            a.accessibleName(),
+            b.accessibleName(),
+        )
 
 
 def test_large_text_grows_the_form_text(qtbot: QtBot, themed: None) -> None:
@@ -152,6 +165,7 @@ def test_large_text_grows_the_form_text(qtbot: QtBot, themed: None) -> None:
 
 # --- the keyboard in the form ----------------------------------------------------------------
 
+
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 def test_the_keyboard_is_docked_at_the_bottom_and_the_field_stays_above_it(
     qtbot: QtBot, themed: None, size: QSize
@@ -166,8 +180,9 @@ def test_the_keyboard_is_docked_at_the_bottom_and_the_field_stays_above_it(
         assert keyboard.bottom() == screen.rect().bottom() and keyboard.width() == screen.width()
         viewport = rect_in(screen.scroll.viewport(), screen)
         edit = rect_in(field.edit, screen)
-        qtbot.waitUntil(lambda e=field.edit: rect_in(screen.scroll.viewport(), screen).contains(rect_in(e, screen)),
-                        timeout=1000)
+        qtbot.waitUntil(
+            lambda e=field.edit: rect_in(screen.scroll.viewport(), screen).contains(rect_in(e, screen)), timeout=1000
+        )
         assert viewport.bottom() < keyboard.top()
         assert edit.bottom() < keyboard.top()
     tap(qtbot, screen.keyboard.action_key(KeyAction.DONE))

@@ -8,34 +8,38 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from test_shell_helpers import LANDSCAPE, NOW, bundled_deck, running_kiosk
 
 from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.accessibility import touch_palette
 from kiosk.ui.shell import BROWSE, MENU, SLIDESHOW
 
-from test_shell_helpers import LANDSCAPE, NOW, bundled_deck, running_kiosk
-
 
 def test_topics_come_from_content_and_only_those_playing_now(qapp, qtbot, tmp_path: Path) -> None:
-    from kiosk.ui.app import build_kiosk
     from kiosk.core.clock import FixedClock
+    from kiosk.ui.app import build_kiosk
     from kiosk.ui.menu.menu_screen import playing_topics
 
     content = tmp_path / "content"
     shutil.copytree(bundled_content_dir(), content)
     news = content / "slides" / "shockwave-news.yaml"
     # Shockwave's only slide ran in January: at NOW (March) the topic has nothing to show.
-    news.write_text(news.read_text(encoding="utf-8") + "schedule:\n  from: 2026-01-01\n  until: 2026-01-31\n",
-                    encoding="utf-8")
+    news.write_text(
+        news.read_text(encoding="utf-8") + "schedule:\n  from: 2026-01-01\n  until: 2026-01-31\n", encoding="utf-8"
+    )
     deck = bundled_deck(LANDSCAPE, content)
     assert [t.id for t in playing_topics(deck, NOW)] == ["dry-needling", "exercise", "about"]
-    kiosk = build_kiosk(qapp, deck, clock=FixedClock(NOW), screen=qapp.primaryScreen(), windowed=LANDSCAPE,
-                        transition="none")
+    kiosk = build_kiosk(
+        qapp, deck, clock=FixedClock(NOW), screen=qapp.primaryScreen(), windowed=LANDSCAPE, transition="none"
+    )
     qtbot.addWidget(kiosk.window)
     try:
         kiosk.window.open_menu()
-        buttons = [b.objectName() for b in kiosk.window.menu.findChildren(type(kiosk.window.menu.back_button))
-                   if b.objectName().startswith("topic_") and b.isVisibleTo(kiosk.window.menu)]
+        buttons = [
+            b.objectName()
+            for b in kiosk.window.menu.findChildren(type(kiosk.window.menu.back_button))
+            if b.objectName().startswith("topic_") and b.isVisibleTo(kiosk.window.menu)
+        ]
         assert sorted(buttons) == ["topic_about", "topic_dry-needling", "topic_exercise"]
     finally:
         kiosk.player.stop()
@@ -73,8 +77,9 @@ def test_a_double_tap_on_a_topic_opens_it_once_and_does_not_press_what_appears_u
             QTest.mouseClick(topic, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10))
         assert opened == ["exercise"] and shell.current_screen == BROWSE
         # The second tap of the double tap, landing on whatever is now under the finger.
-        QTest.mouseClick(shell.browse.menu_button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(10, 10))
+        QTest.mouseClick(
+            shell.browse.menu_button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10)
+        )
         assert shell.current_screen == BROWSE
 
 
@@ -82,8 +87,9 @@ def test_a_double_tap_on_the_slideshow_opens_the_menu_and_nothing_more(qapp, qtb
     with running_kiosk(qapp, qtbot, debounce_ms=350) as (kiosk, _clock):
         shell = kiosk.window
         QTest.mouseClick(shell.slideshow, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(400, 400))
-        QTest.mouseClick(shell.menu.back_button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(10, 10))
+        QTest.mouseClick(
+            shell.menu.back_button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10)
+        )
         assert shell.current_screen == MENU
 
 
@@ -92,16 +98,19 @@ def test_switches_follow_the_session_both_ways(qapp, qtbot) -> None:
         shell = kiosk.window
         shell.open_menu()
         menu = shell.menu
-        QTest.mouseClick(menu.high_contrast_button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(10, 10))
+        QTest.mouseClick(
+            menu.high_contrast_button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10)
+        )
         assert shell.session.high_contrast and menu.high_contrast_button.isChecked()
         assert "#ffe600" in shell.styleSheet()  # the high-contrast theme is on
         shell.session.set_large_text(True)
         assert menu.large_text_button.isChecked()
-        QTest.mouseClick(menu.language_buttons["es"], Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(10, 10))
-        QTest.mouseClick(menu.language_buttons["es"], Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(10, 10))
+        QTest.mouseClick(
+            menu.language_buttons["es"], Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10)
+        )
+        QTest.mouseClick(
+            menu.language_buttons["es"], Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10)
+        )
         assert shell.session.language == "es" and menu.language_buttons["es"].isChecked()
         assert not menu.language_buttons["en"].isChecked()
         shell.go_home()

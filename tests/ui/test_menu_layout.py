@@ -13,14 +13,13 @@ import yaml
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
+from test_shell_helpers import LANDSCAPE, PORTRAIT, running_kiosk
 
 from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.accessibility import touch_palette
 from kiosk.ui.menu.layout import card_columns
 from kiosk.ui.menu.topic_card import TopicCard
 from kiosk.ui.scale import min_gap, px
-
-from test_shell_helpers import LANDSCAPE, PORTRAIT, running_kiosk
 
 SMALL = QSize(1280, 800)
 SIZES = {"landscape": LANDSCAPE, "portrait": PORTRAIT, "small": SMALL}
@@ -45,8 +44,9 @@ def content_with_topics(destination: Path, count: int) -> Path:
         en, es = EXTRA_TITLES[index]
         topics.append({"id": topic_id, "title": {"en": en, "es": es}, "icon": "images/icon-about.svg"})
         slide = {**news, "id": f"{topic_id}-news", "topic": topic_id}
-        (destination / "slides" / f"{topic_id}-news.yaml").write_text(yaml.safe_dump(slide, allow_unicode=True),
-                                                                       encoding="utf-8")
+        (destination / "slides" / f"{topic_id}-news.yaml").write_text(
+            yaml.safe_dump(slide, allow_unicode=True), encoding="utf-8"
+        )
         clinic["playlist"].append(slide["id"])
     kept = {t["id"] for t in topics}
     for path in (destination / "slides").glob("*.yaml"):
@@ -83,16 +83,23 @@ def kiosk_with(qapp, qtbot, tmp_path: Path, size: QSize, topics: int | None):
     content = content_with_topics(tmp_path / "content", topics) if topics is not None else None
     if content is None:
         return running_kiosk(qapp, qtbot, size)
-    from kiosk.core.clock import FixedClock
-    from kiosk.ui.app import build_kiosk
     from contextlib import contextmanager
 
     from test_shell_helpers import NOW
 
+    from kiosk.core.clock import FixedClock
+    from kiosk.ui.app import build_kiosk
+
     @contextmanager
     def running():
-        kiosk = build_kiosk(qapp, deck_for(size, content), clock=FixedClock(NOW), screen=qapp.primaryScreen(),
-                            windowed=size, transition="none")
+        kiosk = build_kiosk(
+            qapp,
+            deck_for(size, content),
+            clock=FixedClock(NOW),
+            screen=qapp.primaryScreen(),
+            windowed=size,
+            transition="none",
+        )
         qtbot.addWidget(kiosk.window)
         kiosk.window.debouncer.interval_ms = 0
         try:
@@ -120,7 +127,9 @@ def layout_problems(menu, size: QSize) -> list[str]:
             problems.append(f"{card.objectName()} {rect.getRect()} runs into the request button or off screen")
         title = card.title_label
         if title.heightForWidth(title.width()) > title.height():
-            problems.append(f"{card.objectName()}: title cut ({title.height()} px of {title.heightForWidth(title.width())})")
+            problems.append(
+                f"{card.objectName()}: title cut ({title.height()} px of {title.heightForWidth(title.width())})"
+            )
         longest = max(title.fontMetrics().horizontalAdvance(w) for w in title.text().split())
         if longest > title.width():
             problems.append(f"{card.objectName()}: a word of {longest} px in a title {title.width()} px wide")
@@ -133,6 +142,7 @@ def layout_problems(menu, size: QSize) -> list[str]:
 
 
 # -- filling the screen ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("size", [LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
 def test_cards_fill_the_height_and_the_band_is_at_the_bottom(qapp, qtbot, size) -> None:
@@ -153,8 +163,9 @@ def test_cards_fill_the_height_and_the_band_is_at_the_bottom(qapp, qtbot, size) 
         # The cards take most of the height between the headline and the main action.
         top = rect_in(menu.title, content).bottom()
         rows = {c.top() for c in cards}
-        assert sum(c.height() for c in cards if c.left() == cards[0].left()) >= 0.8 * (request.top() - top - len(rows)
-                                                                                        * px(size, 28))
+        assert sum(c.height() for c in cards if c.left() == cards[0].left()) >= 0.8 * (
+            request.top() - top - len(rows) * px(size, 28)
+        )
         assert layout_problems(menu, size) == []
 
 
@@ -173,8 +184,9 @@ def test_cards_show_their_icon_big_and_beside_the_title(qapp, qtbot, size) -> No
 @pytest.mark.parametrize("topics", [1, 4, 7, 8])
 @pytest.mark.parametrize("size_name", list(SIZES))
 @pytest.mark.parametrize("language, large_text", [("en", False), ("es", True)], ids=["en", "es-large"])
-def test_any_number_of_topics_lays_out_without_overlap_or_cut_text(qapp, qtbot, tmp_path, topics, size_name,
-                                                                    language, large_text) -> None:
+def test_any_number_of_topics_lays_out_without_overlap_or_cut_text(
+    qapp, qtbot, tmp_path, topics, size_name, language, large_text
+) -> None:
     size = SIZES[size_name]
     with kiosk_with(qapp, qtbot, tmp_path, size, topics) as (kiosk, _clock):
         menu = open_menu(kiosk.window, language, large_text)
@@ -201,6 +213,7 @@ def test_few_topics_keep_cards_a_sensible_size(qapp, qtbot, tmp_path) -> None:
 
 
 # -- titles and the slide count -------------------------------------------------------------
+
 
 def test_long_titles_wrap_and_are_never_cut_in_spanish_larger_text_portrait(qapp, qtbot, tmp_path) -> None:
     with kiosk_with(qapp, qtbot, tmp_path, PORTRAIT, 7) as (kiosk, _clock):
@@ -233,11 +246,21 @@ def test_titles_wrap_in_narrow_cards(qapp, qtbot) -> None:
     assert card.rect().contains(card.detail_label.geometry())
 
 
-@pytest.mark.parametrize("language, expected", [
-    ("en", {"dry-needling": "9 slides", "shockwave": "1 slide", "exercise": "5 slides", "about": "2 slides"}),
-    ("es", {"dry-needling": "9 diapositivas", "shockwave": "1 diapositiva", "exercise": "5 diapositivas",
-            "about": "2 diapositivas"}),
-])
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("en", {"dry-needling": "9 slides", "shockwave": "1 slide", "exercise": "5 slides", "about": "2 slides"}),
+        (
+            "es",
+            {
+                "dry-needling": "9 diapositivas",
+                "shockwave": "1 diapositiva",
+                "exercise": "5 diapositivas",
+                "about": "2 diapositivas",
+            },
+        ),
+    ],
+)
 def test_each_card_says_how_many_slides_it_has(qapp, qtbot, language, expected) -> None:
     with running_kiosk(qapp, qtbot) as (kiosk, clock):
         menu = open_menu(kiosk.window, language)
@@ -250,6 +273,7 @@ def test_each_card_says_how_many_slides_it_has(qapp, qtbot, language, expected) 
 
 
 # -- look and behaviour ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
 def test_a_card_and_its_texts_look_pressed_while_held(qapp, qtbot, high_contrast) -> None:
@@ -281,8 +305,7 @@ def test_a_tap_on_the_title_or_icon_is_a_tap_on_the_card(qapp, qtbot) -> None:
         card = menu.topic_button("about")
         for label in (card.title_label, card.icon_label, card.detail_label):
             kiosk.window.debouncer.reset()
-            QTest.mouseClick(card, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                             label.geometry().center())
+            QTest.mouseClick(card, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, label.geometry().center())
         assert chosen == ["about"] * 3
 
 
@@ -304,6 +327,7 @@ def test_larger_text_and_language_reflow_the_cards(qapp, qtbot) -> None:
 
 # -- the column choice alone --------------------------------------------------------------------
 
+
 def test_column_choice_prefers_cards_that_fit_and_are_wide() -> None:
     def needed(_width: int) -> int:
         return 150
@@ -322,15 +346,19 @@ def test_larger_text_keeps_its_switch_in_view_and_shows_there_is_more_below(qapp
         menu = open_menu(kiosk.window, "es", False)
         bar = menu.scroll.verticalScrollBar()
         assert bar.maximum() == 0 and not menu.more_below.isVisible()
-        QTest.mouseClick(menu.large_text_button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(10, 10))
+        QTest.mouseClick(
+            menu.large_text_button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10)
+        )
         assert kiosk.window.session.large_text
         # Spanish in larger text runs past the bottom edge in landscape ...
         qtbot.waitUntil(lambda: bar.maximum() > 0)
         # ... yet the switch just pressed stays on screen, and the cue says there is more.
         viewport = menu.scroll.viewport()
-        qtbot.waitUntil(lambda: viewport.rect().contains(
-            menu.large_text_button.mapTo(viewport, menu.large_text_button.rect().bottomRight())))
+        qtbot.waitUntil(
+            lambda: viewport.rect().contains(
+                menu.large_text_button.mapTo(viewport, menu.large_text_button.rect().bottomRight())
+            )
+        )
         assert menu.more_below.isVisible() == (bar.value() < bar.maximum())
         bar.setValue(0)
         assert menu.more_below.isVisible()

@@ -22,10 +22,10 @@ from kiosk.core.clock import FixedClock
 from kiosk.core.model import Clinic, Deck, InfoSlide, NewsSlide, Slide, Source, Topic
 from kiosk.core.schedule import Schedule
 from kiosk.core.text import LocalizedText
+from kiosk.ui.render.errors import SlideRenderError
 from kiosk.ui.slideshow.frame_check import frame_problems
 from kiosk.ui.slideshow.player import Player, PlayerTiming
 from kiosk.ui.slideshow.window import PlayerWindow
-from kiosk.ui.render.errors import SlideRenderError
 
 DENVER = ZoneInfo("America/Denver")
 SIZE = QSize(480, 270)
@@ -63,27 +63,40 @@ class FakeRenderer:
 
 def info(slide_id: str, duration: float | None = None, schedule: Schedule = Schedule()) -> InfoSlide:
     return InfoSlide(
-        id=slide_id, topic="back", title=LocalizedText.english(f"Title {slide_id}"),
-        source=Source(f"slides/{slide_id}.yaml"), duration=duration, schedule=schedule,
+        id=slide_id,
+        topic="back",
+        title=LocalizedText.english(f"Title {slide_id}"),
+        source=Source(f"slides/{slide_id}.yaml"),
+        duration=duration,
+        schedule=schedule,
         body=LocalizedText.english("Some body text."),
     )
 
 
 def news(slide_id: str, start: date, until: date, duration: float | None = None) -> NewsSlide:
     return NewsSlide(
-        id=slide_id, topic="back", title=LocalizedText.english("New: shockwave therapy"),
-        source=Source(f"slides/{slide_id}.yaml"), duration=duration, date=start,
+        id=slide_id,
+        topic="back",
+        title=LocalizedText.english("New: shockwave therapy"),
+        source=Source(f"slides/{slide_id}.yaml"),
+        duration=duration,
+        date=start,
         body=LocalizedText.english("Ask at the front desk."),
-        schedule=Schedule(active_from=datetime.combine(start, datetime.min.time()), active_until=Schedule.until_end_of(until)),
+        schedule=Schedule(
+            active_from=datetime.combine(start, datetime.min.time()), active_until=Schedule.until_end_of(until)
+        ),
     )
 
 
 def make_deck(slides: Iterable[Slide], root: Path, version: str = "v1") -> Deck:
     slides = tuple(slides)
     clinic = Clinic(
-        name="Atlas Physical Therapy", phone="+1 303-322-4900", timezone=DENVER,
+        name="Atlas Physical Therapy",
+        phone="+1 303-322-4900",
+        timezone=DENVER,
         topics=(Topic("back", LocalizedText.english("Back pain")),),
-        playlist=tuple(s.id for s in slides), default_duration=12.0,
+        playlist=tuple(s.id for s in slides),
+        default_duration=12.0,
     )
     return Deck(clinic=clinic, slides=slides, root=root, version=version)
 
@@ -97,8 +110,16 @@ def renderers() -> list[FakeRenderer]:
     return []
 
 
-def build(qtbot, deck: Deck, clock: FixedClock, renderers: list[FakeRenderer], *, broken: Iterable[str] = (),
-          transition: str = "fade", timing: PlayerTiming = FAST) -> tuple[Player, PlayerWindow, list[str]]:
+def build(
+    qtbot,
+    deck: Deck,
+    clock: FixedClock,
+    renderers: list[FakeRenderer],
+    *,
+    broken: Iterable[str] = (),
+    transition: str = "fade",
+    timing: PlayerTiming = FAST,
+) -> tuple[Player, PlayerWindow, list[str]]:
     def factory(d: Deck) -> FakeRenderer:
         renderer = FakeRenderer(d, broken)
         renderers.append(renderer)
@@ -228,8 +249,9 @@ def test_next_slide_is_rendered_before_its_transition(qtbot, tmp_path: Path, ren
 def test_transitions_paint_only_finished_frames(qtbot, tmp_path: Path, renderers, transition: str) -> None:
     deck = make_deck([info("a", 4), info("b", 4)], tmp_path)
     timing = PlayerTiming(time_scale=0.002, transition_ms=120)
-    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers,
-                                  transition=transition, timing=timing)
+    player, window, shown = build(
+        qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, transition=transition, timing=timing
+    )
     grabs: list[list[str]] = []
     window.transitionFinished.connect(lambda: grabs.append(frame_problems(window.grab().toImage(), SIZE)))
     player.start()
@@ -261,8 +283,9 @@ def test_idle_player_runs_no_fast_timer(qtbot, tmp_path: Path, renderers) -> Non
     from PySide6.QtCore import QTimer
 
     deck = make_deck([info("a", 300), info("b", 300)], tmp_path)
-    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers,
-                                  timing=PlayerTiming(transition_ms=8))
+    player, window, shown = build(
+        qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=PlayerTiming(transition_ms=8)
+    )
     player.start()
     qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=3000)
     qtbot.waitUntil(lambda: player.preparer.cached(deck.slides[1], SIZE, "en") is not None, timeout=3000)
@@ -285,8 +308,7 @@ def test_no_label_auto_detects_rich_text(qtbot, tmp_path: Path, renderers) -> No
 def test_rejects_unknown_transition(tmp_path: Path, qapp) -> None:
     deck = make_deck([info("a")], tmp_path)
     with pytest.raises(ValueError, match="transition must be one of"):
-        Player(deck, clock=FixedClock(local(2026, 3, 2)), size=SIZE, transition="wipe",
-               renderer_factory=FakeRenderer)
+        Player(deck, clock=FixedClock(local(2026, 3, 2)), size=SIZE, transition="wipe", renderer_factory=FakeRenderer)
 
 
 class FakeLoad:
@@ -301,7 +323,9 @@ class FakeLoad:
         return self.deck is not None
 
 
-def test_new_deck_applies_at_the_next_boundary_without_touching_the_frame_on_screen(qtbot, tmp_path: Path, renderers) -> None:
+def test_new_deck_applies_at_the_next_boundary_without_touching_the_frame_on_screen(
+    qtbot, tmp_path: Path, renderers
+) -> None:
     deck = make_deck([info("a", 4), info("b", 4)], tmp_path, version="v1")
     timing = PlayerTiming(time_scale=0.02, transition_ms=8)
     player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=timing)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QSize
@@ -17,12 +17,14 @@ from kiosk.ui.app import Kiosk, build_kiosk
 from kiosk.ui.slideshow.content_watcher import ContentWatcher, content_fingerprint
 from kiosk.ui.slideshow.player import PlayerTiming
 
-NOW = datetime(2026, 3, 2, 17, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 17, 0, tzinfo=UTC)
 SIZE = QSize(640, 360)
 TITLE = "  en: Welcome to Atlas Physical Therapy\n"
 
 
-def start_kiosk(qtbot, qapp, tmp_path: Path, timing: PlayerTiming = PlayerTiming(transition_ms=0)) -> tuple[Kiosk, Path]:
+def start_kiosk(
+    qtbot, qapp, tmp_path: Path, timing: PlayerTiming = PlayerTiming(transition_ms=0)
+) -> tuple[Kiosk, Path]:
     root = tmp_path / "content"
     shutil.copytree(bundled_content_dir(), root)
     clock = FixedClock(NOW)
@@ -32,8 +34,17 @@ def start_kiosk(qtbot, qapp, tmp_path: Path, timing: PlayerTiming = PlayerTiming
     def loader(path: Path) -> object:
         return load_deck(path, screen_size=(SIZE.width(), SIZE.height()), now=clock.now())
 
-    kiosk = build_kiosk(qapp, result.deck, clock=clock, screen=qapp.primaryScreen(), windowed=SIZE,
-                        transition="none", timing=timing, content_root=root, loader=loader)
+    kiosk = build_kiosk(
+        qapp,
+        result.deck,
+        clock=clock,
+        screen=qapp.primaryScreen(),
+        windowed=SIZE,
+        transition="none",
+        timing=timing,
+        content_root=root,
+        loader=loader,
+    )
     qtbot.addWidget(kiosk.window)
     qtbot.waitUntil(lambda: kiosk.player.current_slide is not None, timeout=20000)
     # The content watcher starts just after the first frame (KioskShell.defer_setup).

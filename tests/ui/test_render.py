@@ -29,12 +29,12 @@ from kiosk.ui.render.qr import QUIET_ZONE, qr_matches, qr_modules
 
 
 @pytest.fixture()
-def slides(tmp_path: Path):  # noqa: ANN201
+def slides(tmp_path: Path):
     return everyday_slides(tmp_path)
 
 
 @pytest.fixture()
-def renderer(qapp, tmp_path: Path, slides) -> SlideRenderer:  # noqa: ANN001
+def renderer(qapp, tmp_path: Path, slides) -> SlideRenderer:
     return SlideRenderer(deck_of(tmp_path, slides))
 
 
@@ -48,14 +48,13 @@ def _distinct_colours(image: QImage, step: int = 37) -> int:
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("kind", KINDS)
-def test_every_kind_renders_at_every_size(renderer: SlideRenderer, slides, kind: str, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_every_kind_renders_at_every_size(renderer: SlideRenderer, slides, kind: str, size: tuple[int, int]) -> None:
     slide = slides[kind]
     image = renderer.render(slide, QSize(*size))
     assert image.size() == QSize(*size)
     assert image.format() in (QImage.Format.Format_ARGB32_Premultiplied, QImage.Format.Format_RGB32)
     assert not image.hasAlphaChannel() or all(
-        QColor.fromRgba(image.pixel(x, y)).alpha() == 255
-        for x in range(0, size[0], 97) for y in range(0, size[1], 89)
+        QColor.fromRgba(image.pixel(x, y)).alpha() == 255 for x in range(0, size[0], 97) for y in range(0, size[1], 89)
     )
     assert _distinct_colours(image) > 5, "blank frame"
     layout = renderer.layout(slide, QSize(*size))
@@ -68,7 +67,7 @@ def test_every_kind_renders_at_every_size(renderer: SlideRenderer, slides, kind:
         assert t.pixel_size >= round(BODY.smallest * u), f"{t.role} at {t.pixel_size}px"
 
 
-def test_sizes_follow_the_resolution(renderer: SlideRenderer, slides) -> None:  # noqa: ANN001
+def test_sizes_follow_the_resolution(renderer: SlideRenderer, slides) -> None:
     small = renderer.layout(slides["info"], QSize(1920, 1080))
     big = renderer.layout(slides["info"], QSize(3840, 2160))
     for a, b in zip(small.texts, big.texts, strict=True):
@@ -76,7 +75,7 @@ def test_sizes_follow_the_resolution(renderer: SlideRenderer, slides) -> None:  
         assert abs(b.pixel_size - 2 * a.pixel_size) <= 2, a.role
 
 
-def test_footer_is_left_as_background(renderer: SlideRenderer, slides) -> None:  # noqa: ANN001
+def test_footer_is_left_as_background(renderer: SlideRenderer, slides) -> None:
     size = QSize(1920, 1080)
     footer = footer_rect(size)
     assert footer.bottom() == size.height() - 1 and footer.width() == size.width()
@@ -84,12 +83,13 @@ def test_footer_is_left_as_background(renderer: SlideRenderer, slides) -> None: 
     for slide in slides.values():
         image = renderer.render(slide, size)
         background = image.pixel(footer.center())
-        assert {image.pixel(x, y) for x in range(0, size.width(), 23)
-                for y in range(footer.top(), footer.bottom() + 1, 7)} == {background}
+        assert {
+            image.pixel(x, y) for x in range(0, size.width(), 23) for y in range(footer.top(), footer.bottom() + 1, 7)
+        } == {background}
     assert footer_rect(QSize(3840, 2160)).height() == 2 * footer.height()
 
 
-def test_portrait_puts_the_picture_above_the_text(renderer: SlideRenderer, slides) -> None:  # noqa: ANN001
+def test_portrait_puts_the_picture_above_the_text(renderer: SlideRenderer, slides) -> None:
     for kind in ("info", "news", "exercise"):
         landscape = renderer.layout(slides[kind], QSize(1920, 1080))
         portrait = renderer.layout(slides[kind], QSize(1080, 1920))
@@ -100,12 +100,13 @@ def test_portrait_puts_the_picture_above_the_text(renderer: SlideRenderer, slide
         assert side.rect.left() > landscape.texts_with_role("headline")[0].rect.right(), kind
 
 
-def test_images_are_decoded_at_display_size(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_images_are_decoded_at_display_size(qapp, tmp_path: Path) -> None:
     photo = tmp_path / "images" / "huge.png"
     write_png(photo, 4000, 3000)
     ref = ImageRef(photo, "images/huge.png", 4000, 3000, "png")
-    slide = InfoSlide(id="a", topic="general", source=everyday_slides(tmp_path)["info"].source,
-                      title=text("Big photo"), image=ref)
+    slide = InfoSlide(
+        id="a", topic="general", source=everyday_slides(tmp_path)["info"].source, title=text("Big photo"), image=ref
+    )
     layout = SlideRenderer(deck_of(tmp_path, [slide])).layout(slide, QSize(1920, 1080))
     picture = layout.pictures[-1]
     assert picture.image.width() <= 1920 * 0.45 and picture.image.width() == round(picture.rect.width())
@@ -113,7 +114,7 @@ def test_images_are_decoded_at_display_size(qapp, tmp_path: Path) -> None:  # no
 
 
 @pytest.mark.parametrize("content", [b"", b"\x89PNG\r\n\x1a\nnot really a png at all", b"GIF89a\x00"])
-def test_corrupt_image_raises_naming_the_file(qapp, tmp_path: Path, content: bytes) -> None:  # noqa: ANN001
+def test_corrupt_image_raises_naming_the_file(qapp, tmp_path: Path, content: bytes) -> None:
     bad = tmp_path / "images" / "broken.png"
     bad.parent.mkdir(parents=True)
     bad.write_bytes(content)
@@ -124,7 +125,7 @@ def test_corrupt_image_raises_naming_the_file(qapp, tmp_path: Path, content: byt
 
 
 @pytest.mark.qt_log_ignore(".*")
-def test_corrupt_svg_raises_naming_the_file(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_corrupt_svg_raises_naming_the_file(qapp, tmp_path: Path) -> None:
     bad = tmp_path / "images" / "broken.svg"
     bad.parent.mkdir(parents=True)
     bad.write_text("<svg xmlns='http://www.w3.org/2000/svg'><rect", encoding="utf-8")
@@ -133,7 +134,7 @@ def test_corrupt_svg_raises_naming_the_file(qapp, tmp_path: Path) -> None:  # no
         SlideRenderer(deck_of(tmp_path, [slide])).render(slide, QSize(1080, 1920))
 
 
-def test_a_truncated_photo_is_an_error_not_half_a_picture(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_truncated_photo_is_an_error_not_half_a_picture(qapp, tmp_path: Path) -> None:
     good = tmp_path / "images" / "photo.jpg"
     image = QImage(1200, 800, QImage.Format.Format_RGB32)
     image.fill(QColor("#336699"))
@@ -146,10 +147,15 @@ def test_a_truncated_photo_is_an_error_not_half_a_picture(qapp, tmp_path: Path) 
         SlideRenderer(deck_of(tmp_path, [slide])).render(slide, QSize(1920, 1080))
 
 
-def test_html_in_content_is_shown_as_text(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_html_in_content_is_shown_as_text(qapp, tmp_path: Path) -> None:
     html = '<img src="http://example.com/x.png"> <b>bold?</b>'
-    slide = InfoSlide(id="h", topic="general", source=everyday_slides(tmp_path)["info"].source,
-                      title=text("<i>Title</i>"), body=text(html))
+    slide = InfoSlide(
+        id="h",
+        topic="general",
+        source=everyday_slides(tmp_path)["info"].source,
+        title=text("<i>Title</i>"),
+        body=text(html),
+    )
     layout = SlideRenderer(deck_of(tmp_path, [slide])).layout(slide, QSize(1920, 1080))
     assert layout.texts_with_role("headline")[0].fitted.plain_text == "<i>Title</i>"
     body = layout.texts_with_role("body")[0].fitted.document
@@ -158,9 +164,14 @@ def test_html_in_content_is_shown_as_text(qapp, tmp_path: Path) -> None:  # noqa
     assert "<img" in body.toPlainText() and body.toHtml().count("<img") == 0
 
 
-def test_markdown_bold_italic_and_lists(qapp, tmp_path: Path) -> None:  # noqa: ANN001
-    slide = InfoSlide(id="m", topic="general", source=everyday_slides(tmp_path)["info"].source,
-                      title=text("T"), body=text("Plain **bold** and *italic*.\n\n- one\n- two"))
+def test_markdown_bold_italic_and_lists(qapp, tmp_path: Path) -> None:
+    slide = InfoSlide(
+        id="m",
+        topic="general",
+        source=everyday_slides(tmp_path)["info"].source,
+        title=text("T"),
+        body=text("Plain **bold** and *italic*.\n\n- one\n- two"),
+    )
     layout = SlideRenderer(deck_of(tmp_path, [slide])).layout(slide, QSize(1920, 1080))
     document = layout.texts_with_role("body")[0].fitted.document
     assert document.toPlainText() == "Plain bold and italic.\none\ntwo"
@@ -176,27 +187,35 @@ def test_markdown_bold_italic_and_lists(qapp, tmp_path: Path) -> None:  # noqa: 
     assert document.begin().textList() is None
 
 
-def _fragments(block):  # noqa: ANN001, ANN202
+def _fragments(block):
     it = block.begin()
     while not it.atEnd():
         yield it.fragment()
         it += 1
 
 
-def test_spanish_falls_back_to_english_per_field(renderer: SlideRenderer, slides) -> None:  # noqa: ANN001
+def test_spanish_falls_back_to_english_per_field(renderer: SlideRenderer, slides) -> None:
     layout = renderer.layout(slides["bullets"], QSize(1920, 1080), "es")
     assert layout.texts_with_role("headline")[0].fitted.plain_text == "Beneficios"
     assert [t.fitted.plain_text for t in layout.texts_with_role("item")] == [
-        "Alivio sin medicamentos", "Fast results", "Targeted treatment"]
+        "Alivio sin medicamentos",
+        "Fast results",
+        "Targeted treatment",
+    ]
     assert layout.texts_with_role("topic")[0].fitted.plain_text == "Dolor de espalda"
     exercise = renderer.layout(slides["exercise"], QSize(1920, 1080), "es")
     assert [t.fitted.plain_text for t in exercise.texts_with_role("chip")] == [
-        "Mantener 5 s", "10 repeticiones", "2 series"]
+        "Mantener 5 s",
+        "10 repeticiones",
+        "2 series",
+    ]
     assert [t.fitted.plain_text for t in exercise.texts_with_role("step")] == [
-        "Apóyese en manos y rodillas.", "Round your back slowly."]
+        "Apóyese en manos y rodillas.",
+        "Round your back slowly.",
+    ]
 
 
-def test_news_date_is_formatted_per_language(renderer: SlideRenderer, slides) -> None:  # noqa: ANN001
+def test_news_date_is_formatted_per_language(renderer: SlideRenderer, slides) -> None:
     en = renderer.layout(slides["news"], QSize(1920, 1080), "en")
     es = renderer.layout(slides["news"], QSize(1920, 1080), "es")
     assert en.texts_with_role("date")[0].fitted.plain_text == "January 1, 2025"
@@ -205,14 +224,17 @@ def test_news_date_is_formatted_per_language(renderer: SlideRenderer, slides) ->
     assert es.texts_with_role("badge")[0].fitted.plain_text == "NOTICIAS"
 
 
-def test_contact_shows_phone_address_hours_and_a_scannable_qr(renderer: SlideRenderer, slides) -> None:  # noqa: ANN001
+def test_contact_shows_phone_address_hours_and_a_scannable_qr(renderer: SlideRenderer, slides) -> None:
     for size in ((1920, 1080), (1080, 1920)):
         layout = renderer.layout(slides["contact"], QSize(*size))
         assert layout.texts_with_role("phone")[0].fitted.plain_text == "+1 303-322-4900"
         assert "Denver" in layout.texts_with_role("address")[0].fitted.plain_text
         hours = layout.texts_with_role("hours")[0].fitted.plain_text.splitlines()
-        assert hours == ["Mon\u2013Fri\u20028 AM\u201312 PM, 1 PM\u20136 PM",
-                         "Sat\u20029 AM\u20131 PM", "Sun\u2002Closed"]
+        assert hours == [
+            "Mon\u2013Fri\u20028 AM\u201312 PM, 1 PM\u20136 PM",
+            "Sat\u20029 AM\u20131 PM",
+            "Sun\u2002Closed",
+        ]
         qr = next(p for p in layout.pictures if p.source == "qr")
         assert qr_matches(qr.image, "tel:+13033224900")
         # Large: at least a third of the short side, whole pixels per module.
@@ -220,11 +242,13 @@ def test_contact_shows_phone_address_hours_and_a_scannable_qr(renderer: SlideRen
         assert qr.image.width() % (len(qr_modules("tel:+13033224900")) + 2 * QUIET_ZONE) == 0
         # ... and it is really painted where the layout says.
         image = renderer.render(slides["contact"], QSize(*size))
-        assert qr_matches(image.copy(QRect(int(qr.rect.left()), int(qr.rect.top()), qr.image.width(),
-                                           qr.image.height())), "tel:+13033224900")
+        assert qr_matches(
+            image.copy(QRect(int(qr.rect.left()), int(qr.rect.top()), qr.image.width(), qr.image.height())),
+            "tel:+13033224900",
+        )
 
 
-def test_large_text_is_bigger_and_reflows_without_clipping(renderer: SlideRenderer, slides) -> None:  # noqa: ANN001
+def test_large_text_is_bigger_and_reflows_without_clipping(renderer: SlideRenderer, slides) -> None:
     for kind in KINDS:
         for size in ((1920, 1080), (1080, 1920)):
             normal = renderer.layout(slides[kind], QSize(*size))
@@ -239,10 +263,15 @@ def test_large_text_is_bigger_and_reflows_without_clipping(renderer: SlideRender
                     assert b.pixel_size >= round(BODY.smallest * LARGE_TEXT_SCALE * unit(size)), (kind, a.role)
 
 
-def test_too_much_text_shrinks_to_the_minimum_then_ends_with_an_ellipsis(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_too_much_text_shrinks_to_the_minimum_then_ends_with_an_ellipsis(qapp, tmp_path: Path) -> None:
     long_body = " ".join(["Fisioterapeuta rehabilitación recomendaciones"] * 60)
-    slide = InfoSlide(id="long", topic="general", source=everyday_slides(tmp_path)["info"].source,
-                      title=text("Long"), body=text(long_body))
+    slide = InfoSlide(
+        id="long",
+        topic="general",
+        source=everyday_slides(tmp_path)["info"].source,
+        title=text("Long"),
+        body=text(long_body),
+    )
     layout = SlideRenderer(deck_of(tmp_path, [slide])).layout(slide, QSize(1920, 1080))
     check_layout(layout, (1920, 1080))
     body = layout.texts_with_role("body")[0]
@@ -251,7 +280,7 @@ def test_too_much_text_shrinks_to_the_minimum_then_ends_with_an_ellipsis(qapp, t
     assert shown.endswith("\u2026") and long_body.startswith(shown[:-1].rstrip())
 
 
-def test_too_many_items_keeps_what_fits(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_too_many_items_keeps_what_fits(qapp, tmp_path: Path) -> None:
     base = everyday_slides(tmp_path)["bullets"]
     slide = replace(base, items=tuple(text(f"Item {i} " + "rehabilitación " * 12) for i in range(12)))
     layout = SlideRenderer(deck_of(tmp_path, [slide])).layout(slide, QSize(1920, 1080))
@@ -260,7 +289,7 @@ def test_too_many_items_keeps_what_fits(qapp, tmp_path: Path) -> None:  # noqa: 
     assert 1 <= len(items) < 12 and items[-1].fitted.elided
 
 
-def test_render_is_deterministic_and_thread_safe(renderer: SlideRenderer, slides) -> None:  # noqa: ANN001
+def test_render_is_deterministic_and_thread_safe(renderer: SlideRenderer, slides) -> None:
     jobs = [(slide, size) for slide in slides.values() for size in ((1920, 1080), (1080, 1920))]
     expected = [renderer.render(slide, QSize(*size)) for slide, size in jobs]
     with ThreadPoolExecutor(max_workers=4) as pool:
@@ -269,7 +298,7 @@ def test_render_is_deterministic_and_thread_safe(renderer: SlideRenderer, slides
         assert image == expected[i % len(jobs)], jobs[i % len(jobs)][0].id
 
 
-def test_logo_and_clinic_name_in_the_header(qapp, tmp_path: Path) -> None:  # noqa: ANN001
+def test_logo_and_clinic_name_in_the_header(qapp, tmp_path: Path) -> None:
     slides = everyday_slides(tmp_path)
     png, _ = images(tmp_path)
     deck = deck_of(tmp_path, slides)
@@ -280,9 +309,14 @@ def test_logo_and_clinic_name_in_the_header(qapp, tmp_path: Path) -> None:  # no
     assert name.fitted.plain_text == "Atlas Physical Therapy" and name.rect.left() > logo.rect.right()
 
 
-def test_contact_without_optional_fields(qapp, tmp_path: Path) -> None:  # noqa: ANN001
-    slide = ContactSlide(id="c", topic="general", source=everyday_slides(tmp_path)["info"].source,
-                         title=text("Call us"), qr="https://atlas.example/book")
+def test_contact_without_optional_fields(qapp, tmp_path: Path) -> None:
+    slide = ContactSlide(
+        id="c",
+        topic="general",
+        source=everyday_slides(tmp_path)["info"].source,
+        title=text("Call us"),
+        qr="https://atlas.example/book",
+    )
     deck = deck_of(tmp_path, [slide])
     deck = replace(deck, clinic=replace(deck.clinic, address=None, opening_hours=()))
     for size in SIZES:
@@ -291,7 +325,7 @@ def test_contact_without_optional_fields(qapp, tmp_path: Path) -> None:  # noqa:
         assert {t.role for t in layout.texts} == {"clinic", "topic", "headline", "phone"}
 
 
-def test_the_bundled_font_is_used_and_licensed(qapp) -> None:  # noqa: ANN001
+def test_the_bundled_font_is_used_and_licensed(qapp) -> None:
     from PySide6.QtGui import QFontInfo
 
     from kiosk.ui.render.fonts import FAMILY, FONT_FILES, fonts_dir, load_family, make_font
@@ -328,7 +362,7 @@ def test_without_the_font_files_the_system_sans_is_used(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
-def test_minimal_slides_of_every_kind(qapp, tmp_path: Path, large: bool) -> None:  # noqa: ANN001
+def test_minimal_slides_of_every_kind(qapp, tmp_path: Path, large: bool) -> None:
     """Only the required fields (exercise without dose chips, no pictures where optional)."""
     from datetime import date
 
@@ -339,8 +373,9 @@ def test_minimal_slides_of_every_kind(qapp, tmp_path: Path, large: bool) -> None
     slides = [
         InfoSlide(id="i", title=text("Welcome"), **common),
         BulletsSlide(id="b", title=text("One thing"), items=(text("Only item"),), **common),
-        ExerciseSlide(id="e", title=text("Stretch"), steps=(text("Breathe."),), caution=text("Go slowly."),
-                      image=svg, **common),
+        ExerciseSlide(
+            id="e", title=text("Stretch"), steps=(text("Breathe."),), caution=text("Go slowly."), image=svg, **common
+        ),
         NewsSlide(id="n", title=text("News"), date=date(2024, 12, 31), body=text("Short."), **common),
         ContactSlide(id="c", title=text("Call"), qr="tel:+15550100", **common),
     ]

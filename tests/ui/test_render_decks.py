@@ -40,15 +40,27 @@ SOURCE = Source("slides/test.yaml", 1)
 # them, Spanish's short words, as in real sentences ("rehabilitación de la rodilla").
 SHORT_WORDS = ("de", "la", "con", "para", "los", "y", "su", "del")
 LONG_WORDS = (
-    "Fisioterapeuta", "rehabilitación", "recomendaciones", "aproximadamente", "articulaciones",
-    "inflamación", "musculares", "respiración", "tratamiento", "estiramientos", "postoperatorio",
-    "Wenceslao", "incomodidad", "profesionales", "movilización",
+    "Fisioterapeuta",
+    "rehabilitación",
+    "recomendaciones",
+    "aproximadamente",
+    "articulaciones",
+    "inflamación",
+    "musculares",
+    "respiración",
+    "tratamiento",
+    "estiramientos",
+    "postoperatorio",
+    "Wenceslao",
+    "incomodidad",
+    "profesionales",
+    "movilización",
 )
 
 
 def text_of(length: int, offset: int = 0) -> str:
     """Exactly ``length`` characters of long Spanish-like words (no trailing space)."""
-    longs = itertools.cycle(LONG_WORDS[offset % len(LONG_WORDS):] + LONG_WORDS[: offset % len(LONG_WORDS)])
+    longs = itertools.cycle(LONG_WORDS[offset % len(LONG_WORDS) :] + LONG_WORDS[: offset % len(LONG_WORDS)])
     shorts = itertools.cycle(SHORT_WORDS)
     words = (next(longs) if i % 2 == 0 else next(shorts) for i in itertools.count())
     text = ""
@@ -73,7 +85,7 @@ def markdown_of(length: int, *, paragraphs: int = 1, bold: bool = True) -> str:
         cut = first.find(" ", len(first) // 3)
         end = first.find(" ", cut + 12)
         if 0 < cut < end:
-            parts[0] = first[:cut + 1] + "**" + first[cut + 1:end] + "**" + first[end:]
+            parts[0] = first[: cut + 1] + "**" + first[cut + 1 : end] + "**" + first[end:]
     source = "\n\n".join(parts)
     assert len(plain_text(parse_markdown(source))) == length, source
     return source
@@ -112,14 +124,20 @@ def images(root: Path) -> tuple[ImageRef, ImageRef]:
     )
 
 
-def clinic(*, theme: Theme | None = None, name: str = "Atlas Physical Therapy", topic_title: str | None = None) -> Clinic:
+def clinic(
+    *, theme: Theme | None = None, name: str = "Atlas Physical Therapy", topic_title: str | None = None
+) -> Clinic:
     hours = tuple(OpeningHours(d, (TimeWindow(time(8), time(12)), TimeWindow(time(13), time(18)))) for d in range(5))
     hours += (OpeningHours(5, (TimeWindow(time(9), time(13)),)), OpeningHours(6, ()))
     return Clinic(
         name=name,
         phone="+1 303-322-4900",
         timezone=ZoneInfo("America/Denver"),
-        topics=(Topic("general", LocalizedText({"en": topic_title or "Back pain", "es": topic_title or "Dolor de espalda"})),),
+        topics=(
+            Topic(
+                "general", LocalizedText({"en": topic_title or "Back pain", "es": topic_title or "Dolor de espalda"})
+            ),
+        ),
         playlist=(),
         address="1234 E Colfax Ave, Suite 200, Denver, CO 80206",
         website="https://atlas.example",
@@ -137,23 +155,54 @@ def everyday_slides(root: Path) -> dict[str, Slide]:
     png, svg = images(root)
     common = {"topic": "general", "source": SOURCE}
     return {
-        "info": InfoSlide(id="info", title=text("What is dry needling?", "¿Qué es la punción seca?"),
-                          body=text("A therapist places a **very thin** needle in a *tight* muscle.\n\n- Less pain\n- More movement",
-                                    "Un fisioterapeuta coloca una aguja **muy fina** en un músculo *tenso*."),
-                          image=png, **common),
-        "bullets": BulletsSlide(id="bullets", title=text("Benefits", "Beneficios"),
-                                items=(text("**Drug-free** relief", "Alivio **sin medicamentos**"),
-                                       text("Fast results"), text("Targeted treatment")), image=png, **common),
-        "exercise": ExerciseSlide(id="exercise", title=text("Cat-cow stretch", "Gato-vaca"),
-                                  steps=(text("Start on hands and knees.", "Apóyese en manos y rodillas."),
-                                         text("Round your back slowly.")),
-                                  caution=text("Stop if it hurts.", "Deténgase si le duele."), image=svg,
-                                  hold=5, repetitions=10, sets=2, **common),
-        "news": NewsSlide(id="news", title=text("Open on Saturdays", "Abrimos los sábados"), date=date(2025, 1, 1),
-                          body=text("From January we see patients on **Saturday mornings**."), image=png, **common),
-        "contact": ContactSlide(id="contact", title=text("Questions? Call us", "¿Preguntas? Llámenos"),
-                                qr="tel:+13033224900", qr_caption=text("Scan to call us", "Escanee para llamar"),
-                                body=text("Ask at the front desk."), **common),
+        "info": InfoSlide(
+            id="info",
+            title=text("What is dry needling?", "¿Qué es la punción seca?"),
+            body=text(
+                "A therapist places a **very thin** needle in a *tight* muscle.\n\n- Less pain\n- More movement",
+                "Un fisioterapeuta coloca una aguja **muy fina** en un músculo *tenso*.",
+            ),
+            image=png,
+            **common,
+        ),
+        "bullets": BulletsSlide(
+            id="bullets",
+            title=text("Benefits", "Beneficios"),
+            items=(
+                text("**Drug-free** relief", "Alivio **sin medicamentos**"),
+                text("Fast results"),
+                text("Targeted treatment"),
+            ),
+            image=png,
+            **common,
+        ),
+        "exercise": ExerciseSlide(
+            id="exercise",
+            title=text("Cat-cow stretch", "Gato-vaca"),
+            steps=(text("Start on hands and knees.", "Apóyese en manos y rodillas."), text("Round your back slowly.")),
+            caution=text("Stop if it hurts.", "Deténgase si le duele."),
+            image=svg,
+            hold=5,
+            repetitions=10,
+            sets=2,
+            **common,
+        ),
+        "news": NewsSlide(
+            id="news",
+            title=text("Open on Saturdays", "Abrimos los sábados"),
+            date=date(2025, 1, 1),
+            body=text("From January we see patients on **Saturday mornings**."),
+            image=png,
+            **common,
+        ),
+        "contact": ContactSlide(
+            id="contact",
+            title=text("Questions? Call us", "¿Preguntas? Llámenos"),
+            qr="tel:+13033224900",
+            qr_caption=text("Scan to call us", "Escanee para llamar"),
+            body=text("Ask at the front desk."),
+            **common,
+        ),
     }
 
 
@@ -164,20 +213,44 @@ def limit_slides(root: Path) -> dict[str, Slide]:
     common = {"topic": "general", "source": SOURCE}
     title = text(text_of(LIMITS.title, 1))
     return {
-        "info": InfoSlide(id="info-limit", title=title, body=text(markdown_of(LIMITS.info_body, paragraphs=3)),
-                          image=png, **common),
-        "bullets": BulletsSlide(id="bullets-limit", title=title,
-                                items=tuple(text(text_of(LIMITS.list_item, i)) for i in range(LIMITS.list_items)),
-                                image=png, **common),
-        "exercise": ExerciseSlide(id="exercise-limit", title=title,
-                                  steps=tuple(text(text_of(LIMITS.step, i)) for i in range(LIMITS.steps)),
-                                  caution=text(text_of(LIMITS.caution, 5)), image=svg,
-                                  hold=30, repetitions=12, sets=3, **common),
-        "news": NewsSlide(id="news-limit", title=title, date=date(2025, 9, 30),
-                          body=text(markdown_of(LIMITS.news_body, paragraphs=2)), image=png, **common),
-        "contact": ContactSlide(id="contact-limit", title=title, qr="https://atlas.example/" + "x" * 60,
-                                qr_caption=text(text_of(LIMITS.qr_caption, 2)),
-                                body=text(markdown_of(LIMITS.contact_body, paragraphs=1)), image=png, **common),
+        "info": InfoSlide(
+            id="info-limit", title=title, body=text(markdown_of(LIMITS.info_body, paragraphs=3)), image=png, **common
+        ),
+        "bullets": BulletsSlide(
+            id="bullets-limit",
+            title=title,
+            items=tuple(text(text_of(LIMITS.list_item, i)) for i in range(LIMITS.list_items)),
+            image=png,
+            **common,
+        ),
+        "exercise": ExerciseSlide(
+            id="exercise-limit",
+            title=title,
+            steps=tuple(text(text_of(LIMITS.step, i)) for i in range(LIMITS.steps)),
+            caution=text(text_of(LIMITS.caution, 5)),
+            image=svg,
+            hold=30,
+            repetitions=12,
+            sets=3,
+            **common,
+        ),
+        "news": NewsSlide(
+            id="news-limit",
+            title=title,
+            date=date(2025, 9, 30),
+            body=text(markdown_of(LIMITS.news_body, paragraphs=2)),
+            image=png,
+            **common,
+        ),
+        "contact": ContactSlide(
+            id="contact-limit",
+            title=title,
+            qr="https://atlas.example/" + "x" * 60,
+            qr_caption=text(text_of(LIMITS.qr_caption, 2)),
+            body=text(markdown_of(LIMITS.contact_body, paragraphs=1)),
+            image=png,
+            **common,
+        ),
     }
 
 
@@ -191,7 +264,7 @@ def unit(size: tuple[int, int]) -> float:
     return min(size) / 1080
 
 
-def check_layout(layout, size: tuple[int, int]) -> None:  # noqa: ANN001 - SlideLayout
+def check_layout(layout, size: tuple[int, int]) -> None:
     """Every text is laid out inside its box, its box inside the slide and clear of the
     footer, no two texts overlap, and no text sits on a picture."""
     from kiosk.ui.render.layout import footer_rect
@@ -207,7 +280,8 @@ def check_layout(layout, size: tuple[int, int]) -> None:  # noqa: ANN001 - Slide
         assert t.rect.width() <= t.box.width() + eps, f"{where}: {t.rect.width()} wider than box {t.box.width()}"
         assert t.rect.left() >= t.box.left() - eps and t.rect.right() <= t.box.right() + eps, where
         assert t.rect.top() >= t.box.top() - eps and t.rect.bottom() <= t.box.bottom() + eps, (
-            f"{where}: lines {t.rect} overflow box {t.box}")
+            f"{where}: lines {t.rect} overflow box {t.box}"
+        )
         assert slide.contains(t.box.adjusted(eps, eps, -eps, -eps)), f"{where}: box {t.box} leaves the slide"
         assert t.rect.bottom() <= footer_top + eps, f"{where}: reaches into the footer"
     for a, b in itertools.combinations(texts, 2):
@@ -219,4 +293,5 @@ def check_layout(layout, size: tuple[int, int]) -> None:  # noqa: ANN001 - Slide
         for t in texts:
             overlap = picture.rect.intersected(t.rect)
             assert overlap.isEmpty() or overlap.width() <= 1 or overlap.height() <= 1, (
-                f"{t.role} text over picture {picture.source}")
+                f"{t.role} text over picture {picture.source}"
+            )

@@ -10,14 +10,13 @@ from PySide6.QtCore import QSize
 from test_render_decks import KINDS, SIZES, check_layout, deck_of, limit_slides, text_of, unit, visible
 
 from kiosk.core.limits import LIMITS
-
 from kiosk.core.markdown import plain_text
 from kiosk.ui.render.layout import BODY, HEADLINE
 from kiosk.ui.render.slide_renderer import SlideRenderer
 
 
 @pytest.fixture(scope="module")
-def limit_deck(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def limit_deck(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("limits")
     # The header at its worst too: a topic title at its limit next to the clinic's name.
     return deck_of(root, limit_slides(Path(root)), topic_title=text_of(LIMITS.topic_title, 4))
@@ -25,7 +24,7 @@ def limit_deck(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("kind", KINDS)
-def test_text_at_the_limits_fits_without_cutting(qapp, limit_deck, kind: str, size: tuple[int, int]) -> None:  # noqa: ANN001
+def test_text_at_the_limits_fits_without_cutting(qapp, limit_deck, kind: str, size: tuple[int, int]) -> None:
     slide = next(s for s in limit_deck.slides if s.kind == kind)
     renderer = SlideRenderer(limit_deck)
     layout = renderer.layout(slide, QSize(*size))
@@ -45,10 +44,12 @@ def test_text_at_the_limits_fits_without_cutting(qapp, limit_deck, kind: str, si
         assert _squash(body) in _squash(shown)
     if kind == "bullets":
         assert [t.fitted.plain_text for t in layout.texts_with_role("item")] == [
-            visible(i.get("en"), inline=True) for i in slide.items]
+            visible(i.get("en"), inline=True) for i in slide.items
+        ]
     if kind == "exercise":
         assert [t.fitted.plain_text for t in layout.texts_with_role("step")] == [
-            visible(s.get("en"), inline=True) for s in slide.steps]
+            visible(s.get("en"), inline=True) for s in slide.steps
+        ]
         assert layout.texts_with_role("caution")[0].fitted.plain_text == slide.caution.get("en")
 
 

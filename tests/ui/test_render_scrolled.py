@@ -4,7 +4,7 @@ normal text nothing scrolls."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -22,19 +22,19 @@ VIEWS = (QSize(1920, 820), QSize(1080, 1590), QSize(1280, 570))
 
 
 @pytest.fixture(scope="module")
-def pack():  # noqa: ANN201
-    result = load_deck(CONTENT, screen_size=(1920, 1080), now=datetime(2026, 11, 27, 12, tzinfo=timezone.utc))
+def pack():
+    result = load_deck(CONTENT, screen_size=(1920, 1080), now=datetime(2026, 11, 27, 12, tzinfo=UTC))
     assert result.deck is not None, result.problems
     return result.deck
 
 
-def cut(layout) -> list[str]:  # noqa: ANN001 - SlideLayout
+def cut(layout) -> list[str]:
     return [f"{t.role}: {t.fitted.plain_text[-30:]!r}" for t in layout.texts if t.fitted.elided]
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=lambda v: f"{v.width()}x{v.height()}")
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_the_clinic_pack_is_never_cut_in_the_browser(qapp, pack, view: QSize, language: str) -> None:  # noqa: ANN001
+def test_the_clinic_pack_is_never_cut_in_the_browser(qapp, pack, view: QSize, language: str) -> None:
     renderer = SlideRenderer(pack)
     for slide in pack.slides:
         normal = renderer.scrolled_layout(slide, view, language)
@@ -52,7 +52,7 @@ def test_the_clinic_pack_is_never_cut_in_the_browser(qapp, pack, view: QSize, la
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_text_at_the_content_limits_is_whole_in_larger_text(qapp, tmp_path_factory, kind: str) -> None:  # noqa: ANN001
+def test_text_at_the_content_limits_is_whole_in_larger_text(qapp, tmp_path_factory, kind: str) -> None:
     root = tmp_path_factory.mktemp("limits")
     deck = deck_of(root, limit_slides(Path(root)), topic_title=text_of(LIMITS.topic_title, 4))
     slide = next(s for s in deck.slides if s.kind == kind)
@@ -63,7 +63,7 @@ def test_text_at_the_content_limits_is_whole_in_larger_text(qapp, tmp_path_facto
         assert layout.size.height() < view.height() * MOST_VIEWS
 
 
-def test_a_taller_image_only_grows_as_far_as_needed(qapp, pack) -> None:  # noqa: ANN001
+def test_a_taller_image_only_grows_as_far_as_needed(qapp, pack) -> None:
     renderer = SlideRenderer(pack)
     view = QSize(1080, 1590)
     slide = next(s for s in pack.slides if s.id == "exercise-posture-check")

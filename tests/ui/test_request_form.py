@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -22,19 +22,18 @@ from kiosk.core.model import Clinic, Topic
 from kiosk.core.requests.errors import StorageError
 from kiosk.core.requests.model import MESSAGES, ContactTime, InfoRequest, StoredRequest, parse_request
 from kiosk.core.requests.store import RequestStore
-from kiosk.core.text import LocalizedText
 from kiosk.core.resources import bundled_content_dir
+from kiosk.core.text import LocalizedText
 from kiosk.ui.i18n import I18N_DIR
+from kiosk.ui.render.qr import qr_matches
 from kiosk.ui.request.form_screen import RequestScreen
 from kiosk.ui.request.keyboard import KeyAction, KeyboardMode
 from kiosk.ui.request.messages import field_message
 from kiosk.ui.request.thanks_screen import DONE_GUARD_SECONDS, tel_uri
-from kiosk.ui.render.qr import qr_matches
 from kiosk.ui.session import Session
 
-START = datetime(2026, 3, 2, 15, 0, tzinfo=timezone.utc)
-FOLLOW_UP = LocalizedText({"en": "We will call you within one business day.",
-                           "es": "Lo llamaremos en un día hábil."})
+START = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
+FOLLOW_UP = LocalizedText({"en": "We will call you within one business day.", "es": "Lo llamaremos en un día hábil."})
 ES = {
     "title": "Solicitar más información",
     "storage": "No pudimos guardar su solicitud. Por favor, pregunte en la recepción.",
@@ -100,11 +99,23 @@ def to_spanish(session: Session, translator: QTranslator) -> None:
     session.set_language("es")
 
 
-def build(qtbot: QtBot, session: Session, submitter: object, clock: FixedClock, *,
-          size: QSize = QSize(1920, 1080), thanks_seconds: float = 600.0,
-          clinic: Clinic | None = None) -> RequestScreen:
-    screen = RequestScreen(session, clinic or make_clinic(), submitter, clock=clock,  # type: ignore[arg-type]
-                           thanks_seconds=thanks_seconds)
+def build(
+    qtbot: QtBot,
+    session: Session,
+    submitter: object,
+    clock: FixedClock,
+    *,
+    size: QSize = QSize(1920, 1080),
+    thanks_seconds: float = 600.0,
+    clinic: Clinic | None = None,
+) -> RequestScreen:
+    screen = RequestScreen(
+        session,
+        clinic or make_clinic(),
+        submitter,
+        clock=clock,  # type: ignore[arg-type]
+        thanks_seconds=thanks_seconds,
+    )
     qtbot.addWidget(screen)
     screen.resize(size)
     screen.show()
@@ -129,8 +140,9 @@ def type_with_keys(qtbot: QtBot, screen: RequestScreen, text: str) -> None:
         tap(qtbot, keyboard.key_for(ch.lower()))
 
 
-def fill(qtbot: QtBot, screen: RequestScreen, *, name: str = "", phone: str = "", email: str = "",
-         consent: bool = True) -> None:
+def fill(
+    qtbot: QtBot, screen: RequestScreen, *, name: str = "", phone: str = "", email: str = "", consent: bool = True
+) -> None:
     for field, text in ((screen.name, name), (screen.phone, phone), (screen.email, email)):
         if text:
             tap(qtbot, field.edit)
@@ -144,13 +156,18 @@ def fill(qtbot: QtBot, screen: RequestScreen, *, name: str = "", phone: str = ""
 
 def errors_shown(screen: RequestScreen) -> dict[str, str]:
     labels = {
-        "name": screen.name.error, "phone": screen.phone.error, "email": screen.email.error,
-        "contact": screen.contact_error, "consent": screen.consent_error, "form": screen.form_error,
+        "name": screen.name.error,
+        "phone": screen.phone.error,
+        "email": screen.email.error,
+        "contact": screen.contact_error,
+        "consent": screen.consent_error,
+        "form": screen.form_error,
     }
     return {key: label.text() for key, label in labels.items() if label.isVisibleTo(screen) and label.text()}
 
 
 # --- filling and submitting ------------------------------------------------------------------
+
 
 def test_taps_on_the_keyboard_fill_and_submit_one_request(
     qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
@@ -226,9 +243,7 @@ def test_next_moves_through_the_fields_and_switches_layouts(
     assert not screen.keyboard.isVisible()
 
 
-def test_a_physical_keyboard_types_too(
-    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
-) -> None:
+def test_a_physical_keyboard_types_too(qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock)
     qtbot.keyClicks(screen.name.edit, "Bo Diaz")
     qtbot.keyClicks(screen.phone.edit, "303.555.0199")
@@ -282,8 +297,10 @@ def test_begin_gives_every_form_a_new_token(
 
 CASES = [
     # (what is typed, the codes shown, per label)
-    (dict(name="", phone="", email="", consent=False),
-     {"name": "name_required", "contact": "contact_required", "consent": "consent_required"}),
+    (
+        dict(name="", phone="", email="", consent=False),
+        {"name": "name_required", "contact": "contact_required", "consent": "consent_required"},
+    ),
     (dict(name="Al", phone="12345", consent=True), {"phone": "phone_invalid"}),
     (dict(name="Al", email="al@example", consent=True), {"email": "email_invalid"}),
     (dict(name="Al", phone="303-555-0123", consent=False), {"consent": "consent_required"}),
@@ -294,8 +311,14 @@ CASES = [
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize(("typed", "codes"), CASES)
 def test_every_validation_message_is_shown_inline(
-    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock, spanish: QTranslator,
-    language: str, typed: dict[str, object], codes: dict[str, str],
+    qtbot: QtBot,
+    session: Session,
+    store: RequestStore,
+    clock: FixedClock,
+    spanish: QTranslator,
+    language: str,
+    typed: dict[str, object],
+    codes: dict[str, str],
 ) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock)
     if language == "es":
@@ -353,8 +376,13 @@ def test_english_messages_match_the_core(qapp: object) -> None:
 
 # --- storage failure -------------------------------------------------------------------------
 
+
 def test_a_storage_error_keeps_what_was_typed_and_says_ask_the_front_desk(
-    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock, spanish: QTranslator,
+    qtbot: QtBot,
+    session: Session,
+    store: RequestStore,
+    clock: FixedClock,
+    spanish: QTranslator,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     flaky = FlakyStore(store)
@@ -367,7 +395,10 @@ def test_a_storage_error_keeps_what_was_typed_and_says_ask_the_front_desk(
     assert errors_shown(screen) == {"form": ES["storage"]}
     assert not screen.showing_thanks
     assert (screen.name.edit.text(), screen.phone.edit.text(), screen.consent.isChecked()) == (
-        "Eva", "303-555-0102", True)
+        "Eva",
+        "303-555-0102",
+        True,
+    )
     assert screen.submit_button.isEnabled()
     assert "Eva" not in caplog.text and "555" not in caplog.text
     flaky.failing = False
@@ -391,6 +422,7 @@ def test_an_unexpected_error_is_a_storage_error_for_the_patient(
 
 
 # --- thank-you screen ------------------------------------------------------------------------
+
 
 def test_the_thank_you_screen_shows_follow_up_phone_and_qr_then_finishes(
     qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
@@ -438,6 +470,7 @@ def test_tel_uri_keeps_plus_and_digits() -> None:
 
 # --- clearing --------------------------------------------------------------------------------
 
+
 def assert_empty(screen: RequestScreen) -> None:
     for edit in screen.findChildren(QLineEdit):
         assert edit.text() == "", edit.accessibleName()
@@ -463,9 +496,7 @@ def fill_everything(qtbot: QtBot, screen: RequestScreen) -> None:
     assert screen.name.edit.isUndoAvailable()
 
 
-def test_cancel_clears_everything(
-    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
-) -> None:
+def test_cancel_clears_everything(qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock, size=QSize(1920, 1080))
     fill_everything(qtbot, screen)
     with qtbot.waitSignal(screen.cancelled, timeout=1000):
@@ -496,9 +527,7 @@ def test_a_session_reset_during_thanks_goes_back_to_an_empty_form(
     assert screen.idempotency_token is not None
 
 
-def test_submit_clears_the_form(
-    qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
-) -> None:
+def test_submit_clears_the_form(qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock)
     screen.begin("exercise")
     fill(qtbot, screen, name="Lu", phone="303-555-0107")
@@ -553,6 +582,7 @@ def test_the_typed_name_is_in_no_file_but_the_database(
 
 # --- the real content pack -------------------------------------------------------------------
 
+
 def test_the_real_clinic_file_works_in_both_orientations(
     qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock, spanish: QTranslator
 ) -> None:
@@ -585,6 +615,7 @@ def test_the_thank_you_phone_number_fits_in_portrait_with_large_text(
 
 # --- double taps -----------------------------------------------------------------------------
 
+
 def double_tap(widget: QWidget, start_ms: int = 10_000) -> None:
     """What a touch screen sends for a quick double tap: press, release, press + double-click,
     release, 120 ms apart in all (QTest's clicks are spaced so they never make a double tap)."""
@@ -598,8 +629,9 @@ def double_tap(widget: QWidget, start_ms: int = 10_000) -> None:
         (QEvent.Type.MouseButtonRelease, 120, Qt.MouseButton.NoButton),
     ]
     for kind, offset, buttons in sequence:
-        event = QMouseEvent(kind, centre, global_pos, Qt.MouseButton.LeftButton, buttons,
-                            Qt.KeyboardModifier.NoModifier)
+        event = QMouseEvent(
+            kind, centre, global_pos, Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier
+        )
         event.setTimestamp(start_ms + offset)
         QApplication.sendEvent(widget, event)
 
@@ -647,9 +679,12 @@ def test_new_content_brings_new_topics_phone_and_follow_up(
     tap(qtbot, screen.topics.chip("exercise"))
     old = make_clinic()
     changed = Clinic(
-        name=old.name, phone="+52 55 1234 5678", timezone=old.timezone,
+        name=old.name,
+        phone="+52 55 1234 5678",
+        timezone=old.timezone,
         topics=(old.topics[1], Topic("knee-pain", LocalizedText({"en": "Knee pain", "es": "Dolor de rodilla"}))),
-        playlist=(), follow_up=LocalizedText.english("We call back the same day."),
+        playlist=(),
+        follow_up=LocalizedText.english("We call back the same day."),
     )
     screen.set_clinic(changed)
     assert [c.value for c in screen.topics.chips] == ["shockwave", "knee-pain"]
@@ -668,8 +703,9 @@ def test_new_content_brings_new_topics_phone_and_follow_up(
     assert qr_matches(screen.thanks.qr.pixmap().toImage(), "tel:+525512345678")
 
 
-def test_a_form_taller_than_the_screen_says_so_and_scrolls_under_a_finger(qtbot: QtBot, store: RequestStore,
-                                                                          clock: FixedClock, session: Session) -> None:
+def test_a_form_taller_than_the_screen_says_so_and_scrolls_under_a_finger(
+    qtbot: QtBot, store: RequestStore, clock: FixedClock, session: Session
+) -> None:
     session.set_large_text(True)
     screen = build(qtbot, session, store, clock, size=QSize(1920, 1080))
     bar = screen.scroll.verticalScrollBar()

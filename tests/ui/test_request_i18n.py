@@ -45,8 +45,12 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
 
 def test_every_string_in_the_code_is_in_the_catalogue_and_nothing_else(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh_es.ts"
-    subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", *map(str, SOURCES), "-ts", str(fresh)],
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [tool("pyside6-lupdate"), "-no-obsolete", *map(str, SOURCES), "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     assert set(messages(fresh)) == set(messages(TS))
 
 
@@ -63,6 +67,7 @@ def test_every_string_is_translated_with_its_placeholders() -> None:
 
 def test_the_compiled_catalogue_matches_the_source(tmp_path: Path) -> None:
     compiled = tmp_path / "request_es.qm"
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)], check=True, capture_output=True,
-                   timeout=120)
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)], check=True, capture_output=True, timeout=120
+    )
     assert compiled.read_bytes() == QM.read_bytes(), "run pyside6-lrelease kiosk/ui/i18n/request_es.ts"

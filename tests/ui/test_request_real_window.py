@@ -23,12 +23,15 @@ TIMEOUT = 60
 
 pytestmark = [
     pytest.mark.xvfb,
-    pytest.mark.skipif(shutil.which("Xvfb") is None or shutil.which("xdotool") is None,
-                       reason="Xvfb and xdotool are not installed (.ci/run installs them)"),
+    pytest.mark.skipif(
+        shutil.which("Xvfb") is None or shutil.which("xdotool") is None,
+        reason="Xvfb and xdotool are not installed (.ci/run installs them)",
+    ),
 ]
 
 
 # --- the child: the form in a real window ----------------------------------------------------
+
 
 def child_main(db_path: str) -> int:
     from PySide6.QtCore import QPoint, QTimer
@@ -67,13 +70,22 @@ def child_main(db_path: str) -> int:
             for key in keyboard.keys():
                 name = key.spec.text if key.spec.action in (KeyAction.CHAR, KeyAction.TEXT) else key.spec.action.value
                 keys[name] = centre(key)
-        targets = {"name": screen.name.edit, "phone": screen.phone.edit, "consent": screen.consent,
-                   "submit": screen.submit_button}
-        print(json.dumps({
-            "mode": keyboard.mode().value if keyboard.isVisible() else None,
-            "keys": keys,
-            "targets": {name: centre(widget) for name, widget in targets.items()},
-        }), flush=True)
+        targets = {
+            "name": screen.name.edit,
+            "phone": screen.phone.edit,
+            "consent": screen.consent,
+            "submit": screen.submit_button,
+        }
+        print(
+            json.dumps(
+                {
+                    "mode": keyboard.mode().value if keyboard.isVisible() else None,
+                    "keys": keys,
+                    "targets": {name: centre(widget) for name, widget in targets.items()},
+                }
+            ),
+            flush=True,
+        )
 
     def report_soon() -> None:
         QTimer.singleShot(300, report)  # after the keyboard's layout and the scroll settled
@@ -89,6 +101,7 @@ def child_main(db_path: str) -> int:
 
 
 # --- the test --------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def xvfb_display() -> Iterator[str]:
@@ -115,11 +128,11 @@ def test_real_clicks_on_the_keyboard_submit_a_request(tmp_path: Path, xvfb_displ
 
     def click(point: object) -> None:
         x, y = point  # type: ignore[misc]
-        subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], env=env, check=True,
-                       timeout=TIMEOUT)
+        subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], env=env, check=True, timeout=TIMEOUT)
 
-    proc = subprocess.Popen([sys.executable, __file__, str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, __file__, str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
     try:
         assert proc.stdout is not None
         first = read_message(proc.stdout, "targets")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QWidget
 from shiboken6 import Shiboken
+from test_shell_helpers import running_kiosk
 
 from kiosk.ui.retire import Retirer
-
-from test_shell_helpers import running_kiosk
 
 
 def test_a_retired_widget_is_hidden_at_once_and_deleted_when_no_render_runs(qapp, qtbot) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from kiosk.core.clock import FixedClock
@@ -13,7 +13,7 @@ from kiosk.core.requests.store import RequestStore
 from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.app import open_services
 
-NOW = datetime(2026, 6, 1, 15, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 6, 1, 15, 0, tzinfo=UTC)
 
 
 def request(name: str):

@@ -6,10 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
+from test_shell_helpers import running_kiosk
 
 from kiosk.ui.shell import BROWSE, MENU, SLIDESHOW
-
-from test_shell_helpers import running_kiosk
 
 
 def tap(widget, pos: QPoint = QPoint(400, 400)) -> None:
@@ -48,8 +47,9 @@ def test_a_drag_or_a_long_hold_on_the_slideshow_is_not_a_tap(qapp, qtbot) -> Non
         QTest.mouseRelease(shell.slideshow, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(900, 420))
         assert shell.current_screen == SLIDESHOW
         QTest.mousePress(shell.slideshow, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(400, 400))
-        QTest.mouseRelease(shell.slideshow, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                           QPoint(400, 400), 1200)
+        QTest.mouseRelease(
+            shell.slideshow, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(400, 400), 1200
+        )
         assert shell.current_screen == SLIDESHOW
         assert not kiosk.player.paused
 
@@ -105,9 +105,8 @@ def test_topic_then_menu_then_home(qapp, qtbot) -> None:
 def test_add_screen_rejects_a_duplicate_name(qapp, qtbot) -> None:
     import pytest
 
-    with running_kiosk(qapp, qtbot) as (kiosk, _clock):
-        with pytest.raises(ValueError, match="menu"):
-            kiosk.window.add_screen(MENU, QLabel("x"))
+    with running_kiosk(qapp, qtbot) as (kiosk, _clock), pytest.raises(ValueError, match="menu"):
+        kiosk.window.add_screen(MENU, QLabel("x"))
 
 
 def test_request_more_information_opens_the_real_form_with_the_topic_chosen(qapp, qtbot, tmp_path) -> None:
@@ -154,8 +153,9 @@ def test_the_corner_hold_opens_the_pin_pad_and_the_right_pin_the_admin_screen(qa
     pins = PinStore(tmp_path / "pin")
     pins.set("2468")
     with RequestStore(tmp_path / "requests.db") as store:
-        staff = StaffServices(pin_store=pins, lockout=Lockout(_fixed(), path=pins.lockout_path),
-                              data_dir=tmp_path, hold_seconds=0.05)
+        staff = StaffServices(
+            pin_store=pins, lockout=Lockout(_fixed(), path=pins.lockout_path), data_dir=tmp_path, hold_seconds=0.05
+        )
         with running_kiosk(qapp, qtbot, requests=RequestServices(store), staff=staff) as (kiosk, _clock):
             shell = kiosk.window
             # Built on first use, not at start-up (about 4 MB a kiosk rarely needs).
@@ -190,8 +190,9 @@ def test_admin_actions_reach_the_player(qapp, qtbot) -> None:
 
 
 def _fixed():
-    from kiosk.core.clock import FixedClock
     from test_shell_helpers import NOW
+
+    from kiosk.core.clock import FixedClock
 
     return FixedClock(NOW)
 
@@ -204,8 +205,18 @@ def test_the_admin_list_names_topics_by_their_titles_in_the_staff_language(qapp,
 
     pins = PinStore(tmp_path / "pin")
     with RequestStore(tmp_path / "requests.db") as store:
-        store.submit(InfoRequest(name="Ana", phone="+13035550123", email="", topics=("exercise", "gone-topic"),
-                                 contact_time=ContactTime.ANY, language="es"), "t1", ())
+        store.submit(
+            InfoRequest(
+                name="Ana",
+                phone="+13035550123",
+                email="",
+                topics=("exercise", "gone-topic"),
+                contact_time=ContactTime.ANY,
+                language="es",
+            ),
+            "t1",
+            (),
+        )
         staff = StaffServices(pin_store=pins, lockout=Lockout(_fixed(), path=pins.lockout_path), data_dir=tmp_path)
         with running_kiosk(qapp, qtbot, requests=RequestServices(store), staff=staff) as (kiosk, _clock):
             shell = kiosk.window

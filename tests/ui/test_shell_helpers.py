@@ -16,8 +16,8 @@ from kiosk.core.loader import load_deck
 from kiosk.core.model import Deck
 from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.app import Kiosk, build_kiosk
-from kiosk.ui.slideshow.player import PlayerTiming
 from kiosk.ui.shell import IdleSettings
+from kiosk.ui.slideshow.player import PlayerTiming
 
 NOW = datetime(2026, 3, 10, 10, 0, tzinfo=ZoneInfo("America/Denver"))
 LANDSCAPE = QSize(1920, 1080)
@@ -32,14 +32,27 @@ def bundled_deck(size: QSize = LANDSCAPE, content: Path | None = None) -> Deck:
 
 @contextmanager
 def running_kiosk(
-    qapp: QApplication, qtbot, size: QSize = LANDSCAPE, *, clock: FixedClock | None = None,
-    idle: IdleSettings = IdleSettings(), debounce_ms: int = 0,
-    timing: PlayerTiming = PlayerTiming(transition_ms=0), **kwargs,
+    qapp: QApplication,
+    qtbot,
+    size: QSize = LANDSCAPE,
+    *,
+    clock: FixedClock | None = None,
+    idle: IdleSettings = IdleSettings(),
+    debounce_ms: int = 0,
+    timing: PlayerTiming = PlayerTiming(transition_ms=0),
+    **kwargs,
 ) -> Iterator[tuple[Kiosk, FixedClock]]:
     clock = clock or FixedClock(NOW)
     kiosk = build_kiosk(
-        qapp, bundled_deck(size), clock=clock, screen=qapp.primaryScreen(), windowed=size,
-        transition="none", timing=timing, idle=idle, **kwargs,
+        qapp,
+        bundled_deck(size),
+        clock=clock,
+        screen=qapp.primaryScreen(),
+        windowed=size,
+        transition="none",
+        timing=timing,
+        idle=idle,
+        **kwargs,
     )
     qtbot.addWidget(kiosk.window)
     # Tests tap faster than any patient; the double-tap tests pass the real interval.

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage
 
 from kiosk.core.markdown import Span
 from kiosk.ui.render.fonts import load_family
@@ -15,7 +15,7 @@ from kiosk.ui.render.text_fit import ELLIPSIS, document_height, fit_column, fit_
 
 
 @pytest.fixture()
-def style(qapp) -> TextStyle:  # noqa: ANN001
+def style(qapp) -> TextStyle:
     return TextStyle(load_family(), QColor("#000000"))
 
 
@@ -24,7 +24,7 @@ def device() -> QImage:
     return QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
 
 
-def _builder(text: str, style: TextStyle, width: float, device: QImage):  # noqa: ANN202
+def _builder(text: str, style: TextStyle, width: float, device: QImage):
     return lambda px: document_from_spans((Span(text),), style, px, width, device)
 
 
@@ -75,15 +75,20 @@ def test_vertical_centring(style: TextStyle, device: QImage) -> None:
 
 
 def test_column_shrinks_all_items_together_then_drops_the_overflow(style: TextStyle, device: QImage) -> None:
-    def item(text: str):  # noqa: ANN202
+    def item(text: str):
         return lambda px, width: document_from_spans((Span(text),), style, px, width, device)
 
     box = QRectF(0, 0, 700, 400)
     column = fit_column([item(f"Item number {i}") for i in range(3)], box, 50, 30, gap=lambda px: px * 0.5)
     assert column.pixel_size == 50 and not column.elided and len(column.items) == 3
     assert len({i.pixel_size for i in column.items}) == 1
-    many = fit_column([item(f"Item number {i} with quite a lot of words in it") for i in range(20)], box, 50, 30,
-                      gap=lambda px: px * 0.5)
+    many = fit_column(
+        [item(f"Item number {i} with quite a lot of words in it") for i in range(20)],
+        box,
+        50,
+        30,
+        gap=lambda px: px * 0.5,
+    )
     assert many.elided and many.pixel_size == 30 and 1 <= len(many.items) < 20
     assert many.items[-1].elided and all(i.rect.bottom() <= box.bottom() for i in many.items)
     tops = [i.rect.top() for i in many.items]
@@ -97,9 +102,12 @@ def test_markdown_is_built_without_markup(style: TextStyle, device: QImage) -> N
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.text(alphabet=st.sampled_from("abcdefghij áéñ\u00a0WM.,-"), min_size=1, max_size=400),
-       st.integers(min_value=120, max_value=900), st.integers(min_value=50, max_value=600))
-def test_fitted_text_never_leaves_its_box(qapp, text: str, width: int, height: int) -> None:  # noqa: ANN001
+@given(
+    st.text(alphabet=st.sampled_from("abcdefghij áéñ\u00a0WM.,-"), min_size=1, max_size=400),
+    st.integers(min_value=120, max_value=900),
+    st.integers(min_value=50, max_value=600),
+)
+def test_fitted_text_never_leaves_its_box(qapp, text: str, width: int, height: int) -> None:
     style = TextStyle(load_family(), QColor("#000000"))
     device = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
     box = QRectF(5, 7, width, height)

@@ -7,7 +7,7 @@ import io
 import logging
 import re
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -24,7 +24,7 @@ from kiosk.ui.app import Kiosk, build_kiosk
 from kiosk.ui.slideshow.frame_check import frame_problems
 from kiosk.ui.slideshow.player import PlayerTiming
 
-NOW = datetime(2026, 3, 2, 17, 0, tzinfo=timezone.utc)  # a Monday afternoon in Denver
+NOW = datetime(2026, 3, 2, 17, 0, tzinfo=UTC)  # a Monday afternoon in Denver
 SIZES = [QSize(1920, 1080), QSize(1080, 1920), QSize(3840, 2160)]
 
 
@@ -66,8 +66,9 @@ def show_each(qtbot, kiosk: Kiosk, deck: Deck, size: QSize) -> dict[str, list[st
 def test_every_slide_kind_is_shown_whole_at_each_size(qtbot, qapp, tmp_path: Path, size: QSize) -> None:
     deck = load(copy_content(tmp_path), size)
     assert {s.kind for s in deck.slides} == set(SLIDE_KINDS)  # the pack covers every kind
-    kiosk = build_kiosk(qapp, deck, clock=FixedClock(NOW), screen=qapp.primaryScreen(), windowed=size,
-                        transition="none")
+    kiosk = build_kiosk(
+        qapp, deck, clock=FixedClock(NOW), screen=qapp.primaryScreen(), windowed=size, transition="none"
+    )
     qtbot.addWidget(kiosk.window)
     try:
         results = show_each(qtbot, kiosk, deck, size)
@@ -119,8 +120,14 @@ def test_corrupt_image_slide_is_skipped_and_logged(qtbot, qapp, tmp_path: Path, 
     deck = load(root)
     first, second = deck.slides[0], deck.slides[1]
     assert first.id == "about-welcome"
-    kiosk = build_kiosk(qapp, deck, clock=FixedClock(NOW), screen=qapp.primaryScreen(), windowed=QSize(960, 540),
-                        timing=PlayerTiming(transition_ms=0))
+    kiosk = build_kiosk(
+        qapp,
+        deck,
+        clock=FixedClock(NOW),
+        screen=qapp.primaryScreen(),
+        windowed=QSize(960, 540),
+        timing=PlayerTiming(transition_ms=0),
+    )
     qtbot.addWidget(kiosk.window)
     skipped: list[str] = []
     kiosk.player.slideSkipped.connect(lambda s, _m: skipped.append(s))
@@ -134,4 +141,6 @@ def test_corrupt_image_slide_is_skipped_and_logged(qtbot, qapp, tmp_path: Path, 
     finally:
         kiosk.player.stop()
     assert skipped == ["about-welcome"]
-    assert any("slide about-welcome skipped" in r.getMessage() and "broken.png" in r.getMessage() for r in caplog.records)
+    assert any(
+        "slide about-welcome skipped" in r.getMessage() and "broken.png" in r.getMessage() for r in caplog.records
+    )

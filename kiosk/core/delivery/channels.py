@@ -105,7 +105,8 @@ def scrub(text: str, personal: Iterable[str] = ()) -> str:
         cleaned = re.sub(re.escape(value), "[redacted]", cleaned, flags=re.IGNORECASE)
     cleaned = _EMAIL.sub("[address]", cleaned)
     cleaned = _DIGITS.sub(
-        lambda m: "[number]" if sum(c.isdigit() for c in m.group()) >= _PHONE_DIGITS else m.group(), cleaned)
+        lambda m: "[number]" if sum(c.isdigit() for c in m.group()) >= _PHONE_DIGITS else m.group(), cleaned
+    )
     cleaned = " ".join(cleaned.split())
     if len(cleaned) > MAX_ERROR_CHARS:
         cleaned = cleaned[: MAX_ERROR_CHARS - 1] + "…"

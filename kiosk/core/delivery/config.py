@@ -101,8 +101,11 @@ class _Reader:
 
     def secret(self, stem: str, required: bool) -> SecretRef | None:
         if stem in self.data:
-            self.error(stem, f"never write the {stem} in the config file; "
-                             f"use {stem}_env (an environment variable) or {stem}_file (a file readable only by the kiosk)")
+            self.error(
+                stem,
+                f"never write the {stem} in the config file; "
+                f"use {stem}_env (an environment variable) or {stem}_file (a file readable only by the kiosk)",
+            )
             return None
         env = self.string(f"{stem}_env")
         file = self.string(f"{stem}_file")
@@ -123,8 +126,20 @@ class _Reader:
                 self.error(str(key), f"unknown field (allowed: {', '.join(sorted(allowed))})")
 
 
-_EMAIL_FIELDS = {"type", "name", "host", "port", "security", "sender", "to", "username",
-                 "password_env", "password_file", "timeout", "html"}
+_EMAIL_FIELDS = {
+    "type",
+    "name",
+    "host",
+    "port",
+    "security",
+    "sender",
+    "to",
+    "username",
+    "password_env",
+    "password_file",
+    "timeout",
+    "html",
+}
 _WEBHOOK_FIELDS = {"type", "name", "url", "secret_env", "secret_file", "timeout"}
 
 
@@ -137,8 +152,11 @@ def _email(r: _Reader, name: str) -> EmailChannelConfig | None:
         r.error("security", f"must be one of {', '.join(SECURITY_CHOICES)}, got {security!r}")
         security = "starttls"
     if security == "none" and host and not is_loopback_host(host):
-        r.error("security", "'none' sends patient data unencrypted; it is only allowed for a server on "
-                            "this machine (localhost); use starttls or tls")
+        r.error(
+            "security",
+            "'none' sends patient data unencrypted; it is only allowed for a server on "
+            "this machine (localhost); use starttls or tls",
+        )
     port_value = r.data.get("port", DEFAULT_PORTS[security])
     port = DEFAULT_PORTS[security]
     if isinstance(port_value, bool) or not isinstance(port_value, int) or not 1 <= port_value <= 65535:
@@ -176,9 +194,18 @@ def _email(r: _Reader, name: str) -> EmailChannelConfig | None:
     if len(r.problems) > before:
         return None
     assert host and sender
-    return EmailChannelConfig(name=name, host=host, port=port, security=security,  # type: ignore[arg-type]
-                              sender=sender, recipients=tuple(recipients), username=username,
-                              password=password, timeout=timeout, html=html)
+    return EmailChannelConfig(
+        name=name,
+        host=host,
+        port=port,
+        security=security,  # type: ignore[arg-type]
+        sender=sender,
+        recipients=tuple(recipients),
+        username=username,
+        password=password,
+        timeout=timeout,
+        html=html,
+    )
 
 
 def _webhook(r: _Reader, name: str) -> WebhookChannelConfig | None:
@@ -192,7 +219,9 @@ def _webhook(r: _Reader, name: str) -> WebhookChannelConfig | None:
         elif parts.scheme == "http" and not is_loopback_host(parts.hostname):
             r.error("url", "must use https:// (http:// is only allowed for a receiver on this machine)")
         elif parts.username or parts.password:
-            r.error("url", "must not contain a user name or password; the request is signed with secret_env/secret_file")
+            r.error(
+                "url", "must not contain a user name or password; the request is signed with secret_env/secret_file"
+            )
     secret = r.secret("secret", required=True)
     timeout = r.number("timeout", 15.0, 1.0, 300.0)
     if len(r.problems) > before or secret is None:

@@ -23,8 +23,7 @@ def message_id(request: OutgoingRequest, sender: str) -> str:
     return f"<kiosk-request-{safe_id}@{domain}>"
 
 
-def build_message(request: OutgoingRequest, config: EmailChannelConfig, zone: tzinfo,
-                  clinic_name: str) -> EmailMessage:
+def build_message(request: OutgoingRequest, config: EmailChannelConfig, zone: tzinfo, clinic_name: str) -> EmailMessage:
     msg = EmailMessage()
     msg["Subject"] = subject(request)
     msg["From"] = config.sender
@@ -43,15 +42,15 @@ def build_message(request: OutgoingRequest, config: EmailChannelConfig, zone: tz
 
 def _html(request: OutgoingRequest, zone: tzinfo, clinic_name: str) -> str:
     rows = "".join(
-        f"<tr><th align=\"left\" style=\"padding:2px 12px 2px 0\">{html.escape(label)}</th>"
+        f'<tr><th align="left" style="padding:2px 12px 2px 0">{html.escape(label)}</th>'
         f"<td>{html.escape(value)}</td></tr>"
         for label, value in detail_rows(request, zone)
     )
     return (
-        "<!DOCTYPE html><html><body style=\"font-family:sans-serif\">"
+        '<!DOCTYPE html><html><body style="font-family:sans-serif">'
         f"<p>A patient asked {html.escape(clinic_name)} for more information at the waiting-room kiosk.</p>"
         f"<table>{rows}</table>"
-        "<p style=\"color:#555\">A repeated message with the same request id can be ignored.</p>"
+        '<p style="color:#555">A repeated message with the same request id can be ignored.</p>'
         "</body></html>\n"
     )
 
@@ -70,9 +69,14 @@ def _reply_text(raw: bytes | str) -> str:
 
 
 class EmailChannel:
-    def __init__(self, config: EmailChannelConfig, zone: tzinfo, clinic_name: str,
-                 environ: Mapping[str, str] | None = None,
-                 ssl_context_factory: Callable[[], ssl.SSLContext] = ssl.create_default_context):
+    def __init__(
+        self,
+        config: EmailChannelConfig,
+        zone: tzinfo,
+        clinic_name: str,
+        environ: Mapping[str, str] | None = None,
+        ssl_context_factory: Callable[[], ssl.SSLContext] = ssl.create_default_context,
+    ):
         self.name = config.name
         self.config = config
         self._zone = zone

@@ -3,7 +3,7 @@ webhook payload's field names, rendered in the clinic's time zone."""
 
 from __future__ import annotations
 
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from kiosk.core.delivery.channels import OutgoingRequest
@@ -66,7 +66,7 @@ def payload(request: OutgoingRequest, zone: tzinfo) -> dict[str, Any]:
     """The webhook body. ``created_at`` is UTC ISO 8601; ``created_at_local`` is the clinic's clock."""
     return {
         "id": request.id,
-        "created_at": request.created_at.astimezone(timezone.utc).isoformat().replace("+00:00", "Z"),
+        "created_at": request.created_at.astimezone(UTC).isoformat().replace("+00:00", "Z"),
         "created_at_local": request.created_at.astimezone(zone).isoformat(),
         "name": request.name,
         "phone": request.phone,
@@ -75,4 +75,3 @@ def payload(request: OutgoingRequest, zone: tzinfo) -> dict[str, Any]:
         "preferred_time": request.preferred_time,
         "language": request.language,
     }
-

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.delivery.backoff import Backoff
-from kiosk.core.delivery.channels import Channel, DeliveryResult, OutgoingRequest, Outcome, TopicRef
+from kiosk.core.delivery.channels import Channel, DeliveryResult, Outcome, OutgoingRequest, TopicRef
 from kiosk.core.requests.model import StoredRequest
 from kiosk.core.requests.outbox import Delivery
 
@@ -72,9 +72,15 @@ class Outbox:
     (the :class:`DeliveryWorker`, or ``kiosk deliver --once``). Several processes are safe:
     the store's claim lease keeps them from sending the same delivery at the same time."""
 
-    def __init__(self, store: DeliveryStore, channels: Iterable[Channel],
-                 topic_title: Callable[[str], str | None], backoff: Backoff | None = None,
-                 clock: Clock | None = None, max_per_run: int = 500):
+    def __init__(
+        self,
+        store: DeliveryStore,
+        channels: Iterable[Channel],
+        topic_title: Callable[[str], str | None],
+        backoff: Backoff | None = None,
+        clock: Clock | None = None,
+        max_per_run: int = 500,
+    ):
         self._store = store
         self._channels: dict[str, Channel] = {}
         for channel in channels:
@@ -159,8 +165,9 @@ class DeliveryWorker:
     once after :meth:`wake` (call it after a submit). Never touches Qt; a view that wants to
     show progress polls :attr:`last_summary` or passes ``on_run`` and marshals to its thread."""
 
-    def __init__(self, outbox: Outbox, poll_interval: float = 30.0,
-                 on_run: Callable[[RunSummary | None], None] | None = None):
+    def __init__(
+        self, outbox: Outbox, poll_interval: float = 30.0, on_run: Callable[[RunSummary | None], None] | None = None
+    ):
         if poll_interval <= 0:
             raise ValueError("poll_interval must be positive")
         self._outbox = outbox

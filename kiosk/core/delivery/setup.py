@@ -12,8 +12,13 @@ from kiosk.core.delivery.email import EmailChannel
 from kiosk.core.delivery.webhook import WebhookChannel
 
 
-def build_channels(configs: Sequence[ChannelConfig], zone: tzinfo, clinic_name: str,
-                   clock: Clock | None = None, environ: Mapping[str, str] | None = None) -> list[Channel]:
+def build_channels(
+    configs: Sequence[ChannelConfig],
+    zone: tzinfo,
+    clinic_name: str,
+    clock: Clock | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> list[Channel]:
     """``environ`` defaults to the process environment (read at each send, so a rotated
     secret file or variable is picked up without a restart)."""
     channels: list[Channel] = []

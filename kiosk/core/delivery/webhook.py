@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import http.client
 import hmac
+import http.client
 import json
 import ssl
 import urllib.error
@@ -28,8 +28,7 @@ _MAX_BODY = 4096
 
 
 def body_bytes(request: OutgoingRequest, zone: tzinfo) -> bytes:
-    return json.dumps(payload(request, zone), ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8")
+    return json.dumps(payload(request, zone), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
 def signature(body: bytes, secret: str) -> str:
@@ -59,8 +58,9 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def _status_result(code: int, reason: str, headers: Message | None, now: datetime,
-                   personal: tuple[str, ...]) -> DeliveryResult:
+def _status_result(
+    code: int, reason: str, headers: Message | None, now: datetime, personal: tuple[str, ...]
+) -> DeliveryResult:
     error = scrub(f"HTTP {code} {reason}", personal)
     if 200 <= code < 300:
         return DeliveryResult.delivered()
@@ -73,9 +73,14 @@ def _status_result(code: int, reason: str, headers: Message | None, now: datetim
 
 
 class WebhookChannel:
-    def __init__(self, config: WebhookChannelConfig, zone: tzinfo,
-                 clock: Clock | None = None, environ: Mapping[str, str] | None = None,
-                 ssl_context_factory: Callable[[], ssl.SSLContext] = ssl.create_default_context):
+    def __init__(
+        self,
+        config: WebhookChannelConfig,
+        zone: tzinfo,
+        clock: Clock | None = None,
+        environ: Mapping[str, str] | None = None,
+        ssl_context_factory: Callable[[], ssl.SSLContext] = ssl.create_default_context,
+    ):
         self.name = config.name
         self.config = config
         self._zone = zone
@@ -92,7 +97,9 @@ class WebhookChannel:
         body = body_bytes(request, self._zone)
         now = self._clock.now()
         http_request = urllib.request.Request(
-            self.config.url, data=body, method="POST",
+            self.config.url,
+            data=body,
+            method="POST",
             headers={
                 "Content-Type": "application/json; charset=utf-8",
                 IDEMPOTENCY_HEADER: request.id,
@@ -102,7 +109,8 @@ class WebhookChannel:
             },
         )
         opener = urllib.request.build_opener(
-            _NoRedirects(), urllib.request.HTTPSHandler(context=self._ssl_context_factory()))
+            _NoRedirects(), urllib.request.HTTPSHandler(context=self._ssl_context_factory())
+        )
         try:
             with opener.open(http_request, timeout=self.config.timeout) as response:
                 response.read(_MAX_BODY)
@@ -113,7 +121,9 @@ class WebhookChannel:
         except urllib.error.URLError as exc:
             reason = exc.reason
             if isinstance(reason, ssl.SSLCertVerificationError):
-                return DeliveryResult.transient(scrub(f"TLS certificate not trusted: {reason.verify_message}", personal))
+                return DeliveryResult.transient(
+                    scrub(f"TLS certificate not trusted: {reason.verify_message}", personal)
+                )
             return DeliveryResult.transient(scrub(f"cannot reach the webhook: {reason}", personal))
         except (http.client.HTTPException, OSError) as exc:
             # A timeout while reading the answer: the receiver may have stored the request,

@@ -17,13 +17,22 @@ from typing import BinaryIO
 from kiosk.core.requests.model import StoredRequest
 
 COLUMNS: tuple[str, ...] = (
-    "id", "created_at", "status", "closed_at", "name", "phone", "email", "topics",
-    "contact_time", "language", "source_topic", "consent",
+    "id",
+    "created_at",
+    "status",
+    "closed_at",
+    "name",
+    "phone",
+    "email",
+    "topics",
+    "contact_time",
+    "language",
+    "source_topic",
+    "consent",
 )
 UTF8_BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_SAFE_COLUMNS = frozenset({"id", "created_at", "status", "closed_at", "phone", "contact_time",
-                           "language", "consent"})
+_SAFE_COLUMNS = frozenset({"id", "created_at", "status", "closed_at", "phone", "contact_time", "language", "consent"})
 
 
 def _iso(moment: object) -> str | None:

@@ -136,8 +136,7 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST_VERSION) -> int:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise StorageError(
-                f"could not upgrade the requests database to schema version {step.version} "
-                f"({step.description}): {exc}"
+                f"could not upgrade the requests database to schema version {step.version} ({step.description}): {exc}"
             ) from exc
         current = step.version
     return schema_version(conn)

@@ -207,8 +207,9 @@ _TOPIC_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", re.ASCII)
 
 def _name_has_control_chars(name: str) -> bool:
     # Lone surrogates cannot be stored as UTF-8 at all; the rest would break lines in lists.
-    return any(ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029" or 0xD800 <= ord(ch) <= 0xDFFF
-               for ch in name)
+    return any(
+        ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0 or ch in "\u2028\u2029" or 0xD800 <= ord(ch) <= 0xDFFF for ch in name
+    )
 
 
 def _check_topic_id(topic: object, known: Collection[str] | None) -> bool:

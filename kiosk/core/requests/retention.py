@@ -32,8 +32,13 @@ def purge(store: RequestStore, now: datetime, retention_days: int = DEFAULT_RETE
 
 
 class Retention:
-    def __init__(self, store: RequestStore, clock: Clock, retention_days: int = DEFAULT_RETENTION_DAYS,
-                 interval: timedelta = PURGE_INTERVAL):
+    def __init__(
+        self,
+        store: RequestStore,
+        clock: Clock,
+        retention_days: int = DEFAULT_RETENTION_DAYS,
+        interval: timedelta = PURGE_INTERVAL,
+    ):
         if retention_days < 1:
             raise ValueError("retention_days must be at least 1")
         self._store = store

@@ -19,7 +19,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
@@ -43,8 +43,7 @@ BUSY_TIMEOUT_S = 10.0
 _TS_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _REQUEST_COLUMNS = (
-    "id, created_at, status, closed_at, name, phone, email, topics, contact_time, language, "
-    "source_topic, consent"
+    "id, created_at, status, closed_at, name, phone, email, topics, contact_time, language, source_topic, consent"
 )
 
 
@@ -52,11 +51,11 @@ def to_db_time(moment: datetime) -> str:
     """UTC, fixed width, so text order is time order in SQL comparisons."""
     if moment.tzinfo is None:
         raise ValueError("times stored in the request database must be timezone-aware")
-    return moment.astimezone(timezone.utc).strftime(_TS_FORMAT)
+    return moment.astimezone(UTC).strftime(_TS_FORMAT)
 
 
 def from_db_time(text: str) -> datetime:
-    return datetime.strptime(text, _TS_FORMAT).replace(tzinfo=timezone.utc)
+    return datetime.strptime(text, _TS_FORMAT).replace(tzinfo=UTC)
 
 
 def new_request_id(moment: datetime) -> str:
@@ -153,8 +152,9 @@ class RequestStore:
     def __enter__(self) -> RequestStore:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     @contextmanager
@@ -189,8 +189,7 @@ class RequestStore:
 
     # --- requests ------------------------------------------------------------------------
 
-    def submit(self, request: InfoRequest, idempotency_token: str,
-               channels: Sequence[str] = ()) -> StoredRequest:
+    def submit(self, request: InfoRequest, idempotency_token: str, channels: Sequence[str] = ()) -> StoredRequest:
         """Store ``request`` durably and queue a pending delivery on each channel.
 
         A second submit with the same ``idempotency_token`` (a double tap; the form makes one
@@ -207,19 +206,30 @@ class RequestStore:
         stamp = to_db_time(now)
         request_id = new_request_id(now)
         with self._write("save the request") as conn:
-            inserted = conn.execute(
-                "INSERT INTO requests (id, idempotency_token, created_at, status, name, phone, email,"
-                " topics, contact_time, language, source_topic, consent)"
-                " VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, 1)"
-                " ON CONFLICT (idempotency_token) DO NOTHING",
-                (request_id, idempotency_token, stamp, request.name, request.phone, request.email,
-                 json.dumps(list(request.topics)), request.contact_time.value, request.language,
-                 request.source_topic),
-            ).rowcount == 1
+            inserted = (
+                conn.execute(
+                    "INSERT INTO requests (id, idempotency_token, created_at, status, name, phone, email,"
+                    " topics, contact_time, language, source_topic, consent)"
+                    " VALUES (?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, 1)"
+                    " ON CONFLICT (idempotency_token) DO NOTHING",
+                    (
+                        request_id,
+                        idempotency_token,
+                        stamp,
+                        request.name,
+                        request.phone,
+                        request.email,
+                        json.dumps(list(request.topics)),
+                        request.contact_time.value,
+                        request.language,
+                        request.source_topic,
+                    ),
+                ).rowcount
+                == 1
+            )
             if inserted:
                 conn.executemany(
-                    "INSERT INTO deliveries (request_id, channel, next_attempt_at, updated_at)"
-                    " VALUES (?, ?, ?, ?)",
+                    "INSERT INTO deliveries (request_id, channel, next_attempt_at, updated_at) VALUES (?, ?, ?, ?)",
                     [(request_id, channel, stamp, stamp) for channel in dict.fromkeys(channels)],
                 )
             row = conn.execute(
@@ -236,8 +246,9 @@ class RequestStore:
         rows = self._read("read a request", f"SELECT {_REQUEST_COLUMNS} FROM requests WHERE id = ?", (request_id,))
         return _row_to_request(rows[0]) if rows else None
 
-    def list_requests(self, status: RequestStatus | None = None, since: datetime | None = None,
-                      limit: int | None = None) -> list[StoredRequest]:
+    def list_requests(
+        self, status: RequestStatus | None = None, since: datetime | None = None, limit: int | None = None
+    ) -> list[StoredRequest]:
         """Requests oldest first, optionally only one status and/or created at or after ``since``."""
         where, params = [], []
         if status is not None:
@@ -256,7 +267,7 @@ class RequestStore:
         return [_row_to_request(r) for r in self._read("list requests", sql, params)]
 
     def counts(self) -> dict[RequestStatus, int]:
-        counts = {status: 0 for status in RequestStatus}
+        counts = dict.fromkeys(RequestStatus, 0)
         for status, n in self._read("count requests", "SELECT status, COUNT(*) FROM requests GROUP BY status"):
             counts[RequestStatus(str(status))] = int(n)  # type: ignore[call-overload]
         return counts
@@ -316,8 +327,9 @@ class RequestStore:
             log.info("queued %d deliveries on new channels", added)
         return added
 
-    def claim_due(self, limit: int = 10, lease: timedelta = DEFAULT_LEASE,
-                  channel: str | None = None) -> list[Delivery]:
+    def claim_due(
+        self, limit: int = 10, lease: timedelta = DEFAULT_LEASE, channel: str | None = None
+    ) -> list[Delivery]:
         """Pending deliveries whose time has come, oldest request first, hidden from other
         claims for ``lease`` (so the returned ``next_attempt_at`` is the lease's end). Record
         each outcome with one of the ``record_*`` methods."""
@@ -332,8 +344,9 @@ class RequestStore:
         with self._write("claim deliveries") as conn:
             rows = conn.execute(
                 "SELECT d.request_id, d.channel FROM deliveries d JOIN requests r ON r.id = d.request_id"
-                " WHERE d.state = 'pending' AND d.next_attempt_at <= ?" + channel_filter +
-                " ORDER BY r.created_at, r.id, d.channel LIMIT ?",
+                " WHERE d.state = 'pending' AND d.next_attempt_at <= ?"
+                + channel_filter
+                + " ORDER BY r.created_at, r.id, d.channel LIMIT ?",
                 params,
             ).fetchall()
             conn.executemany(
@@ -345,12 +358,13 @@ class RequestStore:
 
     def deliveries(self, request_id: str) -> list[Delivery]:
         with self._lock:
-            rows = self._read("read deliveries",
-                              "SELECT channel FROM deliveries WHERE request_id = ? ORDER BY channel", (request_id,))
+            rows = self._read(
+                "read deliveries", "SELECT channel FROM deliveries WHERE request_id = ? ORDER BY channel", (request_id,)
+            )
             return [self._delivery(self._conn, request_id, str(ch)) for (ch,) in rows]
 
     def delivery_counts(self) -> dict[DeliveryState, int]:
-        counts = {state: 0 for state in DeliveryState}
+        counts = dict.fromkeys(DeliveryState, 0)
         for state, n in self._read("count deliveries", "SELECT state, COUNT(*) FROM deliveries GROUP BY state"):
             counts[DeliveryState(str(state))] = int(n)  # type: ignore[call-overload]
         return counts
@@ -359,7 +373,9 @@ class RequestStore:
         stamp = to_db_time(self._clock.now())
         with self._write("record a delivery") as conn:
             self._update_delivery(
-                conn, request_id, channel,
+                conn,
+                request_id,
+                channel,
                 "state = 'delivered', attempts = attempts + 1, last_error = NULL, delivered_at = ?, updated_at = ?",
                 (stamp, stamp),
             )
@@ -374,7 +390,9 @@ class RequestStore:
         stamp = to_db_time(self._clock.now())
         with self._write("record a failed delivery") as conn:
             self._update_delivery(
-                conn, request_id, channel,
+                conn,
+                request_id,
+                channel,
                 "attempts = attempts + 1, last_error = ?, next_attempt_at = ?, updated_at = ?",
                 (error[:LAST_ERROR_MAX], to_db_time(retry_at), stamp),
             )
@@ -387,7 +405,9 @@ class RequestStore:
         stamp = to_db_time(self._clock.now())
         with self._write("record a failed delivery") as conn:
             self._update_delivery(
-                conn, request_id, channel,
+                conn,
+                request_id,
+                channel,
                 "state = 'failed', attempts = attempts + 1, last_error = ?, updated_at = ?",
                 (error[:LAST_ERROR_MAX], stamp),
             )
@@ -404,12 +424,17 @@ class RequestStore:
             where += " AND request_id = ?"
             params.append(request_id)
         with self._write("retry deliveries") as conn:
-            if request_id is not None and conn.execute(
-                "SELECT 1 FROM requests WHERE id = ?", (request_id,)
-            ).fetchone() is None:
+            if (
+                request_id is not None
+                and conn.execute("SELECT 1 FROM requests WHERE id = ?", (request_id,)).fetchone() is None
+            ):
                 raise RequestNotFound(request_id)
-            ids = [r[0] for r in conn.execute(f"SELECT DISTINCT request_id FROM deliveries WHERE {where}",
-                                              params[2:]).fetchall()]
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    f"SELECT DISTINCT request_id FROM deliveries WHERE {where}", params[2:]
+                ).fetchall()
+            ]
             count = conn.execute(
                 f"UPDATE deliveries SET state = 'pending', next_attempt_at = ?, updated_at = ? WHERE {where}",
                 params,
@@ -420,10 +445,16 @@ class RequestStore:
             log.info("%d failed deliveries queued again", count)
         return count
 
-    def _update_delivery(self, conn: sqlite3.Connection, request_id: str, channel: str,
-                         assignments: str, params: Sequence[object]) -> None:
-        if conn.execute(f"UPDATE deliveries SET {assignments} WHERE request_id = ? AND channel = ?",
-                        (*params, request_id, channel)).rowcount != 1:
+    def _update_delivery(
+        self, conn: sqlite3.Connection, request_id: str, channel: str, assignments: str, params: Sequence[object]
+    ) -> None:
+        if (
+            conn.execute(
+                f"UPDATE deliveries SET {assignments} WHERE request_id = ? AND channel = ?",
+                (*params, request_id, channel),
+            ).rowcount
+            != 1
+        ):
             raise StorageError(f"no delivery of request {request_id} on channel {channel}")
 
     @staticmethod
@@ -454,16 +485,21 @@ class RequestStore:
             raise StorageError(f"no delivery of request {request_id} on channel {channel}")
         rid, ch, state, attempts, last_error, next_at, delivered_at, updated_at = row
         return Delivery(
-            request_id=rid, channel=ch, state=DeliveryState(state), attempts=int(attempts),
-            last_error=last_error, next_attempt_at=from_db_time(next_at),
+            request_id=rid,
+            channel=ch,
+            state=DeliveryState(state),
+            attempts=int(attempts),
+            last_error=last_error,
+            next_attempt_at=from_db_time(next_at),
             delivered_at=from_db_time(delivered_at) if delivered_at else None,
             updated_at=from_db_time(updated_at),
         )
 
 
 def _row_to_request(row: tuple[object, ...]) -> StoredRequest:
-    (rid, created_at, status, closed_at, name, phone, email, topics, contact_time, language,
-     source_topic, consent) = row
+    (rid, created_at, status, closed_at, name, phone, email, topics, contact_time, language, source_topic, consent) = (
+        row
+    )
     return StoredRequest(
         id=str(rid),
         created_at=from_db_time(str(created_at)),

@@ -40,7 +40,7 @@ from kiosk.ui.admin.actions import AdminActions
 from kiosk.ui.admin.button_row import ButtonRow
 from kiosk.ui.admin.request_list import PAGE_SIZE, RequestList, local_time
 from kiosk.ui.admin.style import staff_style
-from kiosk.ui.admin.widgets import plain_label, staff_button, prepare_screen
+from kiosk.ui.admin.widgets import plain_label, prepare_screen, staff_button
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.session import Session
 
@@ -50,8 +50,13 @@ log = logging.getLogger(__name__)
 
 IDLE_CLOSE_SECONDS = 120.0
 _INPUT_EVENTS = {
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
-    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.KeyPress, QEvent.Type.Wheel,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseMove,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
 }
 _SECTIONS = ("requests", "content", "device")
 
@@ -64,7 +69,7 @@ class _InputWatcher(QObject):
         super().__init__(parent)
         self._on_input = on_input
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:
             self._on_input()
         return False
@@ -73,11 +78,21 @@ class _InputWatcher(QObject):
 class AdminScreen(QWidget):
     closed = Signal()
 
-    def __init__(self, actions: AdminActions, store: RequestStore, *, clock: Clock,
-                 idle_close_seconds: float = IDLE_CLOSE_SECONDS, data_dir: Path | None = None,
-                 started_at: datetime | None = None, tick_ms: int = 1000, page_size: int = PAGE_SIZE,
-                 session: Session | None = None, topic_title: Callable[[str], str] = str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        actions: AdminActions,
+        store: RequestStore,
+        *,
+        clock: Clock,
+        idle_close_seconds: float = IDLE_CLOSE_SECONDS,
+        data_dir: Path | None = None,
+        started_at: datetime | None = None,
+        tick_ms: int = 1000,
+        page_size: int = PAGE_SIZE,
+        session: Session | None = None,
+        topic_title: Callable[[str], str] = str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         if idle_close_seconds <= 0:
             raise ValueError("idle_close_seconds must be positive")
@@ -149,8 +164,9 @@ class AdminScreen(QWidget):
         self._device_grid = QGridLayout(device_page)
         self._device_names: dict[str, QLabel] = {}
         self._device_values: dict[str, QLabel] = {}
-        for row, key in enumerate(("version", "content", "kiosk_uptime", "system_uptime", "disk", "memory",
-                                   "delivery", "host", "software")):
+        for row, key in enumerate(
+            ("version", "content", "kiosk_uptime", "system_uptime", "disk", "memory", "delivery", "host", "software")
+        ):
             name, value = plain_label(), plain_label()
             self._device_grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             self._device_grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
@@ -170,8 +186,7 @@ class AdminScreen(QWidget):
         self.pause_button.clicked.connect(self._toggle_pause)
         self.exit_button = staff_button()
         self.exit_button.clicked.connect(self._ask_exit)
-        self._actions_bar = ButtonRow([self.reload_button, self.pause_button, self.exit_button],
-                                      push_last_right=True)
+        self._actions_bar = ButtonRow([self.reload_button, self.pause_button, self.exit_button], push_last_right=True)
 
         self._confirm = QFrame(objectName="adminPanel")
         self._confirm_text = plain_label(name="adminWarning")
@@ -229,7 +244,7 @@ class AdminScreen(QWidget):
 
     # --- opening, idling and closing -------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._open:
             return
@@ -244,7 +259,7 @@ class AdminScreen(QWidget):
             app.installEventFilter(self._watcher)
         self._idle_timer.start()
 
-    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+    def hideEvent(self, event: QEvent) -> None:
         super().hideEvent(event)
         # Hidden by the shell for any reason (idle reset, another screen): forget everything.
         self._shut(emit=False)
@@ -329,17 +344,25 @@ class AdminScreen(QWidget):
         values["content"].setText(content)
         values["kiosk_uptime"].setText(device_info.format_duration(info.kiosk_uptime_s))
         values["system_uptime"].setText(
-            unknown if info.system_uptime_s is None else device_info.format_duration(info.system_uptime_s))
+            unknown if info.system_uptime_s is None else device_info.format_duration(info.system_uptime_s)
+        )
         if info.disk is None:
             values["disk"].setText(unknown)
         else:
-            values["disk"].setText(self.tr("{free} free of {total} ({path})").format(
-                free=device_info.format_bytes(info.disk.free), total=device_info.format_bytes(info.disk.total),
-                path=str(info.disk.path)))
+            values["disk"].setText(
+                self.tr("{free} free of {total} ({path})").format(
+                    free=device_info.format_bytes(info.disk.free),
+                    total=device_info.format_bytes(info.disk.total),
+                    path=str(info.disk.path),
+                )
+            )
         memory = info.memory
-        values["memory"].setText(self.tr("{rss} resident, {pss} proportional").format(
-            rss=unknown if memory.rss is None else device_info.format_bytes(memory.rss),
-            pss=unknown if memory.pss is None else device_info.format_bytes(memory.pss)))
+        values["memory"].setText(
+            self.tr("{rss} resident, {pss} proportional").format(
+                rss=unknown if memory.rss is None else device_info.format_bytes(memory.rss),
+                pss=unknown if memory.pss is None else device_info.format_bytes(memory.pss),
+            )
+        )
         values["delivery"].setText(self.tr("never") if last is None else local_time(last))
         values["host"].setText(f"{info.hostname} ({info.platform})")
         values["software"].setText(f"Python {info.python}, PySide6 {pyside_version}")
@@ -349,8 +372,10 @@ class AdminScreen(QWidget):
         self.pause_button.setText(self.tr("Resume slideshow") if paused else self.tr("Pause slideshow"))
         self.pause_button.setAccessibleName(self.pause_button.text())
         self.pause_button.setAccessibleDescription(
-            self.tr("Starts the slides moving again") if paused
-            else self.tr("Holds the slideshow on its current slide until resumed"))
+            self.tr("Starts the slides moving again")
+            if paused
+            else self.tr("Holds the slideshow on its current slide until resumed")
+        )
         self._actions_bar.reflow()
 
     def _paused(self) -> bool:
@@ -380,8 +405,11 @@ class AdminScreen(QWidget):
             log.exception("admin screen: retry failed")
             self._set_status(self.tr("Could not retry: {reason}").format(reason=str(exc)))
         else:
-            self._set_status(self.tr("Queued to send again.") if request_id is not None
-                                 else self.tr("Every failed request is queued to send again."))
+            self._set_status(
+                self.tr("Queued to send again.")
+                if request_id is not None
+                else self.tr("Every failed request is queued to send again.")
+            )
         if request_id is None:
             self.requests.load()
         else:
@@ -456,11 +484,11 @@ class AdminScreen(QWidget):
         margin = px(size, 32)
         self._layouts[0].setContentsMargins(margin, margin, margin, margin)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_style()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -480,10 +508,14 @@ class AdminScreen(QWidget):
             button.setAccessibleName(text)
             button.setAccessibleDescription(description)
         for key, text in (
-            ("version", self.tr("Kiosk version")), ("content", self.tr("Content version")),
-            ("kiosk_uptime", self.tr("Kiosk running for")), ("system_uptime", self.tr("Computer running for")),
-            ("disk", self.tr("Disk space")), ("memory", self.tr("Memory")),
-            ("delivery", self.tr("Last delivery to the clinic")), ("host", self.tr("Computer")),
+            ("version", self.tr("Kiosk version")),
+            ("content", self.tr("Content version")),
+            ("kiosk_uptime", self.tr("Kiosk running for")),
+            ("system_uptime", self.tr("Computer running for")),
+            ("disk", self.tr("Disk space")),
+            ("memory", self.tr("Memory")),
+            ("delivery", self.tr("Last delivery to the clinic")),
+            ("host", self.tr("Computer")),
             ("software", self.tr("Software")),
         ):
             self._device_names[key].setText(text)
@@ -493,9 +525,12 @@ class AdminScreen(QWidget):
         self.exit_button.setText(self.tr("Exit kiosk"))
         self.exit_button.setAccessibleName(self.tr("Exit kiosk"))
         self.exit_button.setAccessibleDescription(self.tr("Quits the kiosk program (asks first)"))
-        self._confirm_text.setText(self.tr(
-            "Exit the kiosk program? Where the computer restarts it automatically (see docs/deploy.md), "
-            "it comes back within seconds."))
+        self._confirm_text.setText(
+            self.tr(
+                "Exit the kiosk program? Where the computer restarts it automatically (see docs/deploy.md), "
+                "it comes back within seconds."
+            )
+        )
         self.confirm_exit_button.setText(self.tr("Exit now"))
         self.confirm_exit_button.setAccessibleName(self.tr("Exit now"))
         self.confirm_exit_button.setAccessibleDescription(self.tr("Quits the kiosk program"))

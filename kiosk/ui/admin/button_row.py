@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 
 class ButtonRow(QWidget):
-    def __init__(self, buttons: Sequence[QPushButton], *, push_last_right: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, buttons: Sequence[QPushButton], *, push_last_right: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._buttons = list(buttons)
         self._push_last_right = push_last_right
@@ -24,7 +25,7 @@ class ButtonRow(QWidget):
         self._columns = 0
         self.reflow()
 
-    def setSpacing(self, spacing: int) -> None:  # noqa: N802 (Qt's naming, like QLayout)
+    def setSpacing(self, spacing: int) -> None:
         self._grid.setSpacing(spacing)
         self.reflow()
 
@@ -36,11 +37,13 @@ class ButtonRow(QWidget):
         spacing = max(0, self._grid.spacing())
         widest = 0
         for start in range(0, len(self._buttons), columns):
-            chunk = self._buttons[start:start + columns]
+            chunk = self._buttons[start : start + columns]
             widest = max(widest, sum(b.sizeHint().width() for b in chunk) + spacing * (len(chunk) - 1))
         # A grid gives every column the width of its widest cell.
-        per_column = [max(self._buttons[i].sizeHint().width() for i in range(c, len(self._buttons), columns))
-                      for c in range(columns)]
+        per_column = [
+            max(self._buttons[i].sizeHint().width() for i in range(c, len(self._buttons), columns))
+            for c in range(columns)
+        ]
         needed = max(widest, sum(per_column) + spacing * (columns - 1))
         if columns == len(self._buttons) and self._push_last_right:
             needed += spacing  # the stretch column before the last button has its own gap
@@ -77,6 +80,6 @@ class ButtonRow(QWidget):
         if columns == count:
             self._grid.setColumnStretch(count, 1)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.reflow()

@@ -32,8 +32,7 @@ class AdminGesture(QObject):
 
     triggered = Signal()
 
-    def __init__(self, window: QWidget, *, hold_seconds: float = HOLD_SECONDS,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, window: QWidget, *, hold_seconds: float = HOLD_SECONDS, parent: QObject | None = None) -> None:
         super().__init__(parent)
         if hold_seconds <= 0:
             raise ValueError("hold_seconds must be positive")
@@ -115,7 +114,7 @@ class AdminGesture(QObject):
 
     # --- events ------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _PRESS and isinstance(event, QMouseEvent):
             if event.button() != Qt.MouseButton.LeftButton or event.buttons() & ~Qt.MouseButton.LeftButton:

@@ -52,8 +52,15 @@ class PinPadScreen(QWidget):
     #: A wrong PIN was entered (after it was recorded in the lockout).
     rejected = Signal()
 
-    def __init__(self, session: Session, pin_store: PinStore, lockout: Lockout, *,
-                 tick_ms: int = 1000, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        pin_store: PinStore,
+        lockout: Lockout,
+        *,
+        tick_ms: int = 1000,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         prepare_screen(self, "pinPadScreen")
         self._session = session
@@ -266,26 +273,26 @@ class PinPadScreen(QWidget):
 
     # --- Qt events -----------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._done = False
         self.clear()
 
-    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+    def hideEvent(self, event: QEvent) -> None:
         super().hideEvent(event)
         self._tick.stop()
         self.clear()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_style()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
             self.press_digit(chr(key))
@@ -309,8 +316,9 @@ class PinPadScreen(QWidget):
 
     def _apply_style(self) -> None:
         size = self._screen_size()
-        sheet = staff_style(size, large_text=self._session.large_text,
-                            high_contrast=self._session.high_contrast, key_units=KEY_UNITS)
+        sheet = staff_style(
+            size, large_text=self._session.large_text, high_contrast=self._session.high_contrast, key_units=KEY_UNITS
+        )
         if sheet != self.styleSheet():  # re-polishing every child is costly: only on a real change
             self.setStyleSheet(sheet)
         self._fit_widths()

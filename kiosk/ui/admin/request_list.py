@@ -36,8 +36,13 @@ log = logging.getLogger(__name__)
 #: Rows built at once (and per "Show more"): each costs a few milliseconds of widgets and
 #: style, and opening the screen should feel instant.
 PAGE_SIZE = 25
-_FILTERS: tuple[RequestStatus | None, ...] = (None, RequestStatus.NEW, RequestStatus.DELIVERED,
-                                              RequestStatus.FAILED, RequestStatus.CONTACTED)
+_FILTERS: tuple[RequestStatus | None, ...] = (
+    None,
+    RequestStatus.NEW,
+    RequestStatus.DELIVERED,
+    RequestStatus.FAILED,
+    RequestStatus.CONTACTED,
+)
 
 
 def local_time(moment: datetime) -> str:
@@ -51,8 +56,14 @@ class RequestRow(QFrame):
     markContacted = Signal(str)
     retryRequested = Signal(str)
 
-    def __init__(self, stored: StoredRequest, deliveries: list[Delivery], parent: QWidget | None = None, *,
-                 topic_title: Callable[[str], str] = str) -> None:
+    def __init__(
+        self,
+        stored: StoredRequest,
+        deliveries: list[Delivery],
+        parent: QWidget | None = None,
+        *,
+        topic_title: Callable[[str], str] = str,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("adminRow")
         # Staff read "Back exercises", not the id "exercise" the request stores.
@@ -89,7 +100,7 @@ class RequestRow(QFrame):
         self._buttons.setSpacing(spacing)
         self._row.setSpacing(spacing)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         # Narrow (portrait): the buttons go under the text, side by side, so the patient's
         # details keep most of the width.
@@ -104,8 +115,10 @@ class RequestRow(QFrame):
     @property
     def can_retry(self) -> bool:
         """A failed delivery, or one waiting to retry after an error, can be sent again now."""
-        return any(d.state is DeliveryState.FAILED or (d.state is DeliveryState.PENDING and d.last_error)
-                   for d in self._deliveries)
+        return any(
+            d.state is DeliveryState.FAILED or (d.state is DeliveryState.PENDING and d.last_error)
+            for d in self._deliveries
+        )
 
     def texts(self) -> list[str]:
         return [label.text() for label in (self._heading, self._contact, self._topics, self._delivery)]
@@ -132,10 +145,12 @@ class RequestRow(QFrame):
             text = self.tr("{channel}: delivered {time}").format(channel=delivery.channel, time=when).rstrip()
         elif delivery.state is DeliveryState.FAILED:
             text = self.tr("{channel}: failed (attempts: {count})").format(
-                channel=delivery.channel, count=delivery.attempts)
+                channel=delivery.channel, count=delivery.attempts
+            )
         elif delivery.attempts:
             text = self.tr("{channel}: waiting to retry (attempts so far: {count})").format(
-                channel=delivery.channel, count=delivery.attempts)
+                channel=delivery.channel, count=delivery.attempts
+            )
         else:
             text = self.tr("{channel}: waiting to send").format(channel=delivery.channel)
         if delivery.last_error and delivery.state is not DeliveryState.DELIVERED:
@@ -144,8 +159,9 @@ class RequestRow(QFrame):
 
     def retranslate(self) -> None:
         stored, request = self._stored, self._stored.request
-        self._heading.setText(f"{local_time(stored.created_at)} \u00b7 {request.name} \u00b7 "
-                              f"{self._status_text(stored.status)}")
+        self._heading.setText(
+            f"{local_time(stored.created_at)} \u00b7 {request.name} \u00b7 {self._status_text(stored.status)}"
+        )
         reach = [value for value in (request.phone, request.email) if value]
         reach.append(self.tr("best time: {when}").format(when=self._contact_time_text(request.contact_time)))
         reach.append(self.tr("language: {code}").format(code=request.language))
@@ -158,13 +174,12 @@ class RequestRow(QFrame):
             self._delivery.setText(self.tr("No delivery channel was configured when this request was made."))
         self.contacted_button.setText(self.tr("Mark contacted"))
         self.contacted_button.setAccessibleName(self.tr("Mark contacted"))
-        self.contacted_button.setAccessibleDescription(
-            self.tr("Records that staff have contacted this patient"))
+        self.contacted_button.setAccessibleDescription(self.tr("Records that staff have contacted this patient"))
         self.retry_button.setText(self.tr("Retry"))
         self.retry_button.setAccessibleName(self.tr("Retry"))
         self.retry_button.setAccessibleDescription(self.tr("Sends this request to the clinic again now"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -177,8 +192,14 @@ class RequestList(QWidget):
     retryRequested = Signal(str)
     retryAllRequested = Signal()
 
-    def __init__(self, store: RequestStore, *, page_size: int = PAGE_SIZE,
-                 topic_title: Callable[[str], str] = str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: RequestStore,
+        *,
+        page_size: int = PAGE_SIZE,
+        topic_title: Callable[[str], str] = str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
         self._topic_title = topic_title
@@ -186,7 +207,7 @@ class RequestList(QWidget):
         self._filter: RequestStatus | None = None
         self._requests: list[StoredRequest] = []
         self._shown = 0
-        self._counts: dict[RequestStatus, int] = {status: 0 for status in RequestStatus}
+        self._counts: dict[RequestStatus, int] = dict.fromkeys(RequestStatus, 0)
         self._rows: list[RequestRow] = []
         self._error = ""
         self._spacing = 12
@@ -267,7 +288,7 @@ class RequestList(QWidget):
             self._error = ""
         except StorageError as exc:
             log.error("admin screen: %s", exc)
-            self._counts = {status: 0 for status in RequestStatus}
+            self._counts = dict.fromkeys(RequestStatus, 0)
             self._requests = []
             self._error = self.tr("Cannot read the requests: {reason}").format(reason=str(exc))
         self._show_more()
@@ -285,7 +306,7 @@ class RequestList(QWidget):
         return row
 
     def _show_more(self) -> None:
-        batch = self._requests[self._shown:self._shown + self._page_size]
+        batch = self._requests[self._shown : self._shown + self._page_size]
         insert_at = self._rows_layout.indexOf(self._empty)
         for stored in batch:
             row = self._make_row(stored)
@@ -333,7 +354,7 @@ class RequestList(QWidget):
         self._requests = []
         self._shown = 0
         self._error = ""
-        self._counts = {status: 0 for status in RequestStatus}
+        self._counts = dict.fromkeys(RequestStatus, 0)
         self._update_texts()
 
     # --- text ------------------------------------------------------------------------
@@ -375,7 +396,7 @@ class RequestList(QWidget):
         self.more_button.setAccessibleDescription(self.tr("Shows older requests"))
         self._update_texts()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()

@@ -47,7 +47,6 @@ def staff_style(size: QSize, *, large_text: bool, high_contrast: bool, key_units
     if key_units > 0:
         key = px(size, key_units)
         key_font = text_px(size, 48, large_text=large_text)
-        rules.append(f"QPushButton#pinKey {{ min-height: {key}px; min-width: {key}px;"
-                     f" font-size: {key_font}px; }}")
+        rules.append(f"QPushButton#pinKey {{ min-height: {key}px; min-width: {key}px; font-size: {key_font}px; }}")
     rules.append(HIGH_CONTRAST_RULES if high_contrast else NORMAL_RULES)
     return "\n".join(rules)

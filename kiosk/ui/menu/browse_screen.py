@@ -24,11 +24,11 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from kiosk.core.clock import Clock
 from kiosk.core.model import Deck, Slide
 from kiosk.ui.accessibility import SCOPE_PROPERTY, describe
-from kiosk.ui.slideshow.frames import RendererFactory, SlideRendering, render_error_types
 from kiosk.ui.menu.touch import Debouncer, SwipeDetector, on_tap
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.scroll_cue import paint_more_below
 from kiosk.ui.session import Session
+from kiosk.ui.slideshow.frames import RendererFactory, SlideRendering, render_error_types
 from kiosk.ui.speech import Speaker, locale_for, slide_text
 
 # The slide on screen, its neighbours and a few just left ...
@@ -51,8 +51,16 @@ class _Relay(QObject):
 
 
 class _RenderJob(QRunnable):
-    def __init__(self, key: CacheKey, renderer: SlideRendering, slide: Slide, size: QSize,
-                 language: str, large_text: bool, relay: _Relay) -> None:
+    def __init__(
+        self,
+        key: CacheKey,
+        renderer: SlideRendering,
+        slide: Slide,
+        size: QSize,
+        language: str,
+        large_text: bool,
+        relay: _Relay,
+    ) -> None:
         super().__init__()
         self._args = (key, renderer, slide, QSize(size), language, large_text, relay)
 
@@ -133,7 +141,9 @@ class SlideView(QWidget):
                 painter.fillRect(self.rect(), self.palette().window())
                 if self.message:
                     painter.setPen(self.palette().windowText().color())
-                    painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.message)
+                    painter.drawText(
+                        self.rect(), int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self.message
+                    )
         finally:
             painter.end()
 
@@ -152,8 +162,9 @@ class SlideView(QWidget):
         if self.offset < self.max_offset():
             background = QColor(self.palette().window().color())
             screen = self.window().size()
-            paint_more_below(painter, QRectF(self.rect()), background, self.accent,
-                             min(screen.width(), screen.height()) / 1080)
+            paint_more_below(
+                painter, QRectF(self.rect()), background, self.accent, min(screen.width(), screen.height()) / 1080
+            )
 
 
 class BrowseScreen(QWidget):
@@ -163,9 +174,15 @@ class BrowseScreen(QWidget):
     positionChanged = Signal(int, int)
 
     def __init__(
-        self, session: Session, deck: Deck, clock: Clock, *,
-        renderer_factory: RendererFactory, speaker: Speaker | None = None,
-        debouncer: Debouncer | None = None, parent: QWidget | None = None,
+        self,
+        session: Session,
+        deck: Deck,
+        clock: Clock,
+        *,
+        renderer_factory: RendererFactory,
+        speaker: Speaker | None = None,
+        debouncer: Debouncer | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("browseScreen")
@@ -336,8 +353,14 @@ class BrowseScreen(QWidget):
         return QSize(size.width(), max(240, size.height() - bar))
 
     def _key(self, slide: Slide, size: QSize) -> CacheKey:
-        return (self._deck.version, slide.id, size.width(), size.height(), self._session.language,
-                self._session.large_text)
+        return (
+            self._deck.version,
+            slide.id,
+            size.width(),
+            size.height(),
+            self._session.language,
+            self._session.large_text,
+        )
 
     def _remember(self, key: CacheKey, pixmap: QPixmap) -> None:
         self._cache[key] = pixmap
@@ -352,8 +375,9 @@ class BrowseScreen(QWidget):
         key = self._key(slide, size)
         if key not in self._cache and key not in self._pending and not self._stopped:
             self._pending.add(key)
-            job = _RenderJob(key, self._renderer, slide, size, self._session.language,
-                             self._session.large_text, self._relay)
+            job = _RenderJob(
+                key, self._renderer, slide, size, self._session.language, self._session.large_text, self._relay
+            )
             # The slide the patient waits for goes ahead of queued neighbours.
             self._pool.start(job, 1 if urgent else 0)
         return key
@@ -452,8 +476,11 @@ class BrowseScreen(QWidget):
         self.request_button.setText(self.tr("Request more information about this"))
         if hasattr(self, "_bar"):
             self._apply_metrics()
-        describe(self.request_button, self.tr("Request more information about this"),
-                 self.tr("Leave your contact details and the clinic will contact you about this topic."))
+        describe(
+            self.request_button,
+            self.tr("Request more information about this"),
+            self.tr("Leave your contact details and the clinic will contact you about this topic."),
+        )
         self._update_controls()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -59,7 +59,8 @@ class IdleOverlay(QWidget):
             text = self.tr("For your privacy, the screen will start over in 1 second.")
         else:
             text = self.tr("For your privacy, the screen will start over in %1 seconds.").replace(
-                "%1", str(self._seconds))
+                "%1", str(self._seconds)
+            )
         self.message.setText(text)
         self.setAccessibleDescription(text)
 

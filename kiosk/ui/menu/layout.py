@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QGridLayout, QWidget
 
-
 #: Among layouts that fit: what each extra line of the longest title costs, in the units of a
 #: card's aspect ratio being off by a factor of e.
 LINE_COST = 0.3
@@ -53,8 +52,16 @@ def even_columns_that_fit(widgets: Sequence[QWidget], width: int, gap: int) -> i
 
 
 def card_columns(
-    count: int, width: int, height: int, gap: int, *, needed_height: Callable[[int], int], max_height: int,
-    min_width: int, title_lines: Callable[[int], int] = lambda _width: 1, max_columns: int = 4,
+    count: int,
+    width: int,
+    height: int,
+    gap: int,
+    *,
+    needed_height: Callable[[int], int],
+    max_height: int,
+    min_width: int,
+    title_lines: Callable[[int], int] = lambda _width: 1,
+    max_columns: int = 4,
     ideal_aspect: float = 3.0,
 ) -> int:
     """How many columns of cards to lay ``count`` cards out in, in a ``width`` x ``height`` area.

@@ -9,7 +9,14 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
-    QButtonGroup, QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QScroller, QVBoxLayout,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -40,8 +47,14 @@ class MenuScreen(QWidget):
     backHome = Signal()
 
     def __init__(
-        self, session: Session, deck: Deck, clock: Clock, *, debouncer: Debouncer | None = None,
-        retire: Callable[[QWidget], None] = QWidget.deleteLater, parent: QWidget | None = None,
+        self,
+        session: Session,
+        deck: Deck,
+        clock: Clock,
+        *,
+        debouncer: Debouncer | None = None,
+        retire: Callable[[QWidget], None] = QWidget.deleteLater,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("menuScreen")
@@ -177,19 +190,24 @@ class MenuScreen(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("What would you like to know?"))
         self.request_button.setText(self.tr("Request more information"))
-        describe(self.request_button, self.tr("Request more information"),
-                 self.tr("Leave your name and phone or email, and the clinic will contact you."))
+        describe(
+            self.request_button,
+            self.tr("Request more information"),
+            self.tr("Leave your name and phone or email, and the clinic will contact you."),
+        )
         self.settings_label.setText(self.tr("Language and display"))
         for code, button in self.language_buttons.items():
             describe(button, button.text(), self.tr("Show the screens in %1.").replace("%1", button.text()))
         self.large_text_button.setText(self.tr("Larger text"))
         describe(self.large_text_button, self.tr("Larger text"), self.tr("Makes all text on the screens larger."))
         self.high_contrast_button.setText(self.tr("High contrast"))
-        describe(self.high_contrast_button, self.tr("High contrast"),
-                 self.tr("Shows the screens in black, white and yellow."))
+        describe(
+            self.high_contrast_button,
+            self.tr("High contrast"),
+            self.tr("Shows the screens in black, white and yellow."),
+        )
         self.back_button.setText(self.tr("Back to slideshow"))
-        describe(self.back_button, self.tr("Back to slideshow"),
-                 self.tr("Closes the menu and forgets your choices."))
+        describe(self.back_button, self.tr("Back to slideshow"), self.tr("Closes the menu and forgets your choices."))
         self._retranslate_topics()
         self.reflow()
 
@@ -203,7 +221,7 @@ class MenuScreen(QWidget):
             describe(card, title, self.tr("Shows the slides about %1.").replace("%1", title))
 
     def slide_count(self, slides: int) -> str:
-        """"1 slide" / "9 slides", in the session's language."""
+        """ "1 slide" / "9 slides", in the session's language."""
         # Two strings rather than Qt's %n plural forms: English has no catalogue to supply
         # its plural, and both languages have just "one" and "more".
         if slides == 1:
@@ -237,16 +255,23 @@ class MenuScreen(QWidget):
     def _sync_toggles(self, *_args: object) -> None:
         for code, button in self.language_buttons.items():
             button.setChecked(code == self._session.language)
-        for button, on in ((self.large_text_button, self._session.large_text),
-                           (self.high_contrast_button, self._session.high_contrast)):
+        for button, on in (
+            (self.large_text_button, self._session.large_text),
+            (self.high_contrast_button, self._session.high_contrast),
+        ):
             button.blockSignals(True)
             button.setChecked(on)
             button.blockSignals(False)
 
     # -- layout --------------------------------------------------------------------------------
     def _all_fixed_buttons(self) -> list[QPushButton]:
-        return [self.request_button, *self.language_buttons.values(), self.large_text_button,
-                self.high_contrast_button, self.back_button]
+        return [
+            self.request_button,
+            *self.language_buttons.values(),
+            self.large_text_button,
+            self.high_contrast_button,
+            self.back_button,
+        ]
 
     def _settings_buttons(self) -> list[QPushButton]:
         return [*self.language_buttons.values(), self.large_text_button, self.high_contrast_button]
@@ -266,9 +291,13 @@ class MenuScreen(QWidget):
         for card in self._topic_buttons:
             card.set_metrics(pad=self._card_pad, gap=self._card_pad, icon_min=self._icon_min, icon_max=px(size, 168))
         # The height left for the cards once the headline, the main action and the band are in.
-        taken = (2 * margin + 3 * spacing + self.title.heightForWidth(width)
-                 + max(self.request_button.minimumHeight(), self.request_button.sizeHint().height())
-                 + self._band_height(width))
+        taken = (
+            2 * margin
+            + 3 * spacing
+            + self.title.heightForWidth(width)
+            + max(self.request_button.minimumHeight(), self.request_button.sizeHint().height())
+            + self._band_height(width)
+        )
         self._arrange_cards(width, size.height() - taken, gap, px(size, MAX_CARD_HEIGHT))
 
     def _arrange_band(self, width: int, gap: int, spacing: int) -> None:
@@ -313,9 +342,16 @@ class MenuScreen(QWidget):
         def needed(card_width: int) -> int:
             return max(card.heightForWidth(card_width) for card in cards)
 
-        columns = card_columns(len(cards), width, height, gap, needed_height=needed, max_height=max_height,
-                               min_width=max(card.minimum_width() for card in cards),
-                               title_lines=lambda w: max(card.title_lines(w) for card in cards))
+        columns = card_columns(
+            len(cards),
+            width,
+            height,
+            gap,
+            needed_height=needed,
+            max_height=max_height,
+            min_width=max(card.minimum_width() for card in cards),
+            title_lines=lambda w: max(card.title_lines(w) for card in cards),
+        )
         card_width = (width - (columns - 1) * gap) // columns
         # One icon size for all: the largest that leaves every title its room.
         icon = min(card.icon_for(card_width) for card in cards)

@@ -149,8 +149,9 @@ class TopicCard(QPushButton):
         block = self._text_height(text_width)
         top = max(self._vertical_pad(), (height - block) // 2)
         self.title_label.setGeometry(text_x, top, text_width, title_height)
-        self.detail_label.setGeometry(text_x, top + title_height + self._line_gap(), text_width,
-                                      self.detail_label.sizeHint().height())
+        self.detail_label.setGeometry(
+            text_x, top + title_height + self._line_gap(), text_width, self.detail_label.sizeHint().height()
+        )
         self.icon_label.setVisible(icon > 0)
         if icon > 0:
             self.icon_label.setGeometry(self._pad, (height - icon) // 2, icon, icon)

@@ -18,11 +18,7 @@ def _channel(value: float) -> float:
 
 
 def relative_luminance(color: QColor) -> float:
-    return (
-        0.2126 * _channel(color.redF())
-        + 0.7152 * _channel(color.greenF())
-        + 0.0722 * _channel(color.blueF())
-    )
+    return 0.2126 * _channel(color.redF()) + 0.7152 * _channel(color.greenF()) + 0.0722 * _channel(color.blueF())
 
 
 def contrast_ratio(a: QColor, b: QColor) -> float:

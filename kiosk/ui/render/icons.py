@@ -108,13 +108,15 @@ def _clock(painter: QPainter, r: QRectF, color: QColor, detail: QColor) -> None:
 
 IconPainter = Callable[[QPainter, QRectF, QColor, QColor], None]
 
-ICONS: Mapping[str, IconPainter] = MappingProxyType({
-    "caution": _caution,
-    "check": _check,
-    "phone": _phone,
-    "pin": _pin,
-    "clock": _clock,
-})
+ICONS: Mapping[str, IconPainter] = MappingProxyType(
+    {
+        "caution": _caution,
+        "check": _check,
+        "phone": _phone,
+        "pin": _pin,
+        "clock": _clock,
+    }
+)
 
 
 def draw_icon(painter: QPainter, name: str, rect: QRectF, color: QColor, detail: QColor) -> None:

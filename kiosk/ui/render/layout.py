@@ -118,9 +118,7 @@ class Metrics:
         """Where slide content goes: inside the margins, between header and footer."""
         top = self.header.bottom() + self.px(44)
         bottom = self.footer.top() - self.px(16)
-        return QRectF(
-            self.margin, top, self.size.width() - 2 * self.margin, bottom - top
-        )
+        return QRectF(self.margin, top, self.size.width() - 2 * self.margin, bottom - top)
 
 
 # --- what a layout is made of, in paint order -------------------------------------------

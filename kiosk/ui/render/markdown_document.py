@@ -52,9 +52,7 @@ def parse_text(source: str, *, inline_only: bool) -> tuple[Block, ...]:
         return parse_markdown(source, inline_only=inline_only)
     except MarkdownError:
         paragraphs = [p.strip() for p in source.replace("\r\n", "\n").split("\n\n")]
-        return tuple(
-            Paragraph((Span(" ".join(p.split())),)) for p in paragraphs if p.strip()
-        )
+        return tuple(Paragraph((Span(" ".join(p.split())),)) for p in paragraphs if p.strip())
 
 
 def new_document(width: float, device: QImage) -> QTextDocument:
@@ -148,7 +146,5 @@ def document_from_spans(
     return document_from_blocks((Paragraph(tuple(spans)),), style, pixel_size, width, device)
 
 
-def document_from_plain(
-    text: str, style: TextStyle, pixel_size: int, width: float, device: QImage
-) -> QTextDocument:
+def document_from_plain(text: str, style: TextStyle, pixel_size: int, width: float, device: QImage) -> QTextDocument:
     return document_from_spans((Span(text),), style, pixel_size, width, device)

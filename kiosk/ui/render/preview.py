@@ -33,8 +33,15 @@ class PreviewResult:
     failed: list[tuple[Slide, str]] = field(default_factory=list)
 
 
-def render_previews(deck: Deck, out: Path, size: tuple[int, int], language: str, *, large_text: bool = False,
-                    report: Callable[[str], None] = print) -> PreviewResult:
+def render_previews(
+    deck: Deck,
+    out: Path,
+    size: tuple[int, int],
+    language: str,
+    *,
+    large_text: bool = False,
+    report: Callable[[str], None] = print,
+) -> PreviewResult:
     """Write ``NN-<slide id>.png`` per slide and the contact sheet into ``out``."""
     ensure_gui_platform()
     width, height = size
@@ -85,8 +92,7 @@ def contact_sheet(slides: list[tuple[Slide, QImage]], family: str) -> QImage:
     else:
         thumb_w, thumb_h = THUMB_LONG_SIDE, THUMB_LONG_SIDE * 9 // 16
     gap, label_h = 24, 44
-    sheet = QImage(gap + columns * (thumb_w + gap), gap + rows * (thumb_h + label_h + gap),
-                   QImage.Format.Format_RGB32)
+    sheet = QImage(gap + columns * (thumb_w + gap), gap + rows * (thumb_h + label_h + gap), QImage.Format.Format_RGB32)
     sheet.fill(QColor("#e9edf0"))
     painter = QPainter(sheet)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -98,16 +104,19 @@ def contact_sheet(slides: list[tuple[Slide, QImage]], family: str) -> QImage:
     for index, (slide, image) in enumerate(slides):
         x = gap + (index % columns) * (thumb_w + gap)
         y = gap + (index // columns) * (thumb_h + label_h + gap)
-        thumb = image.scaled(thumb_w, thumb_h, Qt.AspectRatioMode.IgnoreAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
+        thumb = image.scaled(
+            thumb_w, thumb_h, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
         painter.drawImage(x, y, thumb)
         label = f"{index + 1:02d}  {slide.id}  ({slide.kind})"
         if metrics.horizontalAdvance(label) > thumb_w:
             label = metrics.elidedText(f"{index + 1:02d}  {slide.id}", Qt.TextElideMode.ElideRight, thumb_w)
-        painter.drawText(QRect(x, y + thumb_h + 6, thumb_w, label_h - 6),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), label)
+        painter.drawText(
+            QRect(x, y + thumb_h + 6, thumb_w, label_h - 6),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            label,
+        )
     if not slides:
-        painter.drawText(QRect(0, 0, sheet.width(), sheet.height()), int(Qt.AlignmentFlag.AlignCenter),
-                         "no slides")
+        painter.drawText(QRect(0, 0, sheet.width(), sheet.height()), int(Qt.AlignmentFlag.AlignCenter), "no slides")
     painter.end()
     return sheet

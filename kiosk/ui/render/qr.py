@@ -31,9 +31,7 @@ def qr_image(data: str, largest: int, *, dark: QColor | None = None, light: QCol
     for y, row in enumerate(modules):
         for x, on in enumerate(row):
             if on:
-                painter.fillRect(
-                    (x + QUIET_ZONE) * module, (y + QUIET_ZONE) * module, module, module, colour
-                )
+                painter.fillRect((x + QUIET_ZONE) * module, (y + QUIET_ZONE) * module, module, module, colour)
     painter.end()
     return image
 
@@ -48,9 +46,9 @@ def qr_matches(image: QImage, data: str) -> bool:
         return False
     for y, row in enumerate(modules):
         for x, on in enumerate(row):
-            pixel = QColor(image.pixel(
-                (x + QUIET_ZONE) * module + module // 2, (y + QUIET_ZONE) * module + module // 2
-            ))
+            pixel = QColor(
+                image.pixel((x + QUIET_ZONE) * module + module // 2, (y + QUIET_ZONE) * module + module // 2)
+            )
             if (pixel.lightness() < 128) != on:
                 return False
     return True

@@ -27,13 +27,15 @@ from kiosk.ui.render.painting import paint
 
 __all__ = ["SlideRenderError", "SlideRenderer", "footer_rect"]
 
-_KINDS: Mapping[str, Callable[[Context, Any], None]] = MappingProxyType({
-    "info": info.lay_out,
-    "bullets": bullets.lay_out,
-    "exercise": exercise.lay_out,
-    "news": news.lay_out,
-    "contact": contact.lay_out,
-})
+_KINDS: Mapping[str, Callable[[Context, Any], None]] = MappingProxyType(
+    {
+        "info": info.lay_out,
+        "bullets": bullets.lay_out,
+        "exercise": exercise.lay_out,
+        "news": news.lay_out,
+        "contact": contact.lay_out,
+    }
+)
 
 #: Smaller than this and no layout can keep text legible.
 MIN_SIZE = QSize(320, 240)
@@ -58,7 +60,12 @@ class SlideRenderer:
         return self._family
 
     def layout(
-        self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False,
+        self,
+        slide: Slide,
+        size: QSize,
+        language: str = "en",
+        *,
+        large_text: bool = False,
         view: QSize | None = None,
     ) -> SlideLayout:
         """Where everything on the slide goes (images already decoded at display size).
@@ -87,7 +94,9 @@ class SlideRenderer:
         """
         return paint(self.layout(slide, size, language, large_text=large_text))
 
-    def scrolled_layout(self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False) -> SlideLayout:
+    def scrolled_layout(
+        self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False
+    ) -> SlideLayout:
         """The layout for a slide shown in ``view`` that may scroll vertically: as wide as the
         view and, when text would be cut with "…" at the view's height (large text on a
         long slide), just tall enough that none is. A patient who asked for larger text

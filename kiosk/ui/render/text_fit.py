@@ -46,9 +46,7 @@ def lines_rect(document: QTextDocument) -> QRectF:
         origin = layout.position()
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
-            line_rect = QRectF(
-                origin.x() + line.x(), origin.y() + line.y(), line.naturalTextWidth(), line.height()
-            )
+            line_rect = QRectF(origin.x() + line.x(), origin.y() + line.y(), line.naturalTextWidth(), line.height())
             rect = line_rect if rect.isNull() else rect.united(line_rect)
         block = block.next()
     return rect

@@ -235,7 +235,7 @@ class WrapButton(QPushButton):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         self.label.setText(text)
         self.updateGeometry()
 
@@ -246,21 +246,21 @@ class WrapButton(QPushButton):
         self.layout().setContentsMargins(padding, padding // 2, padding, padding // 2)
         self.updateGeometry()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
+    def heightForWidth(self, width: int) -> int:
         margins = self.layout().contentsMargins()
         inner = max(1, width - margins.left() - margins.right())
         return max(self.minimumHeight(), self.label.heightForWidth(inner) + margins.top() + margins.bottom())
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         margins = self.layout().contentsMargins()
         hint = self.label.sizeHint()
         width = hint.width() + margins.left() + margins.right()
         return QSize(width, self.heightForWidth(max(width, self.width())))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(self.minimumWidth(), self.minimumHeight())
 
 
@@ -271,7 +271,7 @@ class BigCheckBox(QCheckBox):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt's name
+    def hitButton(self, pos: QPoint) -> bool:
         return self.rect().contains(pos)
 
 
@@ -300,7 +300,7 @@ class DoubleTapGuard(QObject):
             self._last_press.pop(widget, None)
             self._swallowing.discard(widget)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.MouseButtonDblClick:
             self._swallowing.add(watched)

@@ -127,8 +127,12 @@ class RequestScreen(QWidget):
 
         self._double_taps = DoubleTapGuard(self)
         self._double_taps.guard(
-            *self.topics.chips, *self.contact_time.buttons, self.consent, self.cancel_button,
-            self.submit_button, self.thanks.done_button,
+            *self.topics.chips,
+            *self.contact_time.buttons,
+            self.consent,
+            self.cancel_button,
+            self.submit_button,
+            self.thanks.done_button,
             self.keyboard.action_key(KeyAction.NEXT, KeyboardMode.TEXT),
             self.keyboard.action_key(KeyAction.NEXT, KeyboardMode.EMAIL),
             self.keyboard.action_key(KeyAction.NEXT, KeyboardMode.PHONE),
@@ -202,8 +206,17 @@ class RequestScreen(QWidget):
         right = QWidget(content)
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.topics_caption, self.topics, self.topics_error, self.time_caption,
-                       self.contact_time, self.time_error, self.consent, self.privacy, self.consent_error):
+        for widget in (
+            self.topics_caption,
+            self.topics,
+            self.topics_error,
+            self.time_caption,
+            self.contact_time,
+            self.time_error,
+            self.consent,
+            self.privacy,
+            self.consent_error,
+        ):
             right_column.addWidget(widget)
         right_column.addStretch(1)
         self._columns = (left, right)
@@ -338,10 +351,14 @@ class RequestScreen(QWidget):
         if key == self._style_key and not force:
             return
         self._style_key = key
-        self.setStyleSheet(request_stylesheet(
-            self._clinic.theme, size,
-            large_text=self._session.large_text, high_contrast=self._session.high_contrast,
-        ))
+        self.setStyleSheet(
+            request_stylesheet(
+                self._clinic.theme,
+                size,
+                large_text=self._session.large_text,
+                high_contrast=self._session.high_contrast,
+            )
+        )
         palette = Palette.of(self._clinic.theme, high_contrast=self._session.high_contrast)
         self.thanks.phone.set_style(
             text_px(size, PHONE_TEXT, large_text=self._session.large_text), QColor(palette.primary)
@@ -400,11 +417,13 @@ class RequestScreen(QWidget):
         self.consent.setText(self.tr("I agree that the clinic may contact me."))
         self.consent.setAccessibleName(self.tr("I agree that the clinic may contact me."))
         self.consent.setAccessibleDescription(self.tr("Required to send the request"))
-        self.privacy.setText(self.tr(
-            "Your name, phone or email and your choices are kept on this kiosk only until the "
-            "clinic's front desk has received them, and are deleted %1 days after that. "
-            "Only clinic staff see them."
-        ).replace("%1", str(self._retention_days)))
+        self.privacy.setText(
+            self.tr(
+                "Your name, phone or email and your choices are kept on this kiosk only until the "
+                "clinic's front desk has received them, and are deleted %1 days after that. "
+                "Only clinic staff see them."
+            ).replace("%1", str(self._retention_days))
+        )
         self.thanks.set_language(language)
         self.keyboard.retranslate()
         self._show_errors(self._errors)
@@ -447,15 +466,16 @@ class RequestScreen(QWidget):
             frozenset({"name", "contact"}): self.tr("Add your name and a phone number or email"),
             frozenset({"name", "consent"}): self.tr("Add your name and tick the box"),
             frozenset({"contact", "consent"}): self.tr("Add a phone number or email and tick the box"),
-            frozenset({"name", "contact", "consent"}): self.tr("Add your name, a phone number or email, and tick the box"),
+            frozenset({"name", "contact", "consent"}): self.tr(
+                "Add your name, a phone number or email, and tick the box"
+            ),
         }
         missing = self._missing()
         self.submit_button.setText(labels[missing])
         self.submit_button.setProperty("incomplete", bool(missing))
         self.submit_button.setAccessibleName(labels[missing])
         self.submit_button.setAccessibleDescription(
-            self.tr("Sends your request to the clinic") if not missing
-            else self.tr("Shows what is still missing")
+            self.tr("Sends your request to the clinic") if not missing else self.tr("Shows what is still missing")
         )
 
     def _on_input_changed(self) -> None:
@@ -470,9 +490,15 @@ class RequestScreen(QWidget):
         for error in errors:
             by_field.setdefault(error.field, []).append(field_message(error.code))
         labels = {
-            "name": self.name.error, "phone": self.phone.error, "email": self.email.error,
-            "contact": self.contact_error, "topics": self.topics_error, "source_topic": self.topics_error,
-            "contact_time": self.time_error, "consent": self.consent_error, "language": self.form_error,
+            "name": self.name.error,
+            "phone": self.phone.error,
+            "email": self.email.error,
+            "contact": self.contact_error,
+            "topics": self.topics_error,
+            "source_topic": self.topics_error,
+            "contact_time": self.time_error,
+            "consent": self.consent_error,
+            "language": self.form_error,
         }
         shown: dict[ErrorLabel, list[str]] = {label: [] for label in labels.values()}
         for field_name, messages in by_field.items():
@@ -489,8 +515,15 @@ class RequestScreen(QWidget):
                 field.edit.style().polish(field.edit)
 
     def _first_error_widget(self) -> QWidget | None:
-        order = (("name", self.name), ("phone", self.phone), ("email", self.email), ("contact", self.email),
-                 ("topics", self.topics), ("contact_time", self.contact_time), ("consent", self.consent))
+        order = (
+            ("name", self.name),
+            ("phone", self.phone),
+            ("email", self.email),
+            ("contact", self.email),
+            ("topics", self.topics),
+            ("contact_time", self.contact_time),
+            ("consent", self.consent),
+        )
         fields = {e.field for e in self._errors}
         return next((w for name, w in order if name in fields), None)
 

@@ -167,9 +167,7 @@ class OnScreenKeyboard(QWidget):
                 if mode is KeyboardMode.PHONE:
                     key.setMaximumWidth(16777215)  # the pad's own width bounds its keys
                 else:
-                    key.setMaximumWidth(
-                        round(px(size, KEY_MAX_WIDTH) * key.spec.width + gap * (key.spec.width - 1))
-                    )
+                    key.setMaximumWidth(round(px(size, KEY_MAX_WIDTH) * key.spec.width + gap * (key.spec.width - 1)))
             if mode is KeyboardMode.PHONE:
                 page.setFixedWidth(min(px(size, PHONE_PAD_MAX_WIDTH), size.width() - 2 * gap))
             page.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

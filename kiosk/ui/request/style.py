@@ -52,10 +52,15 @@ class Palette:
         if min(contrast_ratio(text, c) for c in (background, WHITE, keyboard)) < MIN_CONTRAST:
             text = QColor(BLACK)
         palette = cls(
-            background=background.name(), text=text.name(), primary=primary.name(), on_primary="#ffffff",
-            pressed=primary.darker(140).name(), field="#ffffff",
+            background=background.name(),
+            text=text.name(),
+            primary=primary.name(),
+            on_primary="#ffffff",
+            pressed=primary.darker(140).name(),
+            field="#ffffff",
             border=text.lighter(250).name() if text.lightness() < 60 else text.name(),
-            keyboard=keyboard.name(), error=ERROR_COLOUR,
+            keyboard=keyboard.name(),
+            error=ERROR_COLOUR,
         )
         return palette if palette.legible() else HIGH_CONTRAST
 
@@ -77,8 +82,17 @@ class Palette:
         return all(contrast_ratio(QColor(fg), QColor(bg)) >= MIN_CONTRAST for _, fg, bg in self.text_pairs())
 
 
-HIGH_CONTRAST = Palette(background="#ffffff", text="#000000", primary="#000000", on_primary="#ffffff",
-                        pressed="#444444", field="#ffffff", border="#000000", keyboard="#ffffff", error="#8b0000")
+HIGH_CONTRAST = Palette(
+    background="#ffffff",
+    text="#000000",
+    primary="#000000",
+    on_primary="#ffffff",
+    pressed="#444444",
+    field="#ffffff",
+    border="#000000",
+    keyboard="#ffffff",
+    error="#8b0000",
+)
 
 
 def request_stylesheet(theme: Theme, size: QSize, *, large_text: bool, high_contrast: bool) -> str:

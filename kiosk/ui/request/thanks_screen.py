@@ -68,14 +68,14 @@ class FittedLine(QWidget):
             font = self._font(int(self._largest * self.width() / width))
         return font
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         metrics = QFontMetrics(self._font(self._largest))
         return QSize(metrics.horizontalAdvance(self._text), metrics.height())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
+    def minimumSizeHint(self) -> QSize:
         return QSize(1, self.sizeHint().height())
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -195,13 +195,14 @@ class ThanksScreen(QWidget):
         self.title.setText(self.tr("We have your request"))
         follow_up = self._clinic.follow_up
         self.follow_up.setText(
-            follow_up.get(self._language) if follow_up is not None
-            else self.tr("Our front desk will contact you soon.")
+            follow_up.get(self._language) if follow_up is not None else self.tr("Our front desk will contact you soon.")
         )
         self.call_caption.setText(self.tr("Questions? Call us:"))
         self.qr_caption.setText(self.tr("Scan to call"))
         self.qr.setAccessibleName(self.tr("QR code to call the clinic"))
-        self.qr.setAccessibleDescription(self.tr("Scan it with your phone's camera to call %1").replace("%1", self._clinic.phone))
+        self.qr.setAccessibleDescription(
+            self.tr("Scan it with your phone's camera to call %1").replace("%1", self._clinic.phone)
+        )
         self.done_button.setText(self.tr("Done"))
         self.done_button.setAccessibleName(self.tr("Done"))
         self.done_button.setAccessibleDescription(self.tr("Goes back to the start screen"))

@@ -55,9 +55,7 @@ def frame_problems(image: QImage, expected: QSize) -> list[str]:
         return ["no image"]
     problems: list[str] = []
     if image.size() != expected:
-        problems.append(
-            f"size {image.width()}x{image.height()}, expected {expected.width()}x{expected.height()}"
-        )
+        problems.append(f"size {image.width()}x{image.height()}, expected {expected.width()}x{expected.height()}")
     colours, edge_share, dominant = frame_stats(image)
     if colours < MIN_COLOURS:
         problems.append(f"nearly blank: only {colours} distinct colours")

@@ -24,13 +24,9 @@ log = logging.getLogger(__name__)
 class SlideRendering(Protocol):
     """What the player and topic browser need of ``kiosk.ui.render.slide_renderer.SlideRenderer``."""
 
-    def render(
-        self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False
-    ) -> QImage: ...
+    def render(self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False) -> QImage: ...
 
-    def render_scrolled(
-        self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False
-    ) -> QImage:
+    def render_scrolled(self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False) -> QImage:
         """For the topic browser: ``view.width()`` wide, taller than the view when text
         would otherwise be cut (the browser scrolls it)."""
         ...

@@ -274,9 +274,7 @@ class Player(QObject):
         self.last_problems = tuple(result.problems)
         if not result.ok or result.deck is None:
             errors = [p for p in result.problems if p.is_error] or list(result.problems)
-            log.warning(
-                "reload rejected: %d problem(s); still playing deck %s", len(errors), self.deck.version
-            )
+            log.warning("reload rejected: %d problem(s); still playing deck %s", len(errors), self.deck.version)
             for problem in result.problems:
                 log.warning("  %s", problem)
             self.reloadRejected.emit(len(errors))

@@ -37,7 +37,8 @@ def render_welcome(clinic: Clinic, size: QSize) -> QImage:
         painter.setPen(QColor(theme.primary))
         name_box = QRect(margin, 0, w - 2 * margin, round(h * 0.55))
         painter.drawText(
-            name_box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
+            name_box,
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
             clinic.name,
         )
         detail_font = QFont(family)
@@ -47,7 +48,8 @@ def render_welcome(clinic: Clinic, size: QSize) -> QImage:
         lines = [clinic.phone] + ([clinic.address] if clinic.address else [])
         detail_box = QRect(margin, round(h * 0.55) + round(48 * unit), w - 2 * margin, h)
         painter.drawText(
-            detail_box, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            detail_box,
+            int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
             "\n".join(lines),
         )
     finally:

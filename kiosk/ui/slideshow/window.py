@@ -11,13 +11,13 @@ from __future__ import annotations
 import time
 from collections import deque
 
-from PySide6.QtCore import QElapsedTimer, QEasingCurve, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEasingCurve, QElapsedTimer, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QHideEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.ui.slideshow.player import Player
 from kiosk.ui.render.fonts import load_family
 from kiosk.ui.render.layout import Metrics, footer_rect
+from kiosk.ui.slideshow.player import Player
 
 FRAME_INTERVAL_MS = 16
 PROGRESS_INTERVAL_MS = 1000
@@ -221,8 +221,10 @@ class PlayerWindow(QWidget):
             left = max(0.0, 1.0 - self._slide_clock.elapsed() / 1000 / self._duration_s)
         height = max(2.0, metrics.px(6))
         track = QRectF(
-            strip.left() + margin, strip.center().y() - height / 2,
-            max(0.0, text_box.left() - metrics.gutter / 2 - strip.left() - margin), height,
+            strip.left() + margin,
+            strip.center().y() - height / 2,
+            max(0.0, text_box.left() - metrics.gutter / 2 - strip.left() - margin),
+            height,
         )
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -233,5 +235,7 @@ class PlayerWindow(QWidget):
         painter.drawRoundedRect(track, height / 2, height / 2)
         if left > 0:
             painter.setBrush(self._primary)
-            painter.drawRoundedRect(QRectF(track.left(), track.top(), track.width() * left, height), height / 2, height / 2)
+            painter.drawRoundedRect(
+                QRectF(track.left(), track.top(), track.width() * left, height), height / 2, height / 2
+            )
         painter.restore()

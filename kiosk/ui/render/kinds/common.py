@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -107,9 +106,7 @@ def _distinct(color: QColor, background: QColor) -> bool:
 class Context:
     """One render in progress: the slide, its sizes and colours, and the elements so far."""
 
-    def __init__(
-        self, deck: Deck, slide: Slide, metrics: Metrics, language: str, family: str
-    ) -> None:
+    def __init__(self, deck: Deck, slide: Slide, metrics: Metrics, language: str, family: str) -> None:
         self.deck = deck
         self.slide = slide
         self.metrics = metrics
@@ -138,7 +135,9 @@ class Context:
         for i in range(start, len(self.elements)):
             self.elements[i] = translated(self.elements[i], dy, bottom)
 
-    def style(self, color: QColor, *, bold: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> TextStyle:
+    def style(
+        self, color: QColor, *, bold: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+    ) -> TextStyle:
         return TextStyle(self.family, color, bold=bold, alignment=align)
 
     def text(
@@ -172,11 +171,16 @@ class Context:
         style = self.style(color, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
         fitted = fit_text(
             lambda px: document_from_blocks((Paragraph((Span(text),)),), style, px, box.width(), self.device),
-            box, pixel_size, pixel_size, valign=Qt.AlignmentFlag.AlignVCenter,
+            box,
+            pixel_size,
+            pixel_size,
+            valign=Qt.AlignmentFlag.AlignVCenter,
         )
         return Text(role, fitted, color, background)
 
-    def plain(self, role: str, text: str, box: QRectF, size: TextSize, color: QColor, background: QColor, **kwargs: object) -> Text:
+    def plain(
+        self, role: str, text: str, box: QRectF, size: TextSize, color: QColor, background: QColor, **kwargs: object
+    ) -> Text:
         return self.text(role, (Paragraph((Span(text),)),), box, size, color, background, **kwargs)  # type: ignore[arg-type]
 
     def markdown(
@@ -212,7 +216,7 @@ class Context:
         largest, smallest = self.metrics.text_range(size)
         spans = [_spans(parse_text(item, inline_only=True)) for item in items]
 
-        def builder(item: tuple[Span, ...]):  # noqa: ANN202 - a closure per item
+        def builder(item: tuple[Span, ...]):
             return lambda px, width: document_from_spans(item, style, px, width, self.device)
 
         fitted = fit_column(
@@ -234,8 +238,13 @@ class Context:
         largest, _ = self.metrics.text_range(size)
         height = min(box.height(), max_lines * LINE_SPACING * largest)
         return self.plain(
-            "headline", self.tr(self.slide.title), QRectF(box.left(), box.top(), box.width(), height), size,
-            self.palette.headline, self.palette.background, bold=True,
+            "headline",
+            self.tr(self.slide.title),
+            QRectF(box.left(), box.top(), box.width(), height),
+            size,
+            self.palette.headline,
+            self.palette.background,
+            bold=True,
         )
 
     def picture(self, ref: ImageRef, area: QRectF, *, radius_units: float = 24) -> QRectF:
@@ -288,13 +297,30 @@ class Context:
                 chip = QRectF(m.margin, chip_top, min(chip_width, right - m.margin), chip_height)
             self.add(Fill(chip, p.topic, chip_height / 2))
             inner = chip.adjusted(0.65 * px, 0, -0.65 * px, 0)
-            self.plain("topic", title, inner, SMALL, p.on_topic, p.topic, bold=True,
-                       align=Qt.AlignmentFlag.AlignHCenter, valign=Qt.AlignmentFlag.AlignVCenter)
+            self.plain(
+                "topic",
+                title,
+                inner,
+                SMALL,
+                p.on_topic,
+                p.topic,
+                bold=True,
+                align=Qt.AlignmentFlag.AlignHCenter,
+                valign=Qt.AlignmentFlag.AlignVCenter,
+            )
             if m.header_rows == 1:
                 right = chip.left() - m.px(32)
         name_box = QRectF(left, row.top(), max(1.0, right - left), row.height())
-        self.plain("clinic", self.deck.clinic.name, name_box, SMALL, p.on_header, p.header,
-                   bold=True, valign=Qt.AlignmentFlag.AlignVCenter)
+        self.plain(
+            "clinic",
+            self.deck.clinic.name,
+            name_box,
+            SMALL,
+            p.on_header,
+            p.header,
+            bold=True,
+            valign=Qt.AlignmentFlag.AlignVCenter,
+        )
 
     def footer(self) -> None:
         # Painted with the slide background (the player draws progress on top).

@@ -9,16 +9,16 @@ from kiosk.core.model import Clinic, ContactSlide, OpeningHours
 from kiosk.ui.render import images
 from kiosk.ui.render.contrast import WHITE, legible_on
 from kiosk.ui.render.kinds.common import LINE_SPACING, Context, attempts
-from kiosk.ui.render.markdown_document import parse_text
 from kiosk.ui.render.kinds.strings import format_time, weekday, word
 from kiosk.ui.render.layout import BODY, PHONE, SMALL, Fill, Icon, Picture, TextSize
+from kiosk.ui.render.markdown_document import parse_text
 from kiosk.ui.render.qr import qr_image
 
 EN_DASH = "\u2013"
 
 
 def opening_hours_lines(clinic: Clinic, language: str) -> list[str]:
-    """"Mon–Fri 8:00 AM–6:00 PM" lines; consecutive days with equal hours are grouped."""
+    """ "Mon–Fri 8:00 AM–6:00 PM" lines; consecutive days with equal hours are grouped."""
     days = sorted(clinic.opening_hours, key=lambda h: h.weekday)
     groups: list[list[OpeningHours]] = []
     for day in days:
@@ -64,18 +64,24 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
         qr_card = QRectF(content.left(), content.bottom() - side, content.width(), side)
         text_area = QRectF(content.left(), content.top(), content.width(), qr_card.top() - m.gutter - content.top())
         code_area = QRectF(qr_card.left(), qr_card.top(), side, side)
-        caption_box = QRectF(code_area.right(), qr_card.top() + pad, qr_card.right() - pad - code_area.right(),
-                             side - 2 * pad)
+        caption_box = QRectF(
+            code_area.right(), qr_card.top() + pad, qr_card.right() - pad - code_area.right(), side - 2 * pad
+        )
         caption_align = Qt.AlignmentFlag.AlignLeft
     else:
         # A card on the right: the code with the caption centred under it.
         side = min(content.height() - caption_height, content.width() * 0.28)
-        qr_card = QRectF(content.right() - side, content.top() + (content.height() - side - caption_height) / 2,
-                         side, side + caption_height)
+        qr_card = QRectF(
+            content.right() - side,
+            content.top() + (content.height() - side - caption_height) / 2,
+            side,
+            side + caption_height,
+        )
         text_area = QRectF(content.left(), content.top(), content.width() - side - 1.5 * m.gutter, content.height())
         code_area = QRectF(qr_card.left(), qr_card.top(), side, side)
-        caption_box = QRectF(qr_card.left() + pad, qr_card.top() + side, qr_card.width() - 2 * pad,
-                             caption_height - pad / 2)
+        caption_box = QRectF(
+            qr_card.left() + pad, qr_card.top() + side, qr_card.width() - 2 * pad, caption_height - pad / 2
+        )
         caption_align = Qt.AlignmentFlag.AlignHCenter
 
     # The white card is the code's quiet zone; whole pixels per module keep it sharp.
@@ -86,15 +92,24 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
     top = round(code_area.center().y() - code.height() / 2)
     ctx.add(Picture(QRectF(left, top, code.width(), code.height()), code, 0.0, "qr"))
     if caption:
-        ctx.text("caption", parse_text(caption, inline_only=True), caption_box,
-                                BODY if m.portrait else SMALL, caption_colour, card_colour,
-                                align=caption_align, valign=Qt.AlignmentFlag.AlignVCenter)
+        ctx.text(
+            "caption",
+            parse_text(caption, inline_only=True),
+            caption_box,
+            BODY if m.portrait else SMALL,
+            caption_colour,
+            card_colour,
+            align=caption_align,
+            valign=Qt.AlignmentFlag.AlignVCenter,
+        )
 
     start = len(ctx.elements)
     title = ctx.headline(text_area)
     top = title.rect.bottom() + m.px(40)
 
-    def row(icon: str, role: str, text: str, size: TextSize, *, bold: bool = False, lines: int = 2, colour=None) -> float:  # noqa: ANN001
+    def row(
+        icon: str, role: str, text: str, size: TextSize, *, bold: bool = False, lines: int = 2, colour=None
+    ) -> float:
         if ctx.compact_headline:
             # Short of space: details at their smallest legible size, like the headline.
             size = TextSize(size.smallest, size.smallest)
@@ -136,4 +151,3 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
         spare = text_area.bottom() - top
         if spare > 0:
             ctx.shift(start, spare / 2, text_area.bottom())
-

@@ -55,8 +55,17 @@ def _chips(ctx: Context, labels: list[str], area: QRectF, *, centred: bool) -> f
         for i in row:
             chip = QRectF(x, y, widths[i], height)
             ctx.add(Fill(chip, p.chip, height / 2))
-            ctx.plain("chip", labels[i], chip.adjusted(0.65 * px, 0, -0.65 * px, 0), SMALL, p.on_chip, p.chip,
-                      bold=True, align=Qt.AlignmentFlag.AlignHCenter, valign=Qt.AlignmentFlag.AlignVCenter)
+            ctx.plain(
+                "chip",
+                labels[i],
+                chip.adjusted(0.65 * px, 0, -0.65 * px, 0),
+                SMALL,
+                p.on_chip,
+                p.chip,
+                bold=True,
+                align=Qt.AlignmentFlag.AlignHCenter,
+                valign=Qt.AlignmentFlag.AlignVCenter,
+            )
             x += widths[i] + spacing
         y += height + spacing
     return y - spacing
@@ -69,8 +78,9 @@ def _caution(ctx: Context, slide: ExerciseSlide, area: QRectF) -> QRectF:
     pad = m.px(22)
     icon_size = 1.4 * largest
     index = len(ctx.elements)
-    box = QRectF(area.left() + 2 * pad + icon_size, area.top() + pad,
-                 area.width() - 3 * pad - icon_size, area.height() - 2 * pad)
+    box = QRectF(
+        area.left() + 2 * pad + icon_size, area.top() + pad, area.width() - 3 * pad - icon_size, area.height() - 2 * pad
+    )
     caution = ctx.markdown("caution", ctx.tr(slide.caution), box, CAUTION, p.on_caution, p.caution, inline=True)
     height = max(caution.rect.height(), icon_size) + 2 * pad
     panel = QRectF(area.left(), area.bottom() - height, area.width(), height)
@@ -88,8 +98,17 @@ def _caution(ctx: Context, slide: ExerciseSlide, area: QRectF) -> QRectF:
 def _steps(ctx: Context, slide: ExerciseSlide, box: QRectF) -> float:
     p = ctx.palette
     index = len(ctx.elements)
-    column = ctx.column("step", [ctx.tr(s) for s in slide.steps], box, LIST_ITEM, p.text, p.background,
-                        indent=INDENT, gap=GAP, min_height=BADGE)
+    column = ctx.column(
+        "step",
+        [ctx.tr(s) for s in slide.steps],
+        box,
+        LIST_ITEM,
+        p.text,
+        p.background,
+        indent=INDENT,
+        gap=GAP,
+        min_height=BADGE,
+    )
     px = column.pixel_size
     d = BADGE * px
     for number, item in enumerate(column.items, start=1):
@@ -121,14 +140,21 @@ def lay_out(ctx: Context, slide: ExerciseSlide) -> None:
     labels = _chip_labels(ctx, slide)
 
     if m.portrait:
+
         def portrait(share: float) -> None:
-            card = _illustration(ctx, slide, QRectF(content.left(), content.top(), content.width(),
-                                                    content.height() * share), top=True)
-            area = QRectF(content.left(), card.bottom() + m.gutter, content.width(),
-                          content.bottom() - card.bottom() - m.gutter)
+            card = _illustration(
+                ctx, slide, QRectF(content.left(), content.top(), content.width(), content.height() * share), top=True
+            )
+            area = QRectF(
+                content.left(), card.bottom() + m.gutter, content.width(), content.bottom() - card.bottom() - m.gutter
+            )
             title = ctx.headline(area)
-            top = _chips(ctx, labels, QRectF(area.left(), title.rect.bottom() + m.px(28), area.width(),
-                                              area.height()), centred=False)
+            top = _chips(
+                ctx,
+                labels,
+                QRectF(area.left(), title.rect.bottom() + m.px(28), area.width(), area.height()),
+                centred=False,
+            )
             top = (top + m.px(36)) if labels else title.rect.bottom() + m.px(36)
             cap = min(area.height() * 0.3, 4 * LINE_SPACING * m.text_range(CAUTION)[0] + m.px(44))
             panel = _caution(ctx, slide, QRectF(area.left(), area.bottom() - cap, area.width(), cap))
@@ -152,8 +178,9 @@ def lay_out(ctx: Context, slide: ExerciseSlide) -> None:
             del ctx.elements[probe:]
         chips_top = panel.top() - m.px(28) - chips_height
         illustration_bottom = (chips_top - m.px(28)) if labels else panel.top() - m.px(28)
-        _illustration(ctx, slide, QRectF(side.left(), side.top(), side.width(),
-                                         illustration_bottom - side.top()), top=True)
+        _illustration(
+            ctx, slide, QRectF(side.left(), side.top(), side.width(), illustration_bottom - side.top()), top=True
+        )
         if labels:
             _chips(ctx, labels, QRectF(side.left(), chips_top, side.width(), chips_height), centred=True)
         # Left: the name and the steps, centred as a group.

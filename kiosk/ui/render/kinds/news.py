@@ -21,8 +21,17 @@ def lay_out(ctx: Context, slide: NewsSlide) -> None:
         badge_width = _plain_width(ctx, label, px) + 1.4 * px
         badge = QRectF(area.left(), area.top(), badge_width, badge_height)
         ctx.add(Fill(badge, p.accent, m.px(10)))
-        ctx.plain("badge", label, badge.adjusted(0.7 * px, 0, -0.7 * px, 0), SMALL, p.on_accent, p.accent,
-                  bold=True, align=Qt.AlignmentFlag.AlignHCenter, valign=Qt.AlignmentFlag.AlignVCenter)
+        ctx.plain(
+            "badge",
+            label,
+            badge.adjusted(0.7 * px, 0, -0.7 * px, 0),
+            SMALL,
+            p.on_accent,
+            p.accent,
+            bold=True,
+            align=Qt.AlignmentFlag.AlignHCenter,
+            valign=Qt.AlignmentFlag.AlignVCenter,
+        )
         date = format_date(slide.date, ctx.language)
         date_left = badge.right() + 0.6 * px
         date_box = QRectF(date_left, badge.top(), area.right() - date_left, badge_height)

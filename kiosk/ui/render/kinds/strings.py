@@ -8,40 +8,74 @@ from types import MappingProxyType
 
 from kiosk.core.text import DEFAULT_LANGUAGE
 
-_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType({
-    "en": MappingProxyType({
-        "news": "News",
-        "hold": "Hold {value}",
-        "repetitions": "{value} reps",
-        "repetition": "{value} rep",
-        "sets": "{value} sets",
-        "set": "{value} set",
-        "closed": "Closed",
-        "seconds": "{value} s",
-    }),
-    "es": MappingProxyType({
-        "news": "Noticias",
-        "hold": "Mantener {value}",
-        "repetitions": "{value} repeticiones",
-        "repetition": "{value} repetición",
-        "sets": "{value} series",
-        "set": "{value} serie",
-        "closed": "Cerrado",
-        "seconds": "{value} s",
-    }),
-})
+_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "en": MappingProxyType(
+            {
+                "news": "News",
+                "hold": "Hold {value}",
+                "repetitions": "{value} reps",
+                "repetition": "{value} rep",
+                "sets": "{value} sets",
+                "set": "{value} set",
+                "closed": "Closed",
+                "seconds": "{value} s",
+            }
+        ),
+        "es": MappingProxyType(
+            {
+                "news": "Noticias",
+                "hold": "Mantener {value}",
+                "repetitions": "{value} repeticiones",
+                "repetition": "{value} repetición",
+                "sets": "{value} series",
+                "set": "{value} serie",
+                "closed": "Cerrado",
+                "seconds": "{value} s",
+            }
+        ),
+    }
+)
 
-_MONTHS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"),
-})
+_MONTHS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "en": (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        "es": (
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ),
+    }
+)
 
-_WEEKDAYS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "es": ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"),
-})
+_WEEKDAYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+        "es": ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"),
+    }
+)
 
 
 def _language(language: str) -> str:
@@ -53,7 +87,7 @@ def word(key: str, language: str, **values: object) -> str:
 
 
 def format_date(day: date, language: str) -> str:
-    """"January 1, 2025" or "1 de enero de 2025"."""
+    """ "January 1, 2025" or "1 de enero de 2025"."""
     lang = _language(language)
     month = _MONTHS[lang][day.month - 1]
     if lang == "es":
@@ -66,7 +100,7 @@ def weekday(index: int, language: str) -> str:
 
 
 def format_time(moment: time, language: str) -> str:
-    """"8 AM" or "8:30 AM" in English (US clinics), "08:00" in Spanish."""
+    """ "8 AM" or "8:30 AM" in English (US clinics), "08:00" in Spanish."""
     if _language(language) == "en":
         hour = moment.hour % 12 or 12
         suffix = "AM" if moment.hour < 12 else "PM"
