@@ -141,14 +141,21 @@ def test_usage_errors_exit_2(
     assert capsys.readouterr().err == f"kiosk validate: {message}\n"
 
 
-def test_default_dir_is_content_in_the_working_directory(
+def test_default_dir_is_the_content_home_never_the_working_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    broken = make_content(tmp_path / "content")
+    (broken / "slides/a-welcome.yaml").write_text(WELCOME.replace("kind: info", "kind: infos"))
     monkeypatch.chdir(tmp_path)
-    assert main(["validate"]) == exitcodes.USAGE
-    assert capsys.readouterr().err == "kiosk validate: content does not exist\n"
-    make_content(tmp_path / "content")
+    # No home yet: the shipped pack that a first start copies there is what is checked.
     assert main(["validate"]) == exitcodes.OK
+    home = make_content(tmp_path / "home")
+    (home / "slides/a-welcome.yaml").write_text(WELCOME.replace("kind: info", "kind: infos"))
+    (tmp_path / "kiosk.yaml").write_text(f"content:\n  dir: {home}\n", encoding="utf-8")
+    monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "kiosk.yaml"))
+    capsys.readouterr()
+    assert main(["validate"]) == exitcodes.PROBLEMS
+    assert "slides/a-welcome.yaml" in capsys.readouterr().out
 
 
 def test_python_m_kiosk_validate_in_a_subprocess(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ loopback listeners for the delivery channels."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -166,3 +167,39 @@ def test_heartbeat_age(tmp_path: Path) -> None:
     assert check_heartbeat(tmp_path, now=1_800_000_010.0).status == OK
     stale = check_heartbeat(tmp_path, now=1_800_000_600.0)
     assert stale.status == WARN and "600 s ago" in stale.detail
+
+
+def test_content_errors_fail_and_name_what_plays_instead(tmp_path: Path) -> None:
+    from kiosk.core.content_home import content_places
+    from kiosk.core.content_library import ContentLibrary
+    from kiosk.core.resources import bundled_content_dir
+
+    home = tmp_path / "home"
+    shutil.copytree(bundled_content_dir(), home)
+    ContentLibrary(content_places(tmp_path / "data", home)).start()  # the kiosk ran once, content good
+    slide = home / "slides" / "contact.yaml"
+    slide.write_text(slide.read_text(encoding="utf-8").replace("kind: contact", "kind: contakt"), encoding="utf-8")
+    ContentLibrary(content_places(tmp_path / "data", home)).start()  # restarted on the broken content
+    code, lines, out = doctor(tmp_path, base_config(tmp_path) + f"content:\n  dir: {home}\n")
+    assert code == exitcodes.PROBLEMS, out
+    assert lines["content"].startswith(f"FAIL {home}: 1 error(s): slides/contact.yaml:2: kind: unknown kind"), out
+    assert "the kiosk is playing the last good content" in lines["content"]
+    assert f"kiosk validate {home}" in lines["content"]
+
+
+def test_without_a_display_the_display_check_is_skipped_with_a_note(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    config = tmp_path / "kiosk.yaml"
+    config.write_text(base_config(tmp_path), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "doctor", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=env,
+    )
+    display = next(line for line in result.stdout.splitlines() if " display: " in line)
+    assert display.startswith("SKIP display: no display in this session") and "DISPLAY=:0 kiosk doctor" in display
+    assert "fonts: Noto Sans" in result.stdout
+    assert result.returncode == exitcodes.OK, result.stdout  # nothing else is wrong here
+    assert result.stdout.splitlines()[-1].endswith(", 1 SKIP")

@@ -67,7 +67,26 @@ def test_frozen_bundle_reads_its_bundled_files(tmp_path: Path) -> None:
     assert build_commit(empty, frozen=False) == UNKNOWN  # not a checkout, no git asked
 
 
-def test_missing_content_is_unknown(tmp_path: Path) -> None:
+def test_a_content_home_not_created_yet_names_the_pack_that_will_fill_it(tmp_path: Path) -> None:
     config = tmp_path / "kiosk.yaml"
     config.write_text(f"content:\n  dir: {tmp_path / 'nowhere'}\n", encoding="utf-8")
-    assert version_lines({"KIOSK_CONFIG": str(config)}, cwd=tmp_path)[2].startswith("content unknown (")
+    shipped = load_deck(bundled_content_dir()).deck
+    assert shipped is not None
+    line = version_lines({"KIOSK_CONFIG": str(config)}, cwd=tmp_path)[2]
+    assert line == f"content {shipped.version} ({bundled_content_dir()}, copied to {tmp_path / 'nowhere'} at the first start)"
+
+
+def test_a_home_without_a_clinic_file_is_unknown(tmp_path: Path) -> None:
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "notes.txt").write_text("not content", encoding="utf-8")
+    config = tmp_path / "kiosk.yaml"
+    config.write_text(f"content:\n  dir: {tmp_path / 'home'}\n", encoding="utf-8")
+    assert version_lines({"KIOSK_CONFIG": str(config)}, cwd=tmp_path)[2] == f"content unknown ({tmp_path / 'home'})"
+
+
+def test_the_working_directory_never_changes_the_content_named(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(bundled_content_dir(), elsewhere / "content")
+    (elsewhere / "content" / "clinic.yaml").write_text("name: Another clinic\n", encoding="utf-8")
+    lines = {tuple(version_lines(cwd=folder)[2:]) for folder in (tmp_path, elsewhere, ROOT)}
+    assert len(lines) == 1, lines

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from kiosk.runtime import exitcodes
 
 if TYPE_CHECKING:
+    from kiosk.core.config import Config
     from kiosk.core.delivery.config import ChannelConfig
     from kiosk.core.delivery.outbox import Outbox, RunSummary
     from kiosk.core.requests.store import RequestStore
@@ -45,7 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="DIR",
         help="content folder, for topic titles and the clinic's time zone "
-        "(default: content.dir from kiosk.yaml, else ./content, else the bundled content)",
+        "(default: what the kiosk plays: its content home or last good content)",
     )
     parser.add_argument(
         "--data-dir",
@@ -94,8 +95,7 @@ def run(args: argparse.Namespace) -> int:
                 except RequestNotFound:
                     return _fail(f"no request with id {args.retry}")
                 print(f"queued {count} failed deliver{'y' if count == 1 else 'ies'} again")
-            content = args.content or (Path(config["content.dir"]) if config["content.dir"] else None)
-            outbox = _outbox(store, channel_configs, content)
+            outbox = _outbox(store, channel_configs, args.content or _playing(config))
             if isinstance(outbox, int):
                 return outbox
             outbox.queue_new_channels()
@@ -106,15 +106,21 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc))
 
 
-def _outbox(store: RequestStore, channel_configs: tuple[ChannelConfig, ...], content_dir: Path | None) -> Outbox | int:
+def _playing(config: Config) -> Path:
+    """What the kiosk plays: the clinic's time zone and topic titles come from there."""
+    from kiosk.core.content_home import places_for, playing_folder
+
+    return playing_folder(places_for(config["content.dir"], config["data.dir"]))
+
+
+def _outbox(store: RequestStore, channel_configs: tuple[ChannelConfig, ...], content_dir: Path) -> Outbox | int:
     from zoneinfo import ZoneInfo
 
     from kiosk.core.delivery.outbox import Outbox
     from kiosk.core.delivery.setup import build_channels
     from kiosk.core.loader import load_deck
-    from kiosk.core.resources import default_content_dir
 
-    content = (content_dir or default_content_dir()).resolve()
+    content = content_dir.resolve()
     loaded = load_deck(content)
     if loaded.deck is None:
         for problem in loaded.errors:

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from kiosk.runtime import exitcodes
-from kiosk.runtime.doctor import FAIL, OK, WARN, display_probe, run_checks
+from kiosk.runtime.doctor import FAIL, OK, SKIP, WARN, display_probe, run_checks
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     checks = run_checks(args.config, os.environ, channel_timeout=args.timeout)
     for check in checks:
         print(check.line())
-    counts = {s: sum(1 for c in checks if c.status == s) for s in (OK, WARN, FAIL)}
-    print(f"doctor: {counts[OK]} OK, {counts[WARN]} WARN, {counts[FAIL]} FAIL")
+    counts = {s: sum(1 for c in checks if c.status == s) for s in (OK, WARN, FAIL, SKIP)}
+    skipped = f", {counts[SKIP]} SKIP" if counts[SKIP] else ""
+    print(f"doctor: {counts[OK]} OK, {counts[WARN]} WARN, {counts[FAIL]} FAIL{skipped}")
     return exitcodes.PROBLEMS if counts[FAIL] else exitcodes.OK

@@ -15,7 +15,10 @@ _SIZE = re.compile(r"^\s*(\d{3,5})\s*[xX×]\s*(\d{3,5})\s*$")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "dir", nargs="?", default="content", metavar="DIR", help="the content folder (default: ./content)"
+        "dir",
+        nargs="?",
+        metavar="DIR",
+        help="the content folder (default: the kiosk's content home, see kiosk --version)",
     )
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files (created if missing)")
     parser.add_argument(
@@ -41,7 +44,12 @@ def _usage(message: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from kiosk.core.text import SUPPORTED_LANGUAGES
 
-    root = Path(args.dir)
+    if args.dir is None:
+        from kiosk.core.content_home import configured_places
+
+        root = configured_places().readable_folder()
+    else:
+        root = Path(args.dir)
     if not root.is_dir():
         return _usage(f"{root} is not a folder" if root.exists() else f"{root} does not exist")
     size = _SIZE.match(args.size)

@@ -33,7 +33,7 @@ def add_content_argument(parser: argparse.ArgumentParser) -> None:
         "--content",
         type=Path,
         metavar="DIR",
-        help="content folder (default: ./content if present, else the bundled content)",
+        help="play this content folder as it is (default: the content home: content.dir, else content/ in the data folder)",
     )
 
 

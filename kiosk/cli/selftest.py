@@ -9,7 +9,6 @@ import os
 import sys
 
 from kiosk.cli.run import add_content_argument, parse_size
-from kiosk.core.resources import default_content_dir
 from kiosk.runtime import exitcodes
 
 
@@ -32,7 +31,12 @@ def run(args: argparse.Namespace) -> int:
 
     configure_logging(level=30)  # warnings: a skipped slide is worth seeing here
 
-    content = (args.content or default_content_dir()).resolve()
+    if args.content is not None:
+        content = args.content.resolve()
+    else:
+        from kiosk.core.content_home import configured_places
+
+        content = configured_places().readable_folder()
     from kiosk.core.clock import SystemClock
     from kiosk.core.loader import load_deck
 

@@ -21,7 +21,10 @@ _SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "dir", nargs="?", default="content", metavar="DIR", help="the content folder (default: ./content)"
+        "dir",
+        nargs="?",
+        metavar="DIR",
+        help="the content folder (default: the kiosk's content home, see kiosk --version)",
     )
     parser.add_argument(
         "--size", default="1920x1080", metavar="WxH", help="screen size for the image checks (default: 1920x1080)"
@@ -31,6 +34,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ISO",
         help="check schedules at this time, e.g. 2025-03-01T09:00 (clinic time when no offset is given; default: now)",
     )
+
+
+def _home() -> Path:
+    from kiosk.core.content_home import configured_places
+
+    return configured_places().readable_folder()
 
 
 def _usage(message: str) -> int:
@@ -43,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
     from kiosk.core.loader import DEFAULT_TIMEZONE, load_deck
 
-    root = Path(args.dir)
+    root = Path(args.dir) if args.dir is not None else _home()
     if not root.exists():
         return _usage(f"{root} does not exist")
     if not root.is_dir():

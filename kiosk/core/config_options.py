@@ -160,14 +160,24 @@ OPTIONS: Sequence[Option] = (
         "content.dir",
         PATH,
         None,
-        "Folder with clinic.yaml, slides/ and images/. Default: ./content when it exists, "
-        "else the content pack shipped with the kiosk.",
+        "The content home: the folder with clinic.yaml, slides/ and images/ that the kiosk plays "
+        "and staff edit (e.g. a shared folder). Default: content/ in the data folder, filled from "
+        "the pack shipped with the kiosk on first start. The folder the kiosk is started from never "
+        "matters. An empty or missing folder is filled from the shipped pack.",
+    ),
+    Option(
+        "content.keep_versions",
+        integer(2, 100),
+        10,
+        "How many content versions that loaded without errors are kept in the data folder "
+        "(content-history/): the newest plays when the content home has errors, and staff can go "
+        "back to any of them with kiosk content restore.",
     ),
     Option(
         "data.dir",
         PATH,
         None,
-        "Where the requests database lives. Default: the platform's user data folder "
+        "Where the requests database, the content history and the kiosk's state live. Default: the platform's user data folder "
         "(~/.local/share/clinic-kiosk on Linux, %LOCALAPPDATA%\\clinic-kiosk on Windows).",
     ),
     Option("log.dir", PATH, None, "Where logs and crash reports go. Default: the platform's user log folder."),

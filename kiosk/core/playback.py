@@ -103,10 +103,19 @@ class Playback:
         if self._pending is None:
             return
         self._broken = self._broken_after(self._pending)
-        self._deck = self._pending
+        old, self._deck = self._deck, self._pending
         self._pending = None
         if self._cursor is not None and self._deck.slide(self._cursor) is None:
-            self._cursor = None
+            self._cursor = self._nearest_kept_before(old, self._cursor)
+
+    def _nearest_kept_before(self, old: Deck, cursor: str) -> str | None:
+        """A removed slide gives way to the one after it: continue from the nearest slide before
+        it (in the old playlist) that the new deck still has; from the top if there is none."""
+        ids = [s.id for s in old.slides]
+        if cursor not in ids:
+            return None
+        earlier = ids[: ids.index(cursor)]
+        return next((i for i in reversed(earlier) if self._deck.slide(i) is not None), None)
 
     def _show(self, slide: Slide | None) -> None:
         self._current = slide

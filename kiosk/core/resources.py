@@ -25,10 +25,3 @@ def assets_dir() -> Path:
 def bundled_content_dir() -> Path:
     return install_root() / "content"
 
-
-def default_content_dir() -> Path:
-    """``./content`` when it exists (staff running from a checkout), else the bundled pack."""
-    local = Path.cwd() / "content"
-    if (local / "clinic.yaml").is_file():
-        return local
-    return bundled_content_dir()

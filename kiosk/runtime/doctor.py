@@ -29,8 +29,12 @@ from kiosk.runtime import exitcodes
 
 if TYPE_CHECKING:
     from kiosk.core.config import Config
+    from kiosk.core.content_home import ContentPlaces
+    from kiosk.core.content_state import ContentState
 
 OK, WARN, FAIL = "OK", "WARN", "FAIL"
+#: A check that could not run here and says how to run it; not a failure.
+SKIP = "SKIP"
 #: A clock before this year is wrong (the year of this release): TLS to the delivery
 #: channels fails and schedules show the wrong slides.
 MIN_YEAR = 2026
@@ -69,7 +73,7 @@ def run_checks(config_file: Path | None, env: Mapping[str, str], *, channel_time
 
     checks.append(check_display(env))
     checks.extend(check_qt())
-    checks.append(check_content(config))
+    checks.append(check_content(config, env))
     data, logs = _folders(config, env)
     checks.append(check_writable("data folder", data, private=True))
     checks.append(check_writable("log folder", logs, private=False))
@@ -117,10 +121,19 @@ def _self_command() -> list[str]:
 
 
 def check_display(env: Mapping[str, str]) -> Check:
+    if sys.platform.startswith("linux") and not any(env.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        # Over SSH there is no display to probe; that says nothing about the kiosk's screen.
+        return Check(
+            SKIP,
+            "display",
+            "no display in this session (SSH?), so the screen was not probed; to check the kiosk's "
+            "screen, run as the kiosk user: DISPLAY=:0 kiosk doctor",
+        )
     try:
         result = subprocess.run(
             [*_self_command(), "doctor", "--display-probe"],
             capture_output=True,
+            check=False,
             text=True,
             timeout=DISPLAY_PROBE_TIMEOUT_S,
             env=dict(env),
@@ -191,13 +204,40 @@ def check_qt() -> list[Check]:
 # --- folders, database, disk -------------------------------------------------------------
 
 
-def check_content(config: Config) -> Check:
-    from kiosk.core.resources import default_content_dir
+def check_content(config: Config, env: Mapping[str, str] | None = None) -> Check:
+    """Loads the content home as the kiosk would: errors are FAIL, naming what plays instead."""
+    from kiosk.core.content_home import places_for
+    from kiosk.core.content_state import read_state
+    from kiosk.core.loader import load_deck
 
-    folder = Path(config["content.dir"]) if config["content.dir"] else default_content_dir()
-    if (folder / "clinic.yaml").is_file():
-        return Check(OK, "content", f"{folder} (check it with: kiosk validate {folder})")
-    return Check(FAIL, "content", f"{folder}: no clinic.yaml")
+    places = places_for(config["content.dir"], config["data.dir"], env)
+    folder = places.readable_folder()
+    state = read_state(places.state_file)
+    if not folder.is_dir():
+        return Check(FAIL, "content", f"{folder}: no such folder{_playing_instead(state, places)}")
+    result = load_deck(folder, now=datetime.now(UTC))
+    if result.deck is None:
+        first = "; ".join(str(p) for p in result.errors[:3])
+        more = f" (and {len(result.errors) - 3} more)" if len(result.errors) > 3 else ""
+        return Check(
+            FAIL,
+            "content",
+            f"{folder}: {len(result.errors)} error(s): {first}{more}{_playing_instead(state, places)}; "
+            f"see them all with: kiosk validate {folder}",
+        )
+    warnings = f", {len(result.warnings)} warning(s) (kiosk validate {folder})" if result.warnings else ""
+    shipped = " (the shipped pack: the kiosk copies it here on first start)" if folder == places.shipped else ""
+    return Check(
+        WARN if result.warnings else OK,
+        "content",
+        f"{folder}{shipped}: {len(result.deck.slides)} slides, version {result.deck.version}{warnings}",
+    )
+
+
+def _playing_instead(state: ContentState | None, places: ContentPlaces) -> str:
+    if state is None or Path(state.home) != places.home:
+        return "; at start the kiosk plays its last good content, else the shipped pack"
+    return f"; the kiosk is {state.summary()}"
 
 
 def check_writable(name: str, folder: Path, *, private: bool) -> Check:
@@ -270,14 +310,14 @@ def check_free_disk(folders: Mapping[str, Path], usage: Callable[[Path], Any] = 
 def check_clock(config: Config, now: datetime | None = None) -> Check:
     import zoneinfo
 
-    from kiosk.core.resources import default_content_dir
+    from kiosk.core.content_home import places_for, playing_folder
 
     moment = now or datetime.now(UTC)
     if moment.year < MIN_YEAR:
         return Check(
             FAIL, "clock", f"the clock says {moment:%Y-%m-%d %H:%M} UTC, before {MIN_YEAR}: set the time (NTP)"
         )
-    zone_name = _clinic_timezone(Path(config["content.dir"]) if config["content.dir"] else default_content_dir())
+    zone_name = _clinic_timezone(playing_folder(places_for(config["content.dir"], config["data.dir"])))
     try:
         zone = zoneinfo.ZoneInfo(zone_name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):

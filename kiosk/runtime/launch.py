@@ -11,7 +11,6 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -26,7 +25,8 @@ if TYPE_CHECKING:
 
     from kiosk.core.clock import Clock
     from kiosk.core.config import Config
-    from kiosk.core.loader import LoadResult
+    from kiosk.core.content_home import ContentPlaces
+    from kiosk.core.content_library import ContentLibrary, ContentOutcome
     from kiosk.core.model import Deck
     from kiosk.ui.app import Kiosk
 
@@ -51,7 +51,8 @@ class RunOptions:
 class RunSettings:
     """The command line over kiosk.yaml over the defaults."""
 
-    content: Path
+    #: ``--content DIR``; None plays the content home (content.dir, else the data folder's).
+    content: Path | None
     screen: int
     windowed: tuple[int, int] | None
     language: str
@@ -65,14 +66,11 @@ class RunSettings:
 
 
 def resolve_settings(options: RunOptions, config: Config) -> RunSettings:
-    from kiosk.core.resources import default_content_dir
-
     log_file = options.log_file
     if log_file is None and config["log.dir"] is not None:
         log_file = Path(config["log.dir"]) / "kiosk.log"
-    content = options.content or config["content.dir"] or default_content_dir()
     return RunSettings(
-        content=Path(content).resolve(),
+        content=options.content.resolve() if options.content is not None else None,
         screen=options.screen if options.screen is not None else config["display.screen"],
         windowed=options.windowed or config["display.windowed"],
         language=options.language or config["player.language"],
@@ -113,9 +111,7 @@ def _run(startup: Startup, options: RunOptions) -> int:
     with startup.step("instance lock"):
         data_folder = _instance_lock(startup, config)
     with startup.step("content folder"):
-        content = settings.content
-        if not (content / "clinic.yaml").is_file():
-            raise StartupRefused(exitcodes.PROBLEMS, f"{content}: no clinic.yaml here; is this a content folder?")
+        places = _places(settings, config, data_folder)
     with startup.step("Qt application"):
         from PySide6.QtCore import QSize
 
@@ -127,9 +123,10 @@ def _run(startup: Startup, options: RunOptions) -> int:
         size = QSize(*settings.windowed) if settings.windowed else screen.geometry().size()
         clock = SystemClock()
     with startup.step("content"):
-        deck, reload = _content(content, (size.width(), size.height()), clock)
+        library = _content(places, config, (size.width(), size.height()), clock)
+        deck = library.start_deck
     with startup.step("window"):
-        kiosk = _window(startup, app, deck, clock, screen, settings, config, options, reload)
+        kiosk = _window(startup, app, deck, clock, screen, settings, config, options, library)
     with startup.step("touch services"):
         _touch_services(startup, kiosk, config, deck, clock)
     with startup.step("unattended operation"):
@@ -188,22 +185,43 @@ def _screen(index: int) -> QScreen:
         raise StartupRefused(exitcodes.USAGE, str(exc)) from None
 
 
-def _content(content: Path, size: tuple[int, int], clock: Clock) -> tuple[Deck, Callable[[Path], LoadResult]]:
-    from kiosk.core.loader import load_deck
+def _places(settings: RunSettings, config: Config, data_folder: Path) -> ContentPlaces:
+    from kiosk.core.content_home import content_places
 
-    def reload(root: Path) -> LoadResult:
-        return load_deck(root, screen_size=size, now=clock.now())
+    if settings.content is not None and not settings.content.is_dir():
+        raise StartupRefused(exitcodes.USAGE, f"--content {settings.content}: no such folder")
+    return content_places(data_folder, config["content.dir"], explicit=settings.content)
 
-    log.info("loading content from %s", content)
-    result = load_deck(content, screen_size=size, now=clock.now())
-    for problem in result.problems:
+
+@dataclass
+class _StartedLibrary:
+    library: ContentLibrary
+    start_deck: Deck
+
+    def refresh(self, _root: Path) -> ContentOutcome:
+        return self.library.refresh()
+
+
+def _content(places: ContentPlaces, config: Config, size: tuple[int, int], clock: Clock) -> _StartedLibrary:
+    """The deck to start with: the home, else its last good content, else the shipped pack.
+    Problems are logged; they never stop the kiosk from starting."""
+    from kiosk.core.content_library import ContentLibrary
+
+    library = ContentLibrary(places, screen_size=size, clock=clock, keep=config["content.keep_versions"])
+    log.info("loading content from %s", places.home)
+    outcome = library.start()
+    for problem in outcome.problems:
         (log.error if problem.is_error else log.warning)("%s", problem)
-    if not result.ok or result.deck is None:
-        raise StartupRefused(
-            exitcodes.PROBLEMS, f"the content in {content} has errors (above); fix them and start again"
+    if not outcome.ok:
+        log.error(
+            "the content in %s has %d error(s) (above); playing %s until they are fixed",
+            places.home,
+            len(outcome.errors),
+            outcome.origin,
         )
-    log.info("deck: %d slides, version %s", len(result.deck.slides), result.deck.version)
-    return result.deck, reload
+    assert outcome.deck is not None  # start() always has a deck, if only an empty one
+    log.info("deck: %d slides, version %s (%s)", len(outcome.deck.slides), outcome.deck.version, outcome.origin)
+    return _StartedLibrary(library, outcome.deck)
 
 
 def _window(
@@ -215,10 +233,11 @@ def _window(
     settings: RunSettings,
     config: Config,
     options: RunOptions,
-    reload: Callable[[Path], LoadResult],
+    library: _StartedLibrary,
 ) -> Kiosk:
     from PySide6.QtCore import QSize
 
+    from kiosk.core.content_state import read_state
     from kiosk.ui.app import build_kiosk
     from kiosk.ui.shell import IdleSettings
     from kiosk.ui.slideshow.player import PlayerTiming
@@ -235,12 +254,14 @@ def _window(
         theme=settings.theme,
         transition=settings.transition,
         timing=PlayerTiming(time_scale=options.time_scale, transition_ms=settings.transition_ms),
-        content_root=settings.content,
-        loader=reload,
+        content_root=library.library.places.home,
+        loader=library.refresh,
         hide_cursor=settings.hide_cursor,
         idle=IdleSettings(config["touch.idle_timeout"], config["touch.idle_countdown"]),
         speaker=create_speaker(app),
     )
+    state_file = library.library.places.state_file
+    kiosk.window.hooks = replace(kiosk.window.hooks, content_state=lambda: read_state(state_file))
     startup.on_exit("stop the slideshow", kiosk.window.stop)
     if kiosk.watcher is not None:
         startup.on_exit("stop watching the content folder", kiosk.watcher.stop)

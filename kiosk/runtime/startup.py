@@ -61,7 +61,7 @@ class Startup:
             name, undo = self._undo.pop()
             try:
                 undo()
-            except Exception:  # a failing undo must not skip the ones after it (the lock)
+            except Exception:  # noqa: BLE001 - a failing undo must not skip the ones after it (the lock)
                 self._log.exception("shutdown: %s failed", name)
             else:
                 self._log.debug("shutdown: %s", name)

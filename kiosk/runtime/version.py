@@ -7,7 +7,8 @@ and the version of the content it would show.
 - commit: the bundle carries ``BUILD_COMMIT`` (written by ``build.spec`` from
   ``git rev-parse`` at build time); a source checkout asks ``git``; otherwise "unknown".
 - content: the hash that ``Deck.version`` also carries (``content_version``), computed from
-  the files without loading or validating them, of the folder ``kiosk run`` would use.
+  the files without loading or validating them, of the content home (the folder ``kiosk run``
+  plays, see :mod:`kiosk.core.content_home`); then what the kiosk last recorded playing.
 """
 
 from __future__ import annotations
@@ -67,16 +68,6 @@ def build_commit(root: Path | None = None, frozen: bool | None = None) -> str:
     return commit if result.returncode == 0 and commit else UNKNOWN
 
 
-def content_folder(env: Mapping[str, str]) -> Path:
-    """The folder ``kiosk run`` would play: kiosk.yaml's content.dir, else its default."""
-    from kiosk.core.config import load_config
-    from kiosk.core.resources import default_content_dir
-
-    loaded = load_config(None, env)
-    configured = loaded.config["content.dir"] if loaded.config is not None else None
-    return Path(configured) if configured else default_content_dir()
-
-
 def content_version_of(folder: Path) -> str:
     from kiosk.core.loader import content_version
 
@@ -91,14 +82,36 @@ class VersionInfo:
     commit: str
     content_version: str
     content_dir: Path
+    #: The content home, when ``content_dir`` is the shipped pack it will be filled from.
+    home: Path | None = None
+    #: What the running (or last run) kiosk plays, in words; None before its first start.
+    playing: str | None = None
 
     def text(self) -> str:
-        return f"kiosk {self.version}\ncommit {self.commit}\ncontent {self.content_version} ({self.content_dir})\n"
+        lines = [
+            f"kiosk {self.version}",
+            f"commit {self.commit}",
+            f"content {self.content_version} ({self.content_dir})"
+            if self.home is None
+            else f"content {self.content_version} ({self.content_dir}, copied to {self.home} at the first start)",
+        ]
+        if self.playing is not None:
+            lines.append(self.playing)
+        return "\n".join(lines) + "\n"
 
 
 def version_info(env: Mapping[str, str] | None = None) -> VersionInfo:
-    folder = content_folder(os.environ if env is None else env).resolve()
-    return VersionInfo(program_version(), build_commit(), content_version_of(folder), folder)
+    from kiosk.core.content_home import configured_places
+    from kiosk.core.content_state import read_state
+
+    places = configured_places(os.environ if env is None else env)
+    folder = places.readable_folder().absolute()
+    state = read_state(places.state_file)
+    playing = None
+    if state is not None and Path(state.home) == places.home:
+        playing = f"{state.summary()} (since {state.since})"
+    home = places.home if folder != places.home else None
+    return VersionInfo(program_version(), build_commit(), content_version_of(folder), folder, home, playing)
 
 
 class VersionAction(argparse.Action):

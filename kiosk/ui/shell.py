@@ -24,6 +24,7 @@ from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 
 from kiosk.core.clock import Clock
+from kiosk.core.content_state import ContentState
 from kiosk.core.model import Deck
 from kiosk.core.problems import Problem
 from kiosk.ui.accessibility import touch_stylesheet
@@ -70,6 +71,8 @@ class StaffHooks:
     reload_content: Callable[[], None] | None = None
     last_delivery_success: Callable[[], datetime | None] | None = None
     retry_delivery: Callable[[str | None], None] | None = None
+    #: what plays and why, as the content library last recorded it (kiosk.core.content_state)
+    content_state: Callable[[], ContentState | None] | None = None
     #: called just before the kiosk quits from the admin screen (e.g. lift the lock-down)
     before_exit: Callable[[], None] | None = None
 
@@ -447,6 +450,10 @@ class KioskShell(QWidget):
 
     def content_version(self) -> str:
         return self._player.deck.version
+
+    def content_state(self) -> ContentState | None:
+        hook = self.hooks.content_state
+        return hook() if hook is not None else None
 
     def last_delivery_success(self) -> datetime | None:
         hook = self.hooks.last_delivery_success

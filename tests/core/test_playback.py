@@ -304,3 +304,19 @@ def test_long_run_over_a_week_only_shows_playing_slides(clock: FixedClock) -> No
         local = at.astimezone(DENVER)
         friday_night = local.weekday() == 4 and local.hour >= 22
         assert friday_night or (local.weekday() == 5 and local.hour < 2)
+
+
+def test_a_removed_current_slide_continues_with_the_one_after_it(clock: FixedClock) -> None:
+    playback = Playback(deck(info("a"), info("b"), info("c"), info("d")), clock)
+    playback.start()
+    playback.advance()
+    playback.advance()  # on "c"
+    playback.replace_deck(deck(info("a"), info("b"), info("d")))
+    assert playback.advance().id == "d"  # type: ignore[union-attr]
+
+
+def test_a_removed_first_slide_continues_from_the_top(clock: FixedClock) -> None:
+    playback = Playback(deck(info("a"), info("b"), info("c")), clock)
+    playback.start()  # on "a"
+    playback.replace_deck(deck(info("b"), info("c")))
+    assert playback.advance().id == "b"  # type: ignore[union-attr]

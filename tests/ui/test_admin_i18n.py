@@ -68,6 +68,9 @@ class Actions:
     def content_version(self) -> str:
         return "abc"
 
+    def content_state(self) -> None:
+        return None
+
     def last_delivery_success(self) -> None:
         return None
 

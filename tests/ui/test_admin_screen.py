@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.clock import FixedClock
+from kiosk.core.content_state import ORIGIN_LAST_GOOD, ContentState
 from kiosk.core.problems import Problem, Severity
 from kiosk.core.requests.model import ContactTime, InfoRequest, RequestStatus
 from kiosk.core.requests.store import RequestStore
@@ -37,6 +38,7 @@ class FakeActions:
         self.problems: tuple[Problem, ...] = ()
         self.version = "c0ffee12"
         self.last_success: datetime | None = None
+        self.state: ContentState | None = None
 
     def reload_content(self) -> None:
         self.calls.append(("reload", None))
@@ -61,6 +63,9 @@ class FakeActions:
 
     def content_version(self) -> str:
         return self.version
+
+    def content_state(self) -> ContentState | None:
+        return self.state
 
     def last_delivery_success(self) -> datetime | None:
         return self.last_success
@@ -332,6 +337,26 @@ def test_reload_shows_problems_and_version(
         "slides/tip.yaml: image: warning: not found",
     ]
     assert screen.device_text()["content"] == "deadbeef"
+
+
+def test_content_page_names_the_folder_and_why_the_last_good_content_plays(
+    host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
+) -> None:
+    actions.state = ContentState(
+        home="/srv/clinic-content",
+        version="c0ffee12",
+        origin=ORIGIN_LAST_GOOD,
+        playing_from="/data/content-history/000003-c0ffee12",
+        since="2026-03-02T17:00:00+00:00",
+        checked="2026-03-02T17:05:00+00:00",
+        problems=("slides/news.yaml:4: title: missing",),
+        error_count=1,
+    )
+    screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
+    click(qtbot, screen.section_button("content"))
+    lines = screen.content_text().splitlines()
+    assert lines[:2] == ["Content version: c0ffee12", "Content folder: /srv/clinic-content"]
+    assert "1 problem(s)" in lines[2] and "last content that worked (c0ffee12)" in lines[2]
 
 
 def test_pause_and_resume(

@@ -360,3 +360,58 @@ def test_rejected_deck_keeps_playing_and_keeps_the_problems(qtbot, tmp_path: Pat
     qtbot.waitUntil(lambda: len(shown) >= mark + 2, timeout=3000)
     stop(player)
     assert player.deck is deck
+
+
+def retitled(slide: InfoSlide, title: str) -> InfoSlide:
+    from dataclasses import replace
+
+    return replace(slide, title=LocalizedText.english(title))
+
+
+LONG = PlayerTiming(time_scale=1.0, transition_ms=8)  # slides stay up far longer than any test
+
+
+def test_an_edit_to_the_slide_on_screen_is_shown_at_once(qtbot, tmp_path: Path, renderers) -> None:
+    a, b = info("a", 600), info("b", 600)
+    player, window, shown = build(
+        qtbot, make_deck([a, b], tmp_path, "v1"), FixedClock(local(2026, 3, 2)), renderers, timing=LONG
+    )
+    player.start()
+    qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=3000)
+    before = window.current_pixmap.toImage()
+    with qtbot.waitSignal(player.frameChanged, timeout=2000) as changed:
+        player.apply_load_result(FakeLoad(make_deck([retitled(a, "A new title"), b], tmp_path, "v2")))
+    assert changed.args[1] == "fade" and changed.args[2] == "a"  # the usual transition, same slide
+    qtbot.waitUntil(lambda: not window.transitioning, timeout=3000)
+    assert window.current_pixmap.toImage() != before
+    assert shown == ["a", "a"]
+    stop(player)
+
+
+def test_a_reload_that_leaves_the_slide_on_screen_alone_does_not_redraw_it(qtbot, tmp_path: Path, renderers) -> None:
+    a, b = info("a", 600), info("b", 600)
+    player, window, shown = build(
+        qtbot, make_deck([a, b], tmp_path, "v1"), FixedClock(local(2026, 3, 2)), renderers, timing=LONG
+    )
+    player.start()
+    qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=3000)
+    with qtbot.assertNotEmitted(player.frameChanged, wait=500):
+        player.apply_load_result(FakeLoad(make_deck([a, retitled(b, "Another title")], tmp_path, "v2")))
+    assert shown == ["a"]
+    # The next slide comes from the new deck when a's time is up.
+    stop(player)
+
+
+def test_a_removed_slide_gives_way_to_the_next_at_once(qtbot, tmp_path: Path, renderers) -> None:
+    a, b, c = info("a", 600), info("b", 600), info("c", 600)
+    player, window, shown = build(
+        qtbot, make_deck([a, b, c], tmp_path, "v1"), FixedClock(local(2026, 3, 2)), renderers, timing=LONG
+    )
+    player.start()
+    qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=3000)
+    player.apply_load_result(FakeLoad(make_deck([a, c], tmp_path, "v2")))
+    player.show_slide(b)  # b on screen; then staff delete it
+    qtbot.waitUntil(lambda: shown == ["a", "b"] and not window.transitioning, timeout=3000)
+    player.apply_load_result(FakeLoad(make_deck([a, c], tmp_path, "v3")))
+    qtbot.waitUntil(lambda: shown[-1] == "c", timeout=2000)
+    stop(player)

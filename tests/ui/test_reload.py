@@ -175,3 +175,45 @@ def test_watcher_events_alone_reload_after_atomic_saves(qtbot, qapp, tmp_path: P
         qtbot.waitUntil(lambda: len(loads) == 3, timeout=2000)  # a file added to images/
     finally:
         watcher.stop()
+
+
+def test_a_saved_edit_to_the_slide_on_screen_shows_within_two_seconds(qtbot, qapp, tmp_path: Path) -> None:
+    """The running kiosk's path: the content home, its snapshots and the watcher (long slides,
+    so only the edit can change what is on screen)."""
+    from kiosk.core.content_home import content_places
+    from kiosk.core.content_library import ContentLibrary
+
+    clock = FixedClock(NOW)
+    places = content_places(tmp_path / "data", tmp_path / "home")
+    library = ContentLibrary(places, screen_size=(SIZE.width(), SIZE.height()), clock=clock)
+    outcome = library.start()
+    assert outcome.ok and outcome.deck is not None
+    kiosk = build_kiosk(
+        qapp,
+        outcome.deck,
+        clock=clock,
+        screen=qapp.primaryScreen(),
+        windowed=SIZE,
+        transition="fade",
+        timing=PlayerTiming(time_scale=100, transition_ms=50),
+        content_root=places.home,
+        loader=lambda _root: library.refresh(),
+    )
+    qtbot.addWidget(kiosk.window)
+    qtbot.waitUntil(lambda: kiosk.player.current_slide is not None and kiosk.window.is_set_up, timeout=20000)
+    current = kiosk.player.current_slide
+    assert current is not None
+    slide_file = places.home / current.source.path
+    text = slide_file.read_text(encoding="utf-8")
+    title = current.title.get("en")
+    elapsed = QElapsedTimer()
+    try:
+        with qtbot.waitSignal(kiosk.player.frameChanged, timeout=2000) as changed:
+            elapsed.start()
+            atomic_write(slide_file, text.replace(title, "Edited while on screen"))
+        assert elapsed.elapsed() < 2000 and changed.args[2] == current.id
+        shown = kiosk.player.current_slide
+        assert shown is not None and shown.title.get("en") == "Edited while on screen"
+        assert shown.source.path == current.source.path and places.history in Path(kiosk.player.deck.root).parents
+    finally:
+        stop(kiosk)

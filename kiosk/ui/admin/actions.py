@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
+from kiosk.core.content_state import ContentState
 from kiosk.core.problems import Problem
 
 
@@ -26,6 +27,10 @@ class AdminActions(Protocol):
         ...
 
     def content_version(self) -> str: ...
+
+    def content_state(self) -> ContentState | None:
+        """What plays and why (the content home, last good content or shipped pack)."""
+        ...
 
     def last_delivery_success(self) -> datetime | None: ...
 

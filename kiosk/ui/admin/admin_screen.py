@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core import device_info
 from kiosk.core.clock import Clock
+from kiosk.core.content_state import ORIGIN_LAST_GOOD, ORIGIN_SHIPPED, ContentState
 from kiosk.core.paths import data_dir as default_data_dir
 from kiosk.core.requests.errors import RequestNotFound, StorageError
 from kiosk.core.requests.store import RequestStore
@@ -230,6 +231,9 @@ class AdminScreen(QWidget):
     def status_text(self) -> str:
         return self._status.text()
 
+    def content_text(self) -> str:
+        return self._content_version.text()
+
     def problems_text(self) -> str:
         return self._problems.text()
 
@@ -323,12 +327,32 @@ class AdminScreen(QWidget):
             self._content_version.setText(self.tr("Content state unavailable: {reason}").format(reason=str(exc)))
             self._problems.setText("")
             return
-        self._content_version.setText(self.tr("Content version: {version}").format(version=version))
+        state = self._actions.content_state()
+        lines = [self.tr("Content version: {version}").format(version=version)]
+        if state is not None:
+            lines.append(self.tr("Content folder: {folder}").format(folder=state.home))
+            if state.fallback:
+                lines.append(self._fallback_text(state))
+        self._content_version.setText("\n".join(lines))
         if problems:
             header = self.tr("Problems in the last content load: {count}").format(count=len(problems))
             self._problems.setText(header + "\n" + "\n".join(str(p) for p in problems))
         else:
             self._problems.setText(self.tr("No problems in the last content load."))
+
+    def _fallback_text(self, state: ContentState) -> str:
+        """Why the kiosk is not playing the content folder as it is, in the staff's language."""
+        if state.origin == ORIGIN_LAST_GOOD:
+            return self.tr(
+                "The content folder has {count} problem(s), so the kiosk plays the last content that "
+                "worked ({version}). Fix the problems below and it changes at once."
+            ).format(count=state.error_count, version=state.version)
+        if state.origin == ORIGIN_SHIPPED:
+            return self.tr(
+                "The content folder has {count} problem(s) and there is no earlier content that "
+                "worked, so the kiosk plays the content it was shipped with."
+            ).format(count=state.error_count)
+        return self.tr("No content can be played; the kiosk shows its welcome screen.")
 
     def _refresh_device(self) -> None:
         info = device_info.collect(self._data_dir, self._started_at, self._clock)

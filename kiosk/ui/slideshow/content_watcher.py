@@ -3,7 +3,7 @@
 ``QFileSystemWatcher`` reports most saves at once; editors that save by writing a new file and
 renaming it over the old one make the watcher drop that path, so every path is re-added after
 each event. Events are debounced (an editor saving several files is one reload), and a cheap
-poll of names, sizes and modification times every ~2 s catches what watchers miss on some
+poll of names, sizes and modification times every second catches what watchers miss on some
 filesystems (network shares, some container mounts).
 """
 
@@ -74,7 +74,7 @@ class ContentWatcher(QObject):
         loader: Loader,
         *,
         debounce_ms: int = 300,
-        poll_ms: int = 2000,
+        poll_ms: int = 1000,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

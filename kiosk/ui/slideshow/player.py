@@ -127,6 +127,8 @@ class Player(QObject):
         self._shown: Frame | None = None  # None with _welcome False: nothing shown yet
         self._welcome = False
         self._wanted: Slide | None = None  # waiting for this slide's frame
+        #: ``_wanted`` is the slide on screen again, from a reloaded deck: shown only if it looks different.
+        self._refreshing = False
         self._awaiting_visible = False
         self._stopped = False
         self._paused = False
@@ -296,14 +298,33 @@ class Player(QObject):
         elif self._welcome:
             self._on_schedule_change()
         elif not self._awaiting_visible:
-            self._prefetch_next()
-            self._arm_schedule_timer()
+            if self._shown is not None:
+                self._redraw_current(deck)
+            else:
+                self._prefetch_next()
+                self._arm_schedule_timer()
+
+    def _redraw_current(self, deck: Deck) -> None:
+        """Staff saved while a slide is on screen: render it from the new deck and show it if it
+        changed (a removed or no longer scheduled slide gives way to the next one at once)."""
+        assert self._shown is not None
+        current = self._shown.slide
+        replacement = deck.slide(current.id)
+        if replacement is None or not deck.is_playing(replacement, self._clock.now()):
+            log.info("slide %s is gone from the new content: moving on", current.id)
+            self._slide_timer.stop()
+            self._advance()
+            return
+        self._refreshing = True
+        self._want(replacement)
 
     # -- internals -------------------------------------------------------------------------
     def _key(self, slide: Slide) -> FrameKey:
         return self._preparer.key_for(slide, self._size, self._language)
 
     def _want(self, slide: Slide) -> None:
+        if self._refreshing and (self._shown is None or slide.id != self._shown.slide.id):
+            self._refreshing = False
         self._wanted = slide
         if self._stopped:
             # Stopped for good: no new render may start (a worker still running when the
@@ -328,6 +349,14 @@ class Player(QObject):
         if self._stopped or self._paused or wanted is None or frame.key != self._key(wanted):
             return  # a prefetched frame (or paused): it waits in the cache
         self._wanted = None
+        refreshing, self._refreshing = self._refreshing, False
+        if refreshing and self._shown is not None and frame.pixmap.toImage() == self._shown.pixmap.toImage():
+            # The reload did not change this slide: keep it up and its timer running.
+            self._shown = frame
+            self._preparer.keep_only({frame.key})
+            self._prefetch_next()
+            self._arm_schedule_timer()
+            return
         first = self._shown is None and not self._welcome
         self._shown = frame
         self._welcome = False
