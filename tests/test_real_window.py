@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,46 @@ def test_kiosk_fills_the_real_screen_with_a_slide(tmp_path: Path, xvfb_display: 
     edge += [(x, y) for y in range(0, HEIGHT, 8) for x in (0, WIDTH - 1)]
     black = [p for p in edge if image.pixelColor(*p) == QColor(0, 0, 0)]
     assert black == []
+
+
+def test_broken_content_at_start_up_shows_the_last_good_slide(tmp_path: Path, xvfb_display: str) -> None:
+    """The lobby never goes black on a content mistake, not even at start-up."""
+    from kiosk.core.content_home import content_places
+    from kiosk.core.content_library import ContentLibrary
+
+    data, home = tmp_path / "data", tmp_path / "data" / "content"
+    ContentLibrary(content_places(data)).start()  # an earlier run: the home seeded, a good snapshot kept
+    for slide in (home / "slides").glob("*.yaml"):  # then every slide file is broken
+        slide.write_text("kind news\n", encoding="utf-8")
+    shot = tmp_path / "screen.png"
+    env = {
+        **os.environ,
+        "DISPLAY": xvfb_display,
+        "QT_QPA_PLATFORM": "xcb",
+        "KIOSK_DATA_DIR": str(data),
+        "KIOSK_BENCH_FIRST_FRAME": "1",
+        "KIOSK_SCREENSHOT": str(shot),
+    }
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kiosk"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    lines: list[str] = []
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            lines.append(line)
+            if line.startswith("screenshot "):
+                break
+        still_running = proc.poll() is None
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=TIMEOUT)
+    first = next((float(line.split()[1]) for line in lines if line.startswith("first-frame ")), None)
+    assert first is not None and still_running, (lines, err)
+    # The budget is 0.8 s on an idle machine (bench/player_startup.py --broken measures it);
+    # a test shares the machine, so it only rules out a stall.
+    assert first - started < 10
+    assert "playing last good until they are fixed" in err
+    image = QImage(str(shot))
+    assert frame_problems(image, QSize(WIDTH, HEIGHT)) == []
