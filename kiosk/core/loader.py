@@ -12,6 +12,7 @@ import difflib
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -49,6 +50,7 @@ from kiosk.core.model import (
     Topic,
 )
 from kiosk.core.problems import ContentError, Problem, Severity
+from kiosk.core.regular_files import kind_of, open_regular
 from kiosk.core.schedule import ALL_WEEKDAYS, WEEKDAY_NAMES, Schedule, TimeWindow
 from kiosk.core.text import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, LocalizedText
 from kiosk.core.yaml_source import YNode, read_yaml_file
@@ -177,11 +179,16 @@ def content_version(root: Path) -> str:
             path = Path(dirpath) / name
             digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape") + b"\0")
             try:
-                if path.is_symlink():
+                mode = path.lstat().st_mode
+                if stat.S_ISLNK(mode):
                     # Never read through a link that may leave the folder; its target names it.
                     digest.update(os.readlink(path).encode("utf-8", "surrogateescape"))
                     continue
-                with path.open("rb") as handle:
+                if not stat.S_ISREG(mode):
+                    # A named pipe would block the read for ever; what it is stands for its bytes.
+                    digest.update(kind_of(mode).encode("ascii"))
+                    continue
+                with open_regular(path) as handle:
                     while chunk := handle.read(1 << 20):
                         digest.update(chunk)
             except OSError:
@@ -203,10 +210,13 @@ def _read(root: Path, rel: str, report: _Report) -> YNode | None:
 
 
 def _slide_files(root: Path) -> list[str]:
+    """The slide files to read, by name. Named pipes, devices and sockets with a YAML name
+    are listed too, so reading them reports them; folders are not files and are skipped."""
     folder = root / SLIDES_DIR
     if not folder.is_dir():
         return []
-    names = [p.name for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and p.is_file()]
+    names = [p.name for p in folder.iterdir() if p.suffix.lower() in (".yaml", ".yml") and not p.is_dir()]
+    names = [n for n in names if (folder / n).exists()]  # a dangling link is no slide file
     return [f"{SLIDES_DIR}/{name}" for name in sorted(n for n in names if not n.startswith("."))]
 
 
@@ -215,7 +225,9 @@ def _slide_files(root: Path) -> list[str]:
 
 def _load_clinic(root: Path, ctx: _Context, sink: list[Problem]) -> dict[str, Any] | None:
     report = _Report(CLINIC_FILE, sink)
-    if not (root / CLINIC_FILE).is_file():
+    clinic_path = root / CLINIC_FILE
+    if not clinic_path.exists() or clinic_path.is_dir():
+        # Anything else (a named pipe, say) is reported by the reader, by what it is.
         report.error(None, "file", "clinic.yaml is missing; every content folder needs one")
         return None
     node = _read(root, CLINIC_FILE, report)

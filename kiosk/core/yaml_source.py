@@ -9,6 +9,7 @@ ever constructed beyond plain scalars (str, int, float, bool, None, date, dateti
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 
 from kiosk.core.limits import MAX_YAML_BYTES
+from kiosk.core.regular_files import NotRegularFile, open_regular
 
 #: Deeper nesting than this is never needed by content files.
 MAX_DEPTH = 32
@@ -189,18 +191,21 @@ def parse_yaml_text(text: str) -> tuple[YNode | None, list[YamlIssue]]:
 def read_yaml_file(path: Path) -> tuple[YNode | None, list[YamlIssue]]:
     """Read, size-check, decode and parse one file; never raises for bad content."""
     try:
-        size = path.stat().st_size
-        if size > MAX_YAML_BYTES:
-            return None, [
-                YamlIssue(
-                    None,
-                    "file",
-                    f"file is {size} bytes, more than the limit of {MAX_YAML_BYTES} bytes for a content file",
-                )
-            ]
-        with path.open("rb") as handle:
+        # A named pipe or device would block the reader for ever: regular files only.
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_YAML_BYTES:
+                return None, [
+                    YamlIssue(
+                        None,
+                        "file",
+                        f"file is {size} bytes, more than the limit of {MAX_YAML_BYTES} bytes for a content file",
+                    )
+                ]
             # Read one byte past the limit: the file may grow between stat and read.
             data = handle.read(MAX_YAML_BYTES + 1)
+    except NotRegularFile as exc:
+        return None, [YamlIssue(None, "file", f"not a regular file ({exc.kind}); only ordinary files are read")]
     except OSError as exc:
         return None, [YamlIssue(None, "file", f"cannot read the file: {exc.strerror or exc}")]
     if len(data) > MAX_YAML_BYTES:

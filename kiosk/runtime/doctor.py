@@ -329,8 +329,12 @@ def check_clock(config: Config, now: datetime | None = None) -> Check:
 def _clinic_timezone(content: Path) -> str:
     import yaml
 
+    from kiosk.core.limits import MAX_YAML_BYTES
+    from kiosk.core.regular_files import read_regular
+
     try:
-        data = yaml.safe_load((content / "clinic.yaml").read_text(encoding="utf-8"))
+        # Never a plain read: a named pipe in its place would hang the doctor.
+        data = yaml.safe_load(read_regular(content / "clinic.yaml", MAX_YAML_BYTES))
         zone = data.get("timezone") if isinstance(data, dict) else None
     except (OSError, yaml.YAMLError):
         zone = None
