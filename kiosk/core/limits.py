@@ -34,6 +34,8 @@ MAX_DURATION = 300.0
 
 #: Images larger than this are rejected from their header, before any decoding.
 MAX_IMAGE_PIXELS = 40_000_000
+#: Image files larger than this are rejected (the renderer reads a file whole, once).
+MAX_IMAGE_BYTES = 50 * 1024 * 1024
 #: Content files larger than this are rejected before parsing (YAML is small text).
 MAX_YAML_BYTES = 256 * 1024
 #: Images smaller than this fraction of the screen in both directions get a warning.

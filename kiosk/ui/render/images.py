@@ -1,11 +1,17 @@
-"""Decoding content images at the size they are shown, never at full resolution."""
+"""Decoding content images at the size they are shown, never at full resolution.
+
+Each image is read once and drawn from those bytes, after the core's checks ran on exactly
+them (:func:`kiosk.core.images.checked_image`): a file replaced after validation is checked
+again, never drawn unchecked.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
+from kiosk.core.images import ImageError, checked_image
 from kiosk.core.model import ImageRef
 from kiosk.ui.render.errors import SlideRenderError
 
@@ -28,7 +34,7 @@ def natural_size(ref: ImageRef) -> QSizeF:
             view = renderer.viewBoxF()
             return QSizeF(view.width(), view.height())
         return QSizeF(size)
-    reader = _reader(ref)
+    reader, _buffer = _reader(ref)
     size = reader.size()
     if not size.isValid():
         raise SlideRenderError(f"{ref.rel}: cannot read the image: {reader.errorString()}")
@@ -49,9 +55,9 @@ def decode(ref: ImageRef, target: QRectF) -> QImage:
         renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
         painter.end()
         return image
-    reader = _reader(ref)
+    reader, buffer = _reader(ref)
     if bytes(reader.format().data()) == b"jpeg":
-        _check_jpeg_is_complete(ref)
+        _check_jpeg_is_complete(ref, bytes(buffer.data().data()))
     scaled = QSize(size)
     # The reader scales before it applies EXIF rotation, so ask for the unrotated size.
     if reader.transformation() & QImageIOHandler.Transformation.TransformationRotate90:
@@ -68,38 +74,37 @@ _JPEG_END = b"\xff\xd9"
 _JPEG_TAIL = 4096
 
 
-def _check_jpeg_is_complete(ref: ImageRef) -> None:
+def _check_jpeg_is_complete(ref: ImageRef, data: bytes) -> None:
     """Qt decodes a cut-off JPEG (a half-copied file) without an error, filling the rest
     grey; the missing end-of-image marker gives it away. (Compressed data can never
     contain that marker, so finding it in the tail means the file is whole.)"""
-    try:
-        with ref.path.open("rb") as file:
-            file.seek(0, 2)
-            length = file.tell()
-            file.seek(max(0, length - _JPEG_TAIL))
-            tail = file.read()
-    except OSError as error:
-        raise SlideRenderError(f"{ref.rel}: cannot read the image: {error.strerror}") from error
-    if _JPEG_END not in tail:
+    if _JPEG_END not in data[-_JPEG_TAIL:]:
         raise SlideRenderError(f"{ref.rel}: the JPEG file is incomplete (cut off); copy it again")
 
 
-def _reader(ref: ImageRef) -> QImageReader:
-    reader = QImageReader(str(ref.path))
+def _checked_bytes(ref: ImageRef) -> bytes:
+    try:
+        return checked_image(ref.path).data
+    except ImageError as error:
+        raise SlideRenderError(f"{ref.rel}: {error}") from error
+
+
+def _reader(ref: ImageRef) -> tuple[QImageReader, QBuffer]:
+    """A reader over the checked bytes, and the buffer it reads (keep it while reading)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(_checked_bytes(ref)))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     # Trust the bytes, not the extension: a JPEG saved as .png still shows.
     reader.setDecideFormatFromContent(True)
     if not reader.canRead():
         raise SlideRenderError(f"{ref.rel}: cannot read the image: {reader.errorString()}")
-    return reader
+    return reader, buffer
 
 
 def _svg(ref: ImageRef) -> QSvgRenderer:
-    try:
-        data = ref.path.read_bytes()
-    except OSError as error:
-        raise SlideRenderError(f"{ref.rel}: cannot read the image: {error.strerror}") from error
-    renderer = QSvgRenderer(data)
+    renderer = QSvgRenderer(QByteArray(_checked_bytes(ref)))
     if not renderer.isValid():
         raise SlideRenderError(f"{ref.rel}: not a valid SVG image")
     return renderer
