@@ -11,6 +11,14 @@ class StorageError(Exception):
     """
 
 
+class DatabaseDamaged(StorageError):
+    """The database file is damaged (SQLite finds it malformed, or not a database at all).
+
+    Nothing more is stored in it: a request written there might never be read back or sent.
+    IT restores it from a backup or moves it aside (docs/deploy.md).
+    """
+
+
 class SchemaTooNewError(StorageError):
     """The database was written by a newer kiosk; this code must not touch it."""
 

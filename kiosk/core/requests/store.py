@@ -19,13 +19,14 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.paths import ensure_private_dir
-from kiosk.core.requests.errors import RequestNotFound, SchemaTooNewError, StorageError
+from kiosk.core.requests.errors import DatabaseDamaged, RequestNotFound, SchemaTooNewError, StorageError
 from kiosk.core.requests.migrations import migrate
 from kiosk.core.requests.model import ContactTime, InfoRequest, RequestStatus, StoredRequest
 from kiosk.core.requests.outbox import Delivery, DeliveryState
@@ -39,6 +40,14 @@ LAST_ERROR_MAX = 500
 #: releases it when this runs out (at-least-once: the receiver dedupes by request id).
 DEFAULT_LEASE = timedelta(minutes=5)
 BUSY_TIMEOUT_S = 10.0
+
+#: SQLite's result codes for a damaged file: SQLITE_CORRUPT, SQLITE_NOTADB (extended codes
+#: keep the primary code in their low byte).
+_DAMAGE_CODES = frozenset({11, 26})
+DAMAGE_ADVICE = (
+    "requests cannot be stored safely until IT restores requests.db from a backup or moves it aside "
+    "(docs/deploy.md, Backing up the requests database)"
+)
 
 _TS_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -76,6 +85,33 @@ def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+def is_damage(exc: BaseException) -> bool:
+    """Whether a SQLite error says the file itself is damaged (not busy, full or read-only)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in _DAMAGE_CODES:
+        return True
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text)
+
+
+def storage_error(context: str, exc: BaseException) -> StorageError:
+    """``context: reason`` as a StorageError, or as DatabaseDamaged when the file is damaged."""
+    if is_damage(exc):
+        return DatabaseDamaged(f"{context}: the database file is damaged ({_reason(exc)}); {DAMAGE_ADVICE}")
+    return StorageError(f"{context}: {_reason(exc)}")
+
+
+@dataclass(frozen=True)
+class StoreHealth:
+    """What :meth:`RequestStore.health` found, for the admin screen and ``kiosk doctor``."""
+
+    ok: bool
+    #: The file is damaged (as opposed to locked, full or unreadable for now).
+    damaged: bool
+    #: "ok", or what is wrong and what to do, without patient data.
+    detail: str
+
+
 class RequestStore:
     """Requests and their deliveries in ``path`` (created 0600 in a 0700 folder)."""
 
@@ -95,7 +131,7 @@ class RequestStore:
                 str(self.path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_S
             )
         except (OSError, sqlite3.Error) as exc:
-            raise StorageError(f"cannot open the requests database {self.path}: {_reason(exc)}") from exc
+            raise storage_error(f"cannot open the requests database {self.path}", exc) from exc
         try:
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if str(mode).lower() != "wal":
@@ -113,7 +149,7 @@ class RequestStore:
             conn.close()
             if isinstance(exc, StorageError):
                 raise
-            raise StorageError(f"cannot open the requests database {self.path}: {_reason(exc)}") from exc
+            raise storage_error(f"cannot open the requests database {self.path}", exc) from exc
         return conn
 
     def _create_private_file(self) -> None:
@@ -168,7 +204,7 @@ class RequestStore:
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 self._rollback()
-                raise StorageError(f"could not {what} in {self.path}: {_reason(exc)}") from exc
+                raise storage_error(f"could not {what} in {self.path}", exc) from exc
             except BaseException:
                 self._rollback()
                 raise
@@ -185,7 +221,7 @@ class RequestStore:
             try:
                 return self._conn.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
-                raise StorageError(f"could not {what} from {self.path}: {_reason(exc)}") from exc
+                raise storage_error(f"could not {what} from {self.path}", exc) from exc
 
     # --- requests ------------------------------------------------------------------------
 
@@ -194,7 +230,11 @@ class RequestStore:
 
         A second submit with the same ``idempotency_token`` (a double tap; the form makes one
         token per form session) stores nothing and returns the first request.
-        Raises StorageError when the request could not be saved.
+        Raises StorageError when the request could not be saved, and DatabaseDamaged (one) when
+        the file is damaged: SQLite may still accept an insert into a damaged file whose other
+        pages the delivery passes then cannot read, so the patient would be thanked for a
+        request that never goes out. A quick check of the whole file (a few milliseconds for
+        a thousand requests) runs in the same transaction, before it commits.
         """
         if not isinstance(idempotency_token, str) or not 0 < len(idempotency_token) <= TOKEN_MAX:
             raise ValueError(f"idempotency_token must be 1-{TOKEN_MAX} characters")
@@ -235,6 +275,12 @@ class RequestStore:
             row = conn.execute(
                 f"SELECT {_REQUEST_COLUMNS} FROM requests WHERE idempotency_token = ?", (idempotency_token,)
             ).fetchone()
+            damage = _quick_check(conn)
+            if damage is not None:
+                raise DatabaseDamaged(
+                    f"could not save the request in {self.path}: the database file is damaged ({damage}); "
+                    + DAMAGE_ADVICE
+                )
         stored = _row_to_request(row)
         if inserted:
             log.info("stored request %s (%d deliveries queued)", stored.id, len(set(channels)))
@@ -308,6 +354,18 @@ class RequestStore:
     def integrity_check(self) -> str:
         rows = self._read("check integrity", "PRAGMA integrity_check")
         return "; ".join(str(r[0]) for r in rows)
+
+    def health(self) -> StoreHealth:
+        """Whether requests can be stored safely now: a quick check of the whole file."""
+        with self._lock:
+            try:
+                damage = _quick_check(self._conn)
+            except sqlite3.Error as exc:
+                error = storage_error(f"cannot check the requests database {self.path}", exc)
+                return StoreHealth(False, isinstance(error, DatabaseDamaged), str(error))
+        if damage is None:
+            return StoreHealth(True, False, "ok")
+        return StoreHealth(False, True, f"the requests database {self.path} is damaged ({damage}); {DAMAGE_ADVICE}")
 
     # --- deliveries (the outbox of issue 6) ----------------------------------------------
 
@@ -494,6 +552,18 @@ class RequestStore:
             delivered_at=from_db_time(delivered_at) if delivered_at else None,
             updated_at=from_db_time(updated_at),
         )
+
+
+def _quick_check(conn: sqlite3.Connection) -> str | None:
+    """None when SQLite's quick check finds the file sound, else its first finding."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        if is_damage(exc):
+            return _reason(exc)
+        raise
+    findings = " ".join(" ".join(str(r[0]) for r in rows).split())
+    return None if findings == "ok" else findings[:300]
 
 
 def _row_to_request(row: tuple[object, ...]) -> StoredRequest:
