@@ -50,9 +50,9 @@ def test_data_dir_from_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "env-data"))
-    code, _, _ = run(monkeypatch, capsys, "13579\r\n")
+    code, _, _ = run(monkeypatch, capsys, "31758\r\n")
     assert code == exitcodes.OK
-    assert PinStore(tmp_path / "env-data" / PIN_FILE_NAME).check("13579")
+    assert PinStore(tmp_path / "env-data" / PIN_FILE_NAME).check("31758")
 
 
 def test_data_dir_from_kiosk_yaml(
@@ -60,14 +60,14 @@ def test_data_dir_from_kiosk_yaml(
 ) -> None:
     config = tmp_path / "kiosk.yaml"
     config.write_text(f"data:\n  dir: {tmp_path / 'yaml-data'}\n")
-    code, _, err = run(monkeypatch, capsys, "2244\n", "--stdin", "--config", str(config))
+    code, _, err = run(monkeypatch, capsys, "6283\n", "--stdin", "--config", str(config))
     assert code == exitcodes.OK, err
-    assert PinStore(tmp_path / "yaml-data" / PIN_FILE_NAME).check("2244")
+    assert PinStore(tmp_path / "yaml-data" / PIN_FILE_NAME).check("6283")
     # As for the kiosk itself, KIOSK_DATA_DIR overrides the file.
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "env-data"))
-    code, _, err = run(monkeypatch, capsys, "3355\n", "--stdin", "--config", str(config))
+    code, _, err = run(monkeypatch, capsys, "7391\n", "--stdin", "--config", str(config))
     assert code == exitcodes.OK, err
-    assert PinStore(tmp_path / "env-data" / PIN_FILE_NAME).check("3355")
+    assert PinStore(tmp_path / "env-data" / PIN_FILE_NAME).check("7391")
 
 
 def test_broken_kiosk_yaml_exits_1_before_asking(
@@ -75,12 +75,12 @@ def test_broken_kiosk_yaml_exits_1_before_asking(
 ) -> None:
     config = tmp_path / "kiosk.yaml"
     config.write_text("data:\n  dir: [not, a, path]\n")
-    code, _, err = run(monkeypatch, capsys, "2244\n", "--stdin", "--config", str(config))
+    code, _, err = run(monkeypatch, capsys, "6283\n", "--stdin", "--config", str(config))
     assert code == exitcodes.PROBLEMS
     assert "kiosk.yaml" in err and "data" in err and "--data-dir" in err
     # --data-dir does not need the config at all.
     code, _, err = run(
-        monkeypatch, capsys, "2244\n", "--stdin", "--config", str(config), "--data-dir", str(tmp_path / "d")
+        monkeypatch, capsys, "6283\n", "--stdin", "--config", str(config), "--data-dir", str(tmp_path / "d")
     )
     assert code == exitcodes.OK, err
 
@@ -98,9 +98,9 @@ def test_invalid_pin_exits_1_and_writes_nothing(
 def test_invalid_pin_keeps_the_old_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(monkeypatch, capsys, "1111\n", "--stdin", "--data-dir", str(tmp_path))[0] == exitcodes.OK
+    assert run(monkeypatch, capsys, "4826\n", "--stdin", "--data-dir", str(tmp_path))[0] == exitcodes.OK
     assert run(monkeypatch, capsys, "1\n", "--stdin", "--data-dir", str(tmp_path))[0] == exitcodes.PROBLEMS
-    assert PinStore(tmp_path / PIN_FILE_NAME).check("1111")
+    assert PinStore(tmp_path / PIN_FILE_NAME).check("4826")
 
 
 def test_terminal_asks_twice_without_echo(
@@ -108,7 +108,7 @@ def test_terminal_asks_twice_without_echo(
 ) -> None:
     import getpass
 
-    answers = iter(["2580", "2580"])
+    answers = iter(["7391", "7391"])
     prompts: list[str] = []
 
     def fake_getpass(prompt: str = "") -> str:
@@ -119,7 +119,7 @@ def test_terminal_asks_twice_without_echo(
     code, _, err = run(monkeypatch, capsys, "", "--data-dir", str(tmp_path), tty=True)
     assert code == exitcodes.OK, err
     assert len(prompts) == 2
-    assert PinStore(tmp_path / PIN_FILE_NAME).check("2580")
+    assert PinStore(tmp_path / PIN_FILE_NAME).check("7391")
 
 
 def test_mismatched_pins_exit_1(
@@ -153,7 +153,7 @@ def test_unwritable_data_dir_exits_1(
 ) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
-    code, _, err = run(monkeypatch, capsys, "1234\n", "--stdin", "--data-dir", str(blocker / "data"))
+    code, _, err = run(monkeypatch, capsys, "6283\n", "--stdin", "--data-dir", str(blocker / "data"))
     assert code == exitcodes.PROBLEMS
     assert "cannot write" in err and str(blocker / "data" / PIN_FILE_NAME) in err
 
@@ -178,11 +178,11 @@ def test_module_imports_nothing_heavy() -> None:
 def test_real_command_reads_a_pipe(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "kiosk", "set-pin", "--stdin", "--data-dir", str(tmp_path)],
-        input="97531\n",
+        input="58217\n",
         capture_output=True,
         text=True,
         check=False,
         timeout=120,
     )
     assert result.returncode == exitcodes.OK, result.stderr
-    assert PinStore(tmp_path / PIN_FILE_NAME).check("97531")
+    assert PinStore(tmp_path / PIN_FILE_NAME).check("58217")

@@ -6,7 +6,10 @@ PBKDF2 hash is written, to ``admin-pin`` in the data folder (mode 0600). A runni
 reads the file at every PIN check, so the new PIN works at once; a wrong-PIN lockout still
 runs out on its own (5 minutes), so a PIN change is no way around it.
 
-Exit codes: 0 PIN set, 1 invalid or mismatched PIN or the file could not be written, 2 usage.
+A PIN that is easy to guess (0000, 1234, 1212, a year, part of the clinic's phone number...)
+is refused with the reason (``kiosk.core.admin_pin.weak_pin_reason``).
+
+Exit codes: 0 PIN set, 1 invalid, weak or mismatched PIN or the file could not be written, 2 usage.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import sys
 from pathlib import Path
 
 from kiosk.runtime import exitcodes
+
+PIN_RULE = "digits a patient cannot guess from the room (docs/admin.md)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -74,8 +79,23 @@ def _pin_file(args: argparse.Namespace) -> Path | None:
     return pin_path(data_dir(folder))
 
 
+def _clinic_phone(args: argparse.Namespace) -> str | None:
+    """The clinic's phone number as ``clinic.yaml`` writes it (patients read it on the screen),
+    from the content folder the kiosk uses; None when there is none to read."""
+    from kiosk.core.config import load_config
+    from kiosk.core.resources import default_content_dir
+    from kiosk.core.yaml_source import read_yaml_file
+
+    config = load_config(args.config, os.environ).config
+    folder = config["content.dir"] if config is not None and config["content.dir"] else default_content_dir()
+    node, _ = read_yaml_file(Path(folder) / "clinic.yaml")
+    entry = node.value.get("phone") if node is not None and node.is_map else None
+    phone = entry.node.value if entry is not None else None
+    return phone if isinstance(phone, str) else None
+
+
 def run(args: argparse.Namespace) -> int:
-    from kiosk.core.admin_pin import PinStore, validate_pin
+    from kiosk.core.admin_pin import PinStore, validate_pin, weak_pin_reason
 
     path = _pin_file(args)
     if path is None:
@@ -91,6 +111,14 @@ def run(args: argparse.Namespace) -> int:
         validate_pin(pin)
     except ValueError as exc:
         print(f"kiosk set-pin: {exc}; nothing was changed", file=sys.stderr)
+        return exitcodes.PROBLEMS
+    phone = _clinic_phone(args)
+    weakness = weak_pin_reason(pin, avoid=[phone] if phone else [])
+    if weakness is not None:
+        print(
+            f"kiosk set-pin: that PIN is too easy to guess: {weakness}; choose {PIN_RULE}; nothing was changed",
+            file=sys.stderr,
+        )
         return exitcodes.PROBLEMS
     store = PinStore(path)
     try:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import itertools
 import json
 import logging
 import os
 import re
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -55,6 +57,55 @@ def validate_pin(pin: str) -> None:
         raise ValueError(f"the PIN must be {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits (0-9 only)")
     if not PIN_MIN_DIGITS <= len(pin) <= PIN_MAX_DIGITS:
         raise ValueError(f"the PIN must be {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits long (got {len(pin)} digits)")
+
+
+#: The PINs people choose most often that the rules in :func:`weak_pin_reason` do not catch:
+#: straight lines on a phone keypad, and favourites from published PIN-frequency studies.
+COMMON_PINS = frozenset({"2580", "0852", "1470", "0741", "3690", "0963", "1004", "5683"})
+#: Four-digit PINs in this range read as a year (a birth year, this year).
+YEARS = range(1900, 2100)
+
+
+def weak_pin_reason(pin: str, avoid: Iterable[str] = ()) -> str | None:
+    """Why ``pin`` (already 4-8 digits) is too easy to guess, or None when it is not.
+
+    ``avoid``: digit strings a patient can read in the room (the clinic's phone number); a
+    PIN found anywhere in one of them is refused. The reason never repeats the PIN.
+    """
+    digits = [int(c) for c in pin]
+    steps = {b - a for a, b in itertools.pairwise(digits)}
+    if len(steps) == 1:
+        (step,) = steps
+        if step == 0:
+            return "all its digits are the same (like 0000)"
+        return "its digits go up or down in equal steps (like 1234, 4321 or 2468)"
+    if {(b - a) % 10 for a, b in itertools.pairwise(digits)} in ({1}, {9}):
+        return "its digits count up or down (like 7890)"
+    for size in range(1, len(pin) // 2 + 1):
+        if len(pin) % size == 0 and pin == pin[:size] * (len(pin) // size):
+            return "it repeats a shorter group of digits (like 1212)"
+    if len(pin) % 2 == 0 and all(pin[i] == pin[i + 1] for i in range(0, len(pin), 2)):
+        return "its digits come in pairs (like 1122)"
+    if len(pin) == 4 and int(pin) in YEARS:
+        return "it reads as a year"
+    if pin in COMMON_PINS:
+        return "it is one of the most common PINs"
+    if any(pin in "".join(c for c in text if c.isdigit()) for text in avoid):
+        return "it is part of the clinic's phone number, which patients can read on the screen"
+    return None
+
+
+def weak_pin_rules_markdown() -> str:
+    """The PIN rules as ``docs/admin.md`` states them (a test keeps it current)."""
+    return (
+        f"- The PIN is {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits (0-9).\n"
+        "- `kiosk set-pin` refuses a PIN a patient could guess from the room, and says why: all digits the\n"
+        "  same (0000), digits going up or down in equal steps (1234, 4321, 2468, 7890), a repeated group\n"
+        f"  (1212, 123123), digits in pairs (1122), a four-digit year ({YEARS.start}-{YEARS.stop - 1}), one of\n"
+        f"  the most common PINs ({', '.join(sorted(COMMON_PINS))}), or any part of the clinic's phone\n"
+        "  number (`phone` in the content folder's `clinic.yaml`, read from `content.dir` in `kiosk.yaml`\n"
+        "  or the bundled content).\n"
+    )
 
 
 def _b64(data: bytes) -> str:
