@@ -29,6 +29,7 @@ def http_server() -> Iterator[HttpServer]:
 
 def write_config(tmp_path: Path, url: str, extra: str = "") -> Path:
     (tmp_path / "hook-secret").write_text("cli-secret\n", encoding="utf-8")
+    (tmp_path / "hook-secret").chmod(0o600)
     config = tmp_path / "kiosk.yaml"
     config.write_text(
         "delivery:\n"

@@ -140,10 +140,16 @@ def test_channel_names_must_be_distinct() -> None:
     assert (first.name, second.name) == ("email", "billing-desk")
 
 
+def private_file(path: Path, text: str) -> Path:
+    """A secret file as docs/delivery.md says to make one: readable by its owner only."""
+    path.write_text(text, encoding="utf-8")
+    path.chmod(0o600)
+    return path
+
+
 def test_secret_from_environment_and_file(tmp_path: Path) -> None:
     assert SecretRef("f", env="X").resolve({"X": "value"}) == "value"
-    secret = tmp_path / "secret"
-    secret.write_text("from-file\r\n", encoding="utf-8")
+    secret = private_file(tmp_path / "secret", "from-file\r\n")
     assert SecretRef("f", file=secret).resolve() == "from-file"
 
 
@@ -155,7 +161,7 @@ def test_secret_from_environment_and_file(tmp_path: Path) -> None:
             "a.password_env: environment variable MISSING is not set",
         ),
         (lambda p: SecretRef("a.password_file", file=p / "nope"), "a.password_file: file"),
-        (lambda p: (p / "empty").write_text("\n") and SecretRef("a.password_file", file=p / "empty"), "is empty"),
+        (lambda p: SecretRef("a.password_file", file=private_file(p / "empty", "\n")), "is empty"),
     ],
 )
 def test_secret_problems_name_the_field(tmp_path: Path, setup: Any, message: str) -> None:

@@ -151,6 +151,7 @@ def test_auth_with_a_password_from_an_environment_variable() -> None:
 def test_auth_with_a_password_from_a_file(tmp_path: Path) -> None:
     secret = tmp_path / "smtp-password"
     secret.write_text("from-a-file\n", encoding="utf-8")
+    secret.chmod(0o600)
     server = start_smtp(credentials=("kiosk", "from-a-file"))
     try:
         email = EmailChannel(
