@@ -28,25 +28,28 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "reference":
         sys.stdout.write(reference_markdown())
         return exitcodes.OK
-    from kiosk.core.delivery.config import DeliveryConfigError, parse_channels
+    from kiosk.core.delivery.config import delivery_setup, secret_file_problems
 
     result = load_config(args.config, os.environ)
     problems = list(result.problems)
+    delivery_off = False
     if result.config is not None:
         # Each channel's own fields (host, security, secrets...) are the delivery module's.
-        try:
-            parse_channels(result.config["delivery.channels"], path=str(result.config.path or "kiosk.yaml"))
-        except DeliveryConfigError as exc:
-            problems += exc.problems
+        setup = delivery_setup(result.config)
+        problems += [p for p in setup.problems if p not in problems]
+        secrets = secret_file_problems(setup.channels, str(result.config.path or "kiosk.yaml"))
+        problems += secrets
+        delivery_off = setup.off_by_mistake
     for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
         print(problem)
     if result.config is None or any(p.is_error for p in problems):
         errors = sum(p.is_error for p in problems)
-        consequence = (
-            "the kiosk will not start with this configuration"
-            if result.config is None
-            else "the kiosk starts, but stores requests without sending them until this is fixed"
-        )
+        if result.config is None:
+            consequence = "the kiosk will not start with this configuration"
+        elif delivery_off:
+            consequence = "the kiosk starts, but with delivery off: it stores requests without sending them"
+        else:
+            consequence = "the kiosk starts, but deliveries on these channels fail until this is fixed"
         print(f"config: {errors} error(s); {consequence}")
         return exitcodes.PROBLEMS
     config = result.config

@@ -62,23 +62,24 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from kiosk.core.config import load_config
-    from kiosk.core.delivery.config import DeliveryConfigError, parse_channels
+    from kiosk.core.delivery.config import delivery_setup
     from kiosk.core.paths import requests_db_path
     from kiosk.core.requests.errors import RequestNotFound, StorageError
     from kiosk.core.requests.store import RequestStore
 
     result = load_config(args.config, os.environ)
-    for problem in result.problems:
-        print(problem, file=sys.stderr)
     if result.config is None:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
         return _fail("fix kiosk.yaml first (problems above)")
     config = result.config
     shown = str(config.path) if config.path else "kiosk.yaml"
-    try:
-        channel_configs = parse_channels(config["delivery.channels"], path=shown)
-    except DeliveryConfigError as exc:
-        print(exc, file=sys.stderr)
+    setup = delivery_setup(config)
+    for problem in dict.fromkeys((*result.problems, *setup.problems)):
+        print(problem, file=sys.stderr)
+    if setup.off_by_mistake:
         return _fail("fix the delivery channels first (problems above)")
+    channel_configs = setup.channels
 
     db = requests_db_path(args.data_dir or config["data.dir"])
     if not db.is_file():

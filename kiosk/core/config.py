@@ -3,7 +3,9 @@
 The kiosk must start with no file at all, so every option has a default. A file with a
 mistake is reported as ``kiosk.yaml:LINE: section.name: message`` (all problems at once);
 ``kiosk config check`` prints them, and ``kiosk run`` refuses to start on errors rather than
-run with a setting IT did not mean.
+run with a setting IT did not mean. Except under ``delivery:``: a lobby screen must never go
+black because of a delivery typo, so those problems leave the config usable with delivery
+off (:attr:`Config.delivery_problems`; ``kiosk.core.delivery.config.delivery_setup``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from kiosk.core.problems import Problem, has_errors
 from kiosk.core.yaml_source import YNode, read_yaml_file
 
 CONFIG_FILE_NAME = "kiosk.yaml"
+DELIVERY_SECTION = "delivery"
+DELIVERY_CHANNELS = "delivery.channels"
 CONFIG_ENV_VAR = "KIOSK_CONFIG"
 APP_NAME = "clinic-kiosk"
 
@@ -31,6 +35,8 @@ class Config:
     path: Path | None = None  # the file read, None when running on defaults
     #: Where each value came from: "default", "file" or the environment variable's name.
     origins: Mapping[str, str] = field(default_factory=dict)
+    #: Errors under ``delivery:``; while there are any, the kiosk runs with delivery off.
+    delivery_problems: tuple[Problem, ...] = ()
 
     def __getitem__(self, key: str) -> Any:
         if key not in OPTIONS_BY_KEY:
@@ -93,9 +99,18 @@ def load_config(explicit: Path | None = None, env: Mapping[str, str] | None = No
                 _read_sections(root, shown, path.parent, values, origins, problems)
 
     _apply_environment(environ, values, origins, problems)
-    if has_errors(problems):
+    delivery = tuple(p for p in problems if _in_section(p, DELIVERY_SECTION))
+    if has_errors(p for p in problems if p not in delivery):
         return ConfigResult(None, tuple(problems))
-    return ConfigResult(Config(values, path, origins), tuple(problems))
+    if has_errors(delivery):
+        # Delivery stays off rather than half-configured: no channel runs until it is fixed.
+        values[DELIVERY_CHANNELS] = ()
+        origins[DELIVERY_CHANNELS] = "default"
+    return ConfigResult(Config(values, path, origins, delivery), tuple(problems))
+
+
+def _in_section(problem: Problem, section: str) -> bool:
+    return problem.field == section or problem.field.startswith(section + ".")
 
 
 def _read_sections(

@@ -67,7 +67,8 @@ def run_checks(config_file: Path | None, env: Mapping[str, str], *, channel_time
         config = Config.defaults()
     else:
         where = str(loaded.config.path) if loaded.config.path else "no kiosk.yaml, defaults"
-        warnings = "; ".join(str(p) for p in loaded.problems)
+        # Mistakes under delivery: are the delivery line's FAIL (the kiosk runs without it).
+        warnings = "; ".join(str(p) for p in loaded.problems if p not in loaded.config.delivery_problems)
         checks.append(Check(WARN if warnings else OK, "config", where + (f" ({warnings})" if warnings else "")))
         config = loaded.config
 
@@ -373,12 +374,15 @@ def channel_endpoints(channels: Sequence[Any]) -> list[tuple[str, str, int]]:
 
 
 def check_channels(config: Config, timeout: float) -> list[Check]:
-    from kiosk.core.delivery.config import DeliveryConfigError, parse_channels
+    from kiosk.core.delivery.config import delivery_setup, secret_file_problems
 
-    try:
-        channels = parse_channels(list(config["delivery.channels"]) or None)
-    except DeliveryConfigError as exc:
-        return [Check(FAIL, "delivery", "; ".join(str(p) for p in exc.problems))]
+    setup = delivery_setup(config)
+    if setup.off_by_mistake:
+        return [Check(FAIL, "delivery", setup.summary())]
+    channels = setup.channels
+    secrets = secret_file_problems(channels, str(config.path or "kiosk.yaml"))
+    if secrets:
+        return [Check(FAIL, "delivery", "; ".join(str(p) for p in secrets))]
     if not channels:
         return [Check(WARN, "delivery", "no channels configured: requests stay on this kiosk (docs/delivery.md)")]
     checks: list[Check] = []

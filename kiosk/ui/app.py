@@ -69,6 +69,8 @@ class StaffServices:
     hold_seconds: float = 3.0
     last_delivery_success: Callable[[], datetime | None] | None = None
     retry_delivery: Callable[[str | None], None] | None = None
+    #: Why delivery is off ("" when it is not): a mistake under delivery: in kiosk.yaml.
+    delivery_problem: str = ""
 
 
 @dataclass
@@ -97,7 +99,7 @@ def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
     A kiosk that cannot open its database still plays and browses: the request screen then
     says requests are not available, and the reason is logged for IT."""
     from kiosk.core.admin_pin import Lockout, PinStore, pin_path
-    from kiosk.core.delivery.config import DeliveryConfigError, parse_channels
+    from kiosk.core.delivery.config import delivery_setup
     from kiosk.core.paths import data_dir, ensure_private_dir, requests_db_path
     from kiosk.core.requests.errors import StorageError
     from kiosk.core.requests.store import RequestStore
@@ -112,11 +114,11 @@ def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
         return services
     services.stores.append(store)
     services.retention_timer = _start_retention(store, clock, int(config["requests.retention_days"]))
-    try:
-        channel_configs = parse_channels(config["delivery.channels"], path=str(config.path or "kiosk.yaml"))
-    except DeliveryConfigError as exc:
-        log.error("delivery is off: %s", exc)
-        channel_configs = ()
+    setup = delivery_setup(config)
+    if setup.off_by_mistake:
+        # The kiosk still starts (a lobby screen never goes black for a delivery typo), loudly.
+        log.error("%s", setup.summary())
+    channel_configs = setup.channels
     outbox: Outbox | None = None
     if channel_configs:
         # Its own connection: the worker thread sends while the GUI thread stores.
@@ -127,7 +129,7 @@ def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
 
         services.worker = DeliveryWorker(outbox)
         services.worker.start()
-    else:
+    elif not setup.off_by_mistake:
         log.warning("no delivery channels configured: requests are stored for staff (kiosk requests list)")
     channels = outbox.channel_names if outbox is not None else ()
     worker = services.worker
@@ -151,6 +153,7 @@ def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
         admin_idle_close=float(config["admin.idle_close"]),
         last_delivery_success=(lambda: outbox.last_success) if outbox is not None else None,
         retry_delivery=retry,
+        delivery_problem=setup.summary(),
     )
     return services
 

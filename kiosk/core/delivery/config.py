@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from kiosk.core.delivery.secrets import SecretRef
+from kiosk.core.config import DELIVERY_CHANNELS, Config
+from kiosk.core.delivery.secrets import SecretError, SecretRef
 from kiosk.core.problems import Problem
 
 Security = Literal["starttls", "tls", "none"]
@@ -261,3 +262,59 @@ def parse_channels(data: Any, path: str = "kiosk.yaml", prefix: str = "delivery.
     if problems:
         raise DeliveryConfigError(problems)
     return tuple(channels)
+
+
+@dataclass(frozen=True)
+class DeliverySetup:
+    """The channels the kiosk delivers through, or why it delivers nowhere.
+
+    A mistake anywhere under ``delivery:`` turns delivery off as a whole (a half-configured
+    delivery would send to some channels and silently not to others); the kiosk still starts
+    and stores requests. ``problems`` is what to show IT and staff until it is fixed.
+    """
+
+    channels: tuple[ChannelConfig, ...]
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def off_by_mistake(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+    def summary(self) -> str:
+        """One line for the log and the staff screen ("" when delivery is fine)."""
+        if not self.off_by_mistake:
+            return ""
+        return "delivery is off until kiosk.yaml is fixed (requests are stored, not sent): " + "; ".join(
+            str(p) for p in self.problems
+        )
+
+
+def delivery_setup(config: Config) -> DeliverySetup:
+    """The checked channels of ``config``, or every problem in its ``delivery:`` section."""
+    problems = list(config.delivery_problems)
+    if problems:
+        return DeliverySetup((), tuple(problems))
+    try:
+        channels = parse_channels(config[DELIVERY_CHANNELS] or None, path=str(config.path or "kiosk.yaml"))
+    except DeliveryConfigError as exc:
+        return DeliverySetup((), exc.problems)
+    return DeliverySetup(channels)
+
+
+def secret_file_problems(channels: tuple[ChannelConfig, ...], path: str = "kiosk.yaml") -> list[Problem]:
+    """Secret files that cannot be used as they are (missing, not private, a named pipe...).
+
+    For ``kiosk config check`` and ``kiosk doctor``, run as the kiosk's user; the running kiosk
+    finds the same at each send and marks the delivery failed. Secrets in environment
+    variables are not looked at: the checking shell's environment is not the kiosk's.
+    """
+    problems: list[Problem] = []
+    for channel in channels:
+        ref = channel.secret if isinstance(channel, WebhookChannelConfig) else channel.password
+        if ref is None or ref.file is None:
+            continue
+        try:
+            ref.resolve()
+        except SecretError as exc:
+            problems.append(Problem(path, None, exc.field, exc.reason))
+    return problems
