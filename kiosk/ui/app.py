@@ -73,6 +73,12 @@ class StaffServices:
     delivery_problem: str = ""
 
 
+#: How long closing waits for delivery: sends in flight are cut short at once, so this is
+#: only a safety net, well inside the ~5 s the whole shutdown may take (systemd's
+#: TimeoutStopSec, deploy/kiosk.service).
+WORKER_STOP_SECONDS = 2.0
+
+
 @dataclass
 class Services:
     """What ``kiosk run`` opens besides the window; closed by :meth:`close`."""
@@ -87,8 +93,9 @@ class Services:
     def close(self) -> None:
         if self.retention_timer is not None:
             self.retention_timer.stop()
-        if self.worker is not None:
-            self.worker.stop(timeout=10)
+        if self.worker is not None and not self.worker.stop(timeout=WORKER_STOP_SECONDS):
+            # A name lookup that hangs cannot be interrupted; its thread ends with the process.
+            log.warning("delivery did not stop within %.0f s; leaving it to end with the process", WORKER_STOP_SECONDS)
         for store in self.stores:
             store.close()
 

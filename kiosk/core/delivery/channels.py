@@ -29,14 +29,17 @@ class DeliveryResult:
     error: str | None = None
     #: Seconds the receiver asked us to wait (HTTP Retry-After), uncapped.
     retry_after: float | None = None
+    #: The server could not be reached, or did not answer in time (as opposed to answering
+    #: with an error): the whole channel is down, not just this request.
+    unreachable: bool = False
 
     @classmethod
     def delivered(cls) -> DeliveryResult:
         return cls(Outcome.DELIVERED)
 
     @classmethod
-    def transient(cls, error: str, retry_after: float | None = None) -> DeliveryResult:
-        return cls(Outcome.TRANSIENT, error, retry_after)
+    def transient(cls, error: str, retry_after: float | None = None, *, unreachable: bool = False) -> DeliveryResult:
+        return cls(Outcome.TRANSIENT, error, retry_after, unreachable)
 
     @classmethod
     def permanent(cls, error: str) -> DeliveryResult:
@@ -78,7 +81,10 @@ class OutgoingRequest:
 
 
 class Channel(Protocol):
-    """Sends one request somewhere. Never raises for delivery problems: it classifies them."""
+    """Sends one request somewhere. Never raises for delivery problems: it classifies them.
+
+    A channel may also have ``stop()``: end the sends in flight at once and refuse new ones
+    (the kiosk is shutting down); the outbox calls it when there is one."""
 
     #: Unique per configured channel; the store keys delivery state on (request id, name).
     name: str

@@ -1,9 +1,11 @@
-"""The email channel: one readable message per request to the front desk over SMTP."""
+"""The email channel: one readable message per request to the front desk over SMTP, within a
+deadline for the whole attempt (:mod:`kiosk.core.delivery.deadline`)."""
 
 from __future__ import annotations
 
 import html
 import smtplib
+import socket
 import ssl
 from collections.abc import Callable, Mapping
 from datetime import tzinfo
@@ -12,6 +14,7 @@ from email.utils import format_datetime
 
 from kiosk.core.delivery.channels import DeliveryResult, OutgoingRequest, scrub
 from kiosk.core.delivery.config import EmailChannelConfig
+from kiosk.core.delivery.deadline import AttemptDeadline, Attempts, ended_result
 from kiosk.core.delivery.message import detail_rows, plain_text, subject
 from kiosk.core.delivery.secrets import SecretError
 
@@ -84,6 +87,11 @@ class EmailChannel:
         self._environ = environ
         # Injectable so tests can trust their own certificate authority; never relaxed otherwise.
         self._ssl_context_factory = ssl_context_factory
+        self._attempts = Attempts()
+
+    def stop(self) -> None:
+        """End the send in flight now and refuse new ones (the kiosk is shutting down)."""
+        self._attempts.stop()
 
     def send(self, request: OutgoingRequest) -> DeliveryResult:
         personal = request.personal_values()
@@ -93,42 +101,77 @@ class EmailChannel:
         except SecretError as exc:
             return DeliveryResult.permanent(str(exc))
         msg = build_message(request, cfg, self._zone, self._clinic_name)
-        try:
-            self._deliver(msg, password)
-        except smtplib.SMTPRecipientsRefused as exc:
-            codes = [code for code, _ in exc.recipients.values()]
-            code = next((c for c in codes if 400 <= c < 500), codes[0] if codes else 550)
-            return _smtp_code_result(code, "all recipients refused", personal)
-        except smtplib.SMTPNotSupportedError as exc:
-            return DeliveryResult.permanent(scrub(f"SMTP server does not support this: {exc}", personal))
-        except smtplib.SMTPResponseException as exc:
-            return _smtp_code_result(exc.smtp_code, _reply_text(exc.smtp_error), personal)
-        except ssl.SSLCertVerificationError as exc:
-            # Retried rather than failed: an expired certificate on the mail server gets
-            # renewed, and the request must still go out then.
-            return DeliveryResult.transient(scrub(f"TLS certificate not trusted: {exc.verify_message}", personal))
-        except (smtplib.SMTPException, OSError) as exc:
-            return DeliveryResult.transient(scrub(f"{type(exc).__name__}: {exc}", personal))
+        # The timeout bounds the whole attempt, however slowly the server trickles its replies.
+        with self._attempts.start(cfg.timeout) as deadline:
+            try:
+                self._deliver(msg, password, deadline)
+            except smtplib.SMTPRecipientsRefused as exc:
+                codes = [code for code, _ in exc.recipients.values()]
+                code = next((c for c in codes if 400 <= c < 500), codes[0] if codes else 550)
+                return _smtp_code_result(code, "all recipients refused", personal)
+            except smtplib.SMTPNotSupportedError as exc:
+                return DeliveryResult.permanent(scrub(f"SMTP server does not support this: {exc}", personal))
+            except smtplib.SMTPResponseException as exc:
+                return _smtp_code_result(exc.smtp_code, _reply_text(exc.smtp_error), personal)
+            except ssl.SSLCertVerificationError as exc:
+                # Retried rather than failed: an expired certificate on the mail server gets
+                # renewed, and the request must still go out then.
+                return DeliveryResult.transient(
+                    scrub(f"TLS certificate not trusted: {exc.verify_message}", personal), unreachable=True
+                )
+            except (smtplib.SMTPException, OSError) as exc:
+                ended = ended_result(deadline)
+                if ended is not None:
+                    return ended
+                return DeliveryResult.transient(scrub(f"{type(exc).__name__}: {exc}", personal), unreachable=True)
         return DeliveryResult.delivered()
 
-    def _deliver(self, msg: EmailMessage, password: str | None) -> None:
+    def _deliver(self, msg: EmailMessage, password: str | None, deadline: AttemptDeadline) -> None:
         cfg = self.config
         smtp: smtplib.SMTP
+        # Connects (through the deadline) and reads the greeting; refused greetings raise.
         if cfg.security == "tls":
-            smtp = smtplib.SMTP_SSL(cfg.host, cfg.port, timeout=cfg.timeout, context=self._ssl_context_factory())
+            context = deadline.tls(self._ssl_context_factory())
+            smtp = _DeadlineSMTPSSL(deadline, cfg.host, cfg.port, timeout=cfg.timeout, context=context)
         else:
-            smtp = smtplib.SMTP(cfg.host, cfg.port, timeout=cfg.timeout)
+            smtp = _DeadlineSMTP(deadline, cfg.host, cfg.port, timeout=cfg.timeout)
         try:
             smtp.ehlo()
             if cfg.security == "starttls":
-                smtp.starttls(context=self._ssl_context_factory())
+                smtp.starttls(context=deadline.tls(self._ssl_context_factory()))
                 smtp.ehlo()
             if cfg.username and password is not None:
                 smtp.login(cfg.username, password)
             # A partial refusal still reached the front desk; only "all refused" raises.
             smtp.send_message(msg, from_addr=cfg.sender, to_addrs=list(cfg.recipients))
+            # The server's "250" must have come in before the deadline cut the connection; what
+            # happens to QUIT after that no longer matters.
+            deadline.check()
         finally:
             try:
                 smtp.quit()
             except (smtplib.SMTPException, OSError):
                 smtp.close()
+
+
+class _DeadlineSMTP(smtplib.SMTP):
+    """SMTP whose connection the attempt's deadline ends."""
+
+    def __init__(self, deadline: AttemptDeadline, host: str, port: int, *, timeout: float):
+        self._deadline = deadline
+        super().__init__(host, port, timeout=timeout)
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        return self._deadline.connect(host, port, timeout)
+
+
+class _DeadlineSMTPSSL(smtplib.SMTP_SSL):
+    """SMTP over TLS from the first byte, ended by the deadline like :class:`_DeadlineSMTP`."""
+
+    def __init__(self, deadline: AttemptDeadline, host: str, port: int, *, timeout: float, context: ssl.SSLContext):
+        self._deadline = deadline
+        super().__init__(host, port, timeout=timeout, context=context)
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> socket.socket:
+        sock = self._deadline.connect(host, port, timeout)
+        return self.context.wrap_socket(sock, server_hostname=host)

@@ -1,4 +1,5 @@
-"""The webhook channel: a signed JSON POST over HTTPS."""
+"""The webhook channel: a signed JSON POST over HTTPS, within a deadline for the whole
+attempt (:mod:`kiosk.core.delivery.deadline`)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,18 @@ import hashlib
 import hmac
 import http.client
 import json
+import socket
 import ssl
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Mapping
 from datetime import datetime, tzinfo
 from email.message import Message
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.delivery.channels import DeliveryResult, OutgoingRequest, scrub
 from kiosk.core.delivery.config import WebhookChannelConfig
+from kiosk.core.delivery.deadline import AttemptDeadline, Attempts, ended_result
 from kiosk.core.delivery.message import payload
 from kiosk.core.delivery.secrets import SecretError
 
@@ -51,11 +53,28 @@ def parse_retry_after(value: str | None, now: datetime) -> float | None:
     return max(0.0, (when - now).total_seconds())
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    # urllib would turn a redirected POST into a GET without the body, silently losing the
-    # request; a redirect is reported instead so IT configures the final URL.
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        return None
+class _HTTPConnection(http.client.HTTPConnection):
+    """Plain HTTP (a receiver on this machine only) whose socket the attempt's deadline ends."""
+
+    def __init__(self, host: str, port: int | None, deadline: AttemptDeadline, timeout: float):
+        super().__init__(host, port, timeout=timeout)
+        self._deadline = deadline
+
+    def connect(self) -> None:
+        self.sock = self._deadline.connect(self.host, self.port, self.timeout)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+
+class _HTTPSConnection(http.client.HTTPSConnection):
+    """HTTPS whose socket, handshake included, the attempt's deadline ends."""
+
+    def __init__(self, host: str, port: int | None, deadline: AttemptDeadline, timeout: float, context: ssl.SSLContext):
+        super().__init__(host, port, timeout=timeout, context=deadline.tls(context))
+        self._deadline = deadline
+
+    def connect(self) -> None:
+        sock = self._deadline.connect(self.host, self.port, self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]  # set by HTTPSConnection
 
 
 def _status_result(
@@ -87,6 +106,11 @@ class WebhookChannel:
         self._clock = clock or SystemClock()
         self._environ = environ
         self._ssl_context_factory = ssl_context_factory
+        self._attempts = Attempts()
+
+    def stop(self) -> None:
+        """End the send in flight now and refuse new ones (the kiosk is shutting down)."""
+        self._attempts.stop()
 
     def send(self, request: OutgoingRequest) -> DeliveryResult:
         personal = request.personal_values()
@@ -96,36 +120,54 @@ class WebhookChannel:
             return DeliveryResult.permanent(str(exc))
         body = body_bytes(request, self._zone)
         now = self._clock.now()
-        http_request = urllib.request.Request(
-            self.config.url,
-            data=body,
-            method="POST",
-            headers={
-                "Content-Type": "application/json; charset=utf-8",
-                IDEMPOTENCY_HEADER: request.id,
-                SIGNATURE_HEADER: signature(body, secret),
-                TIMESTAMP_HEADER: str(int(now.timestamp())),
-                "User-Agent": "clinic-kiosk",
-            },
-        )
-        opener = urllib.request.build_opener(
-            _NoRedirects(), urllib.request.HTTPSHandler(context=self._ssl_context_factory())
-        )
-        try:
-            with opener.open(http_request, timeout=self.config.timeout) as response:
+        headers = {
+            "Content-Type": "application/json; charset=utf-8",
+            IDEMPOTENCY_HEADER: request.id,
+            SIGNATURE_HEADER: signature(body, secret),
+            TIMESTAMP_HEADER: str(int(now.timestamp())),
+            "User-Agent": "clinic-kiosk",
+        }
+        parts = urlsplit(self.config.url)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        connected = False
+        # The timeout bounds the whole attempt, however slowly the receiver trickles its answer.
+        with self._attempts.start(self.config.timeout) as deadline:
+            connection = self._connection(parts.scheme, parts.hostname or "", parts.port, deadline)
+            try:
+                connection.connect()
+                connected = True
+                # No redirects are followed: urllib would turn a redirected POST into a GET
+                # without the body; a 3xx is reported so IT configures the final URL.
+                connection.request("POST", target, body=body, headers=headers)
+                response = connection.getresponse()
                 response.read(_MAX_BODY)
+                # Cut short at the deadline, a reply can look whole (http.client takes the end of
+                # the stream for the end of the headers): only a reply that beat it counts.
+                deadline.check()
                 return _status_result(response.status, response.reason or "", response.headers, now, personal)
-        except urllib.error.HTTPError as exc:
-            with exc:
-                return _status_result(exc.code, str(exc.reason or ""), exc.headers, now, personal)
-        except urllib.error.URLError as exc:
-            reason = exc.reason
-            if isinstance(reason, ssl.SSLCertVerificationError):
+            except ssl.SSLCertVerificationError as exc:
                 return DeliveryResult.transient(
-                    scrub(f"TLS certificate not trusted: {reason.verify_message}", personal)
+                    scrub(f"TLS certificate not trusted: {exc.verify_message}", personal), unreachable=True
                 )
-            return DeliveryResult.transient(scrub(f"cannot reach the webhook: {reason}", personal))
-        except (http.client.HTTPException, OSError) as exc:
-            # A timeout while reading the answer: the receiver may have stored the request,
-            # which is why it dedupes on Idempotency-Key.
-            return DeliveryResult.transient(scrub(f"{type(exc).__name__}: {exc or 'timed out'}", personal))
+            except (http.client.HTTPException, OSError) as exc:
+                ended = ended_result(deadline)
+                if ended is not None:
+                    return ended
+                if not connected:
+                    return DeliveryResult.transient(
+                        scrub(f"cannot reach the webhook: {exc}", personal), unreachable=True
+                    )
+                # A failure while reading the answer: the receiver may have stored the request,
+                # which is why it dedupes on Idempotency-Key.
+                return DeliveryResult.transient(
+                    scrub(f"{type(exc).__name__}: {exc or 'timed out'}", personal), unreachable=True
+                )
+            finally:
+                connection.close()
+
+    def _connection(
+        self, scheme: str, host: str, port: int | None, deadline: AttemptDeadline
+    ) -> http.client.HTTPConnection:
+        if scheme == "https":
+            return _HTTPSConnection(host, port, deadline, self.config.timeout, self._ssl_context_factory())
+        return _HTTPConnection(host, port, deadline, self.config.timeout)

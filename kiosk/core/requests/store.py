@@ -474,6 +474,43 @@ class RequestStore:
         log.warning("request %s delivery on %s failed permanently", request_id, channel)
         return delivery
 
+    def defer_channel(self, channel: str, until: datetime) -> datetime:
+        """The channel cannot be reached: hold every pending delivery on it until ``until``, or
+        until the latest retry already set on it if that is later. Returns that time.
+
+        Deliveries that wait together go out together, oldest request first, when the
+        channel is back; each with its own backoff would leave the oldest, which failed most
+        often and waits longest, behind the newest."""
+        with self._write("hold deliveries") as conn:
+            (latest,) = conn.execute(
+                "SELECT MAX(next_attempt_at) FROM deliveries WHERE channel = ? AND state = 'pending' AND attempts > 0",
+                (channel,),
+            ).fetchone()
+            target = max(to_db_time(until), str(latest) if latest else "")
+            conn.execute(
+                "UPDATE deliveries SET next_attempt_at = ?"
+                " WHERE channel = ? AND state = 'pending' AND next_attempt_at < ?",
+                (target, channel, target),
+            )
+        return from_db_time(target)
+
+    def make_due(self, channel: str, keep_waiting: Sequence[str] = ()) -> int:
+        """The channel works again: its pending deliveries that wait for a later retry are due
+        now (but the requests in ``keep_waiting``). Returns how many."""
+        stamp = to_db_time(self._clock.now())
+        params: list[object] = [stamp, channel, stamp]
+        skip = ""
+        if keep_waiting:
+            skip = f" AND request_id NOT IN ({', '.join('?' * len(keep_waiting))})"
+            params += list(keep_waiting)
+        with self._write("queue deliveries again") as conn:
+            count = conn.execute(
+                "UPDATE deliveries SET next_attempt_at = ?"
+                " WHERE channel = ? AND state = 'pending' AND next_attempt_at > ?" + skip,
+                params,
+            ).rowcount
+        return int(count)
+
     def retry_failed(self, request_id: str | None = None) -> int:
         """Put failed deliveries (of one request, or all) back in the queue, due now."""
         stamp = to_db_time(self._clock.now())
