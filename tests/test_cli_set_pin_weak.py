@@ -12,6 +12,8 @@ from kiosk.cli import main
 from kiosk.core.admin_pin import PIN_FILE_NAME, PinStore
 from kiosk.runtime import exitcodes
 
+pytestmark = pytest.mark.faults
+
 
 def set_pin(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pin: str, *argv: str

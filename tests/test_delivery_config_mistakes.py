@@ -15,6 +15,8 @@ from kiosk.core.delivery.config import delivery_setup
 from kiosk.runtime.doctor import FAIL, check_channels
 from kiosk.runtime.exitcodes import PROBLEMS
 
+pytestmark = pytest.mark.faults
+
 MISTAKES = {
     "channels not a list": ("delivery:\n  channels: email\n", "delivery.channels: expected a list of channels"),
     "misspelt setting": ("delivery:\n  chanels: []\n", "delivery.chanels: unknown setting 'chanels'"),

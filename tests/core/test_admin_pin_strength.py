@@ -8,6 +8,8 @@ import pytest
 
 from kiosk.core.admin_pin import weak_pin_reason, weak_pin_rules_markdown
 
+pytestmark = pytest.mark.faults
+
 PHONE = "+1 303-322-4900"
 
 

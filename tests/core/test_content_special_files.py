@@ -15,6 +15,8 @@ from fixtures.content_kit import INFO, make_pack
 from kiosk.core.images import ImageError, checked_image, probe_image
 from kiosk.core.loader import content_version, load_deck
 
+pytestmark = pytest.mark.faults
+
 T = TypeVar("T")
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
 

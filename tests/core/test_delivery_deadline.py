@@ -40,6 +40,8 @@ from kiosk.core.delivery.webhook import WebhookChannel
 from kiosk.core.requests.outbox import DeliveryState
 from kiosk.core.requests.store import RequestStore
 
+pytestmark = pytest.mark.faults
+
 T = TypeVar("T")
 DEADLINE = 0.5
 #: Wall-time slack on a busy two-core machine; a trickled exchange would take minutes.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
 from test_delivery_outbox import START, TITLES, email_channel, submit
 from test_delivery_servers import free_port, start_smtp
 
@@ -15,6 +16,8 @@ from kiosk.core.delivery.channels import DeliveryResult, OutgoingRequest
 from kiosk.core.delivery.outbox import Outbox
 from kiosk.core.requests.outbox import DeliveryState
 from kiosk.core.requests.store import RequestStore
+
+pytestmark = pytest.mark.faults
 
 POLL = 30  # seconds between the worker's passes
 

@@ -17,6 +17,8 @@ from kiosk.core.delivery.config import WebhookChannelConfig
 from kiosk.core.delivery.secrets import SecretError, SecretRef
 from kiosk.core.delivery.webhook import WebhookChannel
 
+pytestmark = pytest.mark.faults
+
 posix_only = pytest.mark.skipif(os.name != "posix", reason="Windows has no owner/group/other mode bits")
 
 

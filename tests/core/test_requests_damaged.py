@@ -16,6 +16,8 @@ from kiosk.core.requests.errors import DatabaseDamaged, StorageError
 from kiosk.core.requests.model import ContactTime, InfoRequest
 from kiosk.core.requests.store import RequestStore
 
+pytestmark = pytest.mark.faults
+
 T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 
 

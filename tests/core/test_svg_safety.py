@@ -15,6 +15,8 @@ from kiosk.core.images import image_rules_markdown
 from kiosk.core.loader import load_deck
 from kiosk.core.svg_safety import MAX_EMBEDDED_PIXELS, MAX_SVG_ELEMENTS
 
+pytestmark = pytest.mark.faults
+
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="90" height="90"'
 
 

@@ -18,6 +18,8 @@ from kiosk.core.model import ImageRef
 from kiosk.ui.render.errors import SlideRenderError
 from kiosk.ui.render.images import decode, natural_size
 
+pytestmark = pytest.mark.faults
+
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="40">'
 
 

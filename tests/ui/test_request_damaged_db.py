@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from damaged_db import damage_table_page
 from pytestqt.qtbot import QtBot
 from test_request_form import START, build, errors_shown, fill, tap
@@ -14,6 +15,8 @@ from kiosk.core.requests.model import ContactTime, InfoRequest
 from kiosk.core.requests.store import RequestStore
 from kiosk.ui.app import RequestServices
 from kiosk.ui.session import Session
+
+pytestmark = pytest.mark.faults
 
 
 def test_a_damaged_database_is_never_thanked_for(qtbot: QtBot, tmp_path: Path) -> None:
