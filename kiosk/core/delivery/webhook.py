@@ -59,9 +59,10 @@ class _HTTPConnection(http.client.HTTPConnection):
     def __init__(self, host: str, port: int | None, deadline: AttemptDeadline, timeout: float):
         super().__init__(host, port, timeout=timeout)
         self._deadline = deadline
+        self._step_timeout = timeout
 
     def connect(self) -> None:
-        self.sock = self._deadline.connect(self.host, self.port, self.timeout)
+        self.sock = self._deadline.connect(self.host, self.port, self._step_timeout)
         self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
@@ -71,9 +72,10 @@ class _HTTPSConnection(http.client.HTTPSConnection):
     def __init__(self, host: str, port: int | None, deadline: AttemptDeadline, timeout: float, context: ssl.SSLContext):
         super().__init__(host, port, timeout=timeout, context=deadline.tls(context))
         self._deadline = deadline
+        self._step_timeout = timeout
 
     def connect(self) -> None:
-        sock = self._deadline.connect(self.host, self.port, self.timeout)
+        sock = self._deadline.connect(self.host, self.port, self._step_timeout)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]  # set by HTTPSConnection
 
 
