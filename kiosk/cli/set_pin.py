@@ -83,12 +83,14 @@ def _clinic_phone(args: argparse.Namespace) -> str | None:
     """The clinic's phone number as ``clinic.yaml`` writes it (patients read it on the screen),
     from the content folder the kiosk uses; None when there is none to read."""
     from kiosk.core.config import load_config
-    from kiosk.core.resources import default_content_dir
+    from kiosk.core.content_home import places_for
     from kiosk.core.yaml_source import read_yaml_file
 
     config = load_config(args.config, os.environ).config
-    folder = config["content.dir"] if config is not None and config["content.dir"] else default_content_dir()
-    node, _ = read_yaml_file(Path(folder) / "clinic.yaml")
+    content_setting = config["content.dir"] if config is not None else None
+    data_setting = Path(args.data_dir) if args.data_dir else config["data.dir"] if config is not None else None
+    folder = places_for(content_setting, data_setting).readable_folder()
+    node, _ = read_yaml_file(folder / "clinic.yaml")
     entry = node.value.get("phone") if node is not None and node.is_map else None
     phone = entry.node.value if entry is not None else None
     return phone if isinstance(phone, str) else None

@@ -103,8 +103,8 @@ def weak_pin_rules_markdown() -> str:
         "  same (0000), digits going up or down in equal steps (1234, 4321, 2468, 7890), a repeated group\n"
         f"  (1212, 123123), digits in pairs (1122), a four-digit year ({YEARS.start}-{YEARS.stop - 1}), one of\n"
         f"  the most common PINs ({', '.join(sorted(COMMON_PINS))}), or any part of the clinic's phone\n"
-        "  number (`phone` in the content folder's `clinic.yaml`, read from `content.dir` in `kiosk.yaml`\n"
-        "  or the bundled content).\n"
+        "  number (`phone` in `clinic.yaml` of the content the kiosk plays: `content.dir` in `kiosk.yaml`,\n"
+        "  else the content folder in the data folder, else the shipped pack).\n"
     )
 
 

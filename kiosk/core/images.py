@@ -23,8 +23,9 @@ from typing import BinaryIO
 
 from PIL import Image, UnidentifiedImageError
 
+from kiosk.core.atomic_files import kind_of
 from kiosk.core.limits import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS
-from kiosk.core.regular_files import NotRegularFile, kind_of, open_regular, read_regular
+from kiosk.core.regular_files import NotRegularFile, open_regular, read_regular
 from kiosk.core.svg_safety import MAX_SVG_BYTES, SvgError, check_svg
 
 RASTER_FORMATS = {"PNG": "png", "JPEG": "jpeg", "WEBP": "webp", "GIF": "gif"}

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from kiosk.core.atomic_files import kind_of
 from kiosk.core.durations import clamp_duration, format_seconds, parse_duration
 from kiosk.core.fields import (
     CLINIC_FIELDS,
@@ -50,7 +51,7 @@ from kiosk.core.model import (
     Topic,
 )
 from kiosk.core.problems import ContentError, Problem, Severity
-from kiosk.core.regular_files import kind_of, open_regular
+from kiosk.core.regular_files import open_regular
 from kiosk.core.schedule import ALL_WEEKDAYS, WEEKDAY_NAMES, Schedule, TimeWindow
 from kiosk.core.text import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, LocalizedText
 from kiosk.core.yaml_source import YNode, read_yaml_file

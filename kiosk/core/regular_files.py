@@ -5,6 +5,9 @@ ever: one ``mkfifo slides/x.yaml`` would hang validation, the reload thread and 
 the kiosk. So a file is looked at with ``stat`` before it is opened, opened non-blocking (a
 FIFO put in its place between the look and the open then returns at once instead of
 waiting), and looked at again through the open descriptor, which is the file actually read.
+Links are followed (a slide may be a link inside the content folder; checking where a link
+leads is the caller's); :func:`kiosk.core.atomic_files.read_regular_file` is the variant for
+copies, which follows none.
 """
 
 from __future__ import annotations
@@ -13,45 +16,20 @@ import os
 import stat
 from typing import BinaryIO
 
-#: What a file that is not a regular file is, in words for a message.
-_KINDS = (
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISLNK, "a symbolic link"),
-)
+from kiosk.core.atomic_files import NotARegularFile, kind_of
+
 # Windows has no O_NONBLOCK (and no FIFOs in the file system); O_NOCTTY keeps a terminal
 # device from becoming ours should one be named.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 
 
-class NotRegularFile(OSError):
+class NotRegularFile(NotARegularFile):
     """The path names something other than a regular file (a FIFO, a device, a socket...)."""
 
     def __init__(self, path: str | os.PathLike[str], kind: str):
         self.kind = kind
         super().__init__(f"{os.fspath(path)} is not a regular file ({kind})")
         self.filename = os.fspath(path)
-
-
-def kind_of(mode: int) -> str:
-    """``"a named pipe"``, ``"a folder"``... for ``st_mode``; ``"a regular file"`` for one."""
-    if stat.S_ISREG(mode):
-        return "a regular file"
-    for test, words in _KINDS:
-        if test(mode):
-            return words
-    return "a special file"
-
-
-def is_regular(path: str | os.PathLike[str]) -> bool:
-    """Whether ``path`` (following links) is a regular file; False when it does not exist."""
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except (OSError, ValueError):
-        return False
 
 
 def check_regular(path: str | os.PathLike[str]) -> os.stat_result:
