@@ -224,7 +224,8 @@ def test_a_slow_webhook_times_out_and_is_retried(
     assert box.run_once().retrying == 1
     assert "timed out" in (delivery(store, stored.id, "webhook").last_error or "")
     clock.set(delivery(store, stored.id, "webhook").next_attempt_at)
-    assert box.run_once().delivered == 1
+    # The retry gets an ordinary deadline: 0.3 s for a whole exchange is tight on a busy machine.
+    assert outbox(store, clock, webhook_channel(http_server.url, clock)).run_once().delivered == 1
     first, second = http_server.received
     assert first.headers["Idempotency-Key"] == second.headers["Idempotency-Key"] == stored.id
 
