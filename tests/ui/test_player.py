@@ -377,12 +377,12 @@ def test_an_edit_to_the_slide_on_screen_is_shown_at_once(qtbot, tmp_path: Path, 
         qtbot, make_deck([a, b], tmp_path, "v1"), FixedClock(local(2026, 3, 2)), renderers, timing=LONG
     )
     player.start()
-    qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=3000)
+    qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=10000)
     before = window.current_pixmap.toImage()
-    with qtbot.waitSignal(player.frameChanged, timeout=2000) as changed:
+    with qtbot.waitSignal(player.frameChanged, timeout=10000) as changed:
         player.apply_load_result(FakeLoad(make_deck([retitled(a, "A new title"), b], tmp_path, "v2")))
     assert changed.args[1] == "fade" and changed.args[2] == "a"  # the usual transition, same slide
-    qtbot.waitUntil(lambda: not window.transitioning, timeout=3000)
+    qtbot.waitUntil(lambda: not window.transitioning, timeout=10000)
     assert window.current_pixmap.toImage() != before
     assert shown == ["a", "a"]
     stop(player)
@@ -394,7 +394,7 @@ def test_a_reload_that_leaves_the_slide_on_screen_alone_does_not_redraw_it(qtbot
         qtbot, make_deck([a, b], tmp_path, "v1"), FixedClock(local(2026, 3, 2)), renderers, timing=LONG
     )
     player.start()
-    qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=3000)
+    qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=10000)
     with qtbot.assertNotEmitted(player.frameChanged, wait=500):
         player.apply_load_result(FakeLoad(make_deck([a, retitled(b, "Another title")], tmp_path, "v2")))
     assert shown == ["a"]
@@ -408,10 +408,10 @@ def test_a_removed_slide_gives_way_to_the_next_at_once(qtbot, tmp_path: Path, re
         qtbot, make_deck([a, b, c], tmp_path, "v1"), FixedClock(local(2026, 3, 2)), renderers, timing=LONG
     )
     player.start()
-    qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=3000)
+    qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=10000)
     player.apply_load_result(FakeLoad(make_deck([a, c], tmp_path, "v2")))
     player.show_slide(b)  # b on screen; then staff delete it
-    qtbot.waitUntil(lambda: shown == ["a", "b"] and not window.transitioning, timeout=3000)
+    qtbot.waitUntil(lambda: shown == ["a", "b"] and not window.transitioning, timeout=10000)
     player.apply_load_result(FakeLoad(make_deck([a, c], tmp_path, "v3")))
-    qtbot.waitUntil(lambda: shown[-1] == "c", timeout=2000)
+    qtbot.waitUntil(lambda: shown[-1] == "c", timeout=10000)
     stop(player)
