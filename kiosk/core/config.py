@@ -5,7 +5,9 @@ mistake is reported as ``kiosk.yaml:LINE: section.name: message`` (all problems 
 ``kiosk config check`` prints them, and ``kiosk run`` refuses to start on errors rather than
 run with a setting IT did not mean. Except under ``delivery:``: a lobby screen must never go
 black because of a delivery typo, so those problems leave the config usable with delivery
-off (:attr:`Config.delivery_problems`; ``kiosk.core.delivery.config.delivery_setup``).
+off (:attr:`Config.delivery_problems`; ``kiosk.core.delivery.config.delivery_setup``). The
+same for the content update settings (``content.source``...): with a mistake there the kiosk
+plays what it has, with updates off (:attr:`Config.update_problems`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.config_options import OPTIONS, OPTIONS_BY_KEY, SECTIONS, Option, OptionError
+from kiosk.core.config_options import (
+    OPTIONS,
+    OPTIONS_BY_KEY,
+    REQUIRED_TOGETHER,
+    SECTIONS,
+    UPDATE_KEYS,
+    Option,
+    OptionError,
+)
 from kiosk.core.problems import Problem, has_errors
 from kiosk.core.yaml_source import YNode, read_yaml_file
 
@@ -37,6 +47,8 @@ class Config:
     origins: Mapping[str, str] = field(default_factory=dict)
     #: Errors under ``delivery:``; while there are any, the kiosk runs with delivery off.
     delivery_problems: tuple[Problem, ...] = ()
+    #: Errors in the content update settings; while there are any, updates are off.
+    update_problems: tuple[Problem, ...] = ()
 
     def __getitem__(self, key: str) -> Any:
         if key not in OPTIONS_BY_KEY:
@@ -99,14 +111,20 @@ def load_config(explicit: Path | None = None, env: Mapping[str, str] | None = No
                 _read_sections(root, shown, path.parent, values, origins, problems)
 
     _apply_environment(environ, values, origins, problems)
+    _check_required_together(shown, values, origins, problems)
     delivery = tuple(p for p in problems if _in_section(p, DELIVERY_SECTION))
-    if has_errors(p for p in problems if p not in delivery):
+    updates = tuple(p for p in problems if p.field in UPDATE_KEYS)
+    if has_errors(p for p in problems if p not in delivery and p not in updates):
         return ConfigResult(None, tuple(problems))
     if has_errors(delivery):
         # Delivery stays off rather than half-configured: no channel runs until it is fixed.
         values[DELIVERY_CHANNELS] = ()
         origins[DELIVERY_CHANNELS] = "default"
-    return ConfigResult(Config(values, path, origins, delivery), tuple(problems))
+    if has_errors(updates):
+        # Content updates stay off rather than half-configured: the kiosk plays what it has.
+        for key in UPDATE_KEYS:
+            values[key], origins[key] = OPTIONS_BY_KEY[key].default, "default"
+    return ConfigResult(Config(values, path, origins, delivery, updates), tuple(problems))
 
 
 def _in_section(problem: Problem, section: str) -> bool:
@@ -165,6 +183,18 @@ def _apply_environment(
             problems.append(Problem(f"${option.env_var}", None, option.key, str(exc)))
             continue
         origins[option.key] = option.env_var
+
+
+def _check_required_together(
+    shown: str, values: dict[str, Any], origins: dict[str, str], problems: list[Problem]
+) -> None:
+    for first, second, why in REQUIRED_TOGETHER:
+        given = [key for key in (first, second) if values[key] is not None]
+        if len(given) == 1:
+            have = given[0]
+            missing = second if have == first else first
+            where = shown if origins[have] in ("file", "default") else f"${origins[have]}"
+            problems.append(Problem(where, None, missing, f"required when {have} is set ({why})"))
 
 
 def _convert_env(option: Option, text: str) -> Any:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.durations import parse_duration
+from kiosk.core.publish.urls import SourceURLError, looks_like_url, parse_source_url
 
 
 class OptionError(ValueError):
@@ -120,8 +121,33 @@ def _null_or_env(convert: Callable[[Any], Any]) -> Callable[[str], Any]:
     return lambda text: None if text.strip().lower() in ("", "null", "none") else convert(text)
 
 
+def _file_path(value: Any) -> Path | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise OptionError(f"expected a file path, got {value!r}")
+    return Path(value).expanduser()
+
+
+def _content_source(value: Any) -> str | Path | None:
+    # A URL stays text; a folder becomes a Path, which the loader makes relative to kiosk.yaml.
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise OptionError(f"expected an https:// URL or a folder path, got {value!r}")
+    if looks_like_url(value):
+        try:
+            parse_source_url(value)
+        except SourceURLError as exc:
+            raise OptionError(str(exc)) from None
+        return value.strip()
+    return Path(value).expanduser()
+
+
 BOOL = OptionType("true or false", _bool, _bool_env)
 PATH = OptionType("folder path (or null)", _path, _null_or_env(_path))
+FILE = OptionType("file path (or null)", _file_path, _null_or_env(_file_path))
+CONTENT_SOURCE = OptionType("https:// URL or folder path (or null)", _content_source, _null_or_env(_content_source))
 SIZE = OptionType("WxH (or null)", parse_size, _null_or_env(parse_size))
 
 
@@ -172,6 +198,26 @@ OPTIONS: Sequence[Option] = (
         "How many content versions that loaded without errors are kept in the data folder "
         "(content-history/): the newest plays when the content home has errors, and staff can go "
         "back to any of them with kiosk content restore.",
+    ),
+    Option(
+        "content.source",
+        CONTENT_SOURCE,
+        None,
+        "Where published content is pulled from: the https:// URL of the folder that `kiosk content publish` "
+        "wrote (a bucket, web server or CDN), or that folder's path (e.g. a mounted share). Needs "
+        "content.public_key. See docs/deploy.md, 'Publishing content to several kiosks'.",
+    ),
+    Option(
+        "content.public_key",
+        FILE,
+        None,
+        "The content.pub file from `kiosk content keygen`: only bundles signed with its private key are installed.",
+    ),
+    Option(
+        "content.check_interval",
+        duration(5, 3600),
+        300.0,
+        "How often the kiosk looks for newly published content (an unchanged check is one small request).",
     ),
     Option(
         "data.dir",
@@ -229,6 +275,14 @@ OPTIONS: Sequence[Option] = (
         "Restart at a slide boundary when the kiosk uses more memory than this (0 = never).",
     ),
     Option("delivery.channels", CHANNELS, (), "Where requests are sent: see docs/delivery.md."),
+)
+
+#: The content update settings: a mistake in them turns updates off instead of stopping the kiosk.
+UPDATE_KEYS: tuple[str, ...] = ("content.source", "content.public_key", "content.check_interval")
+
+#: Settings that make sense only together: each pair is given both or neither.
+REQUIRED_TOGETHER: tuple[tuple[str, str, str], ...] = (
+    ("content.source", "content.public_key", "the kiosk installs only bundles whose signature this key checks"),
 )
 
 OPTIONS_BY_KEY: dict[str, Option] = {option.key: option for option in OPTIONS}
