@@ -6,8 +6,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.runtime import exitcodes
+
+if TYPE_CHECKING:
+    from kiosk.core.problems import Problem
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,10 +33,12 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(reference_markdown())
         return exitcodes.OK
     from kiosk.core.delivery.config import delivery_setup, secret_file_problems
+    from kiosk.core.publish.settings import config_problems
 
     result = load_config(args.config, os.environ)
     problems = list(result.problems)
     delivery_off = False
+    update_problems: list[Problem] = []
     if result.config is not None:
         # Each channel's own fields (host, security, secrets...) are the delivery module's.
         setup = delivery_setup(result.config)
@@ -40,16 +46,24 @@ def run(args: argparse.Namespace) -> int:
         secrets = secret_file_problems(setup.channels, str(result.config.path or "kiosk.yaml"))
         problems += secrets
         delivery_off = setup.off_by_mistake
+        # The update settings, and whether content.public_key is a usable key.
+        update_problems = [*result.config.update_problems, *config_problems(result.config)]
+        problems += [p for p in update_problems if p not in problems]
     for problem in sorted(problems, key=lambda p: (p.path, p.line or 0)):
         print(problem)
     if result.config is None or any(p.is_error for p in problems):
         errors = sum(p.is_error for p in problems)
         if result.config is None:
             consequence = "the kiosk will not start with this configuration"
-        elif delivery_off:
-            consequence = "the kiosk starts, but with delivery off: it stores requests without sending them"
         else:
-            consequence = "the kiosk starts, but deliveries on these channels fail until this is fixed"
+            parts = []
+            if delivery_off:
+                parts.append("with delivery off: it stores requests without sending them")
+            elif any(p.is_error and p not in update_problems for p in problems):
+                parts.append("deliveries on these channels fail until this is fixed")
+            if any(p.is_error for p in update_problems):
+                parts.append("with content updates off until this is fixed: it plays the content it has")
+            consequence = "the kiosk starts, but " + "; and ".join(parts)
         print(f"config: {errors} error(s); {consequence}")
         return exitcodes.PROBLEMS
     config = result.config

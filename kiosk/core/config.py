@@ -188,9 +188,10 @@ def _apply_environment(
 def _check_required_together(
     shown: str, values: dict[str, Any], origins: dict[str, str], problems: list[Problem]
 ) -> None:
+    already = {problem.field for problem in problems}
     for first, second, why in REQUIRED_TOGETHER:
         given = [key for key in (first, second) if values[key] is not None]
-        if len(given) == 1:
+        if len(given) == 1 and not already & {first, second}:
             have = given[0]
             missing = second if have == first else first
             where = shown if origins[have] in ("file", "default") else f"${origins[have]}"

@@ -174,6 +174,7 @@ def write_archive(
                     raise PublishRefused(f"the pack is more than the limit of {limits.max_total_bytes} bytes")
         raw.flush()
         os.fsync(raw.fileno())
+    os.chmod(target, 0o644)  # readable by the web server that serves OUTDIR, whatever the umask
     return ArchiveEntry("", writer.size, writer.digest.hexdigest()), tuple(entries)
 
 
@@ -236,17 +237,18 @@ def publish(
         raise ValueError("keep at least the archive just published")
     if not pack.is_dir():
         raise PublishRefused(f"{pack}: content folder not found")
+    # Links, pipes and devices first: the loader would block reading a FIFO.
+    files = collect_files(pack, limits)
     loaded = load_deck(pack)
     if not loaded.ok:
         raise PublishRefused(f"the pack has {len(loaded.errors)} error(s)", loaded.problems)
-    files = collect_files(pack, limits)
     out.mkdir(parents=True, exist_ok=True)
     _remove_stale_temp_files(out, unix_time())
     building = out / f"{_BUILDING}.{os.getpid()}.tmp"
     building.unlink(missing_ok=True)
     try:
         archive, entries = write_archive(files, building, limits)
-        created = (clock or SystemClock()).now()
+        created = (clock or SystemClock()).now().replace(microsecond=0)  # as the manifest states it
         draft = Manifest(0, created, "", archive, entries)
         version = _check_as_a_kiosk_would(building, draft)
         previous, notes = previous_serial(out)

@@ -33,7 +33,8 @@ def next_delay(ok: bool, failures: int, interval: float, retry_base: float, rng:
         return interval * (1.0 - _JITTER * rng.random())
     base = min(retry_base, interval)
     backoff = Backoff(base=base, factor=2.0, cap=interval, rng=rng)
-    return max(min(1.0, interval), backoff.delay(failures))
+    # Full jitter can draw ~0: keep a floor so a failing source is never hammered.
+    return max(min(1.0, base), backoff.delay(failures))
 
 
 class UpdateLoop:

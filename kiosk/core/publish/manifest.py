@@ -95,11 +95,11 @@ def format_time(moment: datetime) -> str:
 
 
 def check_member_path(path: str, limits: BundleLimits = DEFAULT_LIMITS) -> str | None:
-    """Why ``path`` cannot be a file in a bundle, or None when it can."""
+    """Why ``path`` cannot be a file in a bundle (to follow the path in a message), or None."""
     if not path:
-        return "the path is empty"
+        return "is empty"
     if len(path) > limits.max_path_chars:
-        return f"longer than {limits.max_path_chars} characters"
+        return f"is longer than {limits.max_path_chars} characters"
     if any(ord(c) < 32 or ord(c) == 127 for c in path):
         return "holds a control character"
     if path.startswith("/"):
@@ -109,18 +109,18 @@ def check_member_path(path: str, limits: BundleLimits = DEFAULT_LIMITS) -> str |
         return f"holds {' '.join(repr(c) for c in bad)}, which not every system allows in a file name"
     parts = path.split("/")
     if len(parts) > limits.max_depth:
-        return f"more than {limits.max_depth} folders deep"
+        return f"is more than {limits.max_depth} folders deep"
     for part in parts:
         if part == "":
             return "has an empty folder name ('//' or a trailing '/')"
         if part in (".", ".."):
             return f"holds '{part}'"
         if part.startswith("."):
-            return f"'{part}' is a hidden name (starts with '.')"
+            return f"has a hidden name '{part}' (starting with '.')"
         if part.endswith((".", " ")):
-            return f"'{part}' ends with a dot or a space, which Windows drops"
+            return f"has a name ending with a dot or a space ('{part}'), which Windows drops"
         if part.split(".")[0].lower() in _WINDOWS_RESERVED:
-            return f"'{part}' is a device name on Windows"
+            return f"has a device name of Windows ('{part}')"
     return None
 
 

@@ -88,7 +88,8 @@ class FolderSource:
     def _open(self, name: str, what: str) -> IO[bytes]:
         path = self.folder / name
         try:
-            fd = os.open(path, os.O_RDONLY | O_BINARY)
+            # O_NONBLOCK: opening a FIFO planted under that name must not wait for a writer.
+            fd = os.open(path, os.O_RDONLY | O_BINARY | getattr(os, "O_NONBLOCK", 0))
         except FileNotFoundError:
             if not self.folder.is_dir():
                 raise FetchError(f"{self.folder}: folder not found (is the share mounted?)") from None

@@ -45,7 +45,8 @@ class SourceURL:
     password: str | None
 
     def file_url(self, name: str) -> str:
-        """The full URL of ``name`` in the published folder, credentials included (never log it)."""
+        """The URL of ``name`` in the published folder, with the query string (a token: never
+        log it); a user name and password go in the Authorization header instead."""
         netloc = self.netloc
         return urlunsplit((self.scheme, netloc, self.folder_path + quote(name), self.query, ""))
 
