@@ -141,3 +141,11 @@ def test_manifest_is_readable_json_for_people(tmp_path: Path) -> None:
     envelope = json.loads(result.manifest_path.read_text())
     assert set(envelope) == {"format", "key_id", "manifest", "signature"}
     assert envelope["key_id"] == result.key_id
+
+
+def test_deploy_docs_state_the_code_s_numbers() -> None:
+    from kiosk.core.publish.bundle import DEFAULT_KEEP
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "deploy.md").read_text(encoding="utf-8")
+    assert f"the newest {DEFAULT_KEEP} archives" in text
+    assert "`max(previous + 1, Unix time)`" in text
