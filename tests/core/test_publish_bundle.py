@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import stat
@@ -84,7 +85,9 @@ def test_same_pack_gives_the_same_archive_bytes(tmp_path: Path) -> None:
 def test_old_archives_are_pruned_beyond_keep(tmp_path: Path) -> None:
     out = tmp_path / "out"
     names = [
-        publish(pack(tmp_path, f"p{i}", f"Title {i}"), out, KEY, unix_time=lambda i=i: T0 + i).manifest.archive.name
+        publish(
+            pack(tmp_path, f"p{i}", f"Title {i}"), out, KEY, unix_time=functools.partial(float, T0 + i)
+        ).manifest.archive.name
         for i in range(5)
     ]
     (out / "notes.txt").write_text("IT's own file")

@@ -51,6 +51,7 @@ _manifests = st.builds(
 )
 
 
+@settings(max_examples=50)
 @given(_manifests)
 def test_round_trip(manifest: Manifest) -> None:
     assert parse_manifest(manifest.to_json_bytes()) == manifest
@@ -88,6 +89,7 @@ def test_any_field_replaced_by_any_json_is_parsed_or_refused_cleanly(
         assert str(exc).split(":")[0].startswith(key) or key == "extra" or "format" in str(exc)
 
 
+@settings(max_examples=50)
 @given(_manifests, st.data())
 def test_any_change_to_the_signed_bytes_is_caught(manifest: Manifest, data: st.DataObject) -> None:
     sealed = json.loads(seal(manifest, KEY))

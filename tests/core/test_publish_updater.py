@@ -72,7 +72,8 @@ def make_updater(
 
 
 def status_of(tmp_path: Path) -> dict[str, object]:
-    return json.loads((tmp_path / "data" / UPDATES_FILE).read_text())
+    status: dict[str, object] = json.loads((tmp_path / "data" / UPDATES_FILE).read_text())
+    return status
 
 
 def assert_failed_and_recorded(result: CheckResult, tmp_path: Path, home: Home, *words: str) -> None:
