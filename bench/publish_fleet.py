@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from publish_server import CountingServer
+from publish_server import CountingServer, content_home_installer
 
 from kiosk.core.publish.bundle import publish
 from kiosk.core.publish.keys import generate_key_pair, load_private_key
@@ -37,11 +37,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def run_kiosk(data: str, url: str, public_key: str, interval: float) -> None:
     """One kiosk: the update loop until stdin closes."""
     from kiosk.core.publish.http_source import HttpSource
-    from kiosk.core.publish.install import install_into
     from kiosk.core.publish.loop import UpdateLoop
     from kiosk.core.publish.updater import Updater
 
-    updater = Updater(HttpSource(url), Path(public_key), Path(data), install_into(Path(data) / "home"))
+    updater = Updater(HttpSource(url), Path(public_key), Path(data), content_home_installer(Path(data)))
     loop = UpdateLoop(updater.check, interval)
     loop.start()
     sys.stdin.read()

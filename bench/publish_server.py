@@ -1,7 +1,7 @@
-"""A static web server on loopback for the publishing benchmarks (not a benchmark itself).
-
-Python's own ``SimpleHTTPRequestHandler`` (Last-Modified and If-Modified-Since, no ETag, like a
-plain web server), counting requests, 304s and bytes written, per file name.
+"""Helpers for the publishing benchmarks (not a benchmark itself): a static web server on
+loopback, Python's own ``SimpleHTTPRequestHandler`` (Last-Modified and If-Modified-Since, no
+ETag, like a plain web server), counting requests, 304s and bytes written; and the kiosk's
+real content home as the place pulled bundles are installed.
 """
 
 from __future__ import annotations
@@ -12,6 +12,21 @@ from collections import Counter
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from kiosk.core.content_home import content_places
+from kiosk.core.content_library import ContentLibrary
+from kiosk.core.publish.manifest import Manifest
+from kiosk.core.publish.updater import InstallFn
+
+
+def content_home_installer(data: Path) -> InstallFn:
+    """Install into the content home of a kiosk whose data folder is ``data``."""
+    library = ContentLibrary(content_places(data))
+
+    def install(staged: Path, manifest: Manifest) -> None:
+        library.install(staged, origin=f"published bundle, serial {manifest.serial}")
+
+    return install
 
 
 class CountingServer:

@@ -19,11 +19,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from publish_server import CountingServer
+from publish_server import CountingServer, content_home_installer
 
 from kiosk.core.publish.bundle import publish
 from kiosk.core.publish.http_source import HttpSource
-from kiosk.core.publish.install import install_into
 from kiosk.core.publish.keys import generate_key_pair, load_private_key
 from kiosk.core.publish.updater import Updater
 
@@ -42,7 +41,7 @@ def main() -> int:
         server = CountingServer(work / "out")
         try:
             source = HttpSource(server.url)
-            updater = Updater(source, pair.public_path, work / "data", install_into(work / "home"))
+            updater = Updater(source, pair.public_path, work / "data", content_home_installer(work / "data"))
             first = updater.check()
             if first.outcome != "installed":
                 print(json.dumps({"error": first.message}))

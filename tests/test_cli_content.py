@@ -4,7 +4,6 @@ server on loopback serving what ``publish`` wrote."""
 from __future__ import annotations
 
 import functools
-import json
 import os
 import stat
 import subprocess
@@ -16,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from kiosk.core.content_state import ORIGIN_LAST_GOOD, ContentState, write_state
 
 REPO = Path(__file__).resolve().parents[1]
 CLINIC = """\
@@ -114,28 +115,30 @@ def test_publish_pull_and_status(tmp_path: Path, web: tuple[str, Path]) -> None:
     pulled = kiosk("pull", "--config", str(config), cwd=tmp_path)
     assert pulled.returncode == 0, pulled.stdout + pulled.stderr
     assert f"installed serial {serial}" in pulled.stdout
-    bundles = list((tmp_path / "data" / "content-pulled").iterdir())
-    assert [b.name.split("-")[0] for b in bundles] == [serial]
-    assert (bundles[0] / "slides" / "welcome.yaml").read_text() == SLIDE
+    # Into the content home (content/ in the data folder), which the running kiosk plays.
+    assert (tmp_path / "data" / "content" / "slides" / "welcome.yaml").read_text() == SLIDE
 
     again = kiosk("pull", "--config", str(config), cwd=tmp_path)
     assert again.returncode == 0 and "up to date" in again.stdout
 
-    # What the content home reports playing is shown too, read tolerantly.
-    state = {
-        "version": "abc123",
-        "folder": "/x/y",
-        "since": "2026-11-27T10:00:00Z",
-        "fallback": True,
-        "problems": ["p1", 3],
-    }
-    (tmp_path / "data" / "content-state.json").write_text(json.dumps(state))
+    # What the running kiosk says it plays is shown too.
+    state = ContentState(
+        home=str(tmp_path / "data" / "content"),
+        version="abc123",
+        origin=ORIGIN_LAST_GOOD,
+        playing_from="/x/y",
+        since="2026-11-27T10:00:00+00:00",
+        checked="2026-11-27T10:05:00+00:00",
+        problems=("slides/a.yaml:1: id: required field is missing",),
+        error_count=1,
+    )
+    write_state(tmp_path / "data" / "content-state.json", state)
     status = kiosk("status", "--config", str(config), cwd=tmp_path)
     assert status.returncode == 0, status.stdout
     lines = status.stdout.splitlines()
     assert lines[0] == f"source: {url}"
-    assert lines[1].startswith("playing: content abc123 since 2026-11-27T10:00:00Z (/x/y); FALLBACK")
-    assert "  problem: p1" in lines
+    assert lines[1] == "playing: content abc123 since 2026-11-27T10:00:00+00:00 (/x/y); FALLBACK (last good)"
+    assert "  problem: slides/a.yaml:1: id: required field is missing" in lines
     assert f"accepted: serial {serial}" in status.stdout and "last check: " in status.stdout
 
 

@@ -22,10 +22,8 @@ from kiosk.runtime import exitcodes
 
 if TYPE_CHECKING:
     from kiosk.core.config import Config
+    from kiosk.core.publish.manifest import Manifest
     from kiosk.core.publish.updater import InstallFn
-
-#: Where ``kiosk content pull`` puts the bundles it accepts, inside the data folder.
-PULLED_FOLDER = "content-pulled"
 
 
 def _fail(message: str) -> int:
@@ -166,7 +164,7 @@ def _status(args: argparse.Namespace) -> int:
     if state is not None:
         since = f" since {state.since}" if state.since else ""
         where = f" ({state.folder})" if state.folder else ""
-        fallback = "; FALLBACK: the last good content, not the newest" if state.fallback else ""
+        fallback = f"; FALLBACK ({state.origin or 'not the content home as it is'})" if state.fallback else ""
         print(f"playing: content {state.version or 'unknown'}{since}{where}{fallback}")
         for problem in state.problems:
             print(f"  problem: {problem}")
@@ -200,10 +198,16 @@ def _add_pull(parser: argparse.ArgumentParser) -> None:
 
 
 def make_installer(config: Config, data: Path) -> InstallFn:
-    """How ``pull`` installs an accepted bundle: into ``<data folder>/content-pulled``."""
-    from kiosk.core.publish.install import install_into
+    """Pulled bundles go into the content home, as the running kiosk's would."""
+    from kiosk.core.content_home import content_places
+    from kiosk.core.content_library import ContentLibrary
 
-    return install_into(data / PULLED_FOLDER)
+    library = ContentLibrary(content_places(data, config["content.dir"]), keep=config["content.keep_versions"])
+
+    def install(staged: Path, manifest: Manifest) -> None:
+        library.install(staged, origin=f"published bundle, serial {manifest.serial}")
+
+    return install
 
 
 def _pull(args: argparse.Namespace) -> int:

@@ -170,6 +170,7 @@ class ContentState:
     since: str | None
     fallback: bool
     problems: tuple[str, ...]
+    origin: str | None = None
 
 
 def read_content_state(data_dir: Path) -> ContentState | None:
@@ -183,12 +184,14 @@ def read_content_state(data_dir: Path) -> ContentState | None:
         return None
     problems = obj.get("problems")
     since = obj.get("since")
+    folder = next((obj[k] for k in ("folder", "playing_from", "home") if isinstance(obj.get(k), str) and obj[k]), None)
     return ContentState(
         version=_scalar_text(obj.get("version")),
-        folder=_text(obj.get("folder")),
-        since=since if isinstance(since, str) else None,
+        folder=folder,
+        since=since if isinstance(since, str) and since else None,
         fallback=obj.get("fallback") is True,
         problems=tuple(str(p) for p in problems if isinstance(p, str)) if isinstance(problems, list) else (),
+        origin=_text(obj.get("origin")),
     )
 
 
