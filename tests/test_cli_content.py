@@ -169,3 +169,14 @@ def test_content_is_listed_in_kiosk_help(tmp_path: Path) -> None:
     assert result.returncode == 0 and "content" in result.stdout
     usage = kiosk("frobnicate", cwd=tmp_path)
     assert usage.returncode == 2
+
+
+def test_a_mistake_in_the_update_settings_is_reported_not_ignored(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.yaml"
+    config.write_text("content:\n  source: https://cdn.example.com/kiosk/\n", encoding="utf-8")
+    status = kiosk("status", "--config", str(config), cwd=tmp_path)
+    assert status.returncode == 1
+    assert "content.public_key: required when content.source is set" in status.stderr
+    assert "content updates are off until the kiosk.yaml problems above are fixed" in status.stdout
+    pull = kiosk("pull", "--config", str(config), cwd=tmp_path)
+    assert pull.returncode == 1 and "content updates are off" in pull.stderr

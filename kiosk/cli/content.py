@@ -159,7 +159,10 @@ def _status(args: argparse.Namespace) -> int:
     data = _data_dir(args, config)
     settings = publish_settings(config)
     source = open_source(settings.source) if settings else None
-    print(f"source: {source.display if source else 'none (content.source is not set in kiosk.yaml)'}")
+    if config.update_problems:
+        print("source: none: content updates are off until the kiosk.yaml problems above are fixed")
+    else:
+        print(f"source: {source.display if source else 'none (content.source is not set in kiosk.yaml)'}")
     state = read_content_state(data)
     if state is not None:
         since = f" since {state.since}" if state.since else ""
@@ -172,10 +175,10 @@ def _status(args: argparse.Namespace) -> int:
         status = read_update_status(data)
     except StatusFileError as exc:
         print(f"last check: unknown: {exc}")
-        return exitcodes.PROBLEMS if source else exitcodes.OK
+        return exitcodes.PROBLEMS if source or config.update_problems else exitcodes.OK
     if status is None:
         print("last check: none yet" + (" (run `kiosk content pull`, or start the kiosk)" if source else ""))
-        return exitcodes.PROBLEMS if source else exitcodes.OK
+        return exitcodes.PROBLEMS if source or config.update_problems else exitcodes.OK
     if status.accepted_serial:
         print(f"accepted: serial {status.accepted_serial}, content {status.content_version or 'unknown'}")
     checked = status.last_check.isoformat(timespec="seconds") if status.last_check else "unknown time"
@@ -183,7 +186,7 @@ def _status(args: argparse.Namespace) -> int:
     if status.last_success:
         print(f"last success: {status.last_success.isoformat(timespec='seconds')}")
     if source is None:
-        return exitcodes.OK
+        return exitcodes.PROBLEMS if config.update_problems else exitcodes.OK
     if status.source_id != source.identity:
         print(f"note: that check was of another source ({status.source or 'unknown'}); kiosk.yaml has changed since")
         return exitcodes.PROBLEMS
@@ -218,6 +221,8 @@ def _pull(args: argparse.Namespace) -> int:
     if config is None:
         return _fail("fix kiosk.yaml first (problems above)")
     settings = publish_settings(config)
+    if config.update_problems:
+        return _fail("content updates are off until the kiosk.yaml problems above are fixed")
     if settings is None:
         return _fail("content.source is not set in kiosk.yaml; there is nothing to pull from")
     data = _data_dir(args, config)

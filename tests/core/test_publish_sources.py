@@ -164,7 +164,9 @@ def write_config(tmp_path: Path, text: str) -> Path:
 def test_source_and_public_key_come_together(tmp_path: Path) -> None:
     path = write_config(tmp_path, "content:\n  source: https://cdn.example.com/kiosk/\n")
     result = load_config(path, {})
-    assert result.config is None
+    # The kiosk still starts and plays what it has, with updates off.
+    assert result.config is not None and publish_settings(result.config) is None
+    assert result.config.update_problems == result.problems
     assert [str(p) for p in result.problems] == [
         f"{path}: content.public_key: required when content.source is set "
         "(the kiosk installs only bundles whose signature this key checks)"
@@ -197,10 +199,22 @@ def test_check_interval_has_a_floor(tmp_path: Path) -> None:
     assert [p.message for p in load_config(path, {}).problems] == ["must be between 5s and 60m, got 1s"]
 
 
+def test_a_mistake_elsewhere_still_stops_the_kiosk_and_both_are_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_config(tmp_path, "content:\n  source: https://cdn.example.com/k/\ndisplay:\n  screen: -1\n")
+    result = load_config(path, {})
+    assert result.config is None and len(result.problems) == 2
+    assert main(["config", "check", "--config", str(path)]) == 1
+    assert "the kiosk will not start with this configuration" in capsys.readouterr().out
+
+
 def test_http_source_to_another_host_is_a_config_error(tmp_path: Path) -> None:
     path = write_config(tmp_path, "content:\n  source: http://cdn.example.com/k/\n  public_key: k.pub\n")
-    problems = load_config(path, {}).problems
+    result = load_config(path, {})
+    problems = result.problems
     assert len(problems) == 1 and problems[0].line == 2 and "plain http:// is allowed only" in problems[0].message
+    assert result.config is not None and result.config["content.public_key"] is None  # updates off, not half on
 
 
 def test_config_check_reports_an_unusable_public_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -210,7 +224,8 @@ def test_config_check_reports_an_unusable_public_key(tmp_path: Path, capsys: pyt
     assert [p.message for p in config_problems(config)] == [f"{tmp_path / 'missing.pub'}: public key not found"]
     assert main(["config", "check", "--config", str(path)]) == 1
     out = capsys.readouterr().out
-    assert "content.public_key" in out and "public key not found" in out and "not update its content" in out
+    assert "content.public_key" in out and "public key not found" in out
+    assert "the kiosk starts, but with content updates off until this is fixed" in out
     generate_key_pair(tmp_path / "keys")
     (tmp_path / "missing.pub").write_bytes((tmp_path / "keys" / "content.pub").read_bytes())
     assert main(["config", "check", "--config", str(path)]) == 0
