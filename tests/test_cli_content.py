@@ -137,7 +137,8 @@ def test_publish_pull_and_status(tmp_path: Path, web: tuple[str, Path]) -> None:
     assert status.returncode == 0, status.stdout
     lines = status.stdout.splitlines()
     assert lines[0] == f"source: {url}"
-    assert lines[1] == "playing: content abc123 since 2026-11-27T10:00:00+00:00 (/x/y); FALLBACK (last good)"
+    assert lines[1] == "playing: content abc123 since 2026-11-27T10:00:00+00:00 (/x/y)"
+    assert lines[2] == f"FALLBACK: playing the last good content abc123 (1 error(s) in {tmp_path / 'data' / 'content'})"
     assert "  problem: slides/a.yaml:1: id: required field is missing" in lines
     assert f"accepted: serial {serial}" in status.stdout and "last check: " in status.stdout
 
@@ -180,3 +181,35 @@ def test_a_mistake_in_the_update_settings_is_reported_not_ignored(tmp_path: Path
     assert "content updates are off until the kiosk.yaml problems above are fixed" in status.stdout
     pull = kiosk("pull", "--config", str(config), cwd=tmp_path)
     assert pull.returncode == 1 and "content updates are off" in pull.stderr
+
+
+def test_history_lists_kept_versions_and_restore_puts_one_back(tmp_path: Path) -> None:
+    from kiosk.core.content_home import content_places
+    from kiosk.core.content_library import ContentLibrary
+    from kiosk.core.loader import content_version
+
+    home = make_pack(tmp_path / "home")
+    (tmp_path / "kiosk.yaml").write_text(f"content:\n  dir: {home}\ndata:\n  dir: {tmp_path / 'data'}\n")
+    library = ContentLibrary(content_places(tmp_path / "data", home))
+    first = library.start().deck
+    assert first is not None
+    (home / "slides" / "welcome.yaml").write_text(SLIDE.replace("Hello.", "Hello again."), encoding="utf-8")
+    second = library.refresh().deck
+    assert second is not None
+
+    def content(*args: str) -> subprocess.CompletedProcess[str]:
+        return kiosk(*args, "--config", str(tmp_path / "kiosk.yaml"), cwd=tmp_path)
+
+    listed = content("history")
+    assert listed.returncode == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert lines[0] == f"content home: {home}"
+    assert lines[2].startswith(f"* {second.version}") and lines[3].startswith(f"  {first.version}")
+
+    restored = content("restore", first.version[:8])
+    assert restored.returncode == 0, restored.stderr
+    assert f"restored {first.version} into {home}" in restored.stdout
+    assert content_version(home) == first.version
+
+    unknown = content("restore", "ffffffff")
+    assert unknown.returncode == 1 and "kiosk content history" in unknown.stderr

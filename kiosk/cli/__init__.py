@@ -25,7 +25,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("schema", "print the JSON Schema of clinic.yaml and slide files (for editors)"),
     "doctor": ("doctor", "check this PC: display, fonts, Qt plugins, folders, database, disk, clock, delivery (IT)"),
     "preview": ("preview", "render every slide to PNG plus a contact sheet, to check content before it goes live"),
-    "content": ("content", "publish signed content to several kiosks, or check and pull it on a kiosk (IT)"),
+    "content": (
+        "content",
+        "the content versions kept on this kiosk (history, restore); publish signed content to several kiosks, "
+        "or check and pull it on a kiosk (IT)",
+    ),
 }
 
 

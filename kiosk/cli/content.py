@@ -1,4 +1,5 @@
-"""``kiosk content keygen|publish|status|pull``: publishing content to several kiosks.
+"""``kiosk content keygen|publish|status|pull|history|restore``: the content home's versions,
+and publishing content to several kiosks.
 
 One function per subcommand (``_keygen``, ``_publish``, ...) and the table
 :data:`SUBCOMMANDS`; a new subcommand is one more row. The work is in
@@ -22,6 +23,7 @@ from kiosk.runtime import exitcodes
 
 if TYPE_CHECKING:
     from kiosk.core.config import Config
+    from kiosk.core.content_library import ContentLibrary
     from kiosk.core.publish.manifest import Manifest
     from kiosk.core.publish.updater import InstallFn
 
@@ -150,8 +152,9 @@ def _add_status(parser: argparse.ArgumentParser) -> None:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from kiosk.core.content_state import read_state
     from kiosk.core.publish.settings import open_source, publish_settings
-    from kiosk.core.publish.status import StatusFileError, read_content_state, read_update_status
+    from kiosk.core.publish.status import StatusFileError, read_update_status
 
     config = _load_config(args)
     if config is None:
@@ -163,12 +166,14 @@ def _status(args: argparse.Namespace) -> int:
         print("source: none: content updates are off until the kiosk.yaml problems above are fixed")
     else:
         print(f"source: {source.display if source else 'none (content.source is not set in kiosk.yaml)'}")
-    state = read_content_state(data)
+    from kiosk.core.content_home import STATE_NAME
+
+    state = read_state(data / STATE_NAME)
     if state is not None:
         since = f" since {state.since}" if state.since else ""
-        where = f" ({state.folder})" if state.folder else ""
-        fallback = f"; FALLBACK ({state.origin or 'not the content home as it is'})" if state.fallback else ""
-        print(f"playing: content {state.version or 'unknown'}{since}{where}{fallback}")
+        print(f"playing: content {state.version}{since} ({state.playing_from})")
+        if state.fallback:
+            print(f"FALLBACK: {state.summary()}")
         for problem in state.problems:
             print(f"  problem: {problem}")
     try:
@@ -238,6 +243,76 @@ def _pull(args: argparse.Namespace) -> int:
     return exitcodes.OK if result.ok else exitcodes.PROBLEMS
 
 
+# --- history and restore -------------------------------------------------------------------
+
+
+def _library(args: argparse.Namespace, config: Config) -> ContentLibrary:
+    from kiosk.core.content_home import content_places
+    from kiosk.core.content_library import ContentLibrary
+
+    places = content_places(_data_dir(args, config), config["content.dir"])
+    return ContentLibrary(places, keep=config["content.keep_versions"])
+
+
+def _add_history(parser: argparse.ArgumentParser) -> None:
+    _add_config_options(parser)
+
+
+def _history(args: argparse.Namespace) -> int:
+    from kiosk.core.content_state import read_state
+
+    config = _load_config(args)
+    if config is None:
+        return _fail("fix kiosk.yaml first (problems above)")
+    library = _library(args, config)
+    snapshots = library.history.snapshots()
+    print(f"content home: {library.places.home}")
+    if not snapshots:
+        print("no versions kept yet (the kiosk keeps one each time the content loads without errors)")
+        return exitcodes.OK
+    state = read_state(library.places.state_file)
+    playing = state.version if state is not None and state.home == str(library.places.home) else None
+    print("versions that loaded without errors, newest first (restore one with: kiosk content restore VERSION)")
+    for snapshot in snapshots:
+        marker = "* " if snapshot.version == playing else "  "
+        print(f"{marker}{snapshot.describe()}")
+    if playing is not None:
+        print("* = playing now")
+    return exitcodes.OK
+
+
+def _add_restore(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "version", metavar="VERSION", help="a version from kiosk content history (its first characters)"
+    )
+    _add_config_options(parser)
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from kiosk.core.file_lock import LockTimeout
+
+    config = _load_config(args)
+    if config is None:
+        return _fail("fix kiosk.yaml first (problems above)")
+    library = _library(args, config)
+    try:
+        snapshot = library.restore(args.version)
+    except LookupError as exc:
+        return _fail(str(exc.args[0]))
+    except LockTimeout:
+        return _fail("the content is being changed right now (by the kiosk or the studio); try again in a minute")
+    except OSError as exc:
+        return _fail(f"{library.places.home}: cannot write the content: {exc.strerror or exc}")
+    print(f"restored {snapshot.version} into {library.places.home}")
+    print("a running kiosk shows it within seconds; otherwise it plays at the next start")
+    if config["content.source"] is not None:
+        print(
+            "note: this kiosk pulls published content; the next bundle published replaces this version "
+            "(to roll back every kiosk, publish the older content again)"
+        )
+    return exitcodes.OK
+
+
 # --- dispatch -------------------------------------------------------------------------------
 
 
@@ -255,6 +330,8 @@ SUBCOMMANDS: dict[str, Subcommand] = {
         _add_status, _status, "show the source, what plays, and the last update check (exit 1 if it failed)"
     ),
     "pull": Subcommand(_add_pull, _pull, "check the source for new content now (IT, tests)"),
+    "history": Subcommand(_add_history, _history, "list the content versions kept on this kiosk, newest first"),
+    "restore": Subcommand(_add_restore, _restore, "put a kept content version back into the content home"),
 }
 
 

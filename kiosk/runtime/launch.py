@@ -129,6 +129,8 @@ def _run(startup: Startup, options: RunOptions) -> int:
         kiosk = _window(startup, app, deck, clock, screen, settings, config, options, library)
     with startup.step("touch services"):
         _touch_services(startup, kiosk, config, deck, clock)
+    with startup.step("content updates"):
+        _content_updates(startup, config, library.library, kiosk)
     with startup.step("unattended operation"):
         _unattended(startup, app, kiosk, config, settings, data_folder)
     log.info("start-up done in %.0f ms; playing", startup.seconds * 1000)
@@ -299,6 +301,13 @@ def _report_first_frame(kiosk: Kiosk, screen: QScreen) -> None:
             QTimer.singleShot(200, lambda: save_screenshot(Path(shot)))
 
     kiosk.window.firstFramePainted.connect(first_frame)
+    if os.environ.get("KIOSK_BENCH_SLIDES"):
+        # Each slide as it goes up, with the content version it came from: how long a
+        # published or saved change takes to reach the screen (bench/publish_to_screen.py).
+        player = kiosk.player
+        player.slideShown.connect(
+            lambda slide_id: print(f"slide {slide_id} {player.deck.version} {time.monotonic():.6f}", flush=True)
+        )
 
 
 def _touch_services(startup: Startup, kiosk: Kiosk, config: Config, deck: Deck, clock: Clock) -> None:
@@ -319,6 +328,33 @@ def _touch_services(startup: Startup, kiosk: Kiosk, config: Config, deck: Deck, 
 
     kiosk.window.defer_setup(open_touch_services)
     startup.on_exit("close the requests database and delivery", close_services)
+
+
+def _content_updates(startup: Startup, config: Config, library: ContentLibrary, kiosk: Kiosk) -> None:
+    """Pull signed bundles from ``content.source`` every ``content.check_interval`` in a plain
+    thread (no Qt object), into the content home, which the content watcher then reloads."""
+    from kiosk.core.publish.loop import UpdateLoop
+    from kiosk.core.publish.manifest import Manifest
+    from kiosk.core.publish.settings import make_updater, publish_settings
+    from kiosk.core.publish.status import describe_updates
+
+    for problem in config.update_problems:
+        log.error("content updates are off: %s", problem)
+    settings = publish_settings(config)
+    if settings is None or config.update_problems:
+        return
+
+    def install(staged: Path, manifest: Manifest) -> None:
+        library.install(staged, origin=f"published bundle, serial {manifest.serial}")
+
+    updater = make_updater(settings, install)
+    loop = UpdateLoop(updater.check, settings.check_interval)
+    log.info("content updates from %s every %.0f s", updater.source.display, settings.check_interval)
+    loop.start()
+    startup.on_exit("stop checking for content updates", lambda: loop.stop(timeout=2.0))
+    kiosk.window.hooks = replace(
+        kiosk.window.hooks, content_updates=lambda: describe_updates(settings.data_dir, updater.source.display)
+    )
 
 
 def _unattended(

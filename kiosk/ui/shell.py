@@ -73,6 +73,8 @@ class StaffHooks:
     retry_delivery: Callable[[str | None], None] | None = None
     #: what plays and why, as the content library last recorded it (kiosk.core.content_state)
     content_state: Callable[[], ContentState | None] | None = None
+    #: where published content comes from and how the last check went, in one line
+    content_updates: Callable[[], str] | None = None
     #: called just before the kiosk quits from the admin screen (e.g. lift the lock-down)
     before_exit: Callable[[], None] | None = None
 
@@ -453,6 +455,10 @@ class KioskShell(QWidget):
 
     def content_state(self) -> ContentState | None:
         hook = self.hooks.content_state
+        return hook() if hook is not None else None
+
+    def content_updates(self) -> str | None:
+        hook = self.hooks.content_updates
         return hook() if hook is not None else None
 
     def last_delivery_success(self) -> datetime | None:

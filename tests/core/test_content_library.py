@@ -293,3 +293,17 @@ def test_the_state_file_is_plain_json_for_other_tools(tmp_path: Path, shipped: P
     data = json.loads(lib.places.state_file.read_text(encoding="utf-8"))
     assert set(data) >= {"home", "version", "origin", "playing_from", "since", "checked", "problems", "fallback"}
     assert data["fallback"] is False and data["home"] == str(lib.places.home)
+
+
+def test_a_damaged_or_odd_state_file_reads_as_none(tmp_path: Path) -> None:
+    state = tmp_path / "content-state.json"
+    assert read_state(state) is None
+    for text in (
+        "{broken",
+        "[]",
+        '{"version": 7}',
+        json.dumps({"home": "/h", "version": "v", "origin": "home", "problems": 3}),
+    ):
+        state.write_text(text, encoding="utf-8")
+        read = read_state(state)
+        assert read is None or read.problems == ()

@@ -195,3 +195,13 @@ def test_a_deadline_must_be_positive(seconds: float) -> None:
 
     with pytest.raises(ValueError, match="positive"):
         AttemptDeadline(seconds)
+
+
+def test_a_step_timeout_at_the_deadline_counts_as_the_deadline_even_before_its_timer_fires() -> None:
+    from kiosk.core.delivery.deadline import AttemptDeadline, ended_result
+
+    deadline = AttemptDeadline(0.5)  # not entered: its timer never starts
+    assert ended_result(deadline) is None
+    deadline._end -= 1.0  # its time is up; on a loaded machine the socket timeout wins the race
+    result = ended_result(deadline)
+    assert result is not None and result.error == "timed out: no complete answer within 0.5 s"

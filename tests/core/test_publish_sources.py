@@ -3,7 +3,6 @@ and the kiosk.yaml settings that name them."""
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -245,24 +244,3 @@ def test_make_updater_uses_the_settings(tmp_path: Path, key: Ed25519PrivateKey) 
     home = Home(tmp_path / "home")
     result = make_updater(settings, home.install).check()
     assert not result.ok and "signed with key" in result.message  # the share's bundle is signed with another key
-
-
-def test_content_state_is_read_tolerantly(tmp_path: Path) -> None:
-    from kiosk.core.publish.status import STATE_FILE, read_content_state
-
-    assert read_content_state(tmp_path) is None
-    (tmp_path / STATE_FILE).write_text("{broken")
-    assert read_content_state(tmp_path) is None
-    state = {
-        "version": 7,
-        "folder": ["x"],
-        "home": "/h",
-        "since": "",
-        "fallback": "yes",
-        "problems": ["p1", 3],
-        "new": 1,
-    }
-    (tmp_path / STATE_FILE).write_text(json.dumps(state))
-    read = read_content_state(tmp_path)
-    assert read is not None
-    assert (read.version, read.folder, read.since, read.fallback, read.problems) == ("7", "/h", None, False, ("p1",))

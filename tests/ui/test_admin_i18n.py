@@ -71,6 +71,9 @@ class Actions:
     def content_state(self) -> None:
         return None
 
+    def content_updates(self) -> None:
+        return None
+
     def last_delivery_success(self) -> None:
         return None
 

@@ -39,6 +39,7 @@ class FakeActions:
         self.version = "c0ffee12"
         self.last_success: datetime | None = None
         self.state: ContentState | None = None
+        self.updates: str | None = None
 
     def reload_content(self) -> None:
         self.calls.append(("reload", None))
@@ -66,6 +67,9 @@ class FakeActions:
 
     def content_state(self) -> ContentState | None:
         return self.state
+
+    def content_updates(self) -> str | None:
+        return self.updates
 
     def last_delivery_success(self) -> datetime | None:
         return self.last_success
@@ -352,9 +356,11 @@ def test_content_page_names_the_folder_and_why_the_last_good_content_plays(
         problems=("slides/news.yaml:4: title: missing",),
         error_count=1,
     )
+    actions.updates = "Updates from https://cdn.example/kiosk/: last check 2026-03-02 10:05: up to date"
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     click(qtbot, screen.section_button("content"))
     lines = screen.content_text().splitlines()
+    assert lines[-1] == actions.updates
     assert lines[:2] == ["Content version: c0ffee12", "Content folder: /srv/clinic-content"]
     assert "1 problem(s)" in lines[2] and "last content that worked (c0ffee12)" in lines[2]
 

@@ -208,6 +208,10 @@ class Attempts:
 
 def ended_result(deadline: AttemptDeadline) -> DeliveryResult | None:
     """What an attempt that was cut short counts as; None when it was not."""
+    if deadline.ended is None and deadline.remaining() <= 0:
+        # A socket timeout set to the time left fired a moment before the deadline's own timer:
+        # that is the deadline too (seen on a loaded machine during a TLS handshake).
+        deadline.end(TIMED_OUT)
     if deadline.ended == STOPPED:
         # Due again at once: the next start sends it (the receiver dedupes by request id).
         return DeliveryResult.transient("stopped before an answer: the kiosk was shutting down", retry_after=0.0)

@@ -19,7 +19,6 @@ from kiosk.core.publish.files import atomic_write_bytes
 from kiosk.core.publish.manifest import format_time
 
 UPDATES_FILE = "content-updates.json"
-STATE_FILE = "content-state.json"
 STATUS_FORMAT = 1
 _MAX_STATUS_BYTES = 1024 * 1024
 
@@ -161,43 +160,13 @@ def write_update_status(data_dir: Path, status: UpdateStatus) -> None:
     atomic_write_bytes(data_dir / UPDATES_FILE, text.encode("utf-8"), mode=0o600)
 
 
-@dataclass(frozen=True)
-class ContentState:
-    """What the content home says plays now (``content-state.json``, written by the kiosk)."""
-
-    version: str | None
-    folder: str | None
-    since: str | None
-    fallback: bool
-    problems: tuple[str, ...]
-    origin: str | None = None
-
-
-def read_content_state(data_dir: Path) -> ContentState | None:
-    """The content home's state, or None when there is none or it cannot be read; unknown or
-    mistyped fields are ignored, since another part of the kiosk owns that file."""
+def describe_updates(data_dir: Path, source: str) -> str:
+    """One line for staff: where content comes from and how the last check went."""
     try:
-        obj = _read_json(data_dir / STATE_FILE)
-    except (OSError, StatusFileError):
-        return None
-    if not isinstance(obj, dict):
-        return None
-    problems = obj.get("problems")
-    since = obj.get("since")
-    folder = next((obj[k] for k in ("folder", "playing_from", "home") if isinstance(obj.get(k), str) and obj[k]), None)
-    return ContentState(
-        version=_scalar_text(obj.get("version")),
-        folder=folder,
-        since=since if isinstance(since, str) and since else None,
-        fallback=obj.get("fallback") is True,
-        problems=tuple(str(p) for p in problems if isinstance(p, str)) if isinstance(problems, list) else (),
-        origin=_text(obj.get("origin")),
-    )
-
-
-def _scalar_text(value: Any) -> str | None:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return None
+        status = read_update_status(data_dir)
+    except StatusFileError as exc:
+        return f"Updates from {source}: status unreadable ({exc})"
+    if status is None or status.last_check is None:
+        return f"Updates from {source}: not checked yet"
+    when = status.last_check.astimezone().strftime("%Y-%m-%d %H:%M")
+    return f"Updates from {source}: last check {when}: {status.result}"

@@ -32,6 +32,10 @@ class AdminActions(Protocol):
         """What plays and why (the content home, last good content or shipped pack)."""
         ...
 
+    def content_updates(self) -> str | None:
+        """Where published content comes from and the last check's result (None: no source)."""
+        ...
+
     def last_delivery_success(self) -> datetime | None: ...
 
     def retry_delivery(self, request_id: str | None) -> None:

@@ -333,6 +333,9 @@ class AdminScreen(QWidget):
             lines.append(self.tr("Content folder: {folder}").format(folder=state.home))
             if state.fallback:
                 lines.append(self._fallback_text(state))
+        updates = self._actions.content_updates()
+        if updates:
+            lines.append(updates)
         self._content_version.setText("\n".join(lines))
         if problems:
             header = self.tr("Problems in the last content load: {count}").format(count=len(problems))
