@@ -117,9 +117,9 @@ CASES = {
         INFO + "title: Again\n",
         ["slides/a.yaml:6: title: 'title' is given twice (first on line 4); keep one"],
     ),
-    "yaml syntax error with line and column": (
+    "yaml syntax error on the line of the mistake, in plain words": (
         INFO + "body2: [unclosed\n",
-        ["slides/a.yaml:7: yaml: YAML syntax error at line 7, column 1: did not find expected ',' or ']'"],
+        ["slides/a.yaml:6: yaml: `[unclosed` opens a `[` that is never closed; end it with `]`"],
     ),
     "a list instead of a slide": (
         "- a\n- b\n",
