@@ -139,6 +139,11 @@ class _Context:
     topic_ids: tuple[str, ...] | None = None
     timezone: ZoneInfo | None = None
     images: dict[Path, ImageInfo | ImageError] = field(default_factory=dict)
+    #: Ids that slides whose errors are already reported may have (from the file name, or
+    #: salvaged from a file that does not parse): a playlist naming one is not wrong too.
+    unsure_slide_ids: set[str] = field(default_factory=set)
+    #: The same for topics whose id is broken (normalized by _slug).
+    unsure_topic_ids: set[str] = field(default_factory=set)
 
 
 def load_deck(root: Path, *, screen_size: tuple[int, int] = (1920, 1080), now: datetime | None = None) -> LoadResult:
@@ -198,16 +203,35 @@ def content_version(root: Path) -> str:
     return digest.hexdigest()
 
 
-def _read(root: Path, rel: str, report: _Report) -> YNode | None:
+def _read(root: Path, rel: str, report: _Report, seen: Callable[[str], None] | None = None) -> YNode | None:
     path = root / rel
     if not path.resolve().is_relative_to(root.resolve()):
         # A linked-in file from elsewhere could put any file's text into messages and the deck.
         report.error(None, "file", f"{rel} is a link to a file outside the content folder")
         return None
-    node, issues = read_yaml_file(path)
+    node, issues = read_yaml_file(path, seen=seen)
     for issue in issues:
         report.error(issue.line, issue.field, issue.message)
     return node
+
+
+_SALVAGED_ID = re.compile(r"""^[ \t]*(?:-[ \t]+)?id[ \t]*:?[ \t]*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?[ \t]*(?:#.*)?$""")
+
+
+def _file_id(rel: str) -> str:
+    """The id staff give a slide in its own file: the file name without .yaml."""
+    return Path(rel).stem
+
+
+def _salvaged_ids(rel: str, text: str) -> set[str]:
+    """Ids a slide file that could not be read may hold: its name, and every line that looks
+    like ``id: x`` (or ``- id: x``), even with the colon missing."""
+    return {_file_id(rel)} | {m.group(1) for line in text.splitlines() if (m := _SALVAGED_ID.match(line))}
+
+
+def _slug(text: str) -> str:
+    """``Back Exercises`` -> ``back-exercises``: how an id was probably meant."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _slide_files(root: Path) -> list[str]:
@@ -287,7 +311,10 @@ def _load_slides(root: Path, ctx: _Context, sink: list[Problem]) -> list[_Loaded
     loaded: list[_LoadedSlide] = []
     for rel in files:
         report = _Report(rel, sink)
-        node = _read(root, rel, report)
+        texts: list[str] = []
+        node = _read(root, rel, report, seen=texts.append)
+        if report.error_count or node is None:
+            ctx.unsure_slide_ids.update(_salvaged_ids(rel, "".join(texts)))
         if report.error_count:
             continue
         if node is None:
@@ -302,11 +329,10 @@ def _load_slides(root: Path, ctx: _Context, sink: list[Problem]) -> list[_Loaded
                         key,
                         f"unknown field '{key}' (a file with 'slides:' holds only that list)",
                     )
-            if not entry.node.is_seq:
-                report.error(entry.node.line, "slides", "expected a list of slides, not " + _describe(entry.node))
-                continue
-            if not entry.node.value:
-                report.error(entry.node.line, "slides", "the list of slides is empty")
+            if not entry.node.is_seq or not entry.node.value:
+                shape = "expected a list of slides, not " + _describe(entry.node) if not entry.node.is_seq else ""
+                report.error(entry.node.line, "slides", shape or "the list of slides is empty")
+                ctx.unsure_slide_ids.add(_file_id(rel))
                 continue
             for i, item in enumerate(entry.node.value):
                 loaded.append(_load_slide(item, f"slides[{i}]", rel, len(loaded), ctx, report))
@@ -318,10 +344,16 @@ def _load_slides(root: Path, ctx: _Context, sink: list[Problem]) -> list[_Loaded
 def _load_slide(node: YNode, prefix: str, rel: str, order: int, ctx: _Context, report: _Report) -> _LoadedSlide:
     if not node.is_map:
         report.error(node.line, prefix, "expected a slide (fields like id, kind, title), not " + _describe(node))
+        if not prefix:
+            ctx.unsure_slide_ids.add(_file_id(rel))
         return _LoadedSlide(None, None, node.line, rel, order)
     errors_before = report.error_count
     id_entry = node.value.get("id")
     slide_id = id_entry.node.value if id_entry and isinstance(id_entry.node.value, str) else None
+    if slide_id is not None and not _ID.match(slide_id):
+        slide_id = None  # reported as not an id; it is no name to look the slide up by
+    if slide_id is None and not prefix:
+        ctx.unsure_slide_ids.add(_file_id(rel))
     id_line = id_entry.node.line if id_entry else node.line
     kind_entry = node.value.get("kind")
     kind: str | None = None
@@ -393,11 +425,12 @@ def _assemble(
     else:
         playlist_node: YNode = clinic_values["_playlist_node"]
         for i, (slide_id, item_node) in enumerate(zip(playlist, playlist_node.value, strict=True)):
-            if slide_id not in first_seen:
+            if slide_id not in first_seen and slide_id not in ctx.unsure_slide_ids:
+                known = [*first_seen, *sorted(ctx.unsure_slide_ids)]
                 report.error(
                     item_node.line,
                     f"playlist[{i}]",
-                    f"no slide has the id '{slide_id}'{_suggest(slide_id, list(first_seen))}",
+                    f"no slide has the id '{slide_id}'{_suggest(slide_id, known)}",
                 )
         listed = set(playlist)
         for slide_id, item in first_seen.items():
@@ -615,7 +648,7 @@ def _id(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report)
 
 def _topic(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:
     value = _scalar_str(node, "a topic id")
-    if ctx.topic_ids is not None and value not in ctx.topic_ids:
+    if ctx.topic_ids is not None and value not in ctx.topic_ids and _slug(value) not in ctx.unsure_topic_ids:
         raise _Bad(
             f"unknown topic '{value}'{_suggest(value, ctx.topic_ids)}; clinic.yaml declares: "
             f"{', '.join(ctx.topic_ids) or 'no topics'}"
@@ -906,6 +939,9 @@ def _topics(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Rep
             continue
         values = _convert_mapping(item, TOPIC_FIELDS, item_path, ctx, report)
         topic_id = values.get("id")
+        id_entry = item.value.get("id")
+        if topic_id is _INVALID and id_entry is not None:
+            ctx.unsure_topic_ids.add(_slug(id_entry.node.raw))
         if isinstance(topic_id, str):
             if topic_id in seen:
                 report.error(

@@ -10,6 +10,7 @@ ever constructed beyond plain scalars (str, int, float, bool, None, date, dateti
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -192,8 +193,11 @@ def _syntax_issue(text: str, error: yaml.MarkedYAMLError) -> YamlIssue:
     return YamlIssue(mistake.line, "yaml", mistake.message)
 
 
-def read_yaml_file(path: Path) -> tuple[YNode | None, list[YamlIssue]]:
-    """Read, size-check, decode and parse one file; never raises for bad content."""
+def read_yaml_file(path: Path, *, seen: Callable[[str], None] | None = None) -> tuple[YNode | None, list[YamlIssue]]:
+    """Read, size-check, decode and parse one file; never raises for bad content.
+
+    ``seen`` is handed the decoded text before it is parsed (the loader salvages slide ids
+    from a file that does not parse)."""
     try:
         # A named pipe or device would block the reader for ever: regular files only.
         with open_regular(path) as handle:
@@ -219,4 +223,6 @@ def read_yaml_file(path: Path) -> tuple[YNode | None, list[YamlIssue]]:
     text, issue = decode_utf8(data)
     if text is None:
         return None, [issue] if issue else []
+    if seen is not None:
+        seen(text)
     return parse_yaml_text(text)
