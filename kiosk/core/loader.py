@@ -54,7 +54,7 @@ from kiosk.core.problems import ContentError, Problem, Severity
 from kiosk.core.regular_files import open_regular
 from kiosk.core.schedule import ALL_WEEKDAYS, WEEKDAY_NAMES, Schedule, TimeWindow
 from kiosk.core.text import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, LocalizedText
-from kiosk.core.yaml_source import YNode, read_yaml_file
+from kiosk.core.yaml_source import YEntry, YNode, read_yaml_file
 
 CLINIC_FILE = "clinic.yaml"
 SLIDES_DIR = "slides"
@@ -301,6 +301,7 @@ class _LoadedSlide:
     id_line: int
     path: str
     order: int
+    hidden: bool = False
 
 
 def _load_slides(root: Path, ctx: _Context, sink: list[Problem]) -> list[_LoadedSlide]:
@@ -373,11 +374,15 @@ def _load_slide(node: YNode, prefix: str, rel: str, order: int, ctx: _Context, r
     image = values.get("image")
     if isinstance(image, ImageRef):
         _check_screen_size(image, node.value["image"].node.line, _join(prefix, "image"), ctx, report)
+    hidden = values.get("hidden") is True
+    schedule = values.get("schedule")
+    if isinstance(schedule, Schedule) and not hidden:
+        _schedule_warnings(schedule, node.value["schedule"], _join(prefix, "schedule"), ctx, report)
     if report.error_count != errors_before or kind is None or _INVALID in values.values():
-        return _LoadedSlide(None, slide_id, id_line, rel, order)
+        return _LoadedSlide(None, slide_id, id_line, rel, order, hidden)
     values = {k: v for k, v in values.items() if v is not None}
     slide = MODEL_KINDS[kind](source=Source(rel, node.line), **values)
-    return _LoadedSlide(slide, slide_id, id_line, rel, order)
+    return _LoadedSlide(slide, slide_id, id_line, rel, order, hidden)
 
 
 def _check_screen_size(image: ImageRef, line: int, field_path: str, ctx: _Context, report: _Report) -> None:
@@ -419,9 +424,12 @@ def _assemble(
         return None
     report = _Report(CLINIC_FILE, sink)
     playlist = clinic_values.get("playlist")
+    by_file = sorted(loaded, key=lambda i: (i.path, i.order))
+    # A hidden slide never plays, whether the playlist names it or not; it is never missed either.
+    hidden_ids = {slide_id for slide_id, item in first_seen.items() if item.hidden}
     if playlist is None:
         # No playlist: every slide, by file name then position in the file.
-        ordered_ids = tuple(item.id for item in sorted(loaded, key=lambda i: (i.path, i.order)) if item.id)
+        ordered_ids = tuple(item.id for item in by_file if item.id and not item.hidden)
     else:
         playlist_node: YNode = clinic_values["_playlist_node"]
         for i, (slide_id, item_node) in enumerate(zip(playlist, playlist_node.value, strict=True)):
@@ -434,7 +442,7 @@ def _assemble(
                 )
         listed = set(playlist)
         for slide_id, item in first_seen.items():
-            if slide_id not in listed:
+            if slide_id not in listed and not item.hidden:
                 sink.append(
                     Problem(
                         item.path,
@@ -444,8 +452,10 @@ def _assemble(
                         Severity.WARNING,
                     )
                 )
-        ordered_ids = tuple(playlist)
+        ordered_ids = tuple(i for i in playlist if i not in hidden_ids)
     if not ordered_ids:
+        if hidden_ids:
+            _report_all_hidden(playlist is not None, clinic_values, report, sink)
         return None
     values = {k: v for k, v in clinic_values.items() if not k.startswith("_") and v is not None}
     values["playlist"] = ordered_ids
@@ -454,7 +464,19 @@ def _assemble(
     slides = tuple(slides_by_id.get(i) for i in ordered_ids)
     if any(s is None for s in slides) or any(item.slide is None for item in loaded):
         return None
-    return Deck(clinic, tuple(s for s in slides if s is not None), root.resolve(), content_version(root))
+    hidden = tuple(item.slide for item in by_file if item.hidden and item.slide is not None)
+    return Deck(clinic, tuple(s for s in slides if s is not None), root.resolve(), content_version(root), hidden)
+
+
+def _report_all_hidden(in_playlist: bool, clinic_values: dict[str, Any], report: _Report, sink: list[Problem]) -> None:
+    """Nothing left to play: an error, so the kiosk keeps its last good content rather than
+    showing patients an empty screen."""
+    what = "every slide in the playlist is" if in_playlist else "every slide is"
+    message = f"{what} hidden (hidden: true), so nothing would play; show at least one"
+    if in_playlist:
+        report.error(clinic_values["_playlist_node"].line, "playlist", message)
+    else:
+        sink.append(Problem(SLIDES_DIR, None, "hidden", message))
 
 
 # --- field conversion -----------------------------------------------------------------------
@@ -804,28 +826,48 @@ def _schedule(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _R
     until_dt = None
     if end is not None:
         until_dt = Schedule.until_end_of(end[0].date()) if end[1] else end[0]
-    schedule = Schedule(
+    if start is not None and end is not None and until_dt is not None and until_dt <= start[0]:
+        # Dates swapped or mistyped (often the year): no slide is ever meant to do this.
+        until_node, from_node = node.value["until"].node, node.value["from"].node
+        when = "before it starts" if end[0] < start[0] else "the moment it starts"
+        raise _Bad(
+            f"the schedule ends (until {until_node.raw}) {when} (from {from_node.raw}); check the two dates",
+            until_node.line,
+            _join(path, "until"),
+        )
+    return Schedule(
         active_from=start[0] if start else None,
         active_until=until_dt,
         weekdays=values.get("days", ALL_WEEKDAYS),
         windows=values.get("hours", ()),
     )
+
+
+def _schedule_warnings(schedule: Schedule, entry: YEntry, path: str, ctx: _Context, report: _Report) -> None:
+    """Warn about a schedule that never plays, or no longer does (a hidden slide is spared)."""
+    node = entry.node
     if not schedule.weekdays:
         report.warn(node.value["days"].node.line, _join(path, "days"), "no days are listed, so the slide never plays")
     elif not schedule.plays_ever():
-        until_node = node.value["until"].node
         report.warn(
-            until_node.line,
-            _join(path, "until"),
-            f"until ({until_node.raw}) is not after from ({node.value['from'].node.raw}), so the slide never plays",
+            entry.key_line,
+            path,
+            f"none of its days and hours fall between from ({node.value['from'].node.raw}) and until "
+            f"({node.value['until'].node.raw}), so the slide never plays",
         )
-    elif until_dt is not None and ctx.now is not None:
+    elif schedule.active_until is not None and ctx.now is not None:
         tz = ctx.timezone or ZoneInfo(DEFAULT_TIMEZONE)
         now = ctx.now if ctx.now.tzinfo is not None else ctx.now.replace(tzinfo=tz)
-        if until_dt <= now.astimezone(tz).replace(tzinfo=None):
+        if schedule.has_ended(now, tz):
             until_node = node.value["until"].node
             report.warn(until_node.line, _join(path, "until"), f"expired on {until_node.raw}, it no longer plays")
-    return schedule
+
+
+def _flag(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:
+    # YAML also reads yes/no and on/off as true/false; quoted "true" is text, not a flag.
+    if node.is_map or node.is_seq or not isinstance(node.value, bool):
+        raise _Bad(f"expected true or false, but got {_describe(node)}")
+    return node.value
 
 
 def _qr(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:
@@ -1000,4 +1042,5 @@ _CONVERTERS: dict[FieldType, _Converter] = {
     FieldType.OPENING_HOURS: _opening_hours,
     FieldType.TOPICS: _topics,
     FieldType.PLAYLIST: _playlist,
+    FieldType.FLAG: _flag,
 }

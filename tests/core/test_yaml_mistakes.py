@@ -216,7 +216,7 @@ def broken_files(draw: st.DrawFn) -> tuple[str, str, int, str]:
     text_lines = [i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")]
     if mutation == "delete a colon":
         i = draw(st.sampled_from([i for i in text_lines if _KEY.match(lines[i])]))
-        colon = _KEY.match(lines[i]).end(2)  # type: ignore[union-attr]  # i was chosen for matching
+        colon = _KEY.match(lines[i]).end(2)
         lines[i] = lines[i][:colon] + lines[i][colon + 1 :]
     elif mutation == "insert a tab":
         i = draw(st.sampled_from(text_lines))
@@ -227,14 +227,14 @@ def broken_files(draw: st.DrawFn) -> tuple[str, str, int, str]:
         lines[i] = lines[i][1:] if lines[i].startswith(" ") and draw(st.booleans()) else " " + lines[i]
     else:
         quoted = [i for i in text_lines if '"' in lines[i] or "'" in lines[i]]
-        keyed = [i for i in text_lines if _KEY.match(lines[i]) and _KEY.match(lines[i]).group(3)]  # type: ignore[union-attr]
+        keyed = [i for i in text_lines if _KEY.match(lines[i]) and _KEY.match(lines[i]).group(3)]
         if quoted and draw(st.booleans()):
             i = draw(st.sampled_from(quoted))
             at = draw(st.sampled_from([j for j, c in enumerate(lines[i]) if c in "\"'"]))
             lines[i] = lines[i][:at] + lines[i][at + 1 :]
         else:
             i = draw(st.sampled_from(keyed))
-            at = _KEY.match(lines[i]).end()  # type: ignore[union-attr]  # i was chosen for matching
+            at = _KEY.match(lines[i]).end()
             lines[i] = lines[i][:at] + draw(st.sampled_from("\"'")) + lines[i][at:]
     return path.name, mutation, i + 1, "\n".join(lines)
 
