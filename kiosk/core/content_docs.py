@@ -20,12 +20,121 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.core.fields import CLINIC_FIELDS, COMMON_SLIDE_FIELDS, KIND_FIELDS, TOPIC_FIELDS, FieldSpec
+from kiosk.core.limits import (
+    LIMITS,
+    MAX_DURATION,
+    MAX_IMAGE_PIXELS,
+    MAX_YAML_BYTES,
+    MIN_DURATION,
+    MIN_IMAGE_SCREEN_FRACTION,
+)
+from kiosk.core.loader import DEFAULT_TIMEZONE
+from kiosk.core.model import Clinic
 from kiosk.core.yaml_mistakes import messages_markdown
+from kiosk.core.yaml_source import MAX_DEPTH
 
-DOCS = ("docs/content-guide.md", "docs/content-format.md")
+GUIDE = "docs/content-guide.md"
+FORMAT = "docs/content-format.md"
+DOCS = (GUIDE, FORMAT)
+
+#: How the staff guide names each text limit (an attribute of TextLimits), in its order.
+_GUIDE_TEXTS = (
+    ("title", "title"),
+    ("info_body", "body of an `info` slide"),
+    ("news_body", "body of a `news` slide"),
+    ("contact_body", "body of the `contact` slide"),
+    ("list_item", "one bullet point"),
+    ("step", "one exercise step"),
+    ("caution", "caution line of an exercise"),
+    ("qr_caption", "text under the QR code"),
+    ("topic_title", "topic name"),
+    ("follow_up", "thank-you text after a patient asks for information (`follow_up` in clinic.yaml)"),
+)
+#: How the guide counts the entries of a list (an attribute of TextLimits).
+_GUIDE_COUNTS = {"list_items": "bullet points", "steps": "steps"}
+#: The screen the image advice is given for (``kiosk validate``'s default).
+SCREEN = (1920, 1080)
+
+
+def _fields_with_limits() -> list[tuple[str, str, FieldSpec]]:
+    """(field path, where it is, spec) for every field whose text has a length limit."""
+    found = [(spec.name, "every slide", spec) for spec in COMMON_SLIDE_FIELDS]
+    for kind, specs in KIND_FIELDS.items():
+        found += [(spec.name, f"`{kind}` slides", spec) for spec in specs]
+    found += [(f"topics[].{spec.name}", "clinic.yaml", spec) for spec in TOPIC_FIELDS]
+    found += [(spec.name, "clinic.yaml", spec) for spec in CLINIC_FIELDS]
+    return [item for item in found if item[2].limit is not None]
+
+
+def _count_of(spec: FieldSpec) -> int | None:
+    return getattr(LIMITS, spec.max_items) if spec.max_items else None
+
+
+def limits_guide_markdown() -> str:
+    """The staff guide's "how much text fits" table."""
+    specs = {spec.limit: spec for _, _, spec in _fields_with_limits()}
+    missing = sorted({spec.limit for spec in specs.values() if spec.limit} - {name for name, _ in _GUIDE_TEXTS})
+    if missing:
+        raise ValueError(f"no wording in the staff guide for the text limits {', '.join(missing)}")
+    rows = ["| text | at most (letters and spaces) |", "| --- | --- |"]
+    for name, label in _GUIDE_TEXTS:
+        cell = str(getattr(LIMITS, name))
+        spec = specs.get(name)
+        count = _count_of(spec) if spec else None
+        if spec is not None and spec.max_items and count is not None:
+            cell += f", and at most {count} {_GUIDE_COUNTS[spec.max_items]}"
+        rows.append(f"| {label} | {cell} |")
+    return "\n".join(rows) + "\n"
+
+
+def limits_format_markdown() -> str:
+    """The format reference's table of every limit the validator applies."""
+    rows = ["| field | where | at most | beyond it |", "| --- | --- | --- | --- |"]
+    for path, where, spec in _fields_with_limits():
+        length = getattr(LIMITS, spec.limit or "")
+        count = _count_of(spec)
+        if count is None:
+            rows.append(f"| `{path}` | {where} | {length} characters per language | a warning |")
+        else:
+            rows.append(
+                f"| `{path}` | {where} | {count} entries, each {length} characters per language | "
+                "more entries: an error; a longer entry: a warning |"
+            )
+    for path, where in (("duration", "every slide"), ("default_duration", "clinic.yaml")):
+        rows.append(
+            f"| `{path}` | {where} | from {MIN_DURATION:g} s to {MAX_DURATION:g} s | kept within them, with a warning |"
+        )
+    rows.append(f"| a content file | clinic.yaml, slides/ | {MAX_YAML_BYTES // 1024} KB | an error |")
+    rows.append(f"| nesting | any content file | {MAX_DEPTH} levels | an error |")
+    return "\n".join(rows) + "\n"
+
+
+def facts() -> tuple[tuple[str, str], ...]:
+    """(doc, sentence) for numbers the docs state in prose, rendered from the code; each
+    sentence must appear in its doc word for word (tests/core/test_content_docs.py)."""
+    half_w, half_h = (round(side * MIN_IMAGE_SCREEN_FRACTION) for side in SCREEN)
+    return (
+        (GUIDE, f"A slide stays between {MIN_DURATION:g} seconds and {MAX_DURATION / 60:g} minutes."),
+        (GUIDE, f"stay up for {Clinic.default_duration:g} seconds"),
+        (GUIDE, f"at least **{half_w} pixels wide or {half_h} pixels high**"),
+        (GUIDE, f"more than {MAX_IMAGE_PIXELS // 1_000_000} megapixels"),
+        (FORMAT, f"default `{Clinic.default_duration:g}s`"),
+        (FORMAT, f"IANA zone for schedules, default `{DEFAULT_TIMEZONE}`"),
+        (FORMAT, f"less than {MIN_IMAGE_SCREEN_FRACTION:.0%} of the WxH screen"),
+        (FORMAT, f"at most {MAX_YAML_BYTES // 1024} KB (`MAX_YAML_BYTES`)"),
+        (FORMAT, f"`nested more than {MAX_DEPTH} levels deep`"),
+        (FORMAT, f"shorter than the minimum of {MIN_DURATION:g} s; using {MIN_DURATION:g} s"),
+        (FORMAT, f"longer than the maximum of {MAX_DURATION:g} s; using {MAX_DURATION:g} s"),
+    )
+
 
 #: Each block's name and what renders it.
-BLOCKS: tuple[tuple[str, Callable[[], str]], ...] = (("yaml-messages", messages_markdown),)
+BLOCKS: tuple[tuple[str, Callable[[], str]], ...] = (
+    ("yaml-messages", messages_markdown),
+    ("limits-guide", limits_guide_markdown),
+    ("limits-format", limits_format_markdown),
+)
 
 
 def begin_marker(name: str) -> str:
