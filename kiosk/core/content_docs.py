@@ -103,7 +103,8 @@ def limits_format_markdown() -> str:
             )
     for path, where in (("duration", "every slide"), ("default_duration", "clinic.yaml")):
         rows.append(
-            f"| `{path}` | {where} | from {MIN_DURATION:g} s to {MAX_DURATION:g} s | kept within them, with a warning |"
+            f"| `{path}` | {where} | from {MIN_DURATION:g} s to {MAX_DURATION:g} s | "
+            "the nearest of the two is used, with a warning |"
         )
     rows.append(f"| a content file | clinic.yaml, slides/ | {MAX_YAML_BYTES // 1024} KB | an error |")
     rows.append(f"| nesting | any content file | {MAX_DEPTH} levels | an error |")

@@ -100,3 +100,18 @@ def test_the_guide_quotes_real_messages(tmp_path: Path, rel: str, line: int, rep
     problems = [str(p) for p in load_deck(root).problems]
     assert len(problems) == 1
     assert problems[0] in (REPO / content_docs.GUIDE).read_text(encoding="utf-8"), problems[0]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "`the schedule ends (until …) before it starts (from …); check the two dates`",
+        "warning: `none of its days and hours fall between from (…) and until (…), so the slide never plays`",
+        "`every slide in the playlist is hidden (hidden: true), so nothing would play; show at least one`",
+        "`every slide is hidden (hidden: true), so nothing would play; show at least one`",
+        "`expected true or false, but got …` | `hidden`",
+    ],
+)
+def test_the_format_reference_lists_the_schedule_and_hidden_messages(message: str) -> None:
+    # The reference lists every message; these are the ones this part of the validator gives.
+    assert message in (REPO / content_docs.FORMAT).read_text(encoding="utf-8")
