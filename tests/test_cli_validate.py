@@ -220,3 +220,40 @@ def test_schema_accepts_valid_files_and_rejects_what_the_loader_rejects(
     assert not clinic.is_valid(data(CLINIC.replace("#0b5d7a", "blue")))
     assert not clinic.is_valid(data(CLINIC + "playlist: []\n"))
     assert not clinic.is_valid(data(CLINIC.replace("phone", "fone")))
+
+
+def test_slides_that_will_never_play_again_and_hidden_ones_head_the_summary(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old_news = NEWS.replace("2025-01-06\n  until: 2025-01-31", "2024-01-06\n  until: 2024-02-01")
+    no_days = WELCOME.replace("id: welcome", "id: someday") + "schedule:\n  days: []\n"
+    draft = WELCOME.replace("id: welcome", "id: draft") + "hidden: true\n"
+    root = make_content(
+        tmp_path / "content",
+        {"a-welcome.yaml": WELCOME, "b-news.yaml": old_news, "d-someday.yaml": no_days, "e-draft.yaml": draft},
+    )
+    assert main(["validate", str(root), "--now", "2026-03-02T09:30"]) == exitcodes.OK
+    assert capsys.readouterr().out.splitlines() == [
+        "slides/b-news.yaml:10: schedule.until: warning: expired on 2024-02-01, it no longer plays",
+        "slides/d-someday.yaml:7: schedule.days: warning: no days are listed, so the slide never plays",
+        "",
+        "Will never play again: slides/b-news.yaml (news, ended 2024-02-01)",
+        "Will never play again: slides/d-someday.yaml (someday, no days are listed)",
+        "Hidden (hidden: true, never shown to patients): slides/e-draft.yaml (draft)",
+        "slides: 3 (info 2, news 1)",
+        "topics: about (3), exercise (0)",
+        "languages: en, es",
+        "  slides without Spanish: news",
+        "playing now (2026-03-02 09:30 America/Denver): welcome",
+        "next schedule change: none within a week",
+        "OK: 0 errors, 2 warnings",
+    ]
+
+
+def test_a_slide_listed_twice_is_counted_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_content(tmp_path / "content", {"a-welcome.yaml": WELCOME, "c-ex.yaml": EXERCISE})
+    clinic = root / "clinic.yaml"
+    clinic.write_text(clinic.read_text(encoding="utf-8") + "playlist: [welcome, cat-cow, welcome]\n", encoding="utf-8")
+    assert main(["validate", str(root), "--now", "2025-01-07T09:30"]) == exitcodes.OK
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == ["slides: 2 (exercise 1, info 1)", "topics: about (1), exercise (1)"]

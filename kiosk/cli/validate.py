@@ -7,13 +7,15 @@ import re
 import sys
 from collections import Counter
 from dataclasses import fields
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.runtime import exitcodes
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from kiosk.core.model import Deck, Slide
 
 _SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
@@ -89,16 +91,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _summary(deck: Deck, now: datetime) -> None:
-    kinds = Counter(s.kind for s in deck.slides)
+    # What staff most need to act on comes first, before the inventory.
+    for slide in deck.never_again(now):
+        print(f"Will never play again: {_where(slide, _why_never(slide, now, deck.clinic.timezone))}")
+    if deck.hidden:
+        print(f"Hidden (hidden: true, never shown to patients): {', '.join(_where(s) for s in deck.hidden)}")
+    slides = deck.distinct_slides
+    kinds = Counter(s.kind for s in slides)
     by_kind = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
-    print(f"slides: {len(deck.slides)} ({by_kind})")
-    topic_counts = Counter(s.topic for s in deck.slides)
+    print(f"slides: {len(slides)} ({by_kind})")
+    topic_counts = Counter(s.topic for s in slides)
     print("topics: " + ", ".join(f"{t.id} ({topic_counts.get(t.id, 0)})" for t in deck.clinic.topics))
     print("languages: " + ", ".join(deck.clinic.languages))
     for language in deck.clinic.languages:
         if language == "en":
             continue
-        lacking = [s.id for s in deck.slides if not _has_language(s, language)]
+        lacking = [s.id for s in slides if not _has_language(s, language)]
         name = {"es": "Spanish"}.get(language, language)
         print(f"  slides without {name}: {', '.join(lacking) if lacking else 'none'}")
     tz = deck.clinic.timezone
@@ -108,6 +116,25 @@ def _summary(deck: Deck, now: datetime) -> None:
     change = deck.next_change(now)
     shown = f"{change.astimezone(tz):%Y-%m-%d %H:%M}" if change else "none within a week"
     print(f"next schedule change: {shown}")
+
+
+def _where(slide: Slide, *details: str) -> str:
+    """``slides/x.yaml (details)``, with the slide's id first when the file name does not say it."""
+    named = [] if Path(slide.source.path).stem == slide.id else [slide.id]
+    parts = [*named, *details]
+    return f"{slide.source.path} ({', '.join(parts)})" if parts else slide.source.path
+
+
+def _why_never(slide: Slide, now: datetime, tz: ZoneInfo) -> str:
+    schedule = slide.schedule
+    if schedule.has_ended(now, tz) and schedule.active_until is not None:
+        until = schedule.active_until
+        # A date-only until ends at the midnight after that day: name the day itself.
+        ended = f"{until - timedelta(days=1):%Y-%m-%d}" if until.time() == time() else f"{until:%Y-%m-%d %H:%M}"
+        return f"ended {ended}"
+    if not schedule.weekdays:
+        return "no days are listed"
+    return "its days and hours never fall between from and until"
 
 
 def _has_language(slide: Slide, language: str) -> bool:

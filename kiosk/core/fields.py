@@ -40,6 +40,7 @@ class FieldType(enum.Enum):
     OPENING_HOURS = "opening-hours"
     TOPICS = "topics"
     PLAYLIST = "playlist"
+    FLAG = "flag"  # true or false
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,11 @@ COMMON_SLIDE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", F.TEXT, "The headline.", required=True, limit="title"),
     FieldSpec("duration", F.DURATION, "How long the slide stays up: 12, 12s, 1m, 1m30s (4 s to 5 min)."),
     FieldSpec("schedule", F.SCHEDULE, "When the slide plays; default: always."),
+    FieldSpec(
+        "hidden",
+        F.FLAG,
+        "true: the slide is kept and checked but never shown to patients (a draft, or out of season); default: false.",
+    ),
 )
 
 KIND_FIELDS: dict[str, tuple[FieldSpec, ...]] = {

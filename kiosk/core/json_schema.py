@@ -136,6 +136,8 @@ def _type_schema(spec: FieldSpec) -> dict[str, Any]:
         }
     if t is FieldType.TOPICS:
         return {"type": "array", "items": _object(TOPIC_FIELDS), "minItems": 1}
+    if t is FieldType.FLAG:
+        return {"type": "boolean"}
     if t is FieldType.PLAYLIST:
         return {"type": "array", "items": {"type": "string", "pattern": _ID_PATTERN}, "minItems": 1}
     raise AssertionError(f"no JSON Schema for field type {t}")  # every FieldType is covered above

@@ -54,7 +54,7 @@ from kiosk.core.problems import ContentError, Problem, Severity
 from kiosk.core.regular_files import open_regular
 from kiosk.core.schedule import ALL_WEEKDAYS, WEEKDAY_NAMES, Schedule, TimeWindow
 from kiosk.core.text import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, LocalizedText
-from kiosk.core.yaml_source import YNode, read_yaml_file
+from kiosk.core.yaml_source import YEntry, YNode, read_yaml_file
 
 CLINIC_FILE = "clinic.yaml"
 SLIDES_DIR = "slides"
@@ -139,6 +139,11 @@ class _Context:
     topic_ids: tuple[str, ...] | None = None
     timezone: ZoneInfo | None = None
     images: dict[Path, ImageInfo | ImageError] = field(default_factory=dict)
+    #: Ids that slides whose errors are already reported may have (from the file name, or
+    #: salvaged from a file that does not parse): a playlist naming one is not wrong too.
+    unsure_slide_ids: set[str] = field(default_factory=set)
+    #: The same for topics whose id is broken (normalized by _slug).
+    unsure_topic_ids: set[str] = field(default_factory=set)
 
 
 def load_deck(root: Path, *, screen_size: tuple[int, int] = (1920, 1080), now: datetime | None = None) -> LoadResult:
@@ -198,16 +203,35 @@ def content_version(root: Path) -> str:
     return digest.hexdigest()
 
 
-def _read(root: Path, rel: str, report: _Report) -> YNode | None:
+def _read(root: Path, rel: str, report: _Report, seen: Callable[[str], None] | None = None) -> YNode | None:
     path = root / rel
     if not path.resolve().is_relative_to(root.resolve()):
         # A linked-in file from elsewhere could put any file's text into messages and the deck.
         report.error(None, "file", f"{rel} is a link to a file outside the content folder")
         return None
-    node, issues = read_yaml_file(path)
+    node, issues = read_yaml_file(path, seen=seen)
     for issue in issues:
         report.error(issue.line, issue.field, issue.message)
     return node
+
+
+_SALVAGED_ID = re.compile(r"""^[ \t]*(?:-[ \t]+)?id[ \t]*:?[ \t]*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?[ \t]*(?:#.*)?$""")
+
+
+def _file_id(rel: str) -> str:
+    """The id staff give a slide in its own file: the file name without .yaml."""
+    return Path(rel).stem
+
+
+def _salvaged_ids(rel: str, text: str) -> set[str]:
+    """Ids a slide file that could not be read may hold: its name, and every line that looks
+    like ``id: x`` (or ``- id: x``), even with the colon missing."""
+    return {_file_id(rel)} | {m.group(1) for line in text.splitlines() if (m := _SALVAGED_ID.match(line))}
+
+
+def _slug(text: str) -> str:
+    """``Back Exercises`` -> ``back-exercises``: how an id was probably meant."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _slide_files(root: Path) -> list[str]:
@@ -277,6 +301,7 @@ class _LoadedSlide:
     id_line: int
     path: str
     order: int
+    hidden: bool = False
 
 
 def _load_slides(root: Path, ctx: _Context, sink: list[Problem]) -> list[_LoadedSlide]:
@@ -287,7 +312,10 @@ def _load_slides(root: Path, ctx: _Context, sink: list[Problem]) -> list[_Loaded
     loaded: list[_LoadedSlide] = []
     for rel in files:
         report = _Report(rel, sink)
-        node = _read(root, rel, report)
+        texts: list[str] = []
+        node = _read(root, rel, report, seen=texts.append)
+        if report.error_count or node is None:
+            ctx.unsure_slide_ids.update(_salvaged_ids(rel, "".join(texts)))
         if report.error_count:
             continue
         if node is None:
@@ -302,11 +330,10 @@ def _load_slides(root: Path, ctx: _Context, sink: list[Problem]) -> list[_Loaded
                         key,
                         f"unknown field '{key}' (a file with 'slides:' holds only that list)",
                     )
-            if not entry.node.is_seq:
-                report.error(entry.node.line, "slides", "expected a list of slides, not " + _describe(entry.node))
-                continue
-            if not entry.node.value:
-                report.error(entry.node.line, "slides", "the list of slides is empty")
+            if not entry.node.is_seq or not entry.node.value:
+                shape = "expected a list of slides, not " + _describe(entry.node) if not entry.node.is_seq else ""
+                report.error(entry.node.line, "slides", shape or "the list of slides is empty")
+                ctx.unsure_slide_ids.add(_file_id(rel))
                 continue
             for i, item in enumerate(entry.node.value):
                 loaded.append(_load_slide(item, f"slides[{i}]", rel, len(loaded), ctx, report))
@@ -318,10 +345,16 @@ def _load_slides(root: Path, ctx: _Context, sink: list[Problem]) -> list[_Loaded
 def _load_slide(node: YNode, prefix: str, rel: str, order: int, ctx: _Context, report: _Report) -> _LoadedSlide:
     if not node.is_map:
         report.error(node.line, prefix, "expected a slide (fields like id, kind, title), not " + _describe(node))
+        if not prefix:
+            ctx.unsure_slide_ids.add(_file_id(rel))
         return _LoadedSlide(None, None, node.line, rel, order)
     errors_before = report.error_count
     id_entry = node.value.get("id")
     slide_id = id_entry.node.value if id_entry and isinstance(id_entry.node.value, str) else None
+    if slide_id is not None and not _ID.match(slide_id):
+        slide_id = None  # reported as not an id; it is no name to look the slide up by
+    if slide_id is None and not prefix:
+        ctx.unsure_slide_ids.add(_file_id(rel))
     id_line = id_entry.node.line if id_entry else node.line
     kind_entry = node.value.get("kind")
     kind: str | None = None
@@ -341,11 +374,15 @@ def _load_slide(node: YNode, prefix: str, rel: str, order: int, ctx: _Context, r
     image = values.get("image")
     if isinstance(image, ImageRef):
         _check_screen_size(image, node.value["image"].node.line, _join(prefix, "image"), ctx, report)
+    hidden = values.get("hidden") is True
+    schedule = values.get("schedule")
+    if isinstance(schedule, Schedule) and not hidden:
+        _schedule_warnings(schedule, node.value["schedule"], _join(prefix, "schedule"), ctx, report)
     if report.error_count != errors_before or kind is None or _INVALID in values.values():
-        return _LoadedSlide(None, slide_id, id_line, rel, order)
+        return _LoadedSlide(None, slide_id, id_line, rel, order, hidden)
     values = {k: v for k, v in values.items() if v is not None}
     slide = MODEL_KINDS[kind](source=Source(rel, node.line), **values)
-    return _LoadedSlide(slide, slide_id, id_line, rel, order)
+    return _LoadedSlide(slide, slide_id, id_line, rel, order, hidden)
 
 
 def _check_screen_size(image: ImageRef, line: int, field_path: str, ctx: _Context, report: _Report) -> None:
@@ -387,21 +424,25 @@ def _assemble(
         return None
     report = _Report(CLINIC_FILE, sink)
     playlist = clinic_values.get("playlist")
+    by_file = sorted(loaded, key=lambda i: (i.path, i.order))
+    # A hidden slide never plays, whether the playlist names it or not; it is never missed either.
+    hidden_ids = {slide_id for slide_id, item in first_seen.items() if item.hidden}
     if playlist is None:
         # No playlist: every slide, by file name then position in the file.
-        ordered_ids = tuple(item.id for item in sorted(loaded, key=lambda i: (i.path, i.order)) if item.id)
+        ordered_ids = tuple(item.id for item in by_file if item.id and not item.hidden)
     else:
         playlist_node: YNode = clinic_values["_playlist_node"]
         for i, (slide_id, item_node) in enumerate(zip(playlist, playlist_node.value, strict=True)):
-            if slide_id not in first_seen:
+            if slide_id not in first_seen and slide_id not in ctx.unsure_slide_ids:
+                known = [*first_seen, *sorted(ctx.unsure_slide_ids)]
                 report.error(
                     item_node.line,
                     f"playlist[{i}]",
-                    f"no slide has the id '{slide_id}'{_suggest(slide_id, list(first_seen))}",
+                    f"no slide has the id '{slide_id}'{_suggest(slide_id, known)}",
                 )
         listed = set(playlist)
         for slide_id, item in first_seen.items():
-            if slide_id not in listed:
+            if slide_id not in listed and not item.hidden:
                 sink.append(
                     Problem(
                         item.path,
@@ -411,8 +452,10 @@ def _assemble(
                         Severity.WARNING,
                     )
                 )
-        ordered_ids = tuple(playlist)
+        ordered_ids = tuple(i for i in playlist if i not in hidden_ids)
     if not ordered_ids:
+        if hidden_ids:
+            _report_all_hidden(playlist is not None, clinic_values, report, sink)
         return None
     values = {k: v for k, v in clinic_values.items() if not k.startswith("_") and v is not None}
     values["playlist"] = ordered_ids
@@ -421,7 +464,19 @@ def _assemble(
     slides = tuple(slides_by_id.get(i) for i in ordered_ids)
     if any(s is None for s in slides) or any(item.slide is None for item in loaded):
         return None
-    return Deck(clinic, tuple(s for s in slides if s is not None), root.resolve(), content_version(root))
+    hidden = tuple(item.slide for item in by_file if item.hidden and item.slide is not None)
+    return Deck(clinic, tuple(s for s in slides if s is not None), root.resolve(), content_version(root), hidden)
+
+
+def _report_all_hidden(in_playlist: bool, clinic_values: dict[str, Any], report: _Report, sink: list[Problem]) -> None:
+    """Nothing left to play: an error, so the kiosk keeps its last good content rather than
+    showing patients an empty screen."""
+    what = "every slide in the playlist is" if in_playlist else "every slide is"
+    message = f"{what} hidden (hidden: true), so nothing would play; show at least one"
+    if in_playlist:
+        report.error(clinic_values["_playlist_node"].line, "playlist", message)
+    else:
+        sink.append(Problem(SLIDES_DIR, None, "hidden", message))
 
 
 # --- field conversion -----------------------------------------------------------------------
@@ -615,7 +670,7 @@ def _id(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report)
 
 def _topic(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:
     value = _scalar_str(node, "a topic id")
-    if ctx.topic_ids is not None and value not in ctx.topic_ids:
+    if ctx.topic_ids is not None and value not in ctx.topic_ids and _slug(value) not in ctx.unsure_topic_ids:
         raise _Bad(
             f"unknown topic '{value}'{_suggest(value, ctx.topic_ids)}; clinic.yaml declares: "
             f"{', '.join(ctx.topic_ids) or 'no topics'}"
@@ -771,28 +826,48 @@ def _schedule(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _R
     until_dt = None
     if end is not None:
         until_dt = Schedule.until_end_of(end[0].date()) if end[1] else end[0]
-    schedule = Schedule(
+    if start is not None and end is not None and until_dt is not None and until_dt <= start[0]:
+        # Dates swapped or mistyped (often the year): no slide is ever meant to do this.
+        until_node, from_node = node.value["until"].node, node.value["from"].node
+        when = "before it starts" if end[0] < start[0] else "the moment it starts"
+        raise _Bad(
+            f"the schedule ends (until {until_node.raw}) {when} (from {from_node.raw}); check the two dates",
+            until_node.line,
+            _join(path, "until"),
+        )
+    return Schedule(
         active_from=start[0] if start else None,
         active_until=until_dt,
         weekdays=values.get("days", ALL_WEEKDAYS),
         windows=values.get("hours", ()),
     )
+
+
+def _schedule_warnings(schedule: Schedule, entry: YEntry, path: str, ctx: _Context, report: _Report) -> None:
+    """Warn about a schedule that never plays, or no longer does (a hidden slide is spared)."""
+    node = entry.node
     if not schedule.weekdays:
         report.warn(node.value["days"].node.line, _join(path, "days"), "no days are listed, so the slide never plays")
     elif not schedule.plays_ever():
-        until_node = node.value["until"].node
         report.warn(
-            until_node.line,
-            _join(path, "until"),
-            f"until ({until_node.raw}) is not after from ({node.value['from'].node.raw}), so the slide never plays",
+            entry.key_line,
+            path,
+            f"none of its days and hours fall between from ({node.value['from'].node.raw}) and until "
+            f"({node.value['until'].node.raw}), so the slide never plays",
         )
-    elif until_dt is not None and ctx.now is not None:
+    elif schedule.active_until is not None and ctx.now is not None:
         tz = ctx.timezone or ZoneInfo(DEFAULT_TIMEZONE)
         now = ctx.now if ctx.now.tzinfo is not None else ctx.now.replace(tzinfo=tz)
-        if until_dt <= now.astimezone(tz).replace(tzinfo=None):
+        if schedule.has_ended(now, tz):
             until_node = node.value["until"].node
             report.warn(until_node.line, _join(path, "until"), f"expired on {until_node.raw}, it no longer plays")
-    return schedule
+
+
+def _flag(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:
+    # YAML also reads yes/no and on/off as true/false; quoted "true" is text, not a flag.
+    if node.is_map or node.is_seq or not isinstance(node.value, bool):
+        raise _Bad(f"expected true or false, but got {_describe(node)}")
+    return node.value
 
 
 def _qr(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:
@@ -906,6 +981,9 @@ def _topics(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Rep
             continue
         values = _convert_mapping(item, TOPIC_FIELDS, item_path, ctx, report)
         topic_id = values.get("id")
+        id_entry = item.value.get("id")
+        if topic_id is _INVALID and id_entry is not None:
+            ctx.unsure_topic_ids.add(_slug(id_entry.node.raw))
         if isinstance(topic_id, str):
             if topic_id in seen:
                 report.error(
@@ -964,4 +1042,5 @@ _CONVERTERS: dict[FieldType, _Converter] = {
     FieldType.OPENING_HOURS: _opening_hours,
     FieldType.TOPICS: _topics,
     FieldType.PLAYLIST: _playlist,
+    FieldType.FLAG: _flag,
 }

@@ -98,6 +98,8 @@ class Slide:
     source: Source
     duration: float | None = None  # seconds, already clamped; None = clinic default
     schedule: Schedule = field(default_factory=Schedule)
+    #: Kept and checked, but never shown to patients (a draft, or a slide out of season).
+    hidden: bool = False
 
     def images(self) -> Iterator[ImageRef]:
         image = getattr(self, "image", None)
@@ -154,26 +156,43 @@ SLIDE_KINDS: dict[str, type[Slide]] = {
 
 @dataclass(frozen=True)
 class Deck:
-    """A complete, valid set of content. ``slides`` are in playlist order."""
+    """A complete, valid set of content. ``slides`` are in playlist order (a slide listed twice
+    is there twice) and never hidden ones: everything that lists slides for patients starts
+    from them, so a hidden slide cannot show anywhere."""
 
     clinic: Clinic
     slides: tuple[Slide, ...]
     root: Path
     #: Changes whenever any content file changes (hash of names, sizes and bytes).
     version: str = ""
+    #: Slides marked ``hidden: true``, by file name: checked like the others, never shown.
+    hidden: tuple[Slide, ...] = ()
 
     def slide(self, slide_id: str) -> Slide | None:
         return next((s for s in self.slides if s.id == slide_id), None)
 
     def is_playing(self, slide: Slide, at: datetime) -> bool:
-        return slide.schedule.is_active(at, self.clinic.timezone)
+        return not slide.hidden and slide.schedule.is_active(at, self.clinic.timezone)
 
     def playing_at(self, at: datetime) -> tuple[Slide, ...]:
         """The slides that play at ``at`` (aware), in playlist order."""
         return tuple(s for s in self.slides if self.is_playing(s, at))
 
     def for_topic(self, topic_id: str, at: datetime) -> tuple[Slide, ...]:
-        return tuple(s for s in self.playing_at(at) if s.topic == topic_id)
+        """The slides of a topic that play at ``at``, each once (the playlist may repeat one)."""
+        # A dict keeps the first place of each id; a repeated id is the very same slide.
+        return tuple({s.id: s for s in self.playing_at(at) if s.topic == topic_id}.values())
+
+    @property
+    def distinct_slides(self) -> tuple[Slide, ...]:
+        """``slides`` with each slide once (the playlist may list one twice), in playlist order."""
+        return tuple({s.id: s for s in self.slides}.values())
+
+    def never_again(self, at: datetime) -> tuple[Slide, ...]:
+        """The slides in the playlist that will not play at or after ``at`` (aware): their
+        ``until`` has passed, or their schedule can never play."""
+        tz = self.clinic.timezone
+        return tuple(s for s in self.distinct_slides if s.schedule.has_ended(at, tz) or not s.schedule.plays_ever())
 
     def duration_of(self, slide: Slide) -> float:
         return slide.duration if slide.duration is not None else self.clinic.default_duration

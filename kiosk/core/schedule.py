@@ -53,6 +53,12 @@ class Schedule:
         """The exclusive bound that makes a date-only ``until`` include that whole day."""
         return datetime.combine(day + timedelta(days=1), time())
 
+    def has_ended(self, at: datetime, tz: ZoneInfo) -> bool:
+        """Whether ``until`` has passed at ``at`` (aware): the slide never plays again."""
+        if at.tzinfo is None:
+            raise ValueError("has_ended needs a timezone-aware datetime")
+        return self.active_until is not None and at.astimezone(tz).replace(tzinfo=None) >= self.active_until
+
     def is_active(self, at: datetime, tz: ZoneInfo) -> bool:
         if at.tzinfo is None:
             raise ValueError("is_active needs a timezone-aware datetime")

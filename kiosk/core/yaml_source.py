@@ -10,6 +10,7 @@ ever constructed beyond plain scalars (str, int, float, bool, None, date, dateti
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import yaml
 
 from kiosk.core.limits import MAX_YAML_BYTES
 from kiosk.core.regular_files import NotRegularFile, open_regular
+from kiosk.core.yaml_mistakes import explain_reader_error, explain_syntax_error
 
 #: Deeper nesting than this is never needed by content files.
 MAX_DEPTH = 32
@@ -167,19 +169,12 @@ def parse_yaml_text(text: str) -> tuple[YNode | None, list[YamlIssue]]:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
-        if mark is None:
-            return None, [YamlIssue(None, "yaml", f"YAML syntax error: {problem}")]
-        return None, [
-            YamlIssue(
-                mark.line + 1,
-                "yaml",
-                f"YAML syntax error at line {mark.line + 1}, column {mark.column + 1}: {problem}",
-            )
-        ]
+        return None, [_syntax_issue(text, exc)]
     except yaml.YAMLError as exc:
-        # ReaderError: control characters that YAML does not allow in a file.
+        # ReaderError: a control character that YAML does not allow in a file.
+        control = explain_reader_error(text)
+        if control is not None:
+            return None, [YamlIssue(control.line, "yaml", control.message)]
         return None, [YamlIssue(None, "yaml", f"YAML error: {exc}")]
     if root is None:
         return None, []
@@ -188,8 +183,21 @@ def parse_yaml_text(text: str) -> tuple[YNode | None, list[YamlIssue]]:
     return converted, converter.issues
 
 
-def read_yaml_file(path: Path) -> tuple[YNode | None, list[YamlIssue]]:
-    """Read, size-check, decode and parse one file; never raises for bad content."""
+def _syntax_issue(text: str, error: yaml.MarkedYAMLError) -> YamlIssue:
+    try:
+        mistake = explain_syntax_error(text, error, _Loader)
+    except Exception:  # noqa: BLE001 - the words are a courtesy; the error must be reported whatever happens
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "invalid YAML"
+        return YamlIssue(mark.line + 1 if mark else None, "yaml", f"YAML cannot read this line ({problem})")
+    return YamlIssue(mistake.line, "yaml", mistake.message)
+
+
+def read_yaml_file(path: Path, *, seen: Callable[[str], None] | None = None) -> tuple[YNode | None, list[YamlIssue]]:
+    """Read, size-check, decode and parse one file; never raises for bad content.
+
+    ``seen`` is handed the decoded text before it is parsed (the loader salvages slide ids
+    from a file that does not parse)."""
     try:
         # A named pipe or device would block the reader for ever: regular files only.
         with open_regular(path) as handle:
@@ -215,4 +223,6 @@ def read_yaml_file(path: Path) -> tuple[YNode | None, list[YamlIssue]]:
     text, issue = decode_utf8(data)
     if text is None:
         return None, [issue] if issue else []
+    if seen is not None:
+        seen(text)
     return parse_yaml_text(text)

@@ -68,7 +68,9 @@ def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
     result = load_config(path, {})
     assert result.config is None
     assert result.problems[0].path == str(path)
-    assert "YAML syntax error" in result.problems[0].message
+    assert [(p.line, p.field, p.message) for p in result.problems] == [
+        (2, "yaml", "`[1` opens a `[` that is never closed; end it with `]`")
+    ]
 
 
 def test_missing_explicit_file_is_an_error(tmp_path: Path) -> None:

@@ -117,9 +117,9 @@ CASES = {
         INFO + "title: Again\n",
         ["slides/a.yaml:6: title: 'title' is given twice (first on line 4); keep one"],
     ),
-    "yaml syntax error with line and column": (
+    "yaml syntax error on the line of the mistake, in plain words": (
         INFO + "body2: [unclosed\n",
-        ["slides/a.yaml:7: yaml: YAML syntax error at line 7, column 1: did not find expected ',' or ']'"],
+        ["slides/a.yaml:6: yaml: `[unclosed` opens a `[` that is never closed; end it with `]`"],
     ),
     "a list instead of a slide": (
         "- a\n- b\n",
@@ -199,11 +199,33 @@ CASES = {
         ],
     ),
     # --- schedules ---
-    "until before from never plays": (
+    "until before from is an error naming both dates": (
         INFO + "schedule:\n  from: 2025-02-01\n  until: 2025-01-01\n",
         [
-            "slides/a.yaml:8: schedule.until: warning: until (2025-01-01) is not after from (2025-02-01), "
-            "so the slide never plays"
+            "slides/a.yaml:8: schedule.until: the schedule ends (until 2025-01-01) before it starts "
+            "(from 2025-02-01); check the two dates"
+        ],
+    ),
+    "until a day before from, both whole days": (
+        INFO + "schedule:\n  from: 2025-02-01\n  until: 2025-01-31\n",
+        [
+            "slides/a.yaml:8: schedule.until: the schedule ends (until 2025-01-31) before it starts "
+            "(from 2025-02-01); check the two dates"
+        ],
+    ),
+    "until at the very time of from": (
+        INFO + "schedule:\n  from: 2025-02-01 10:00\n  until: 2025-02-01 10:00\n",
+        [
+            "slides/a.yaml:8: schedule.until: the schedule ends (until 2025-02-01 10:00) the moment it starts "
+            "(from 2025-02-01 10:00); check the two dates"
+        ],
+    ),
+    "one day from and until plays that day": (INFO + "schedule:\n  from: 2025-02-01\n  until: 2025-02-01\n", []),
+    "no days of the week within from and until": (
+        INFO + "schedule:\n  from: 2025-02-03\n  until: 2025-02-04\n  days: weekends\n",
+        [
+            "slides/a.yaml:6: schedule: warning: none of its days and hours fall between from (2025-02-03) and "
+            "until (2025-02-04), so the slide never plays"
         ],
     ),
     "no days never plays": (

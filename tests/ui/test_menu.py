@@ -118,3 +118,38 @@ def test_switches_follow_the_session_both_ways(qapp, qtbot) -> None:
         assert not menu.high_contrast_button.isChecked() and not menu.large_text_button.isChecked()
         assert menu.language_buttons["en"].isChecked()
         assert "#ffe600" not in shell.styleSheet()
+
+
+def test_hidden_slides_never_show_in_the_menu_or_the_topic_browser(qapp, qtbot, tmp_path: Path) -> None:
+    from kiosk.core.clock import FixedClock
+    from kiosk.ui.app import build_kiosk
+    from kiosk.ui.menu.menu_screen import playing_topics
+
+    content = tmp_path / "content"
+    shutil.copytree(bundled_content_dir(), content)
+    # Shockwave's only slide and one of the five exercises are hidden.
+    for name in ("shockwave-news", "exercise-cat-cow"):
+        path = content / "slides" / f"{name}.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "hidden: true\n", encoding="utf-8")
+    deck = bundled_deck(LANDSCAPE, content)
+    assert [t.id for t in playing_topics(deck, NOW)] == ["dry-needling", "exercise", "about"]
+    kiosk = build_kiosk(
+        qapp, deck, clock=FixedClock(NOW), screen=qapp.primaryScreen(), windowed=LANDSCAPE, transition="none"
+    )
+    qtbot.addWidget(kiosk.window)
+    try:
+        shell = kiosk.window
+        shell.open_menu()
+        assert shell.menu.topic_button("exercise").detail_label.text() == "4 slides"
+        QTest.mouseClick(
+            shell.menu.topic_button("exercise"),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            QPoint(10, 10),
+        )
+        assert shell.current_screen == BROWSE
+        ids = [s.id for s in shell.browse.slides]
+        assert len(ids) == 4 and "exercise-cat-cow" not in ids
+        assert shell.browse.position_label.text() == "1 / 4"
+    finally:
+        kiosk.player.stop()
