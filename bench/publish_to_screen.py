@@ -82,7 +82,12 @@ def main() -> int:
         )
         env = kiosk_env(display, KIOSK_BENCH_SLIDES="1", KIOSK_CONFIG=str(config))
         proc = subprocess.Popen(
-            [sys.executable, "-m", "kiosk"], cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+            [sys.executable, "-m", "kiosk"],
+            cwd=work,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
         )
         shown: queue.Queue[tuple[str, str, float]] = queue.Queue()
         threading.Thread(target=read_slides, args=(proc.stdout, shown), daemon=True).start()
