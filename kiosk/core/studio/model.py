@@ -14,22 +14,22 @@ can run elsewhere: take :meth:`StudioModel.check_request` on the model's thread,
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterator, Mapping
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.content_history import Snapshot
 from kiosk.core.content_home import ContentPlaces
 from kiosk.core.fields import FieldType
 from kiosk.core.file_lock import LockTimeout
 from kiosk.core.loader import CLINIC_FILE
-from kiosk.core.model import Clinic, Deck, Slide, Source
 from kiosk.core.studio.checking import CheckRequest, CheckResult
 from kiosk.core.studio.editor import FieldState, field_state, field_states
 from kiosk.core.studio.edits import Edit
+from kiosk.core.studio.field_editor import FieldEditor
 from kiosk.core.studio.field_edits import (
     add_item,
     move_list_item,
@@ -39,16 +39,19 @@ from kiosk.core.studio.field_edits import (
     slide_map,
 )
 from kiosk.core.studio.field_paths import FieldPath
-from kiosk.core.studio.keys import DocKey
+from kiosk.core.studio.keys import CLINIC, DocKey
 from kiosk.core.studio.observers import Change, ChangeKind, Observer, Observers
 from kiosk.core.studio.pack_state import PackState, StudioError, slide_id
-from kiosk.core.studio.pictures import PictureSlot, PreparedPicture, prepare_picture, unique_name
+from kiosk.core.studio.picture_library import place_picture
+from kiosk.core.studio.pictures import PictureSlot, prepare_picture
+from kiosk.core.studio.playing import PlayingAt, playing_at
 from kiosk.core.studio.problems_map import FieldProblem, ProblemIndex
 from kiosk.core.studio.saving import SaveResult, conflicts, on_disk, write_changes
-from kiosk.core.studio.schema import find_spec, resolve, specs_for
+from kiosk.core.studio.schema import resolve, specs_for
 from kiosk.core.studio.slide_ops import (
     add,
     delete,
+    deleted_slides,
     duplicate,
     effective_order,
     kind_of,
@@ -58,21 +61,10 @@ from kiosk.core.studio.slide_ops import (
     write_playlist,
 )
 from kiosk.core.studio.slide_rows import SlideRow, build_rows
-from kiosk.core.studio.trash import DELETED_DIR, DeletedSlide, deleted_at, is_deleted_slide_name, note_name, read_note
+from kiosk.core.studio.trash import DeletedSlide
 from kiosk.core.studio.undo import UndoStack
-from kiosk.core.studio.values import TopicValue, child, read_text, scalar_text
-from kiosk.core.text import LocalizedText
-from kiosk.core.yaml_source import parse_yaml_text
-
-
-@dataclass(frozen=True)
-class PlayingAt:
-    """What plays at ``at``: ``slides`` in play order (a slide listed twice appears twice);
-    ``uncertain`` are listed slides whose schedule cannot be read (see their problems)."""
-
-    at: datetime
-    slides: tuple[SlideRow, ...]
-    uncertain: tuple[SlideRow, ...] = ()
+from kiosk.core.studio.values import TopicValue, child
+from kiosk.core.studio.versions import PublishSettings, content_versions, publish_folder, restore_version
 
 
 class StudioModel:
@@ -89,6 +81,8 @@ class StudioModel:
         self.root = Path(root).absolute()
         self.screen_size = screen_size
         self.places = places
+        #: How long a save waits for a running kiosk to finish reading the folder (seconds).
+        self.lock_timeout = 10.0
         self._clock: Clock = clock if clock is not None else SystemClock()
         self._state = PackState(self.root)
         self._undo = UndoStack()
@@ -173,31 +167,10 @@ class StudioModel:
         return entry.key if entry is not None else None
 
     def playing_at(self, at: datetime) -> PlayingAt:
-        """The slides that play at ``at`` (naive: the clinic's local time), in order; with
-        :meth:`kiosk.core.model.Deck.playing_at` on the pack as it is now, saved or not."""
-        tz = self.timezone
-        aware = at if at.tzinfo is not None else at.replace(tzinfo=tz)
-        slides: list[Slide] = []
-        rows: dict[int, SlideRow] = {}
-        uncertain = []
-        for row in self.slides():
-            if row.position is None or row.hidden:
-                continue
-            if row.schedule_value is None:
-                uncertain.append(row)
-                continue
-            slide = Slide(
-                id=row.id or str(row.key),
-                topic=row.topic or "",
-                title=LocalizedText.english(row.label),
-                source=Source(row.key.path),
-                schedule=row.schedule_value.to_schedule(),
-            )
-            rows[id(slide)] = row
-            slides.append(slide)
-        clinic = Clinic(name="", phone="", timezone=tz, topics=(), playlist=tuple(s.id for s in slides))
-        deck = Deck(clinic=clinic, slides=tuple(slides), root=self.root)
-        return PlayingAt(aware, tuple(rows[id(s)] for s in deck.playing_at(aware)), tuple(uncertain))
+        """The slides that play at ``at`` (naive: the clinic's local time), in order, as the
+        kiosk's :meth:`~kiosk.core.model.Deck.playing_at` decides, on the pack as it is now
+        (saved or not). Hidden slides and those not in the playlist never play."""
+        return playing_at(self.slides(), at, self.timezone, self.root)
 
     # -- editors -----------------------------------------------------------------------------------
 
@@ -323,7 +296,7 @@ class StudioModel:
             raise TypeError(f"{field} is not a picture field")
         prepared = prepare_picture(Path(source), _slot_of(key, resolved.field))
         with self._step(f"Set {_label(resolved.field)}") as edit:
-            rel = self._place_picture(edit, prepared)
+            rel = place_picture(edit, self._state, prepared)
             set_value(self._root(edit, key), self.kind(key), resolved.field, rel, bilingual=self._bilingual)
             edit.changed(ChangeKind.FIELD, key, str(resolved.field))
             if not key.is_clinic:
@@ -334,35 +307,8 @@ class StudioModel:
         """Import a picture into ``images/`` without setting it anywhere; returns its path."""
         prepared = prepare_picture(Path(source), slot)
         with self._step("Import picture") as edit:
-            rel = self._place_picture(edit, prepared)
+            rel = place_picture(edit, self._state, prepared)
         return rel
-
-    def _place_picture(self, edit: Edit, prepared: PreparedPicture) -> str:
-        same = self._same_picture(prepared.data, prepared.extension)
-        if same is not None:
-            return same
-        rel = unique_name(prepared.stem, prepared.extension, self._state.exists)
-        edit.set_bytes(rel, prepared.data)
-        return rel
-
-    def _same_picture(self, data: bytes, extension: str) -> str | None:
-        """A picture already in ``images/`` with exactly these bytes, if any."""
-        for rel in self._state.pending_paths("images"):
-            if rel.endswith(extension) and self._state.content(rel) == data:
-                return rel
-        folder = self.root / "images"
-        try:
-            candidates = [p for p in folder.iterdir() if p.suffix.lower() == extension and p.is_file()]
-        except OSError:
-            return None
-        for path in candidates:
-            rel = f"images/{path.name}"
-            try:
-                if path.stat().st_size == len(data) and self._state.content(rel) == data:
-                    return rel
-            except OSError:
-                continue
-        return None
 
     # -- whole slides --------------------------------------------------------------------------------
 
@@ -415,41 +361,8 @@ class StudioModel:
 
     def deleted_slides(self) -> tuple[DeletedSlide, ...]:
         """Slides that can be brought back, newest first (``pending``: deleted since the
-        last save)."""
-        names: set[str] = {rel.rsplit("/", 1)[-1] for rel in self._state.pending_paths(DELETED_DIR)}
-        with suppress(OSError):
-            names |= {p.name for p in (self.root / DELETED_DIR).iterdir()}
-        found = []
-        for name in names:
-            rel = f"{DELETED_DIR}/{name}"
-            if not is_deleted_slide_name(name):
-                continue
-            data = self._state.content(rel)
-            if not isinstance(data, bytes):
-                continue
-            found.append(self._describe_deleted(name, data, pending=self._state.disk_bytes(rel) is None))
-        return tuple(sorted(found, key=lambda d: (d.deleted_at is not None, d.deleted_at, d.name), reverse=True))
-
-    def _describe_deleted(self, name: str, data: bytes, *, pending: bool) -> DeletedSlide:
-        note_data = self._state.content(f"{DELETED_DIR}/{note_name(name)}")
-        note = read_note(note_data if isinstance(note_data, bytes) else None)
-        try:
-            node, _ = parse_yaml_text(data.decode("utf-8-sig"))
-        except UnicodeDecodeError:
-            node = None
-        title_spec = find_spec(specs_for(None), "title")
-        title = read_text(child(node, "title"), title_spec, self.languages) if title_spec else None
-        positions = note.get("playlist")
-        return DeletedSlide(
-            name=name,
-            slide_id=slide_id(node),
-            kind=scalar_text(child(node, "kind")),
-            title=title.english if title is not None else None,
-            deleted_at=deleted_at(name, note),
-            original_path=note.get("path") if isinstance(note.get("path"), str) else None,
-            playlist_positions=tuple(p for p in positions if isinstance(p, int)) if isinstance(positions, list) else (),
-            pending=pending,
-        )
+        last save, so not in ``.deleted/`` yet)."""
+        return deleted_slides(self._state)
 
     def restore_deleted(self, name: str) -> DocKey:
         """Bring a deleted slide back (with ``-restored`` added to its id if another slide
@@ -509,6 +422,16 @@ class StudioModel:
         self._revision += 1
 
     # -- changes, problems and checks ---------------------------------------------------------------
+
+    def content_files(self) -> tuple[str, ...]:
+        """The YAML files of the pack as it stands (clinic.yaml and the slide files)."""
+        return tuple(rel for rel in self._state.yaml_paths() if self._state.content(rel) is not None)
+
+    def file_text(self, rel: str) -> str | None:
+        """A YAML file's text as it stands, unsaved changes included (None: no such file);
+        for a "view the file" pane."""
+        content = self._state.content(rel)
+        return content if isinstance(content, str) else None
 
     def changed_files(self) -> tuple[str, ...]:
         """The files a save would write or remove."""
@@ -590,7 +513,7 @@ class StudioModel:
 
     def _content_lock(self) -> Any:
         if self.places is not None and self.places.home.absolute() == self.root:
-            return self.places.lock(timeout=10.0)
+            return self.places.lock(timeout=self.lock_timeout)
         return _no_lock()
 
     def _write(self, changes: dict[str, bytes | None], result: CheckResult) -> SaveResult:
@@ -617,6 +540,51 @@ class StudioModel:
             error=error,
         )
 
+    def reload(self) -> None:
+        """Read the folder again, dropping unsaved changes and the undo history (after a
+        restore, or when someone else changed the files)."""
+        self._state = PackState(self.root)
+        self._undo.clear()
+        self._check = None
+        self._revision += 1
+        self._observers.notify(
+            [
+                Change(ChangeKind.SLIDES),
+                Change(ChangeKind.FIELD, CLINIC),
+                Change(ChangeKind.DELETED),
+                Change(ChangeKind.PROBLEMS),
+                Change(ChangeKind.HISTORY),
+            ]
+        )
+
+    # -- versions and publishing -------------------------------------------------------------------
+
+    def _places(self) -> ContentPlaces:
+        if self.places is None:
+            raise StudioError("this folder is not a kiosk's content home, so it has no saved versions")
+        return self.places
+
+    def versions(self) -> tuple[Snapshot, ...]:
+        """The good versions the kiosk kept of this folder, newest first."""
+        return content_versions(self._places())
+
+    def restore_version(self, version: str, *, discard_changes: bool = False) -> Snapshot:
+        """Put a kept version back into the folder and read it again. Refused while there
+        are unsaved changes, unless ``discard_changes``."""
+        places = self._places()
+        if self.is_modified and not discard_changes:
+            raise StudioError("there are unsaved changes: save them, or discard them, before restoring a version")
+        snapshot = restore_version(places, version, clock=self._clock)
+        self.reload()
+        return snapshot
+
+    def publish(self, settings: PublishSettings) -> object:
+        """Publish the saved folder as a signed bundle (see :func:`publish_folder`); refused
+        while there are unsaved changes, since they would not be in it."""
+        if self.is_modified:
+            raise StudioError("there are unsaved changes: save them before publishing")
+        return publish_folder(self.root, settings)
+
     def changed_on_disk(self) -> tuple[str, ...]:
         """Content files someone else changed since the studio read them (reopen to see them)."""
         paths = list(self._state.yaml_paths())
@@ -637,54 +605,3 @@ def _slot_of(key: DocKey, field: FieldPath) -> PictureSlot:
     if key.is_clinic:
         return PictureSlot.ICON if field.parts[0] == "topics" else PictureSlot.LOGO
     return PictureSlot.SLIDE
-
-
-class FieldEditor:
-    """The editor of one slide or of the clinic: its fields, and setters for them. Every
-    setter is one undo step (typing into one text merges) and tells the model's subscribers."""
-
-    def __init__(self, model: StudioModel, key: DocKey) -> None:
-        self.model = model
-        self.key = key
-
-    @property
-    def kind(self) -> str | None:
-        return self.model.kind(self.key)
-
-    @property
-    def not_editable(self) -> str | None:
-        return self.model.not_editable(self.key)
-
-    @property
-    def languages(self) -> tuple[str, ...]:
-        return self.model.languages
-
-    def fields(self) -> tuple[FieldState, ...]:
-        return self.model.fields(self.key)
-
-    def field(self, path: str) -> FieldState:
-        return self.model.field(self.key, path)
-
-    def problems(self, field: str | None = None) -> tuple[FieldProblem, ...]:
-        return self.model.problems(self.key, field)
-
-    def set_text(self, field: str, language: str, text: str | None) -> None:
-        self.model.set_text(self.key, field, language, text)
-
-    def set_value(self, field: str, value: Any) -> None:
-        self.model.set_value(self.key, field, value)
-
-    def set_schedule(self, schedule: Any) -> None:
-        self.model.set_schedule(self.key, schedule)
-
-    def set_picture(self, field: str, source: Path) -> str:
-        return self.model.set_picture(self.key, field, source)
-
-    def add_item(self, field: str, value: Any, index: int | None = None) -> None:
-        self.model.add_item(self.key, field, value, index)
-
-    def remove_item(self, field: str, index: int) -> None:
-        self.model.remove_item(self.key, field, index)
-
-    def move_item(self, field: str, index: int, new_index: int) -> None:
-        self.model.move_item(self.key, field, index, new_index)

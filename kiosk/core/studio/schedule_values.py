@@ -132,7 +132,7 @@ def read_days(node: YNode) -> frozenset[int]:
         raise Unreadable("expected a list of days")
     days = set()
     for item in items:
-        word = item.value.strip().lower() if isinstance(item.value, str) and not item.is_map else None
+        word = item.value.strip().lower() if isinstance(item.value, str) and not item.is_map else ""
         if word not in _DAY_WORDS:
             raise Unreadable(f"unknown day {item.raw!r}")
         days.add(_DAY_WORDS[word])

@@ -5,6 +5,7 @@ the window's one action is one undo step however many files it touches."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from datetime import date, datetime
 from typing import Any
 
@@ -20,11 +21,20 @@ from kiosk.core.studio.new_slides import PLACEHOLDER_PICTURE, PLACEHOLDER_SVG, n
 from kiosk.core.studio.observers import ChangeKind
 from kiosk.core.studio.pack_state import PackState, StudioError, slide_id
 from kiosk.core.studio.round_trip import block_seq, dump_round_trip, styled_text
-from kiosk.core.studio.schema import CLINIC_KIND, key_order, specs_for
+from kiosk.core.studio.schema import CLINIC_KIND, find_spec, key_order, specs_for
 from kiosk.core.studio.structure import detached, put_key, remove_item, remove_key, set_items
 from kiosk.core.studio.text_files import decode_content_file
-from kiosk.core.studio.trash import DELETED_DIR, make_note, note_name, read_note, trash_name
-from kiosk.core.studio.values import child
+from kiosk.core.studio.trash import (
+    DELETED_DIR,
+    DeletedSlide,
+    deleted_at,
+    is_deleted_slide_name,
+    make_note,
+    note_name,
+    read_note,
+    trash_name,
+)
+from kiosk.core.studio.values import child, read_text, scalar_text
 from kiosk.core.yaml_source import parse_yaml_text
 
 HIDDEN = "hidden"
@@ -238,3 +248,39 @@ def add(edit: Edit, state: PackState, kind: str, *, topic: str | None, after: Do
     write_playlist(edit, _insert_after(effective_order(state), anchor, new_id))
     edit.changed(ChangeKind.SLIDES)
     return DocKey(path)
+
+
+def deleted_slides(state: PackState) -> tuple[DeletedSlide, ...]:
+    """The slides in ``.deleted/`` and those a save will put there, newest first."""
+    names = {rel.rsplit("/", 1)[-1] for rel in state.pending_paths(DELETED_DIR)}
+    with suppress(OSError):
+        names |= {p.name for p in (state.root / DELETED_DIR).iterdir()}
+    found = []
+    for name in sorted(names):
+        rel = f"{DELETED_DIR}/{name}"
+        data = state.content(rel) if is_deleted_slide_name(name) else None
+        if isinstance(data, bytes):
+            found.append(_describe_deleted(state, name, data, pending=state.disk_bytes(rel) is None))
+    return tuple(sorted(found, key=lambda d: (d.deleted_at is not None, d.deleted_at, d.name), reverse=True))
+
+
+def _describe_deleted(state: PackState, name: str, data: bytes, *, pending: bool) -> DeletedSlide:
+    note = read_note(_bytes(state.content(f"{DELETED_DIR}/{note_name(name)}")))
+    try:
+        node, _ = parse_yaml_text(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        node = None
+    title_spec = find_spec(specs_for(None), "title")
+    title = read_text(child(node, "title"), title_spec, state.languages(), measure=False) if title_spec else None
+    positions = note.get("playlist")
+    original = note.get("path")
+    return DeletedSlide(
+        name=name,
+        slide_id=slide_id(node),
+        kind=scalar_text(child(node, "kind")),
+        title=title.english if title is not None else None,
+        deleted_at=deleted_at(name, note),
+        original_path=original if isinstance(original, str) else None,
+        playlist_positions=tuple(p for p in positions if isinstance(p, int)) if isinstance(positions, list) else (),
+        pending=pending,
+    )

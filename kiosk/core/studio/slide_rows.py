@@ -16,7 +16,8 @@ from kiosk.core.studio.problems_map import FieldProblem
 from kiosk.core.studio.schedule_status import ScheduleStatus, schedule_status
 from kiosk.core.studio.schedule_values import ScheduleValue, Unreadable
 from kiosk.core.studio.schema import TEXT_TYPES, find_spec, specs_for
-from kiosk.core.studio.values import TextValue, child, read_text, read_value, scalar_text
+from kiosk.core.studio.values import TextValue, child, read_text, scalar_text
+from kiosk.core.text import DEFAULT_LANGUAGE
 from kiosk.core.yaml_source import YNode
 
 
@@ -76,11 +77,11 @@ def build_rows(
     rows: list[SlideRow] = []
     listed: set[DocKey] = set()
     for position, sid in enumerate(order):
-        entry = first.get(sid)
-        if entry is None:
+        found = first.get(sid)
+        if found is None:
             continue  # an id no slide has: the clinic's playlist problem says so
-        listed.add(entry.key)
-        rows.append(_row(state, entry, position, languages, problems_for, now, timezone))
+        listed.add(found.key)
+        rows.append(_row(state, found, position, languages, problems_for, now, timezone))
     rows.extend(
         _row(state, entry, None, languages, problems_for, now, timezone) for entry in entries if entry.key not in listed
     )
@@ -112,7 +113,7 @@ def _row(
         id=slide_id(node),
         kind=kind,
         topic=scalar_text(child(node, "topic")),
-        title=read_text(child(node, "title"), title_spec, languages) if title_spec is not None else None,
+        title=read_text(child(node, "title"), title_spec, languages, measure=False) if title_spec else None,
         position=position,
         hidden=hidden,
         schedule=schedule_status(schedule, hidden=hidden, listed=position is not None, now=now, timezone=timezone),
@@ -120,23 +121,28 @@ def _row(
         image=scalar_text(child(node, "image")),
         problems=problems_for(entry.key),
         not_editable=state.editable(entry.key.path),
-        needs_text=_needs_text(node, specs, languages),
+        needs_text=_needs_text(node, specs),
     )
 
 
-def _needs_text(node: YNode, specs: tuple[FieldSpec, ...], languages: tuple[str, ...]) -> bool:
+def _needs_text(node: YNode, specs: tuple[FieldSpec, ...]) -> bool:
+    """True when a required text (its English) or picture is still a new slide's placeholder."""
     for spec in specs:
         if not spec.required:
             continue
-        value, _ = read_value(child(node, spec.name), spec, languages)
+        value = child(node, spec.name)
         if spec.type in TEXT_TYPES:
-            if isinstance(value, TextValue) and is_placeholder(spec, value.english):
-                return True
+            values = [_english(value)]
         elif spec.type is FieldType.TEXT_LIST:
-            if isinstance(value, tuple) and any(
-                isinstance(v, TextValue) and is_placeholder(spec, v.english) for v in value
-            ):
-                return True
-        elif is_placeholder(spec, value):
+            values = [_english(item) for item in value.value] if value is not None and value.is_seq else []
+        else:
+            values = [scalar_text(value)]
+        if any(is_placeholder(spec, v) for v in values):
             return True
     return False
+
+
+def _english(node: YNode | None) -> str | None:
+    if node is not None and node.is_map:
+        node = child(node, DEFAULT_LANGUAGE)
+    return node.value if node is not None and isinstance(node.value, str) else None

@@ -129,8 +129,11 @@ class DayHours:
         return not self.windows
 
 
-def read_text(node: YNode | None, spec: FieldSpec, languages: tuple[str, ...]) -> TextValue | None:
-    """The text at ``node``: a plain string is English; a group gives languages."""
+def read_text(
+    node: YNode | None, spec: FieldSpec, languages: tuple[str, ...], *, measure: bool = True
+) -> TextValue | None:
+    """The text at ``node``: a plain string is English; a group gives languages. Lengths are
+    left out (None) without ``measure``: the slide list needs none."""
     if node is None:
         return None
     inline = spec.type is not FieldType.MARKDOWN
@@ -148,7 +151,7 @@ def read_text(node: YNode | None, spec: FieldSpec, languages: tuple[str, ...]) -
             continue
         text = value.value if isinstance(value.value, str) and not (value.is_map or value.is_seq) else None
         shown = text if text is not None else scalar_text(value)
-        length = text_length(text, inline=inline) if text is not None else None
+        length = text_length(text, inline=inline) if text is not None and measure else None
         texts.append(LanguageText(language, shown.strip() if shown is not None else None, length, limit))
     return TextValue(tuple(texts))
 

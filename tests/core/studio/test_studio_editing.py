@@ -11,9 +11,11 @@ import pytest
 import yaml
 from studio_kit import NOW, snapshot
 
+from kiosk.core.clock import FixedClock
 from kiosk.core.fields import CLINIC_FIELDS, SLIDE_KINDS, FieldType, slide_fields
 from kiosk.core.limits import LIMITS
 from kiosk.core.loader import load_deck
+from kiosk.core.model import ContactSlide
 from kiosk.core.schedule import TimeWindow
 from kiosk.core.studio.keys import CLINIC, DocKey
 from kiosk.core.studio.model import StudioModel
@@ -49,7 +51,8 @@ def test_a_text_field_shows_english_and_spanish_with_counts_and_the_limit(model:
     assert isinstance(title.value, TextValue)
     assert [t.language for t in title.value.languages] == ["en", "es"]
     assert title.value.text("en") == "Questions? Call us"
-    assert title.value.get("es").length == len("¿Tiene preguntas? Llámenos")  # type: ignore[union-attr]
+    spanish = title.value.get("es")
+    assert spanish is not None and spanish.length == len("¿Tiene preguntas? Llámenos")
 
 
 def test_counts_are_visible_characters_as_the_validator_counts_them(model: StudioModel) -> None:
@@ -78,7 +81,9 @@ def test_a_text_with_a_colon_is_quoted_and_reads_back(model: StudioModel) -> Non
     saved(model)
     assert '  en: "Scan: call us"' in file_text(model, CONTACT.path)
     deck = load_deck(model.root).raise_for_errors()
-    assert deck.slide("contact").qr_caption.get("en") == "Scan: call us"  # type: ignore[attr-defined]
+    contact = deck.slide("contact")
+    assert isinstance(contact, ContactSlide) and contact.qr_caption is not None
+    assert contact.qr_caption.get("en") == "Scan: call us"
 
 
 def test_a_multi_line_body_is_written_as_a_block(model: StudioModel) -> None:
@@ -97,9 +102,9 @@ def test_clearing_spanish_removes_it_and_clearing_an_optional_text_removes_the_f
     assert "qr_caption" not in file_text(model, CONTACT.path)
 
 
-def test_spanish_added_to_an_english_only_text_makes_a_group(make_pack: Callable[..., Path], clock: object) -> None:
+def test_spanish_added_to_an_english_only_text_makes_a_group(make_pack: Callable[..., Path], clock: FixedClock) -> None:
     root = make_pack({"slides/a.yaml": "id: a\nkind: info\ntopic: about\ntitle: Welcome\n# The body.\nbody: Hi\n"})
-    model = StudioModel.open(root, clock=clock)  # type: ignore[arg-type]
+    model = StudioModel.open(root, clock=clock)
     model.set_text(DocKey("slides/a.yaml"), "title", "es", "Bienvenidos")
     saved(model)
     assert file_text(model, "slides/a.yaml") == (
@@ -207,11 +212,12 @@ def test_a_schedule_is_set_from_typed_values_and_read_back(model: StudioModel) -
         in text
     )
     deck = load_deck(model.root).raise_for_errors()
-    assert deck.slide("shockwave-news").schedule == value.to_schedule()  # type: ignore[union-attr]
+    news = deck.slide("shockwave-news")
+    assert news is not None and news.schedule == value.to_schedule()
 
 
 def test_changing_one_part_of_a_schedule_keeps_the_rest_as_written(
-    make_pack: Callable[..., Path], clock: object
+    make_pack: Callable[..., Path], clock: FixedClock
 ) -> None:
     root = make_pack(
         {
@@ -228,7 +234,7 @@ def test_changing_one_part_of_a_schedule_keeps_the_rest_as_written(
             """
         }
     )
-    model = StudioModel.open(root, clock=clock)  # type: ignore[arg-type]
+    model = StudioModel.open(root, clock=clock)
     key = DocKey("slides/n.yaml")
     value = model.field(key, "schedule").value
     model.set_schedule(key, ScheduleValue(start=value.start, until=date(2026, 6, 30), days=value.days))
@@ -266,7 +272,7 @@ def test_problems_are_placed_under_the_field_language_and_item_they_are_about(mo
 
 
 def test_problems_in_a_file_of_several_slides_go_to_the_right_slide(
-    make_pack: Callable[..., Path], clock: object
+    make_pack: Callable[..., Path], clock: FixedClock
 ) -> None:
     root = make_pack(
         {
@@ -283,7 +289,7 @@ def test_problems_in_a_file_of_several_slides_go_to_the_right_slide(
             """
         }
     )
-    model = StudioModel.open(root, clock=clock)  # type: ignore[arg-type]
+    model = StudioModel.open(root, clock=clock)
     model.check()
     second = DocKey("slides/two.yaml", 1)
     assert [p.field for p in model.problems(second)] == ["topic"]
@@ -322,13 +328,14 @@ def test_a_check_can_run_in_a_worker_while_the_model_moves_on(model: StudioModel
 
 
 def test_a_file_the_studio_cannot_edit_in_place_is_refused_with_a_reason(
-    make_pack: Callable[..., Path], clock: object
+    make_pack: Callable[..., Path], clock: FixedClock
 ) -> None:
     root = make_pack({"slides/a.yaml": "id: a\nkind: info\ntopic: about\ntitle: &t Hello\nbody: *t\n"})
     before = snapshot(root)
-    model = StudioModel.open(root, clock=clock)  # type: ignore[arg-type]
+    model = StudioModel.open(root, clock=clock)
     key = DocKey("slides/a.yaml")
-    assert model.not_editable(key) is not None and "aliases" in model.not_editable(key)  # type: ignore[operator]
+    reason = model.not_editable(key)
+    assert reason is not None and "aliases" in reason
     with pytest.raises(StudioError, match=r"slides/a\.yaml cannot be changed here"):
         model.set_text(key, "title", "en", "Hi")
     assert not model.is_modified and not model.can_undo

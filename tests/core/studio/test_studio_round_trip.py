@@ -3,7 +3,9 @@ loader, and every part of a file that an edit did not touch stays as staff wrote
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -26,9 +28,9 @@ from kiosk.core.studio.structure import insert_item, move_item, put_key, remove_
 from kiosk.core.studio.text_files import TextForm, decode_content_file
 
 
-def render_after(text: str, change: object) -> str:
+def render_after(text: str, change: Callable[[Any], object]) -> str:
     document = EditableDocument(text)
-    change(document.data)  # type: ignore[operator]
+    change(document.data)
     return document.render()
 
 

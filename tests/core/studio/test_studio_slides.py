@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from studio_kit import NOW, snapshot
 
+from kiosk.core.clock import FixedClock
 from kiosk.core.fields import COMMON_SLIDE_FIELDS, SLIDE_KINDS
 from kiosk.core.loader import load_deck
 from kiosk.core.resources import bundled_content_dir
@@ -91,10 +92,12 @@ def test_moving_a_slide_is_one_step_and_writes_only_the_playlist(model: StudioMo
     assert model.undo() and model.changed_files() == ("clinic.yaml",)
 
 
-def test_a_pack_without_a_playlist_gets_one_when_a_slide_moves(make_pack: Callable[..., Path], clock: object) -> None:
+def test_a_pack_without_a_playlist_gets_one_when_a_slide_moves(
+    make_pack: Callable[..., Path], clock: FixedClock
+) -> None:
     slide = "id: {0}\nkind: info\ntopic: about\ntitle: {0}\n"
     root = make_pack({f"slides/{name}.yaml": slide.format(name) for name in ("a", "b", "c")})
-    model = StudioModel.open(root, clock=clock)  # type: ignore[arg-type]
+    model = StudioModel.open(root, clock=clock)
     assert not model.has_playlist and model.play_order() == ("a", "b", "c")
     model.move_slide(2, 0)
     saved(model)
@@ -108,7 +111,7 @@ def test_hiding_and_showing_a_slide(model: StudioModel) -> None:
     model.set_hidden(key, True)
     row = model.slide(key)
     assert row.hidden and row.schedule.state is ScheduleState.HIDDEN
-    assert "hidden: true" in str(model._state.content(key.path))
+    assert "hidden: true" in str(model.file_text(key.path))
     assert "contact" not in [r.id for r in model.playing_at(NOW).slides]
     model.set_hidden(key, False)
     assert not model.is_modified
@@ -141,7 +144,7 @@ def test_duplicating_makes_a_new_id_file_and_playlist_entry_after_the_original(m
     assert deck.slide("exercise-cat-cow-copy") is not None
 
 
-def test_duplicating_a_slide_from_a_file_of_several(make_pack: Callable[..., Path], clock: object) -> None:
+def test_duplicating_a_slide_from_a_file_of_several(make_pack: Callable[..., Path], clock: FixedClock) -> None:
     root = make_pack(
         {
             "slides/all.yaml": """\
@@ -157,7 +160,7 @@ def test_duplicating_a_slide_from_a_file_of_several(make_pack: Callable[..., Pat
             """
         }
     )
-    model = StudioModel.open(root, clock=clock)  # type: ignore[arg-type]
+    model = StudioModel.open(root, clock=clock)
     copy = model.duplicate_slide(DocKey("slides/all.yaml", 0))
     saved(model)
     assert (root / copy.path).read_text() == "id: one-copy\nkind: info\ntopic: about\ntitle: One   # the first\n"
@@ -208,7 +211,7 @@ def test_delete_and_undo_is_one_step_and_restores_everything(model: StudioModel)
     assert snapshot(model.root) == before
 
 
-def test_deleting_from_a_file_of_several_keeps_the_others(make_pack: Callable[..., Path], clock: object) -> None:
+def test_deleting_from_a_file_of_several_keeps_the_others(make_pack: Callable[..., Path], clock: FixedClock) -> None:
     root = make_pack(
         {
             "slides/all.yaml": """\
@@ -225,7 +228,7 @@ def test_deleting_from_a_file_of_several_keeps_the_others(make_pack: Callable[..
             """
         }
     )
-    model = StudioModel.open(root, clock=clock)  # type: ignore[arg-type]
+    model = StudioModel.open(root, clock=clock)
     name = model.delete_slide(DocKey("slides/all.yaml", 0))
     saved(model)
     assert [s.id for s in load_deck(root).raise_for_errors().slides] == ["two"]
@@ -270,9 +273,9 @@ def test_a_new_slide_of_each_kind_validates_and_is_flagged_as_needing_text(model
     assert not model.field(key, "title").placeholder
 
 
-def test_adding_a_slide_without_topics_is_refused(make_pack: Callable[..., Path], clock: object) -> None:
+def test_adding_a_slide_without_topics_is_refused(make_pack: Callable[..., Path], clock: FixedClock) -> None:
     root = make_pack({}, clinic="name: X\nphone: '1'\ntopics: []\n")
-    model = StudioModel.open(root, clock=clock)  # type: ignore[arg-type]
+    model = StudioModel.open(root, clock=clock)
     from kiosk.core.studio.pack_state import StudioError
 
     with pytest.raises(StudioError, match="no topics"):
@@ -294,10 +297,10 @@ def test_what_plays_at_a_time_follows_the_schedules_in_order(model: StudioModel)
     assert len(march) == len(april) - 1
 
 
-def test_a_slide_listed_twice_plays_twice(make_pack: Callable[..., Path], clock: object) -> None:
+def test_a_slide_listed_twice_plays_twice(make_pack: Callable[..., Path], clock: FixedClock) -> None:
     slide = "id: {0}\nkind: info\ntopic: about\ntitle: {0}\n"
     root = make_pack({f"slides/{name}.yaml": slide.format(name) for name in ("a", "b")})
-    model = StudioModel.open(root, clock=clock)  # type: ignore[arg-type]
+    model = StudioModel.open(root, clock=clock)
     model.set_order(["a", "b", "a"])
     assert [r.id for r in model.slides()] == ["a", "b", "a"]
     assert [r.id for r in model.playing_at(NOW).slides] == ["a", "b", "a"]

@@ -1,0 +1,162 @@
+"""Saving: the pack is checked as it would be written; an invalid pack writes nothing; a
+valid one writes only the files staff changed, each atomically, keeping their form."""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from studio_kit import NOW, snapshot
+
+from kiosk.core import atomic_files
+from kiosk.core.clock import FixedClock
+from kiosk.core.content_home import content_places, prepare_home
+from kiosk.core.content_library import ContentLibrary
+from kiosk.core.loader import load_deck
+from kiosk.core.studio import saving
+from kiosk.core.studio.keys import CLINIC, DocKey
+from kiosk.core.studio.model import StudioModel
+from kiosk.core.studio.observers import Change, ChangeKind
+
+CONTACT = DocKey("slides/contact.yaml")
+
+
+def test_an_invalid_pack_is_refused_with_the_validators_problems_and_nothing_is_written(model: StudioModel) -> None:
+    before = snapshot(model.root)
+    model.set_value(CONTACT, "topic", "nowhere")
+    model.set_text(CONTACT, "title", "es", "Llámenos")
+    result = model.save()
+    assert not result.saved
+    assert [(p.path, p.field) for p in result.errors] == [(CONTACT.path, "topic")]
+    assert "unknown topic 'nowhere'" in result.errors[0].message
+    assert snapshot(model.root) == before
+    assert model.is_modified
+    assert model.problems(CONTACT, "topic")[0].is_error
+
+
+def test_only_changed_files_are_written_and_the_others_stay_untouched(model: StudioModel) -> None:
+    before = snapshot(model.root)
+    times = {p: p.stat().st_mtime_ns for p in model.root.rglob("*") if p.is_file()}
+    inodes = {p: p.stat().st_ino for p in model.root.rglob("*") if p.is_file()}
+    model.set_text(CONTACT, "title", "es", "¿Preguntas? Llámenos")
+    result = model.save()
+    assert result.saved and result.written == (CONTACT.path,) and result.removed == ()
+    after = snapshot(model.root)
+    assert {k for k in after if after[k] != before[k]} == {CONTACT.path}
+    for path, mtime in times.items():
+        if path.name != "contact.yaml":
+            assert path.stat().st_mtime_ns == mtime and path.stat().st_ino == inodes[path], path
+    # Written atomically: a new file took the old one's place.
+    assert (model.root / CONTACT.path).stat().st_ino != inodes[model.root / CONTACT.path]
+    assert not model.is_modified
+    assert model.save() == saving.SaveResult(saved=True)
+
+
+def test_comments_in_a_changed_file_survive(model: StudioModel) -> None:
+    model.set_value(CLINIC, "address", "1234 Main St, Denver, CO")
+    model.set_value(CLINIC, "website", "https://atlas.example.com")
+    model.move_slide(5, 1)
+    assert model.save().saved
+    text = (model.root / "clinic.yaml").read_text()
+    for comment in (
+        "# Atlas Physical Therapy - the clinic's details, colours, topics and slide order.",
+        "# The street address, opening hours and website still need to come from the clinic.",
+        "# Calm teal and warm terracotta. Checked for contrast: text on background 12.9:1,",
+        "# The order slides play in. Topics take turns so no topic runs on for long.",
+    ):
+        assert comment in text
+    assert "address: 1234 Main St, Denver, CO\nwebsite: https://atlas.example.com\ntimezone:" in text
+
+
+def test_a_crlf_file_with_a_bom_stays_so_and_keeps_its_permissions(
+    make_pack: Callable[..., Path], clock: FixedClock
+) -> None:
+    root = make_pack({})
+    path = root / "slides" / "a.yaml"
+    path.parent.mkdir()
+    path.write_bytes("\ufeffid: a\r\nkind: info\r\ntopic: about\r\ntitle: Hello\r\n".encode())
+    os.chmod(path, 0o664)
+    model = StudioModel.open(root, clock=clock)
+    model.set_text(DocKey("slides/a.yaml"), "title", "en", "Hello there")
+    assert model.save().saved
+    assert path.read_bytes() == "\ufeffid: a\r\nkind: info\r\ntopic: about\r\ntitle: Hello there\r\n".encode()
+    assert path.stat().st_mode & 0o777 == 0o664
+
+
+def test_a_file_changed_by_someone_else_meanwhile_is_not_overwritten(model: StudioModel) -> None:
+    model.set_text(CONTACT, "title", "es", "Llámenos")
+    other = (model.root / CONTACT.path).read_text().replace("duration: 15s", "duration: 16s")
+    (model.root / CONTACT.path).write_text(other)
+    before = snapshot(model.root)
+    assert model.changed_on_disk() == (CONTACT.path,)
+    result = model.save()
+    assert not result.saved and result.conflicts == (CONTACT.path,)
+    assert snapshot(model.root) == before
+    model.reload()
+    assert not model.is_modified and not model.can_undo
+    assert model.field(CONTACT, "duration").value == 16.0
+
+
+def test_a_disk_error_part_way_says_what_was_written_and_a_later_save_finishes(
+    model: StudioModel, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model.set_text(CONTACT, "title", "es", "Llámenos")
+    model.move_slide(0, 1)
+    real = atomic_files.write_atomic
+    calls = []
+
+    def full_disk(path: Path, data: bytes, *, mode: int = 0o644) -> None:
+        calls.append(path)
+        if path.name == "clinic.yaml":
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real(path, data, mode=mode)
+
+    monkeypatch.setattr(saving, "write_atomic", full_disk)
+    result = model.save()
+    assert not result.saved and result.written == (CONTACT.path,)
+    assert result.error is not None and "No space left on device" in result.error
+    assert model.changed_files() == ("clinic.yaml",)
+    monkeypatch.setattr(saving, "write_atomic", real)
+    assert model.save().written == ("clinic.yaml",)
+    assert [s.id for s in load_deck(model.root).raise_for_errors().slides][:2] == ["dry-needling-what", "about-welcome"]
+
+
+def test_saving_tells_observers(model: StudioModel) -> None:
+    heard: list[Change] = []
+    model.subscribe(heard.append)
+    model.set_text(CONTACT, "title", "es", "Llámenos")
+    heard.clear()
+    model.save()
+    assert Change(ChangeKind.SAVED) in heard and Change(ChangeKind.PROBLEMS) in heard
+
+
+def test_a_running_kiosk_picks_up_a_save(tmp_path: Path, pack: Path) -> None:
+    places = content_places(tmp_path / "data", pack, shipped=pack)
+    library = ContentLibrary(places, clock=FixedClock(NOW))
+    prepare_home(places)
+    first = library.refresh()
+    assert first.ok and first.deck is not None
+    model = StudioModel.open(places.home, clock=FixedClock(NOW), places=places)
+    model.set_text(CONTACT, "title", "en", "Call us today")
+    assert model.save().saved
+    second = library.refresh()
+    assert second.ok and second.deck is not None and second.deck.version != first.deck.version
+    contact = second.deck.slide("contact")
+    assert contact is not None and contact.title.get("en") == "Call us today"
+    assert [s.version for s in model.versions()] == [second.deck.version, first.deck.version]
+
+
+def test_a_save_waits_for_the_content_lock_and_gives_up_clearly(tmp_path: Path, pack: Path) -> None:
+    places = content_places(tmp_path / "data", pack, shipped=pack)
+    model = StudioModel.open(places.home, clock=FixedClock(NOW), places=places)
+    model.lock_timeout = 0.2
+    model.set_text(CONTACT, "title", "es", "Llámenos")
+    before = snapshot(pack)
+    with places.lock():
+        result = model.save()
+    assert not result.saved and result.error is not None and "busy" in result.error
+    assert snapshot(pack) == before
+    assert model.save().saved
