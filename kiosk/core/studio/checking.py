@@ -15,6 +15,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,6 +27,8 @@ from kiosk.core.problems import Problem
 from kiosk.core.studio.problems_map import ProblemIndex, place_problems
 
 STAGING_PREFIX = ".kiosk-studio-check-"
+#: A staging folder this old was left by a studio that was killed mid-check.
+STALE_SECONDS = 3600.0
 
 
 @dataclass(frozen=True)
@@ -76,13 +79,30 @@ class CheckResult:
         return tuple(p for p in self.problems if not p.is_error)
 
 
-def make_staging(root: Path) -> Path:
+def make_staging(root: Path, *, now: float | None = None) -> Path:
     """A fresh empty folder beside ``root`` (same file system: links work), else in the
-    system's temporary folder."""
+    system's temporary folder. Staging folders a killed studio left there are removed."""
+    for parent in (root.parent, Path(tempfile.gettempdir())):
+        remove_stale_staging(parent, time.time() if now is None else now)
+        try:
+            return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=parent))
+        except OSError:
+            continue
+    raise OSError(f"no folder to check the content in: neither {root.parent} nor the temporary folder is writable")
+
+
+def remove_stale_staging(parent: Path, now: float) -> None:
+    """Remove staging folders older than :data:`STALE_SECONDS` (a check takes seconds)."""
     try:
-        return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root.parent))
+        leftovers = [p for p in parent.iterdir() if p.name.startswith(STAGING_PREFIX)]
     except OSError:
-        return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX))
+        return
+    for leftover in leftovers:
+        try:
+            if now - leftover.lstat().st_mtime > STALE_SECONDS and leftover.is_dir() and not leftover.is_symlink():
+                remove_tree(leftover)
+        except OSError:
+            continue
 
 
 def lay_out_staging(root: Path, staging: Path, changes: Mapping[str, bytes | None]) -> None:

@@ -14,17 +14,18 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from kiosk.core.fields import FieldType
+from kiosk.core.fields import SCHEDULE_FIELDS, FieldSpec, FieldType
 from kiosk.core.studio.documents import EditableDocument
 from kiosk.core.studio.field_paths import FieldPath, PathPart
 from kiosk.core.studio.keys import DocKey
 from kiosk.core.studio.pack_state import StudioError
-from kiosk.core.studio.round_trip import block_map, block_seq, flow_seq, styled_text
+from kiosk.core.studio.round_trip import block_map, block_seq, dump_round_trip, flow_seq, styled_text
 from kiosk.core.studio.schedule_values import ScheduleValue
 from kiosk.core.studio.schema import LIST_TYPES, NESTED, TEXT_TYPES, Resolved, key_order, resolve
 from kiosk.core.studio.structure import insert_item, move_item, put_key, remove_item, remove_key, replace_value
+from kiosk.core.studio.values import child, read_value
 from kiosk.core.studio.writers import (
-    day_hours_text,
+    day_hours_value,
     schedule_entries,
     text_value,
     topic_map,
@@ -32,6 +33,9 @@ from kiosk.core.studio.writers import (
     yaml_value,
 )
 from kiosk.core.text import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
+from kiosk.core.yaml_source import parse_yaml_text
+
+SCHEDULE_SPECS = {spec.name: spec for spec in SCHEDULE_FIELDS}
 
 #: Types whose lists are written on one line (``[mon, tue]``), the others one item a line.
 _FLOW_LISTS = frozenset({FieldType.DAYS, FieldType.HOURS, FieldType.LANGUAGES})
@@ -182,7 +186,7 @@ def set_value(root: CommentedMap, kind: str | None, field: str | FieldPath, valu
             _remove(container, last)
         else:
             windows = value if not isinstance(value, str) else [value]
-            _set(container, last, DoubleQuotedScalarString(day_hours_text(windows)), kind, resolved.field)
+            _set(container, last, day_hours_value(windows), kind, resolved.field)
         return resolved
     if resolved.item is not None:
         seq = _list_at(root, kind, resolved.field)
@@ -206,7 +210,7 @@ def set_value(root: CommentedMap, kind: str | None, field: str | FieldPath, valu
         new = yaml_value(spec, value, current, bilingual=bilingual)
         if new is None or (spec.type is FieldType.SCHEDULE and isinstance(value, ScheduleValue) and value.is_always):
             _remove(container, last)
-        elif not _same_plain(current, new):
+        elif not (_same_plain(current, new) or _reads_same(spec, current, value)):
             _set(container, last, new, kind, path.parent)
     return resolved
 
@@ -218,10 +222,11 @@ def _update_schedule(
         _remove(container, last)
         return
     order = key_order(kind, path)
+    typed = {"from": value.start, "until": value.until, "days": value.days, "hours": value.hours}
     for name, new in schedule_entries(value).items():
         if new is None:
             remove_key(current, name)
-        elif not _same_plain(current.get(name), new):
+        elif not _reads_same(SCHEDULE_SPECS[name], current.get(name), typed[name]):
             put_key(current, name, new, order)
 
 
@@ -233,6 +238,25 @@ def _same_plain(old: Any, new: Any) -> bool:
     if isinstance(old, (CommentedMap, CommentedSeq)) != isinstance(new, (CommentedMap, CommentedSeq)):
         return False
     return bool(_plain(old) == _plain(new))
+
+
+def _reads_same(spec: FieldSpec, current: Any, value: Any) -> bool:
+    """True when what is written now reads, as the loader reads it, as ``value`` already:
+    then it stays written as staff wrote it (``days: [mon, tue, wed, thu, fri]`` is not
+    rewritten as ``weekdays``, nor ``duration: 90s`` as ``1m30s``)."""
+    if current is None or value is None:
+        return False
+    node, issues = parse_yaml_text(dump_round_trip(CommentedMap([("v", current)])))
+    if node is None or issues:
+        return False
+    typed, readable = read_value(child(node, "v"), spec, SUPPORTED_LANGUAGES)
+    if not readable or (type(typed) is not type(value) and not (_number(typed) and _number(value))):
+        return False
+    return bool(typed == value)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _plain(value: Any) -> Any:

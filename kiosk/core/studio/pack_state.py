@@ -157,6 +157,12 @@ class PackState:
             self._disk[rel] = _Disk(_raw_or_none(path))
         return self._disk[rel].data
 
+    def use_form(self, rel: str, form: TextForm) -> None:
+        """Write the new file ``rel`` in ``form`` (a slide brought back keeps its line ends)."""
+        record = self._disk.get(rel)
+        if record is None or record.data is None:
+            self._disk[rel] = _Disk(None, form)
+
     def form(self, rel: str) -> TextForm:
         record = self._disk.get(rel)
         return record.form if record is not None else NEW_FILE

@@ -150,12 +150,13 @@ def delete(edit: Edit, state: PackState, key: DocKey, now: datetime) -> str:
         raise StudioError(f"{key} is not a slide")
     sid = slide_id(node)
     if key.index is None:
-        kept = str(state.content(key.path))
+        # Kept byte for byte as staff wrote it (line ends, byte-order mark and all).
+        kept = state.encoded(key.path) or b""
         edit.remove_file(key.path)
     else:
         document = edit.document(key.path)
         listed = document.data["slides"]
-        kept = dump_round_trip(detached(slide_map(document, key)))
+        kept = dump_round_trip(detached(slide_map(document, key))).encode("utf-8")
         remove_item(listed, key.index)
         if not listed:
             edit.remove_file(key.path)
@@ -168,7 +169,7 @@ def delete(edit: Edit, state: PackState, key: DocKey, now: datetime) -> str:
             write_playlist(edit, [entry for entry in playlist if entry != sid])
     taken = {rel.rsplit("/", 1)[-1] for rel in _trash_paths(state)}
     name = trash_name(sid or "slide", now, taken)
-    edit.set_bytes(f"{DELETED_DIR}/{name}", kept.encode("utf-8"))
+    edit.set_bytes(f"{DELETED_DIR}/{name}", kept)
     edit.set_bytes(f"{DELETED_DIR}/{note_name(name)}", make_note(sid, key.path, positions, now))
     edit.changed(ChangeKind.SLIDES)
     edit.changed(ChangeKind.DELETED)
@@ -192,7 +193,7 @@ def restore(edit: Edit, state: PackState, name: str) -> DocKey:
     if not isinstance(data, bytes):
         raise StudioError(f"no deleted slide named {name!r}")
     try:
-        text, _ = decode_content_file(data)
+        text, form = decode_content_file(data)
     except UnicodeDecodeError:
         raise StudioError(f"{rel} is not UTF-8 text") from None
     node, _ = parse_yaml_text(text)
@@ -207,6 +208,7 @@ def restore(edit: Edit, state: PackState, name: str) -> DocKey:
         _set_id(slide_map(document, DocKey(path)), new_id)
     else:
         edit.set_text(path, text)
+    state.use_form(path, form)
     edit.set_bytes(rel, None)
     edit.set_bytes(f"{DELETED_DIR}/{note_name(name)}", None)
     playlist = state.playlist()

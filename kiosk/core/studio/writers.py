@@ -141,6 +141,13 @@ def day_hours_text(windows: Iterable[TimeWindow | str]) -> str:
     return ", ".join(parts) if parts else "closed"
 
 
+def day_hours_value(windows: Iterable[TimeWindow | str]) -> Any:
+    """A day of the opening hours as written in the docs: ``"08:00-12:00, 13:00-18:00"``
+    (quoted) or ``closed``."""
+    text = day_hours_text(windows)
+    return text if text == "closed" else DoubleQuotedScalarString(text)
+
+
 def opening_hours_map(value: Any, spec: FieldSpec) -> Any:
     """Opening hours from ``{weekday or day name: windows}`` or :class:`DayHours` items."""
     days: dict[int, list[Any]] = {}

@@ -165,7 +165,7 @@ def test_typed_values_round_trip(model: StudioModel) -> None:
     assert hours[6].written and hours[6].closed
     saved(model)
     text = file_text(model, "clinic.yaml")
-    assert 'opening_hours:\n  mon: "08:00-12:00, 13:00-18:00"\n  sun: "closed"' in text
+    assert 'opening_hours:\n  mon: "08:00-12:00, 13:00-18:00"\n  sun: closed\n' in text
     assert '  primary: "#112233"' in text
     deck = load_deck(model.root).raise_for_errors()
     assert deck.clinic.theme.primary == "#112233"
@@ -230,7 +230,8 @@ def test_changing_one_part_of_a_schedule_keeps_the_rest_as_written(
             body: Text
             schedule:
               from: 2026-01-05    # the launch
-              days: [mon, wed]
+              days: [mon, tue, wed, thu, fri]
+            duration: 90s
             """
         }
     )
@@ -239,9 +240,11 @@ def test_changing_one_part_of_a_schedule_keeps_the_rest_as_written(
     value = model.field(key, "schedule").value
     model.set_schedule(key, ScheduleValue(start=value.start, until=date(2026, 6, 30), days=value.days))
     saved(model)
-    assert "  from: 2026-01-05    # the launch\n  until: 2026-06-30\n  days: [mon, wed]\n" in file_text(
-        model, "slides/n.yaml"
-    )
+    # The days read as weekdays already: they stay written as they were.
+    text = file_text(model, "slides/n.yaml")
+    assert "  from: 2026-01-05    # the launch\n  until: 2026-06-30\n  days: [mon, tue, wed, thu, fri]\n" in text
+    model.set_value(key, "duration", 90)
+    assert not model.is_modified
     model.set_schedule(key, ScheduleValue())
     saved(model)
     assert "schedule" not in file_text(model, "slides/n.yaml")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from kiosk.core.content_home import content_places, prepare_home
 from kiosk.core.content_library import ContentLibrary
 from kiosk.core.loader import load_deck
 from kiosk.core.studio import saving
+from kiosk.core.studio.checking import STAGING_PREFIX
 from kiosk.core.studio.keys import CLINIC, DocKey
 from kiosk.core.studio.model import StudioModel
 from kiosk.core.studio.observers import Change, ChangeKind
@@ -160,3 +162,16 @@ def test_a_save_waits_for_the_content_lock_and_gives_up_clearly(tmp_path: Path, 
     assert not result.saved and result.error is not None and "busy" in result.error
     assert snapshot(pack) == before
     assert model.save().saved
+
+
+def test_a_check_leaves_nothing_behind_and_clears_what_a_killed_studio_left(model: StudioModel) -> None:
+    parent = model.root.parent
+    stale = parent / f"{STAGING_PREFIX}killed"
+    (stale / "slides").mkdir(parents=True)
+    old = time.time() - 2 * 3600
+    os.utime(stale, (old, old))
+    fresh = parent / f"{STAGING_PREFIX}running"
+    fresh.mkdir()
+    model.set_text(CONTACT, "title", "es", "Llámenos")
+    assert model.check().ok
+    assert sorted(p.name for p in parent.iterdir() if p.name.startswith(STAGING_PREFIX)) == [fresh.name]

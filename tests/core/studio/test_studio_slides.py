@@ -312,3 +312,22 @@ def test_a_slide_listed_twice_plays_twice(make_pack: Callable[..., Path], clock:
     assert "never plays" in model.problems(DocKey("slides/b.yaml"), "id")[0].message
     model.add_to_playlist(DocKey("slides/b.yaml"), 0)
     assert model.play_order() == ("b", "a")
+
+
+def test_a_windows_file_deleted_and_brought_back_is_byte_for_byte_the_same(
+    make_pack: Callable[..., Path], clock: FixedClock
+) -> None:
+    root = make_pack({})
+    path = root / "slides" / "a.yaml"
+    path.parent.mkdir()
+    original = "\ufeff# Made on Windows.\r\nid: a\r\nkind: info\r\ntopic: about\r\ntitle: Hello\r\n".encode()
+    path.write_bytes(original)
+    (root / "slides" / "b.yaml").write_text("id: b\nkind: info\ntopic: about\ntitle: B\n")
+    model = StudioModel.open(root, clock=clock)
+    name = model.delete_slide(DocKey("slides/a.yaml"))
+    saved(model)
+    assert (root / DELETED_DIR / name).read_bytes() == original
+    reopened = StudioModel.open(root, clock=clock)
+    reopened.restore_deleted(name)
+    saved(reopened)
+    assert path.read_bytes() == original
