@@ -348,3 +348,33 @@ def test_a_file_the_studio_cannot_edit_in_place_is_refused_with_a_reason(
 
 def test_the_clock_decides_what_is_expired(model: StudioModel) -> None:
     assert model.check_request().now == NOW
+
+
+def test_the_clinic_editor_sets_details_and_topics(model: StudioModel, tmp_path: Path) -> None:
+    model.set_value(CLINIC, "phone", "+1 303-555-0199")
+    model.set_value(CLINIC, "timezone", "America/Chicago")
+    model.set_text(CLINIC, "follow_up", "es", "¡Gracias!")
+    model.add_item(CLINIC, "topics", {"id": "pelvic-health", "title": {"en": "Pelvic health", "es": "Salud pélvica"}})
+    model.set_text(CLINIC, "topics[4].title", "en", "Pelvic floor")
+    model.move_item(CLINIC, "topics", 4, 0)
+    topics = model.field(CLINIC, "topics").value
+    assert [t.id for t in topics] == ["pelvic-health", "dry-needling", "shockwave", "exercise", "about"]
+    assert topics[0].title is not None and topics[0].title.as_dict() == {"en": "Pelvic floor", "es": "Salud pélvica"}
+    assert [t.id for t in model.topics][0] == "pelvic-health"
+    model.set_value(CONTACT, "topic", "pelvic-health")
+    assert model.check().ok
+    assert [r.id for r in model.slides(topic="pelvic-health")] == ["contact"]
+    saved(model)
+    deck = load_deck(model.root).raise_for_errors()
+    assert deck.clinic.phone == "+1 303-555-0199" and deck.clinic.timezone.key == "America/Chicago"
+    assert deck.clinic.topics[0].title.get("es") == "Salud pélvica"
+    assert "# Calm teal and warm terracotta." in file_text(model, "clinic.yaml")
+
+
+def test_the_validators_message_is_shown_under_a_clinic_field(model: StudioModel) -> None:
+    model.set_value(CLINIC, "website", "http://insecure.example")
+    model.set_value(CLINIC, "theme.accent", "orange")
+    model.check()
+    assert model.field(CLINIC, "website").problems[0].message == "'http://insecure.example' is not an https:// address"
+    accent = model.field(CLINIC, "theme").child("accent")
+    assert accent.problems and "expected a colour like" in accent.problems[0].message
