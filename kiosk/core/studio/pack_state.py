@@ -219,7 +219,7 @@ class PackState:
         them apart) is there now, counting the unsaved changes."""
         lower = rel.lower()
         known = [r for r in (*self._texts, *self._blobs, *self._disk) if r.lower() == lower]
-        if any(self.content(r) is not None for r in known):
+        if any(self.content(r) is not None or self.unreadable(r) for r in known):
             return True
         folder = (self.root / rel).parent
         name = rel.rsplit("/", 1)[-1].lower()
@@ -270,15 +270,19 @@ class PackState:
         return entries
 
     def shapes(self) -> dict[str, tuple[int, ...] | None]:
-        """Per slide file: None for a file holding one slide, else the first line of each of
-        the slides under ``slides:`` (for placing the validator's problems)."""
+        """Per slide file that holds slides: None for a file holding one, else the first line
+        of each of the slides under ``slides:`` (for placing the validator's problems). Files
+        that do not read as slides are left out: their problems are about no one slide."""
         shapes: dict[str, tuple[int, ...] | None] = {}
         for rel in self.slide_files():
             node = self.node(rel)
-            if node is not None and node.is_map and "slides" in node.value and node.value["slides"].node.is_seq:
-                shapes[rel] = tuple(item.line for item in node.value["slides"].node.value)
-            else:
+            if node is None or not node.is_map:
+                continue
+            listed = node.value.get("slides")
+            if listed is None:
                 shapes[rel] = None
+            elif listed.node.is_seq:
+                shapes[rel] = tuple(item.line for item in listed.node.value)
         return shapes
 
     def slide_node(self, key: DocKey) -> YNode | None:

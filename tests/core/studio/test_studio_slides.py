@@ -331,3 +331,17 @@ def test_a_windows_file_deleted_and_brought_back_is_byte_for_byte_the_same(
     reopened.restore_deleted(name)
     saved(reopened)
     assert path.read_bytes() == original
+
+
+def test_a_new_slide_never_takes_the_name_of_a_file_the_studio_cannot_read(
+    make_pack: Callable[..., Path], clock: FixedClock
+) -> None:
+    root = make_pack({"slides/a.yaml": "id: a\nkind: info\ntopic: about\ntitle: A\n"})
+    unreadable = root / "slides" / "a-copy.yaml"
+    unreadable.write_bytes(b"id: a-copy\ntitle: \xff\xfe not UTF-8\n")
+    model = StudioModel.open(root, clock=clock)
+    assert model.duplicate_slide(DocKey("slides/a.yaml")) == DocKey("slides/a-copy-2.yaml")
+    assert model.save().saved is False  # the unreadable file is an error the validator reports
+    assert unreadable.read_bytes() == b"id: a-copy\ntitle: \xff\xfe not UTF-8\n"
+    assert [p.field for p in model.unplaced_problems()] == [""]
+    assert "not UTF-8" in model.unplaced_problems()[0].message
