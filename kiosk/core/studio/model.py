@@ -89,6 +89,8 @@ class StudioModel:
         self._observers = Observers()
         self._revision = 0
         self._check: CheckResult | None = None
+        self._checks = 0  # counts applied checks, so cached rows know their problems
+        self._rows: tuple[tuple[int, int, datetime], tuple[SlideRow, ...]] | None = None
 
     @classmethod
     def open(
@@ -150,8 +152,12 @@ class StudioModel:
 
     def slides(self, topic: str | None = None) -> tuple[SlideRow, ...]:
         """Every slide in play order, then those the playlist leaves out; only ``topic``'s
-        when given."""
-        rows = build_rows(self._state, self._problems_of_slide, self._clock.now(), self.timezone)
+        when given. (Kept until the pack, its problems or the minute change.)"""
+        now = self._clock.now()
+        stamp = (self._revision, self._checks, now.replace(second=0, microsecond=0))
+        if self._rows is None or self._rows[0] != stamp:
+            self._rows = (stamp, build_rows(self._state, self._problems_of_slide, now, self.timezone))
+        rows = self._rows[1]
         return rows if topic is None else tuple(r for r in rows if r.topic == topic)
 
     def slide(self, key: DocKey) -> SlideRow:
@@ -251,7 +257,7 @@ class StudioModel:
         with self._step(f"Edit {_label(path)}") as edit:
             resolved = set_value(self._root(edit, key), kind, path, value, bilingual=self._bilingual)
             edit.changed(ChangeKind.FIELD, key, str(resolved.field))
-            if not key.is_clinic and resolved.field.parts[0] in ("id", "topic", "title", "schedule", "image"):
+            if not key.is_clinic and resolved.field.parts[0] in ("id", "topic", "title", "schedule", "image", "hidden"):
                 edit.changed(ChangeKind.SLIDES)
             if key.is_clinic and resolved.field.parts[0] in ("playlist", "languages", "timezone", "topics"):
                 edit.changed(ChangeKind.SLIDES)
@@ -456,6 +462,7 @@ class StudioModel:
         """Show a check's problems; True when it is about the pack as it is now (False: the
         pack changed while it ran, check again)."""
         self._check = result
+        self._checks += 1
         self._observers.notify([Change(ChangeKind.PROBLEMS)])
         return result.revision == self._revision
 
@@ -546,6 +553,7 @@ class StudioModel:
         self._state = PackState(self.root)
         self._undo.clear()
         self._check = None
+        self._checks += 1
         self._revision += 1
         self._observers.notify(
             [
