@@ -78,6 +78,7 @@ def test_an_svg_is_checked_and_copied_as_it_is(tmp_path: Path) -> None:
     assert (prepared.width, prepared.height) == (400, 300)
 
 
+@pytest.mark.faults
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -94,6 +95,7 @@ def test_unusable_files_are_refused_naming_the_file(tmp_path: Path, name: str, c
     assert str(raised.value).startswith(f"{name}: ")
 
 
+@pytest.mark.faults
 def test_a_named_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
     fifo = tmp_path / "photo.jpg"
     os.mkfifo(fifo)
@@ -101,6 +103,7 @@ def test_a_named_pipe_is_refused_without_hanging(tmp_path: Path) -> None:
         prepare_picture(fifo)
 
 
+@pytest.mark.faults
 def test_a_huge_picture_is_refused_from_its_header(tmp_path: Path) -> None:
     Image.new("1", (8000, 6000)).save(tmp_path / "huge.png")
     with pytest.raises(PictureError, match="megapixels"):
@@ -162,6 +165,7 @@ def test_the_logo_and_topic_icons_are_scaled_for_their_slots(model: StudioModel,
     assert topic_icon is not None and topic_icon.rel == icon
 
 
+@pytest.mark.faults
 def test_a_refused_picture_changes_nothing(model: StudioModel, tmp_path: Path) -> None:
     (tmp_path / "evil.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>')
     with pytest.raises(PictureError):

@@ -88,6 +88,7 @@ def test_a_crlf_file_with_a_bom_stays_so_and_keeps_its_permissions(
     assert path.stat().st_mode & 0o777 == 0o664
 
 
+@pytest.mark.faults
 def test_a_file_changed_by_someone_else_meanwhile_is_not_overwritten(model: StudioModel) -> None:
     model.set_text(CONTACT, "title", "es", "Llámenos")
     other = (model.root / CONTACT.path).read_text().replace("duration: 15s", "duration: 16s")
@@ -102,6 +103,7 @@ def test_a_file_changed_by_someone_else_meanwhile_is_not_overwritten(model: Stud
     assert model.field(CONTACT, "duration").value == 16.0
 
 
+@pytest.mark.faults
 def test_a_disk_error_part_way_says_what_was_written_and_a_later_save_finishes(
     model: StudioModel, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -151,6 +153,7 @@ def test_a_running_kiosk_picks_up_a_save(tmp_path: Path, pack: Path) -> None:
     assert [s.version for s in model.versions()] == [second.deck.version, first.deck.version]
 
 
+@pytest.mark.faults
 def test_a_save_waits_for_the_content_lock_and_gives_up_clearly(tmp_path: Path, pack: Path) -> None:
     places = content_places(tmp_path / "data", pack, shipped=pack)
     model = StudioModel.open(places.home, clock=FixedClock(NOW), places=places)
@@ -164,6 +167,7 @@ def test_a_save_waits_for_the_content_lock_and_gives_up_clearly(tmp_path: Path, 
     assert model.save().saved
 
 
+@pytest.mark.faults
 def test_a_check_leaves_nothing_behind_and_clears_what_a_killed_studio_left(model: StudioModel) -> None:
     parent = model.root.parent
     stale = parent / f"{STAGING_PREFIX}killed"

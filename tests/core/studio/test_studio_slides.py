@@ -333,6 +333,7 @@ def test_a_windows_file_deleted_and_brought_back_is_byte_for_byte_the_same(
     assert path.read_bytes() == original
 
 
+@pytest.mark.faults
 def test_a_new_slide_never_takes_the_name_of_a_file_the_studio_cannot_read(
     make_pack: Callable[..., Path], clock: FixedClock
 ) -> None:
