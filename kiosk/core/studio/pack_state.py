@@ -105,6 +105,10 @@ class PackState:
 
     def _load_yaml(self, rel: str) -> None:
         path = self.root / rel
+        if path.is_symlink():
+            # Editing through a link would change a file outside the pack, or another file of it.
+            self._disk[rel] = _Disk(None, unreadable="it is a link to another file; the studio edits real files only")
+            return
         try:
             data = read_regular_file(path, limit=MAX_YAML_BYTES)
         except FileNotFoundError:

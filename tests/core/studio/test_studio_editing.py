@@ -379,3 +379,19 @@ def test_the_validators_message_is_shown_under_a_clinic_field(model: StudioModel
     assert model.field(CLINIC, "website").problems[0].message == "'http://insecure.example' is not an https:// address"
     accent = model.field(CLINIC, "theme").child("accent")
     assert accent.problems and "expected a colour like" in accent.problems[0].message
+
+
+@pytest.mark.faults
+def test_a_slide_file_that_is_a_link_is_listed_as_not_editable(
+    make_pack: Callable[..., Path], clock: FixedClock, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("id: far\nkind: info\ntopic: about\ntitle: Far away\n")
+    root = make_pack({"slides/a.yaml": "id: a\nkind: info\ntopic: about\ntitle: A\n"})
+    (root / "slides" / "far.yaml").symlink_to(outside)
+    model = StudioModel.open(root, clock=clock)
+    assert [r.id for r in model.slides()] == ["a"]
+    model.check()
+    assert any("link" in p.message for p in model.unplaced_problems())
+    assert model.duplicate_slide(DocKey("slides/a.yaml")) == DocKey("slides/a-copy.yaml")
+    assert outside.read_text() == "id: far\nkind: info\ntopic: about\ntitle: Far away\n"
