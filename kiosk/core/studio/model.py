@@ -24,7 +24,6 @@ from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.content_history import Snapshot
 from kiosk.core.content_home import ContentPlaces
 from kiosk.core.fields import FieldType
-from kiosk.core.file_lock import LockTimeout
 from kiosk.core.loader import CLINIC_FILE
 from kiosk.core.studio.checking import CheckRequest, CheckResult
 from kiosk.core.studio.editor import FieldState, field_state, field_states
@@ -46,7 +45,7 @@ from kiosk.core.studio.picture_library import place_picture
 from kiosk.core.studio.pictures import PictureSlot, prepare_picture
 from kiosk.core.studio.playing import PlayingAt, playing_at
 from kiosk.core.studio.problems_map import FieldProblem, ProblemIndex
-from kiosk.core.studio.saving import SaveResult, conflicts, on_disk, write_changes
+from kiosk.core.studio.saving import SavePlan, SaveResult, on_disk
 from kiosk.core.studio.schema import resolve, specs_for
 from kiosk.core.studio.slide_ops import (
     add,
@@ -503,49 +502,34 @@ class StudioModel:
 
     def save(self) -> SaveResult:
         """Check the pack as it would be written; if it has no errors, write the changed files
-        (each atomically; nothing else is touched). A running kiosk picks the change up."""
+        (each atomically; nothing else is touched). A running kiosk picks the change up.
+        The same as ``apply_save(save_plan().run())``, on this thread."""
+        return self.apply_save(self.save_plan().run())
+
+    def save_plan(self) -> SavePlan:
+        """An immutable save to :meth:`~kiosk.core.studio.saving.SavePlan.run` in a worker
+        thread (a check of 200 slides takes a moment); give the result to :meth:`apply_save`."""
         changes = self._state.pending()
-        if not changes:
-            return SaveResult(saved=True)
-        result = self.check_request().run()
-        self.apply_check(result)
-        if not result.ok:
-            self._observers.notify([Change(ChangeKind.SAVED)])
-            return SaveResult(saved=False, problems=result.problems)
-        try:
-            with self._content_lock():
-                return self._write(changes, result)
-        except LockTimeout as exc:
-            return SaveResult(saved=False, problems=result.problems, error=f"the content folder is busy: {exc}")
-
-    def _content_lock(self) -> Any:
-        if self.places is not None and self.places.home.absolute() == self.root:
-            return self.places.lock(timeout=self.lock_timeout)
-        return _no_lock()
-
-    def _write(self, changes: dict[str, bytes | None], result: CheckResult) -> SaveResult:
-        expected = {rel: self._state.disk_bytes(rel) for rel in changes}
-        clashes = conflicts(self.root, expected, changes)
-        if clashes:
-            self._observers.notify([Change(ChangeKind.SAVED)])
-            return SaveResult(saved=False, problems=result.problems, conflicts=clashes)
-        done: list[tuple[str, bytes | None]] = []
-        error: str | None = None
-        try:
-            write_changes(self.root, changes, done)
-        except OSError as exc:
-            error = f"{exc.filename or self.root}: {exc.strerror or exc}"
-        for rel, data in done:
-            self._state.mark_saved(rel, data)
-        self._undo.seal()
-        self._observers.notify([Change(ChangeKind.SAVED), Change(ChangeKind.DELETED)])
-        return SaveResult(
-            saved=error is None,
-            written=tuple(rel for rel, data in done if data is not None),
-            removed=tuple(rel for rel, data in done if data is None),
-            problems=result.problems,
-            error=error,
+        return SavePlan(
+            root=self.root,
+            changes=changes,
+            expected={rel: self._state.disk_bytes(rel) for rel in changes},
+            check=self.check_request(),
+            places=self.places,
+            lock_timeout=self.lock_timeout,
         )
+
+    def apply_save(self, result: SaveResult) -> SaveResult:
+        """Record what a save wrote (edits made meanwhile stay unsaved) and show its check."""
+        for rel, data in result.done:
+            self._state.mark_saved(rel, data)
+        if result.check is not None:
+            self.apply_check(result.check)
+        if result.done:
+            self._undo.seal()
+        if result.check is not None or result.done:
+            self._observers.notify([Change(ChangeKind.SAVED), Change(ChangeKind.DELETED)])
+        return result
 
     def reload(self) -> None:
         """Read the folder again, dropping unsaved changes and the undo history (after a
@@ -597,11 +581,6 @@ class StudioModel:
         """Content files someone else changed since the studio read them (reopen to see them)."""
         paths = list(self._state.yaml_paths())
         return tuple(rel for rel in paths if on_disk(self.root, rel) != self._state.disk_bytes(rel))
-
-
-@contextmanager
-def _no_lock() -> Iterator[None]:
-    yield
 
 
 def _label(path: FieldPath) -> str:

@@ -17,12 +17,16 @@ import contextlib
 import os
 import stat
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.core.atomic_files import fsync_dir, read_regular_file, write_atomic
+from kiosk.core.content_home import ContentPlaces
+from kiosk.core.file_lock import LockTimeout
 from kiosk.core.loader import CLINIC_FILE
 from kiosk.core.problems import Problem
+from kiosk.core.studio.checking import CheckRequest, CheckResult
 from kiosk.core.studio.pack_state import is_yaml_path
 
 
@@ -41,6 +45,10 @@ class SaveResult:
     problems: tuple[Problem, ...] = ()
     conflicts: tuple[str, ...] = ()
     error: str | None = None
+    #: The check made before writing (None when there was nothing to save).
+    check: CheckResult | None = field(default=None, repr=False, compare=False)
+    #: Each file done, with what it now holds (None: removed), for the model to record.
+    done: tuple[tuple[str, bytes | None], ...] = field(default=(), repr=False, compare=False)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -49,6 +57,58 @@ class SaveResult:
     @property
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if not p.is_error)
+
+
+@dataclass(frozen=True)
+class SavePlan:
+    """A save, prepared on the model's thread from immutable data: :meth:`run` checks and
+    writes (any thread); :meth:`kiosk.core.studio.model.StudioModel.apply_save` records it."""
+
+    root: Path
+    #: Each file to write (its bytes) or remove (None).
+    changes: Mapping[str, bytes | None]
+    #: What each of those files held when the studio read it (None: it did not exist).
+    expected: Mapping[str, bytes | None]
+    check: CheckRequest
+    #: The kiosk's content places when the folder is its home: the save holds its lock.
+    places: ContentPlaces | None = None
+    lock_timeout: float = 10.0
+
+    def run(self) -> SaveResult:
+        if not self.changes:
+            return SaveResult(saved=True)
+        result = self.check.run()
+        if not result.ok:
+            return SaveResult(saved=False, problems=result.problems, check=result)
+        try:
+            with self._lock():
+                clashes = conflicts(self.root, self.expected, self.changes)
+                if clashes:
+                    return SaveResult(saved=False, problems=result.problems, conflicts=clashes, check=result)
+                done: list[tuple[str, bytes | None]] = []
+                error: str | None = None
+                try:
+                    write_changes(self.root, self.changes, done)
+                except OSError as exc:
+                    error = f"{exc.filename or self.root}: {exc.strerror or exc}"
+        except LockTimeout as exc:
+            return SaveResult(
+                saved=False, problems=result.problems, error=f"the content folder is busy: {exc}", check=result
+            )
+        return SaveResult(
+            saved=error is None,
+            written=tuple(rel for rel, data in done if data is not None),
+            removed=tuple(rel for rel, data in done if data is None),
+            problems=result.problems,
+            error=error,
+            check=result,
+            done=tuple(done),
+        )
+
+    def _lock(self) -> AbstractContextManager[object]:
+        if self.places is not None and self.places.home.absolute() == self.root.absolute():
+            return self.places.lock(timeout=self.lock_timeout)
+        return nullcontext()
 
 
 def on_disk(root: Path, rel: str) -> bytes | None:

@@ -179,3 +179,21 @@ def test_a_check_leaves_nothing_behind_and_clears_what_a_killed_studio_left(mode
     model.set_text(CONTACT, "title", "es", "Llámenos")
     assert model.check().ok
     assert sorted(p.name for p in parent.iterdir() if p.name.startswith(STAGING_PREFIX)) == [fresh.name]
+
+
+def test_a_save_can_run_in_a_worker_while_staff_keep_editing(model: StudioModel) -> None:
+    import threading
+
+    model.set_text(CONTACT, "title", "es", "Llámenos")
+    plan = model.save_plan()
+    model.set_text(CONTACT, "qr_caption", "es", "Escanee")  # typed while the save runs
+    results: list[saving.SaveResult] = []
+    worker = threading.Thread(target=lambda: results.append(plan.run()))
+    worker.start()
+    worker.join()
+    assert model.apply_save(results[0]).written == (CONTACT.path,)
+    on_disk = (model.root / CONTACT.path).read_text()
+    assert "es: Llámenos\n" in on_disk and "es: Escanee\n" not in on_disk
+    assert model.changed_files() == (CONTACT.path,)
+    assert model.save().saved
+    assert "es: Escanee\n" in (model.root / CONTACT.path).read_text()
