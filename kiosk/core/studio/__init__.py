@@ -14,7 +14,8 @@ Start with :class:`kiosk.core.studio.model.StudioModel`::
     request = model.check_request()                         # GUI thread
     result = request.run()                                  # any thread
     model.apply_check(result)                               # GUI thread: problems shown
-    outcome = model.save()                                  # SaveResult
+    plan = model.save_plan()                                # GUI thread
+    outcome = model.apply_save(plan.run())                  # run() in a worker; or model.save()
 
 Slides are addressed by :class:`~kiosk.core.studio.keys.DocKey` (their file, and their place
 under ``slides:`` in a file holding several); :data:`~kiosk.core.studio.keys.CLINIC` is
