@@ -252,6 +252,10 @@ class StudioModel:
         in the playlist too, in the same step."""
         kind = self.kind(key)
         path = FieldPath.parse(field)
+        if key.is_clinic and str(path) == "playlist" and value is not None:
+            # Entry by entry, so comments in the list stay where they are.
+            self.set_order([str(i) for i in value])
+            return
         old_id = slide_id(self._state.slide_node(key)) if not key.is_clinic else None
         with self._step(f"Edit {_label(path)}") as edit:
             resolved = set_value(self._root(edit, key), kind, path, value, bilingual=self._bilingual)

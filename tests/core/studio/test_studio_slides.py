@@ -15,7 +15,7 @@ from kiosk.core.clock import FixedClock
 from kiosk.core.fields import COMMON_SLIDE_FIELDS, SLIDE_KINDS
 from kiosk.core.loader import load_deck
 from kiosk.core.resources import bundled_content_dir
-from kiosk.core.studio.keys import DocKey
+from kiosk.core.studio.keys import CLINIC, DocKey
 from kiosk.core.studio.model import StudioModel
 from kiosk.core.studio.new_slides import PLACEHOLDER_PICTURE
 from kiosk.core.studio.schedule_status import ScheduleState
@@ -346,3 +346,16 @@ def test_a_new_slide_never_takes_the_name_of_a_file_the_studio_cannot_read(
     assert unreadable.read_bytes() == b"id: a-copy\ntitle: \xff\xfe not UTF-8\n"
     assert [p.field for p in model.unplaced_problems()] == [""]
     assert "not UTF-8" in model.unplaced_problems()[0].message
+
+
+def test_setting_the_playlist_field_keeps_its_comments(make_pack: Callable[..., Path], clock: FixedClock) -> None:
+    slide = "id: {0}\nkind: info\ntopic: about\ntitle: {0}\n"
+    clinic = (
+        "name: X\nphone: '1'\ntopics:\n  - id: about\n    title: About\nplaylist:\n  - a   # first\n  # then\n  - b\n"
+    )
+    root = make_pack({f"slides/{name}.yaml": slide.format(name) for name in ("a", "b")}, clinic=clinic)
+    model = StudioModel.open(root, clock=clock)
+    model.set_value(CLINIC, "playlist", ["b", "a"])
+    assert model.file_text("clinic.yaml") == clinic.replace("- a   # first", "- b   # first").replace(
+        "  - b\n", "  - a\n"
+    )
