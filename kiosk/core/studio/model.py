@@ -63,7 +63,13 @@ from kiosk.core.studio.slide_rows import SlideRow, build_rows
 from kiosk.core.studio.trash import DeletedSlide
 from kiosk.core.studio.undo import UndoStack
 from kiosk.core.studio.values import TopicValue, child
-from kiosk.core.studio.versions import PublishSettings, content_versions, publish_folder, restore_version
+from kiosk.core.studio.versions import (
+    Published,
+    PublishSettings,
+    content_versions,
+    publish_folder,
+    restore_version,
+)
 
 
 class StudioModel:
@@ -574,12 +580,13 @@ class StudioModel:
         self.reload()
         return snapshot
 
-    def publish(self, settings: PublishSettings) -> object:
-        """Publish the saved folder as a signed bundle (see :func:`publish_folder`); refused
+    def publish(self, settings: PublishSettings) -> Published:
+        """Publish the saved folder as a signed bundle (see
+        :func:`~kiosk.core.studio.versions.publish_folder`; raises ``PublishFailed``); refused
         while there are unsaved changes, since they would not be in it."""
         if self.is_modified:
             raise StudioError("there are unsaved changes: save them before publishing")
-        return publish_folder(self.root, settings)
+        return publish_folder(self.root, settings, clock=self._clock)
 
     def changed_on_disk(self) -> tuple[str, ...]:
         """Content files someone else changed since the studio read them (reopen to see them)."""

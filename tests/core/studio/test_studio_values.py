@@ -13,13 +13,14 @@ from hypothesis import strategies as st
 from studio_kit import SMALL_CLINIC, write
 
 from kiosk.core.clock import FixedClock
-from kiosk.core.loader import load_deck
+from kiosk.core.loader import content_version, load_deck
+from kiosk.core.publish.keys import generate_key_pair
 from kiosk.core.schedule import TimeWindow
 from kiosk.core.studio.keys import DocKey
 from kiosk.core.studio.model import StudioModel
 from kiosk.core.studio.pack_state import StudioError
 from kiosk.core.studio.schedule_values import ScheduleValue
-from kiosk.core.studio.versions import PublishSettings, PublishUnavailable
+from kiosk.core.studio.versions import PublishFailed, PublishSettings
 from kiosk.core.yaml_source import parse_yaml_text
 
 DAY_WORDS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "Sunday"]
@@ -127,13 +128,32 @@ def test_duplicate_ids_in_a_file_of_several_are_placed_on_the_second_slide(
     assert model.problems(DocKey("slides/x.yaml", 0)) == ()
 
 
-def test_versions_need_a_kiosk_home_and_publishing_waits_for_its_module(model: StudioModel, tmp_path: Path) -> None:
+def test_versions_need_a_kiosk_home(model: StudioModel) -> None:
     with pytest.raises(StudioError, match="no saved versions"):
         model.versions()
-    settings_ = PublishSettings(private_key=tmp_path / "key", out=tmp_path / "out")
+
+
+def test_publishing_writes_a_signed_bundle_of_the_saved_folder(model: StudioModel, tmp_path: Path) -> None:
+    pair = generate_key_pair(tmp_path / "keys")
+    settings_ = PublishSettings(private_key=pair.private_path, out=tmp_path / "out")
     model.set_text(DocKey("slides/contact.yaml"), "title", "es", "Llámenos")
     with pytest.raises(StudioError, match="save them before publishing"):
         model.publish(settings_)
-    model.undo()
-    with pytest.raises(PublishUnavailable):
-        model.publish(settings_)
+    assert model.save().saved
+    published = model.publish(settings_)
+    assert published.result.manifest.content_version == content_version(model.root)
+    assert published.result.manifest_path.is_file() and published.result.archive_path.is_file()
+    assert not published.key_exposed
+
+
+def test_publishing_fails_clearly_and_writes_nothing(model: StudioModel, tmp_path: Path) -> None:
+    (tmp_path / "not-a-key").write_text("hello")
+    with pytest.raises(PublishFailed, match="not a PEM private key"):
+        model.publish(PublishSettings(private_key=tmp_path / "not-a-key", out=tmp_path / "out"))
+    pair = generate_key_pair(tmp_path / "keys")
+    (model.root / "slides" / "contact.yaml").write_text("id: contact\nkind: contakt\n")
+    model.reload()
+    with pytest.raises(PublishFailed) as failed:
+        model.publish(PublishSettings(private_key=pair.private_path, out=tmp_path / "out"))
+    assert any("unknown kind 'contakt'" in p.message for p in failed.value.problems)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
