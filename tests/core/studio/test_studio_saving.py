@@ -22,6 +22,7 @@ from kiosk.core.studio.checking import STAGING_PREFIX
 from kiosk.core.studio.keys import CLINIC, DocKey
 from kiosk.core.studio.model import StudioModel
 from kiosk.core.studio.observers import Change, ChangeKind
+from kiosk.core.studio.pack_state import StudioError
 
 CONTACT = DocKey("slides/contact.yaml")
 
@@ -197,3 +198,26 @@ def test_a_save_can_run_in_a_worker_while_staff_keep_editing(model: StudioModel)
     assert model.changed_files() == (CONTACT.path,)
     assert model.save().saved
     assert "es: Escanee\n" in (model.root / CONTACT.path).read_text()
+
+
+def test_restoring_a_kept_version_puts_it_back_and_reads_it_again(tmp_path: Path, pack: Path) -> None:
+    places = content_places(tmp_path / "data", pack, shipped=pack)
+    library = ContentLibrary(places, clock=FixedClock(NOW))
+    first = library.refresh()
+    assert first.deck is not None
+    model = StudioModel.open(places.home, clock=FixedClock(NOW), places=places)
+    model.set_text(CONTACT, "title", "en", "Call us today")
+    assert model.save().saved
+    assert library.refresh().ok
+    model.set_text(CONTACT, "title", "es", "Llámenos hoy")
+    with pytest.raises(StudioError, match="unsaved changes"):
+        model.restore_version(first.deck.version)
+    heard: list[Change] = []
+    model.subscribe(heard.append)
+    restored = model.restore_version(first.deck.version, discard_changes=True)
+    assert restored.version == first.deck.version
+    assert Change(ChangeKind.SLIDES) in heard and not model.is_modified and not model.can_undo
+    title = model.field(CONTACT, "title").value
+    assert title.text("en") == "Questions? Call us"
+    again = library.refresh()
+    assert again.deck is not None and again.deck.version == first.deck.version
