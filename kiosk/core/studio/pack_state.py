@@ -204,7 +204,11 @@ class PackState:
 
     def pending_paths(self, folder: str) -> list[str]:
         """Files the studio will write into ``folder`` (not YAML files)."""
-        return [rel for rel, data in self._blobs.items() if rel.startswith(folder + "/") and data is not None]
+        return [
+            rel
+            for rel, data in self._blobs.items()
+            if rel.startswith(folder + "/") and data is not None and data != self.disk_bytes(rel)
+        ]
 
     def yaml_paths(self) -> Iterator[str]:
         return iter(sorted(self._texts))

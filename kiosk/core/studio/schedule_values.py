@@ -18,8 +18,14 @@ from kiosk.core.yaml_source import YNode
 
 WEEKDAYS = frozenset(range(5))
 WEEKENDS = frozenset({5, 6})
-_GROUPS = {"weekdays": WEEKDAYS, "weekends": WEEKENDS, "every day": ALL_WEEKDAYS, "everyday": ALL_WEEKDAYS}
-_GROUPS["daily"] = ALL_WEEKDAYS
+# The loader's words for groups of days (kiosk.core.loader._DAY_GROUPS).
+_GROUPS = {
+    "weekdays": WEEKDAYS,
+    "weekends": WEEKENDS,
+    "every day": ALL_WEEKDAYS,
+    "everyday": ALL_WEEKDAYS,
+    "daily": ALL_WEEKDAYS,
+}
 _FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY_WORDS = {word: i for names in (WEEKDAY_NAMES, _FULL_NAMES) for i, word in enumerate(names)}
 _WINDOW = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")

@@ -28,7 +28,12 @@ def _slot(container: Container) -> int:
 
 
 def _is_block(value: object) -> bool:
-    return (is_block_map(value) or is_block_seq(value)) and len(value) > 0  # type: ignore[arg-type]
+    """A non-empty block mapping or list: the lines after it hang on its last value."""
+    return (
+        isinstance(value, (CommentedMap, CommentedSeq))
+        and (is_block_map(value) or is_block_seq(value))
+        and len(value) > 0
+    )
 
 
 def tail_slot(container: Container, key: Any) -> tuple[Container, Any]:
