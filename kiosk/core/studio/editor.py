@@ -27,7 +27,7 @@ class FieldState:
 
     ``value`` by type: TEXT/MARKDOWN a :class:`~kiosk.core.studio.values.TextValue`;
     TEXT_LIST a tuple of them; STRING, ID, KIND, TOPIC, QR, URL, TIMEZONE, IMAGE, COLOUR a
-    ``str``; DURATION and HOLD seconds (``float``); COUNT an ``int``; DATE a ``date``;
+    ``str``; DURATION and HOLD seconds (``float``); COUNT an ``int``; FLAG a ``bool``; DATE a ``date``;
     DATE_TIME a ``date`` or naive ``datetime``; DAYS a ``frozenset`` of weekdays (0 is
     Monday); HOURS a tuple of ``TimeWindow``; SCHEDULE a
     :class:`~kiosk.core.studio.schedule_values.ScheduleValue` (and ``children`` for from,

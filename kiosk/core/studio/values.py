@@ -181,6 +181,13 @@ def _count(node: YNode, spec: FieldSpec, languages: tuple[str, ...]) -> Any:
     return node.value
 
 
+def _flag(node: YNode, spec: FieldSpec, languages: tuple[str, ...]) -> Any:
+    # As the loader: YAML's yes/no and on/off are flags too; quoted "true" is text.
+    if node.is_map or node.is_seq or not isinstance(node.value, bool):
+        raise _Unreadable
+    return node.value
+
+
 def _date(node: YNode, spec: FieldSpec, languages: tuple[str, ...]) -> Any:
     value = node.value
     if isinstance(value, date) and not isinstance(value, datetime):
@@ -277,6 +284,7 @@ READERS: dict[FieldType, _Reader] = {
     FieldType.DURATION: _duration,
     FieldType.HOLD: _duration,
     FieldType.COUNT: _count,
+    FieldType.FLAG: _flag,
     FieldType.DATE: _date,
     FieldType.DATE_TIME: _guarded(read_date_time),
     FieldType.DAYS: _guarded(read_days),

@@ -84,6 +84,10 @@ def yaml_value(spec: FieldSpec, value: Any, previous: Any = None, *, bilingual: 
     if t is FieldType.COUNT:
         _need(value, int, spec)
         return value
+    if t is FieldType.FLAG:
+        if not isinstance(value, bool):
+            raise TypeError(f"{spec.name}: expected True or False, not {value!r}")
+        return value
     if t is FieldType.DATE:
         if isinstance(value, datetime) or not isinstance(value, date):
             raise TypeError(f"{spec.name}: expected a date, not {value!r}")
