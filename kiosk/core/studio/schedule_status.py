@@ -64,7 +64,7 @@ def schedule_status(
         return ScheduleStatus(ScheduleState.UNLISTED)
     schedule = value.to_schedule()
     local = now.astimezone(timezone).replace(tzinfo=None)
-    if schedule.active_until is not None and local >= schedule.active_until:
+    if schedule.has_ended(now, timezone):
         return ScheduleStatus(ScheduleState.ENDED, value.until)
     if not schedule.plays_ever():
         return ScheduleStatus(ScheduleState.NEVER)
