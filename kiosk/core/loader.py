@@ -36,7 +36,7 @@ from kiosk.core.fields import (
 )
 from kiosk.core.images import ImageError, ImageInfo, probe_image, resolve_inside
 from kiosk.core.limits import LIMITS, MIN_IMAGE_SCREEN_FRACTION
-from kiosk.core.markdown import MarkdownError, parse_markdown, plain_text
+from kiosk.core.markdown import MarkdownError, parse_markdown, visible_length
 from kiosk.core.model import (
     SLIDE_KINDS as MODEL_KINDS,
 )
@@ -625,7 +625,7 @@ def _text(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Repor
             continue
         if spec.limit is not None:
             limit = getattr(LIMITS, spec.limit)
-            length = len(plain_text(blocks))
+            length = visible_length(blocks)
             if length > limit:
                 report.warn(
                     value_node.line,

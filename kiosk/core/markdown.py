@@ -36,6 +36,7 @@ __all__ = [
     "Span",
     "parse_markdown",
     "plain_text",
+    "visible_length",
 ]
 
 
@@ -224,6 +225,12 @@ def plain_text(blocks: Iterable[Block]) -> str:
         else:
             parts.append("\n".join(_join(item) for item in block.items))
     return "\n\n".join(parts)
+
+
+def visible_length(blocks: Iterable[Block]) -> int:
+    """How many characters a patient sees (markers not counted): what the limits in
+    :mod:`kiosk.core.limits` count, for the validator and for the studio's counters alike."""
+    return len(plain_text(blocks))
 
 
 def _join(spans: Iterable[Span]) -> str:
