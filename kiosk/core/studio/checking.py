@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kiosk.core.atomic_files import remove_tree
 from kiosk.core.loader import LoadResult, load_deck
+from kiosk.core.model import Deck
 from kiosk.core.problems import Problem
 from kiosk.core.studio.problems_map import ProblemIndex, place_problems
 
@@ -45,19 +46,28 @@ class CheckRequest:
     screen_size: tuple[int, int] = (1920, 1080)
     now: datetime | None = None
 
-    def run(self) -> CheckResult:
-        """Stage and load. Touches no model state: safe in a worker thread."""
+    def run(self, *, keep_deck: bool = False) -> CheckResult:
+        """Stage and load. Touches no model state: safe in a worker thread.
+
+        With ``keep_deck`` a pack without errors keeps its staging copy and its deck, for
+        drawing the slides as they stand (thumbnails); call :meth:`CheckResult.release` when
+        that deck is no longer drawn."""
         staging = make_staging(self.root)
+        kept = False
         try:
             lay_out_staging(self.root, staging, self.changes)
             result: LoadResult = load_deck(staging, screen_size=self.screen_size, now=self.now)
+            kept = keep_deck and result.deck is not None
         finally:
-            remove_tree(staging)
+            if not kept:
+                remove_tree(staging)
         return CheckResult(
             revision=self.revision,
             ok=result.ok,
             problems=result.problems,
             index=place_problems(result.problems, self.shapes),
+            deck=result.deck if kept else None,
+            kept=staging if kept else None,
         )
 
 
@@ -69,6 +79,14 @@ class CheckResult:
     ok: bool
     problems: tuple[Problem, ...] = ()
     index: ProblemIndex = field(default_factory=ProblemIndex)
+    #: The pack's deck, read from ``kept`` (only when asked for and the pack has no error).
+    deck: Deck | None = field(default=None, compare=False)
+    kept: Path | None = None
+
+    def release(self) -> None:
+        """Remove the kept staging copy (the deck's pictures go with it)."""
+        if self.kept is not None:
+            remove_tree(self.kept)
 
     @property
     def errors(self) -> tuple[Problem, ...]:
