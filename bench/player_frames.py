@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import os
 import statistics
@@ -66,7 +67,7 @@ def run(display: str, args: argparse.Namespace) -> dict[str, object]:
     # Pacing: real fade length, slides up for 0.6 s (time_scale 0.05 of 12 s).
     log = play(PlayerTiming(time_scale=0.05, transition_ms=800), args.pacing_transitions, frame_log=100_000)
     gaps: list[float] = []
-    for (n1, t1), (n2, t2) in zip(log, log[1:]):
+    for (n1, t1), (n2, t2) in itertools.pairwise(log):
         if n1 == n2:
             gaps.append((t2 - t1) * 1000)
     pacing = {

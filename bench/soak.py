@@ -14,6 +14,7 @@ is what CI runs (tests/test_soak_short.py). Prints JSON; exit 1 when a check fai
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
@@ -49,10 +50,8 @@ def settled_pss_mb() -> float:
     if sys.platform.startswith("linux"):
         import ctypes
 
-        try:
+        with contextlib.suppress(OSError, AttributeError):  # not glibc: measure as is
             ctypes.CDLL("libc.so.6").malloc_trim(0)
-        except (OSError, AttributeError):
-            pass  # not glibc: measure as is
     return pss_mb()
 
 
@@ -199,7 +198,7 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
             reloads += 1
         else:
             target = changes + 1
-            run_until(lambda: changes >= target)
+            run_until(lambda target=target: changes >= target)
     while visits < plan.menu_visits:
         menu_visit(visits)
         visits += 1

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-# tests/core has no __init__.py; pytest puts tests/ on sys.path, so it imports as a namespace.
-from core.test_delivery_servers import HttpServer, Reply, free_port
-
 from kiosk.cli import main
 from kiosk.core.requests.model import ContactTime, InfoRequest, RequestStatus
 from kiosk.core.requests.outbox import DeliveryState
 from kiosk.core.requests.store import RequestStore
+
+# tests/core has no __init__.py; pytest puts tests/ on sys.path, so it imports as a namespace.
+from tests.helpers.delivery_servers import HttpServer, Reply, free_port
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 MARKER = "Quentin Deliverymarker"

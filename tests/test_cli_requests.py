@@ -26,14 +26,14 @@ NAMES = ['Ana "La Jefa", López', "Renée\nO'Brien", "Ñandú Íñiguez", "=1+2"
 
 
 def request(name: str, **changes: object) -> InfoRequest:
-    values: dict[str, object] = dict(
-        name=name,
-        phone="+13035550123",
-        email="ana@example.com",
-        topics=("back-pain",),
-        contact_time=ContactTime.MORNING,
-        language="es",
-    )
+    values: dict[str, object] = {
+        "name": name,
+        "phone": "+13035550123",
+        "email": "ana@example.com",
+        "topics": ("back-pain",),
+        "contact_time": ContactTime.MORNING,
+        "language": "es",
+    }
     values.update(changes)
     return InfoRequest(**values)  # type: ignore[arg-type]
 

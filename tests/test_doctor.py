@@ -119,7 +119,7 @@ def test_problems_are_failures_and_exit_1(tmp_path: Path) -> None:
 
 
 def test_bad_config_is_a_failure_naming_file_and_field(tmp_path: Path) -> None:
-    code, lines, out = doctor(tmp_path, base_config(tmp_path) + "watchdog:\n  memory_limit_mb: lots\n")
+    code, lines, _out = doctor(tmp_path, base_config(tmp_path) + "watchdog:\n  memory_limit_mb: lots\n")
     assert code == exitcodes.PROBLEMS
     assert lines["config"].startswith("FAIL") and "kiosk.yaml" in lines["config"]
     assert "watchdog.memory_limit_mb" in lines["config"]

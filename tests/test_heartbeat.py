@@ -31,7 +31,7 @@ def test_paint_writes_the_heartbeat(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(widget)
     beat.watch(widget)
     widget.show()
-    qtbot.waitUntil(lambda: path.exists())
+    qtbot.waitUntil(path.exists)
     assert read_heartbeat(path) == pytest.approx(clock.wall)
     assert beat.writes == 1
 
@@ -108,7 +108,7 @@ def test_a_still_screen_is_kept_painting(qtbot: QtBot, tmp_path: Path) -> None:
         for _ in range(3):
             clock.advance(1)
             written = beat.writes
-            qtbot.waitUntil(lambda: beat.writes > written, timeout=2000)
+            qtbot.waitUntil(lambda written=written: beat.writes > written, timeout=2000)
     finally:
         beat.stop()
         app.removeEventFilter(beat)

@@ -112,7 +112,9 @@ def _table(requests: list[StoredRequest]) -> str:
         for r in requests
     ]
     widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(headers)]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in (headers, *rows)]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip() for line in (headers, *rows)
+    ]
     return "\n".join(lines) + f"\n({len(rows)} request{'s' if len(rows) != 1 else ''})\n"
 
 

@@ -6,6 +6,7 @@ at import. Values a platform cannot tell are None and shown as "unknown", never 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import shutil
@@ -68,10 +69,8 @@ def read_memory(smaps_rollup: Path = _PROC_SMAPS_ROLLUP, status: Path = _PROC_ST
     except OSError:
         pass
     if rss is None:
-        try:
+        with contextlib.suppress(OSError):
             rss = _kib_field(status.read_text(encoding="ascii", errors="replace"), "VmRSS")
-        except OSError:
-            pass
     return MemoryUsage(rss=rss, pss=pss)
 
 

@@ -8,6 +8,7 @@ Which fields exist, their types and limits come from :mod:`kiosk.core.fields`.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import hashlib
 import os
@@ -74,7 +75,9 @@ _DAY_GROUPS = {
     "daily": ALL_WEEKDAYS,
 }
 _FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAY_WORDS = {word: short for names in (WEEKDAY_NAMES, _FULL_DAY_NAMES) for word, short in zip(names, WEEKDAY_NAMES)}
+_DAY_WORDS = {
+    word: short for names in (WEEKDAY_NAMES, _FULL_DAY_NAMES) for word, short in zip(names, WEEKDAY_NAMES, strict=True)
+}
 _INVALID = object()  # a field whose value had an error (already reported)
 
 
@@ -744,10 +747,8 @@ def _date_time(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _
         try:
             value = date.fromisoformat(text)
         except ValueError:
-            try:
+            with contextlib.suppress(ValueError):
                 value = datetime.fromisoformat(text)
-            except ValueError:
-                pass
     if isinstance(value, datetime):
         if value.tzinfo is not None:
             raise _Bad(f"'{node.raw}' has a time zone offset; write the clinic's local time, e.g. 2025-01-06 08:00")

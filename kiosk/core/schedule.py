@@ -7,6 +7,7 @@ to the weekday on which it starts (a Friday 22:00-02:00 window is active early S
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -111,7 +112,7 @@ class Schedule:
         instants = sorted({wall.replace(tzinfo=tz, fold=fold).astimezone(UTC) for wall in walls for fold in (0, 1)})
         transitions = [
             _transition(tz, a, b)
-            for a, b in zip(instants, instants[1:])
+            for a, b in itertools.pairwise(instants)
             if a.astimezone(tz).utcoffset() != b.astimezone(tz).utcoffset()
         ]
         return sorted(set(instants).union(transitions))

@@ -3,6 +3,7 @@ never every tick, to stderr and optionally a log file."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from logging.handlers import RotatingFileHandler
@@ -42,13 +43,11 @@ class SurvivingFileHandler(RotatingFileHandler):
         self.failures += 1
         if self.failures == 1 or self.failures % self.REPORT_EVERY == 0:
             reason = sys.exc_info()[1]
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 sys.stderr.write(
                     f"kiosk: cannot write the log file {self.baseFilename} ({reason}); "
                     f"{self.failures} lines lost so far, the kiosk keeps running\n"
                 )
-            except (OSError, ValueError):
-                pass
 
 
 def configure_logging(

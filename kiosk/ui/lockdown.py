@@ -44,10 +44,7 @@ _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Shortcu
 
 
 def is_blocked_key(key: int, modifiers: Qt.KeyboardModifier) -> bool:
-    for blocked, needed in BLOCKED_KEYS:
-        if key == blocked and (modifiers & needed) == needed:
-            return True
-    return False
+    return any(key == blocked and (modifiers & needed) == needed for blocked, needed in BLOCKED_KEYS)
 
 
 def _shortcut_is_blocked(sequence: QKeySequence) -> bool:

@@ -42,14 +42,22 @@ def show_every_slide(
         outcome: dict[str, str] = {}
         loop = QEventLoop()
 
-        def shown(slide_id: str, _want: str = slide.id, _loop: QEventLoop = loop) -> None:
+        def shown(
+            slide_id: str, _want: str = slide.id, _loop: QEventLoop = loop, _outcome: dict[str, str] = outcome
+        ) -> None:
             if slide_id == _want:
-                outcome["shown"] = slide_id
+                _outcome["shown"] = slide_id
                 _loop.quit()
 
-        def skipped(slide_id: str, message: str, _want: str = slide.id, _loop: QEventLoop = loop) -> None:
+        def skipped(
+            slide_id: str,
+            message: str,
+            _want: str = slide.id,
+            _loop: QEventLoop = loop,
+            _outcome: dict[str, str] = outcome,
+        ) -> None:
             if slide_id == _want:
-                outcome["error"] = message
+                _outcome["error"] = message
                 _loop.quit()
 
         player.slideShown.connect(shown)

@@ -5,7 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_delivery_servers import (  # noqa: F401 (fixture)
+
+from kiosk.core.delivery.channels import Outcome
+from kiosk.core.delivery.config import EmailChannelConfig
+from kiosk.core.delivery.email import EmailChannel
+from kiosk.core.delivery.secrets import SecretRef
+from tests.helpers.delivery_servers import (
     DENVER,
     LOOPBACK,
     PATIENT_EMAIL,
@@ -14,26 +19,20 @@ from test_delivery_servers import (  # noqa: F401 (fixture)
     SmtpServer,
     free_port,
     sample_request,
-    smtp_server,
     start_smtp,
 )
 
-from kiosk.core.delivery.channels import Outcome
-from kiosk.core.delivery.config import EmailChannelConfig
-from kiosk.core.delivery.email import EmailChannel
-from kiosk.core.delivery.secrets import SecretRef
-
 
 def email_config(port: int, **changes: object) -> EmailChannelConfig:
-    values: dict[str, object] = dict(
-        name="email",
-        host=LOOPBACK,
-        port=port,
-        security="none",
-        sender="kiosk@atlaspt.example",
-        recipients=("frontdesk@atlaspt.example",),
-        timeout=5.0,
-    )
+    values: dict[str, object] = {
+        "name": "email",
+        "host": LOOPBACK,
+        "port": port,
+        "security": "none",
+        "sender": "kiosk@atlaspt.example",
+        "recipients": ("frontdesk@atlaspt.example",),
+        "timeout": 5.0,
+    }
     values.update(changes)
     return EmailChannelConfig(**values)  # type: ignore[arg-type]
 

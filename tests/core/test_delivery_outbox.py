@@ -9,20 +9,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from test_delivery_servers import (  # noqa: F401 (fixtures)
-    DENVER,
-    LOOPBACK,
-    PATIENT_EMAIL,
-    PATIENT_NAME,
-    PATIENT_PHONE,
-    HttpServer,
-    Reply,
-    SmtpServer,
-    free_port,
-    http_server,
-    smtp_server,
-    start_smtp,
-)
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.delivery.backoff import Backoff
@@ -35,6 +21,18 @@ from kiosk.core.delivery.webhook import WebhookChannel
 from kiosk.core.requests.model import ContactTime, InfoRequest, RequestStatus, StoredRequest
 from kiosk.core.requests.outbox import Delivery, DeliveryState
 from kiosk.core.requests.store import RequestStore
+from tests.helpers.delivery_servers import (
+    DENVER,
+    LOOPBACK,
+    PATIENT_EMAIL,
+    PATIENT_NAME,
+    PATIENT_PHONE,
+    HttpServer,
+    Reply,
+    SmtpServer,
+    free_port,
+    start_smtp,
+)
 
 START = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 TITLES = {"dry-needling": "Dry Needling", "back-pain": "Back Pain"}

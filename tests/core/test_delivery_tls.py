@@ -13,7 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_delivery_servers import (
+
+from kiosk.core.delivery.channels import Outcome
+from kiosk.core.delivery.config import EmailChannelConfig, WebhookChannelConfig
+from kiosk.core.delivery.email import EmailChannel
+from kiosk.core.delivery.secrets import SecretRef
+from kiosk.core.delivery.webhook import WebhookChannel
+from tests.helpers.delivery_servers import (
     DENVER,
     LOOPBACK,
     Certificate,
@@ -22,12 +28,6 @@ from test_delivery_servers import (
     sample_request,
     start_smtp,
 )
-
-from kiosk.core.delivery.channels import Outcome
-from kiosk.core.delivery.config import EmailChannelConfig, WebhookChannelConfig
-from kiosk.core.delivery.email import EmailChannel
-from kiosk.core.delivery.secrets import SecretRef
-from kiosk.core.delivery.webhook import WebhookChannel
 
 
 @pytest.fixture

@@ -9,7 +9,13 @@ import threading
 from datetime import UTC, datetime
 
 import pytest
-from test_delivery_servers import (  # noqa: F401 (fixture)
+
+from kiosk.core.clock import FixedClock
+from kiosk.core.delivery.channels import Outcome
+from kiosk.core.delivery.config import WebhookChannelConfig
+from kiosk.core.delivery.secrets import SecretRef
+from kiosk.core.delivery.webhook import WebhookChannel, parse_retry_after
+from tests.helpers.delivery_servers import (
     DENVER,
     PATIENT_EMAIL,
     PATIENT_NAME,
@@ -17,15 +23,8 @@ from test_delivery_servers import (  # noqa: F401 (fixture)
     HttpServer,
     Reply,
     free_port,
-    http_server,
     sample_request,
 )
-
-from kiosk.core.clock import FixedClock
-from kiosk.core.delivery.channels import Outcome
-from kiosk.core.delivery.config import WebhookChannelConfig
-from kiosk.core.delivery.secrets import SecretRef
-from kiosk.core.delivery.webhook import WebhookChannel, parse_retry_after
 
 SECRET = "shared-secret-0123456789"
 NOW = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)

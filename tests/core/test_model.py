@@ -28,7 +28,6 @@ from kiosk.core.schedule import Schedule, TimeWindow
 from kiosk.core.text import LocalizedText
 
 DENVER = ZoneInfo("America/Denver")
-UTC = UTC
 WEDNESDAY_10 = datetime(2026, 3, 4, 10, 0, tzinfo=DENVER)
 T = LocalizedText.english
 

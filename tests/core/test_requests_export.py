@@ -21,15 +21,15 @@ T0 = datetime(2026, 11, 2, 9, 30, 15, 123456, tzinfo=UTC)
 
 
 def stored(name: str, **changes: object) -> StoredRequest:
-    values: dict[str, object] = dict(
-        name=name,
-        phone="+13035550123",
-        email=None,
-        topics=("back-pain", "knee"),
-        contact_time=ContactTime.EVENING,
-        language="es",
-        source_topic=None,
-    )
+    values: dict[str, object] = {
+        "name": name,
+        "phone": "+13035550123",
+        "email": None,
+        "topics": ("back-pain", "knee"),
+        "contact_time": ContactTime.EVENING,
+        "language": "es",
+        "source_topic": None,
+    }
     values.update(changes)
     return StoredRequest(
         id="01ABC", created_at=T0, status=RequestStatus.CONTACTED, request=InfoRequest(**values), closed_at=T0

@@ -282,7 +282,7 @@ def test_existing_loose_modes_are_tightened(tmp_path: Path, clock: FixedClock) -
 def test_a_file_that_is_not_a_database_gives_a_storage_error(tmp_path: Path) -> None:
     path = tmp_path / "requests.db"
     path.write_bytes(b"this is not sqlite " * 100)
-    with pytest.raises(StorageError, match="requests.db"):
+    with pytest.raises(StorageError, match=r"requests\.db"):
         RequestStore(path)
 
 

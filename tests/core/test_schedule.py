@@ -10,7 +10,6 @@ import pytest
 from kiosk.core.schedule import ALL_WEEKDAYS, WEEKDAY_NAMES, Schedule, TimeWindow
 
 DENVER = ZoneInfo("America/Denver")
-UTC = UTC
 FRI, SAT, SUN = 4, 5, 6
 
 

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 
 from kiosk.core.schedule import Schedule, TimeWindow
 
-UTC = UTC
 #: One day keeps the oracle cheap; three also exercise the search past next_change's quick look.
 HORIZONS = (1, 1, 3)
 #: Zones and days on which they change offset in 2026: Denver (02:00 jumps), Lord Howe

@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 import types
 from itertools import combinations
+from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
@@ -162,17 +163,21 @@ def test_every_control_has_a_translated_name_and_description(qapp, qtbot, tmp_pa
             if name in (PIN, ADMIN):
                 shell.show_screen(name)  # in this language, as if the kiosk's default were it
             screen = show(shell, name) if name not in (PIN, ADMIN) else shell.screen(name)
-            for control in interactive_widgets(screen):
-                if not control.accessibleName() or not control.accessibleDescription():
-                    missing.append(f"{name}: {type(control).__name__} {control.objectName()!r}")
+            missing.extend(
+                f"{name}: {type(control).__name__} {control.objectName()!r}"
+                for control in interactive_widgets(screen)
+                if not control.accessibleName() or not control.accessibleDescription()
+            )
         assert missing == []
         if language == "es":
             untranslated = []
             for name in OWN_SCREENS:
                 screen = show(shell, name)
-                for control in interactive_widgets(screen):
-                    if control.accessibleDescription() in english.values():
-                        untranslated.append(control.accessibleDescription())
+                untranslated.extend(
+                    control.accessibleDescription()
+                    for control in interactive_widgets(screen)
+                    if control.accessibleDescription() in english.values()
+                )
             assert untranslated == []
 
 
@@ -251,7 +256,7 @@ def fake_tts_module(engines: list[str]) -> types.ModuleType:
         class State:
             Ready, Error = 0, 3
 
-        made: list[str] = []
+        made: ClassVar[list[str]] = []
 
         def __init__(self, engine: str, parent=None) -> None:
             QTextToSpeech.made.append(engine)

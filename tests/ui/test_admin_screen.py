@@ -97,14 +97,14 @@ def submit(
     channels: tuple[str, ...] = ("email",),
     **changes: object,
 ) -> str:
-    values: dict[str, object] = dict(
-        name=name,
-        phone="+13035550123",
-        email="ana@example.com",
-        topics=("back-pain", "knee"),
-        contact_time=ContactTime.MORNING,
-        language="es",
-    )
+    values: dict[str, object] = {
+        "name": name,
+        "phone": "+13035550123",
+        "email": "ana@example.com",
+        "topics": ("back-pain", "knee"),
+        "contact_time": ContactTime.MORNING,
+        "language": "es",
+    }
     values.update(changes)
     stored = store.submit(InfoRequest(**values), token, channels)  # type: ignore[arg-type]
     clock.advance(60)

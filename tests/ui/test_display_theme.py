@@ -19,8 +19,10 @@ from kiosk.ui.shell import MENU, SLIDESHOW, IdleSettings
 HIGH_CONTRAST_YELLOW = "#ffe600"  # only the high-contrast touch palette uses it
 
 
-def click(widget, pos: QPoint = QPoint(10, 10)) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+def click(widget, pos: QPoint | None = None) -> None:
+    QTest.mouseClick(
+        widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10) if pos is None else pos
+    )
 
 
 def configured_theme(tmp_path: Path, theme: str) -> str:

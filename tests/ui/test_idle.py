@@ -16,8 +16,10 @@ from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.shell import BROWSE, MENU, REQUEST, SLIDESHOW, IdleSettings
 
 
-def click(widget, pos: QPoint = QPoint(10, 10)) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+def click(widget, pos: QPoint | None = None) -> None:
+    QTest.mouseClick(
+        widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10) if pos is None else pos
+    )
 
 
 # -- the monitor alone ---------------------------------------------------------------------
@@ -179,7 +181,7 @@ def test_after_an_idle_reset_no_widget_shows_what_the_patient_chose_or_typed(qap
         click(shell.browse.request_button)
         assert shell.current_screen == REQUEST
         form = shell.request_screen
-        edits = [e for e in form.findChildren(QLineEdit)]
+        edits = list(form.findChildren(QLineEdit))
         assert edits
         for edit in edits:
             edit.setFocus()

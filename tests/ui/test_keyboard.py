@@ -108,8 +108,8 @@ def test_keys_are_touch_sized_and_apart(qtbot: QtBot, themed: None, size: QSize,
     tap(qtbot, field.edit)
     settle(qtbot, screen)
     assert screen.keyboard.mode() is mode
-    keys = [k for k in screen.keyboard.keys() if k.isVisible()]
-    assert len(keys) == len(screen.keyboard.keys(mode)) > 10
+    keys = [k for k in screen.keyboard.key_buttons() if k.isVisible()]
+    assert len(keys) == len(screen.keyboard.key_buttons(mode)) > 10
     target, gap = min_target(size), min_gap(size)
     screen_rect = screen.rect()
     rects = {k.text(): rect_in(k, screen) for k in keys}
@@ -192,7 +192,7 @@ def test_the_keyboard_is_docked_at_the_bottom_and_the_field_stays_above_it(
 def test_keys_never_take_focus_and_type_into_the_field(qtbot: QtBot) -> None:
     screen = screen_of(qtbot, QSize(1920, 1080))
     tap(qtbot, screen.name.edit)
-    assert all(k.focusPolicy() == Qt.FocusPolicy.NoFocus and not k.autoRepeat() for k in screen.keyboard.keys())
+    assert all(k.focusPolicy() == Qt.FocusPolicy.NoFocus and not k.autoRepeat() for k in screen.keyboard.key_buttons())
     for ch in "abc":
         tap(qtbot, screen.keyboard.key_for(ch))
     tap(qtbot, screen.keyboard.action_key(KeyAction.BACKSPACE))
@@ -232,7 +232,7 @@ def test_the_phone_pad_has_the_phone_characters(qtbot: QtBot) -> None:
         tap(qtbot, keyboard.key_for(ch))
     tap(qtbot, keyboard.action_key(KeyAction.SPACE))
     assert edit.text() == "+1(303)555-0123 "
-    assert {k.spec.text for k in keyboard.keys() if k.spec.action is KeyAction.CHAR} == set("0123456789+()-")
+    assert {k.spec.text for k in keyboard.key_buttons() if k.spec.action is KeyAction.CHAR} == set("0123456789+()-")
     with pytest.raises(KeyError):
         keyboard.key_for("a")
 
@@ -276,7 +276,7 @@ def test_every_key_has_an_accessible_name(qtbot: QtBot) -> None:
     keyboard = OnScreenKeyboard()
     qtbot.addWidget(keyboard)
     for mode in KeyboardMode:
-        for key in keyboard.keys(mode):
+        for key in keyboard.key_buttons(mode):
             assert isinstance(key, QAbstractButton)
             assert key.accessibleName() and key.accessibleDescription(), key.spec
 

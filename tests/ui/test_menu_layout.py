@@ -135,9 +135,11 @@ def layout_problems(menu, size: QSize) -> list[str]:
             problems.append(f"{card.objectName()}: a word of {longest} px in a title {title.width()} px wide")
         if card.detail_label.sizeHint().width() > card.detail_label.width():
             problems.append(f"{card.objectName()}: detail line cut")
-        for label in (card.title_label, card.detail_label, card.icon_label):
-            if label.isVisibleTo(card) and not card.rect().contains(label.geometry()):
-                problems.append(f"{card.objectName()}: {label.text()!r} outside its card")
+        problems.extend(
+            f"{card.objectName()}: {label.text()!r} outside its card"
+            for label in (card.title_label, card.detail_label, card.icon_label)
+            if label.isVisibleTo(card) and not card.rect().contains(label.geometry())
+        )
     return problems
 
 

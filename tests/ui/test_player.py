@@ -61,14 +61,14 @@ class FakeRenderer:
         return image
 
 
-def info(slide_id: str, duration: float | None = None, schedule: Schedule = Schedule()) -> InfoSlide:
+def info(slide_id: str, duration: float | None = None, schedule: Schedule | None = None) -> InfoSlide:
     return InfoSlide(
         id=slide_id,
         topic="back",
         title=LocalizedText.english(f"Title {slide_id}"),
         source=Source(f"slides/{slide_id}.yaml"),
         duration=duration,
-        schedule=schedule,
+        schedule=Schedule() if schedule is None else schedule,
         body=LocalizedText.english("Some body text."),
     )
 
@@ -142,7 +142,7 @@ def stop(player: Player) -> None:
 def test_plays_in_playlist_order_with_each_duration(qtbot, tmp_path: Path, renderers) -> None:
     deck = make_deck([info("a", 4), info("b", 16), info("c")], tmp_path)
     clock = FixedClock(local(2026, 3, 2))
-    player, window, shown = build(qtbot, deck, clock, renderers)
+    player, _window, shown = build(qtbot, deck, clock, renderers)
     durations: list[tuple[int, int, float]] = []
     player.progressChanged.connect(lambda i, n, d: durations.append((i, n, d)))
     player.start()
@@ -156,7 +156,7 @@ def test_plays_in_playlist_order_with_each_duration(qtbot, tmp_path: Path, rende
 def test_slide_stays_up_for_its_duration(qtbot, tmp_path: Path, renderers) -> None:
     timing = PlayerTiming(time_scale=0.01, transition_ms=8)
     deck = make_deck([info("short", 4), info("long", 30)], tmp_path)
-    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=timing)
+    player, _window, _shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=timing)
     from PySide6.QtCore import QElapsedTimer
 
     stamps: list[tuple[str, int]] = []
@@ -176,7 +176,7 @@ def test_slide_stays_up_for_its_duration(qtbot, tmp_path: Path, renderers) -> No
 def test_news_appears_and_disappears_on_its_dates_without_restart(qtbot, tmp_path: Path, renderers) -> None:
     deck = make_deck([info("a", 4), info("b", 4), news("news", date(2026, 3, 3), date(2026, 3, 4))], tmp_path)
     clock = FixedClock(local(2026, 3, 2, 23, 0))
-    player, window, shown = build(qtbot, deck, clock, renderers)
+    player, _window, shown = build(qtbot, deck, clock, renderers)
     player.start()
     qtbot.waitUntil(lambda: len(shown) >= 4, timeout=5000)
     assert "news" not in shown
@@ -236,7 +236,7 @@ def test_all_slides_broken_falls_back_to_welcome(qtbot, tmp_path: Path, renderer
 def test_next_slide_is_rendered_before_its_transition(qtbot, tmp_path: Path, renderers) -> None:
     deck = make_deck([info("a", 300), info("b", 4)], tmp_path)
     slow = PlayerTiming(time_scale=1.0, transition_ms=8)
-    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=slow)
+    player, _window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=slow)
     player.start()
     qtbot.waitUntil(lambda: shown == ["a"], timeout=3000)
     # While "a" is up for its 300 s, "b" is prepared in the worker and waits in the cache.
@@ -267,7 +267,7 @@ def test_transitions_paint_only_finished_frames(qtbot, tmp_path: Path, renderers
 def test_fade_blends_the_two_frames_midway(qtbot, tmp_path: Path, renderers) -> None:
     deck = make_deck([info("a", 4), info("b", 300)], tmp_path)
     timing = PlayerTiming(time_scale=0.002, transition_ms=2000)
-    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=timing)
+    player, window, _shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=timing)
     player.start()
     qtbot.waitUntil(lambda: window.transitioning, timeout=3000)
     qtbot.waitUntil(lambda: window._clock.elapsed() > 700, timeout=3000)
@@ -348,7 +348,7 @@ def test_rejected_deck_keeps_playing_and_keeps_the_problems(qtbot, tmp_path: Pat
     from kiosk.core.problems import Problem
 
     deck = make_deck([info("a", 4), info("b", 4)], tmp_path)
-    player, window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers)
+    player, _window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers)
     player.start()
     qtbot.waitUntil(lambda: shown == ["a"] or len(shown) > 1, timeout=3000)
     problem = Problem("slides/b.yaml", 3, "kind", "unknown slide kind 'infomercial'")

@@ -106,9 +106,11 @@ def test_invalid_save_keeps_the_last_good_deck_and_logs_every_problem(qtbot, qap
     shown: list[str] = []
     kiosk.player.slideShown.connect(shown.append)
     try:
-        with caplog.at_level(logging.WARNING, logger="kiosk"):
-            with qtbot.waitSignal(kiosk.player.reloadRejected, timeout=2000):
-                slide_file.write_text(text.replace("kind: info", "kind: infomercial"), encoding="utf-8")
+        with (
+            caplog.at_level(logging.WARNING, logger="kiosk"),
+            qtbot.waitSignal(kiosk.player.reloadRejected, timeout=2000),
+        ):
+            slide_file.write_text(text.replace("kind: info", "kind: infomercial"), encoding="utf-8")
         problems = kiosk.player.last_problems
         assert problems and any(p.is_error and "about-welcome.yaml" in p.path for p in problems)
         assert any("reload rejected" in r.getMessage() for r in caplog.records)

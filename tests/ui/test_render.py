@@ -120,7 +120,7 @@ def test_corrupt_image_raises_naming_the_file(qapp, tmp_path: Path, content: byt
     bad.write_bytes(content)
     slide = replace(everyday_slides(tmp_path)["info"], image=ImageRef(bad, "images/broken.png", 800, 600, "png"))
     renderer = SlideRenderer(deck_of(tmp_path, [slide]))
-    with pytest.raises(SlideRenderError, match="images/broken.png"):
+    with pytest.raises(SlideRenderError, match=r"images/broken\.png"):
         renderer.render(slide, QSize(1920, 1080))
 
 
@@ -130,7 +130,7 @@ def test_corrupt_svg_raises_naming_the_file(qapp, tmp_path: Path) -> None:
     bad.parent.mkdir(parents=True)
     bad.write_text("<svg xmlns='http://www.w3.org/2000/svg'><rect", encoding="utf-8")
     slide = replace(everyday_slides(tmp_path)["exercise"], image=ImageRef(bad, "images/broken.svg", 10, 10, "svg"))
-    with pytest.raises(SlideRenderError, match="images/broken.svg"):
+    with pytest.raises(SlideRenderError, match=r"images/broken\.svg"):
         SlideRenderer(deck_of(tmp_path, [slide])).render(slide, QSize(1080, 1920))
 
 
@@ -143,7 +143,7 @@ def test_a_truncated_photo_is_an_error_not_half_a_picture(qapp, tmp_path: Path) 
     data = good.read_bytes()
     good.write_bytes(data[: len(data) // 3])
     slide = replace(everyday_slides(tmp_path)["news"], image=ImageRef(good, "images/photo.jpg", 1200, 800, "jpeg"))
-    with pytest.raises(SlideRenderError, match="images/photo.jpg"):
+    with pytest.raises(SlideRenderError, match=r"images/photo\.jpg"):
         SlideRenderer(deck_of(tmp_path, [slide])).render(slide, QSize(1920, 1080))
 
 

@@ -105,7 +105,7 @@ def build(
     submitter: object,
     clock: FixedClock,
     *,
-    size: QSize = QSize(1920, 1080),
+    size: QSize | None = None,
     thanks_seconds: float = 600.0,
     clinic: Clinic | None = None,
 ) -> RequestScreen:
@@ -117,7 +117,7 @@ def build(
         thanks_seconds=thanks_seconds,
     )
     qtbot.addWidget(screen)
-    screen.resize(size)
+    screen.resize(size or QSize(1920, 1080))
     screen.show()
     qtbot.waitExposed(screen)
     screen.begin(None)
@@ -298,13 +298,13 @@ def test_begin_gives_every_form_a_new_token(
 CASES = [
     # (what is typed, the codes shown, per label)
     (
-        dict(name="", phone="", email="", consent=False),
+        {"name": "", "phone": "", "email": "", "consent": False},
         {"name": "name_required", "contact": "contact_required", "consent": "consent_required"},
     ),
-    (dict(name="Al", phone="12345", consent=True), {"phone": "phone_invalid"}),
-    (dict(name="Al", email="al@example", consent=True), {"email": "email_invalid"}),
-    (dict(name="Al", phone="303-555-0123", consent=False), {"consent": "consent_required"}),
-    (dict(name="", phone="303-555-0123", consent=True), {"name": "name_required"}),
+    ({"name": "Al", "phone": "12345", "consent": True}, {"phone": "phone_invalid"}),
+    ({"name": "Al", "email": "al@example", "consent": True}, {"email": "email_invalid"}),
+    ({"name": "Al", "phone": "303-555-0123", "consent": False}, {"consent": "consent_required"}),
+    ({"name": "", "phone": "303-555-0123", "consent": True}, {"name": "name_required"}),
 ]
 
 

@@ -67,7 +67,7 @@ def child_main(db_path: str) -> int:
         keyboard = screen.keyboard
         keys = {}
         if keyboard.isVisible():
-            for key in keyboard.keys():
+            for key in keyboard.key_buttons():
                 name = key.spec.text if key.spec.action in (KeyAction.CHAR, KeyAction.TEXT) else key.spec.action.value
                 keys[name] = centre(key)
         targets = {

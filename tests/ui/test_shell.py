@@ -11,8 +11,10 @@ from test_shell_helpers import running_kiosk
 from kiosk.ui.shell import BROWSE, MENU, SLIDESHOW
 
 
-def tap(widget, pos: QPoint = QPoint(400, 400)) -> None:
-    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+def tap(widget, pos: QPoint | None = None) -> None:
+    QTest.mouseClick(
+        widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(400, 400) if pos is None else pos
+    )
 
 
 def test_the_shell_is_the_only_top_level_window(qapp, qtbot) -> None:
@@ -114,21 +116,23 @@ def test_request_more_information_opens_the_real_form_with_the_topic_chosen(qapp
     from kiosk.ui.app import RequestServices
     from kiosk.ui.shell import REQUEST
 
-    with RequestStore(tmp_path / "requests.db") as store:
-        with running_kiosk(qapp, qtbot, requests=RequestServices(store)) as (kiosk, _clock):
-            shell = kiosk.window
-            tap(shell.slideshow)
-            tap(shell.menu.topic_button("shockwave"), QPoint(20, 20))
-            tap(shell.browse.request_button, QPoint(20, 20))
-            assert shell.current_screen == REQUEST
-            assert shell.request_screen.topics.selected() == ["shockwave"]
-            shell.request_screen.cancelled.emit()
-            assert shell.current_screen == MENU
-            tap(shell.menu.request_button, QPoint(20, 20))
-            assert shell.current_screen == REQUEST
-            assert shell.request_screen.topics.selected() == []
-            shell.request_screen.finished.emit()
-            assert shell.current_screen == SLIDESHOW
+    with (
+        RequestStore(tmp_path / "requests.db") as store,
+        running_kiosk(qapp, qtbot, requests=RequestServices(store)) as (kiosk, _clock),
+    ):
+        shell = kiosk.window
+        tap(shell.slideshow)
+        tap(shell.menu.topic_button("shockwave"), QPoint(20, 20))
+        tap(shell.browse.request_button, QPoint(20, 20))
+        assert shell.current_screen == REQUEST
+        assert shell.request_screen.topics.selected() == ["shockwave"]
+        shell.request_screen.cancelled.emit()
+        assert shell.current_screen == MENU
+        tap(shell.menu.request_button, QPoint(20, 20))
+        assert shell.current_screen == REQUEST
+        assert shell.request_screen.topics.selected() == []
+        shell.request_screen.finished.emit()
+        assert shell.current_screen == SLIDESHOW
 
 
 def test_without_a_request_store_the_patient_is_told_to_ask_the_front_desk(qapp, qtbot) -> None:

@@ -34,7 +34,8 @@ def copy_content(tmp_path: Path) -> Path:
     return root
 
 
-def load(root: Path, size: QSize = QSize(1920, 1080)) -> Deck:
+def load(root: Path, size: QSize | None = None) -> Deck:
+    size = size or QSize(1920, 1080)
     result = load_deck(root, screen_size=(size.width(), size.height()), now=NOW)
     assert result.ok, [str(p) for p in result.problems]
     assert result.deck is not None
@@ -132,10 +133,12 @@ def test_corrupt_image_slide_is_skipped_and_logged(qtbot, qapp, tmp_path: Path, 
     skipped: list[str] = []
     kiosk.player.slideSkipped.connect(lambda s, _m: skipped.append(s))
     try:
-        with caplog.at_level(logging.WARNING, logger="kiosk"):
-            # start() already asked for about-welcome; the one after it comes up instead.
-            with qtbot.waitSignal(kiosk.player.slideShown, timeout=20000) as shown:
-                pass
+        # start() already asked for about-welcome; the one after it comes up instead.
+        with (
+            caplog.at_level(logging.WARNING, logger="kiosk"),
+            qtbot.waitSignal(kiosk.player.slideShown, timeout=20000) as shown,
+        ):
+            pass
         assert shown.args == [second.id]
         assert frame_problems(kiosk.window.grab().toImage(), QSize(960, 540)) == []
     finally:

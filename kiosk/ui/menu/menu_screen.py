@@ -181,7 +181,7 @@ class MenuScreen(QWidget):
         return self._topics
 
     def topic_button(self, topic_id: str) -> TopicCard:
-        for topic, button in zip(self._topics, self._topic_buttons):
+        for topic, button in zip(self._topics, self._topic_buttons, strict=True):
             if topic.id == topic_id:
                 return button
         raise KeyError(topic_id)
@@ -196,7 +196,7 @@ class MenuScreen(QWidget):
             self.tr("Leave your name and phone or email, and the clinic will contact you."),
         )
         self.settings_label.setText(self.tr("Language and display"))
-        for code, button in self.language_buttons.items():
+        for button in self.language_buttons.values():
             describe(button, button.text(), self.tr("Show the screens in %1.").replace("%1", button.text()))
         self.large_text_button.setText(self.tr("Larger text"))
         describe(self.large_text_button, self.tr("Larger text"), self.tr("Makes all text on the screens larger."))
@@ -214,7 +214,7 @@ class MenuScreen(QWidget):
     def _retranslate_topics(self) -> None:
         language = self._session.language
         now = self._clock.now()
-        for topic, card in zip(self._topics, self._topic_buttons):
+        for topic, card in zip(self._topics, self._topic_buttons, strict=True):
             title = topic.title.get(language)
             slides = len(self._deck.for_topic(topic.id, now))
             card.set_content(title, self.slide_count(slides))

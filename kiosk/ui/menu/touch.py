@@ -145,10 +145,16 @@ class SwipeDetector(QObject):
                 self._start = event.position()
                 self._spoiled = False
                 self.pressed.emit()
-        elif kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
-            if event.buttons() & Qt.MouseButton.LeftButton:
-                self._drag(event.position())
-        elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
-            if event.button() == Qt.MouseButton.LeftButton:
-                self._finish(event.position())
+        elif (
+            kind == QEvent.Type.MouseMove
+            and isinstance(event, QMouseEvent)
+            and event.buttons() & Qt.MouseButton.LeftButton
+        ):
+            self._drag(event.position())
+        elif (
+            kind == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            self._finish(event.position())
         return False

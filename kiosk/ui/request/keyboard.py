@@ -195,7 +195,8 @@ class OnScreenKeyboard(QWidget):
         self._set_shift(False)
         self._set_caps(False)
 
-    def keys(self, mode: KeyboardMode | None = None) -> list[KeyButton]:
+    def key_buttons(self, mode: KeyboardMode | None = None) -> list[KeyButton]:
+        """The keys of ``mode`` (default: the layout on screen)."""
         return list(self._keys[mode or self._mode])
 
     def key_for(self, text: str, mode: KeyboardMode | None = None) -> KeyButton:

@@ -56,7 +56,7 @@ class _LoadJob(QRunnable):
     def run(self) -> None:
         try:
             result = self._loader(self._root)
-        except Exception:  # the loader reports problems as values; anything else is a bug
+        except Exception:  # noqa: BLE001 - the loader reports problems as values; anything else is a bug, sent on with its traceback
             self._relay.crashed.emit(traceback.format_exc())
             return
         self._relay.finished.emit(result)

@@ -91,7 +91,7 @@ class _RenderJob(QRunnable):
         except render_error_types() as exc:
             self._relay.failed.emit(self._ticket, str(exc) or type(exc).__name__, True)
             return
-        except Exception as exc:  # a renderer bug must not kill the worker or the show
+        except Exception as exc:  # noqa: BLE001 - a renderer bug must not kill the worker or the show; logged with its traceback
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             log.error("renderer crashed on slide %s:\n%s", self._slide.id, traceback.format_exc())
             self._relay.failed.emit(self._ticket, detail, False)

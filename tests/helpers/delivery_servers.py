@@ -1,16 +1,17 @@
 """Real servers on loopback for the delivery tests: SMTP (aiosmtpd) and HTTP (http.server).
 
-Not tests themselves: the delivery test modules import these helpers and fixtures.
+The delivery tests import these helpers; their fixtures (``smtp_server``, ``http_server``) are
+in ``tests/core/conftest.py``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import socket
 import ssl
 import subprocess
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email import message_from_bytes, policy
@@ -20,7 +21,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 
@@ -99,13 +99,6 @@ def start_smtp(port: int = 0, credentials: tuple[str, str] | None = None, **tls:
     controller = Controller(handler, hostname=LOOPBACK, port=port or free_port(), **kwargs)
     controller.start()
     return SmtpServer(controller.port, handler, controller, logins)
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[SmtpServer]:
-    server = start_smtp()
-    yield server
-    server.stop()
 
 
 # --- TLS ---------------------------------------------------------------------------------
@@ -201,10 +194,8 @@ class HttpServer:
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(reply.body)))
                 self.end_headers()
-                try:
+                with contextlib.suppress(OSError):  # the client gave up (timeout test)
                     self.wfile.write(reply.body)
-                except OSError:
-                    pass  # the client gave up (timeout test)
 
             def log_message(self, format: str, *args: Any) -> None:
                 pass
@@ -232,13 +223,6 @@ class HttpServer:
         self._thread.join(timeout=10)
 
 
-@pytest.fixture
-def http_server() -> Iterator[HttpServer]:
-    server = HttpServer()
-    yield server
-    server.stop()
-
-
 # --- sample data -------------------------------------------------------------------------
 
 DENVER = ZoneInfo("America/Denver")
@@ -249,15 +233,15 @@ PATIENT_EMAIL = "zebulon.marker@example.org"
 
 
 def sample_request(request_id: str = "ab12cd34ef56", **changes: Any) -> OutgoingRequest:
-    values: dict[str, Any] = dict(
-        id=request_id,
-        created_at=datetime(2026, 11, 26, 23, 15, tzinfo=UTC),
-        name=PATIENT_NAME,
-        phone=PATIENT_PHONE,
-        email=PATIENT_EMAIL,
-        topics=(TopicRef("dry-needling", "Dry Needling"), TopicRef("back-pain", "Back Pain")),
-        preferred_time="morning",
-        language="es",
-    )
+    values: dict[str, Any] = {
+        "id": request_id,
+        "created_at": datetime(2026, 11, 26, 23, 15, tzinfo=UTC),
+        "name": PATIENT_NAME,
+        "phone": PATIENT_PHONE,
+        "email": PATIENT_EMAIL,
+        "topics": (TopicRef("dry-needling", "Dry Needling"), TopicRef("back-pain", "Back Pain")),
+        "preferred_time": "morning",
+        "language": "es",
+    }
     values.update(changes)
     return OutgoingRequest(**values)
