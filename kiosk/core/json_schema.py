@@ -148,7 +148,7 @@ def _defs() -> dict[str, Any]:
 
 
 def clinic_schema() -> dict[str, Any]:
-    schema = {
+    schema: dict[str, Any] = {
         "$schema": DRAFT,
         "$id": "https://clinic-kiosk.invalid/schema/clinic.schema.json",
         "title": "Kiosk clinic.yaml",

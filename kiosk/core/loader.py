@@ -772,14 +772,14 @@ def _days(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Repor
     days: set[int] = set()
     ok = True
     for i, item in enumerate(items):
-        word = _DAY_WORDS.get(item.value.strip().lower()) if isinstance(item.value, str) and not item.is_map else None
+        day = _DAY_WORDS.get(item.value.strip().lower()) if isinstance(item.value, str) and not item.is_map else None
         item_path = path if item is node else f"{path}[{i}]"
-        if word not in WEEKDAY_NAMES:
+        if day is None:
             shown = item.raw if not (item.is_map or item.is_seq) else "?"
             report.error(item.line, item_path, f"unknown day '{shown}'{_suggest(shown, WEEKDAY_NAMES)}; use {choices}")
             ok = False
             continue
-        days.add(WEEKDAY_NAMES.index(word))
+        days.add(WEEKDAY_NAMES.index(day))
     return frozenset(days) if ok else _INVALID
 
 

@@ -104,6 +104,7 @@ class _Converter:
                 if converted is not None:
                     items.append(converted)
             return YNode("seq", line, items)
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes mappings, sequences and scalars only
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: str, depth: int) -> YNode:

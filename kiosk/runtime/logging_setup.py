@@ -19,8 +19,10 @@ class SurvivingFileHandler(RotatingFileHandler):
 
     REPORT_EVERY = 1000
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(
+        self, filename: str | Path, *, maxBytes: int = 0, backupCount: int = 0, encoding: str | None = None
+    ) -> None:
+        super().__init__(filename, maxBytes=maxBytes, backupCount=backupCount, encoding=encoding)
         self.failures = 0
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -52,6 +52,8 @@ def memory_mb(proc: Path = Path("/proc/self")) -> float | None:
 
 
 def _windows_private_mb() -> float | None:
+    if sys.platform != "win32":  # also tells the type checker that ctypes.windll exists below
+        return None
     import ctypes
     from ctypes import wintypes
 
@@ -72,8 +74,8 @@ def _windows_private_mb() -> float | None:
 
     counters = Counters()
     counters.cb = ctypes.sizeof(Counters)
-    process = ctypes.windll.kernel32.GetCurrentProcess()  # type: ignore[attr-defined]
-    ok = ctypes.windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb)  # type: ignore[attr-defined]
+    process = ctypes.windll.kernel32.GetCurrentProcess()
+    ok = ctypes.windll.psapi.GetProcessMemoryInfo(process, ctypes.byref(counters), counters.cb)
     if not ok:
         return None
     return counters.PrivateUsage / (1024 * 1024)

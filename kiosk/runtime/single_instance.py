@@ -10,6 +10,7 @@ stays and only carries the holder's process id for the message.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import IO
 
@@ -86,7 +87,7 @@ def _read_pid(handle: IO[str]) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-if os.name == "nt":
+if sys.platform == "win32":
     import msvcrt
 
     def _lock(handle: IO[str]) -> None:

@@ -88,5 +88,5 @@ def _crash_for_test(kind: str) -> None:
     if kind == "fatal":
         import faulthandler
 
-        faulthandler._sigsegv()
+        faulthandler._sigsegv()  # type: ignore[attr-defined]  # CPython's own crash hook for tests; not in typeshed
     raise RuntimeError(f"{CRASH_TEST_ENV}={kind}: a crash on purpose")

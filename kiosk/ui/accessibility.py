@@ -74,18 +74,18 @@ def touch_palette(theme: Theme, *, high_contrast: bool = False) -> TouchPalette:
     text = QColor(theme.text)
     primary = QColor(theme.primary)
     accent = QColor(theme.accent)
-    white = QColor("#ffffff")
+    paper = QColor("#ffffff")
     pressed = primary.darker(135)
-    toggle_bg = white
-    toggle_pressed_bg = mix(white, primary, 0.25)
+    toggle_bg = paper
+    toggle_pressed_bg = mix(paper, primary, 0.25)
     return TouchPalette(
         page=_pair(background, (text,)),
-        button=_pair(primary, (white, background)),
-        button_pressed=_pair(pressed, (white, background)),
+        button=_pair(primary, (paper, background)),
+        button_pressed=_pair(pressed, (paper, background)),
         toggle=_pair(toggle_bg, (text, primary)),
-        toggle_checked=_pair(accent, (white, text)),
+        toggle_checked=_pair(accent, (paper, text)),
         toggle_pressed=_pair(toggle_pressed_bg, (text,)),
-        overlay=_pair(white, (text,)),
+        overlay=_pair(paper, (text,)),
         border=primary.name(),
         focus=accent.name(),
     )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kiosk.core.clock import Clock
 from kiosk.core.config_options import THEME_CLINIC, THEME_HIGH_CONTRAST, THEMES
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from kiosk.core.delivery.outbox import DeliveryWorker, Outbox
     from kiosk.core.requests.model import InfoRequest, StoredRequest
     from kiosk.core.requests.store import RequestStore
+    from kiosk.ui.admin.admin_screen import AdminScreen
+    from kiosk.ui.admin.pin_pad import PinPadScreen
 
 log = logging.getLogger(__name__)
 
@@ -242,13 +244,13 @@ class Kiosk:
         return self.window.slideshow
 
 
-def _pin_pad(window: KioskShell, staff: StaffServices) -> QWidget:
+def _pin_pad(window: KioskShell, staff: StaffServices) -> PinPadScreen:
     from kiosk.ui.admin.pin_pad import PinPadScreen
 
     return PinPadScreen(window.session, staff.pin_store, staff.lockout)
 
 
-def _admin_screen(window: KioskShell, store: RequestStore, clock: Clock, staff: StaffServices) -> QWidget:
+def _admin_screen(window: KioskShell, store: RequestStore, clock: Clock, staff: StaffServices) -> AdminScreen:
     from kiosk.ui.admin.admin_screen import AdminScreen
 
     return AdminScreen(
@@ -357,7 +359,7 @@ def build_kiosk(
 
         def reload_now() -> None:
             # Staff asked for it: load now on this thread (a second or so) and apply it.
-            player.apply_load_result(load(root))  # type: ignore[arg-type]
+            player.apply_load_result(load(root))
 
         hooks = StaffHooks(reload_content=reload_now)
     window = KioskShell(

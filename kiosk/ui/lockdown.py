@@ -50,7 +50,7 @@ def is_blocked_key(key: int, modifiers: Qt.KeyboardModifier) -> bool:
 def _shortcut_is_blocked(sequence: QKeySequence) -> bool:
     if sequence.count() != 1:
         return False
-    combo = sequence[0]
+    combo = sequence[0]  # type: ignore[index]  # QKeySequence has [] at run time; PySide6's stubs lack it
     return is_blocked_key(combo.key(), combo.keyboardModifiers())
 
 

@@ -18,8 +18,9 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 
@@ -41,6 +42,13 @@ from kiosk.ui.slideshow.frames import RendererFactory, default_renderer_factory
 from kiosk.ui.slideshow.player import Player
 from kiosk.ui.slideshow.window import PlayerWindow
 from kiosk.ui.speech import Speaker
+
+if TYPE_CHECKING:
+    # Types only: these screens are imported when first built, after the first slide is up.
+    from kiosk.ui.admin.admin_screen import AdminScreen
+    from kiosk.ui.admin.gesture import AdminGesture
+    from kiosk.ui.admin.pin_pad import PinPadScreen
+    from kiosk.ui.request.form_screen import RequestScreen
 
 log = logging.getLogger(__name__)
 
@@ -157,12 +165,12 @@ class KioskShell(QWidget):
         self.unavailable = UnavailableScreen()
         self.add_screen(UNAVAILABLE, self.unavailable)
         self.unavailable.back.connect(lambda: self.show_screen(MENU))
-        self.request_screen: QWidget | None = None
+        self.request_screen: RequestScreen | None = None
         # The staff screens are built the first time staff need them (install_admin).
-        self._staff_factories: tuple[Callable[[], QWidget], Callable[[], QWidget]] | None = None
-        self._pin_pad: QWidget | None = None
-        self._admin_screen: QWidget | None = None
-        self.admin_gesture: QObject | None = None
+        self._staff_factories: tuple[Callable[[], PinPadScreen], Callable[[], AdminScreen]] | None = None
+        self._pin_pad: PinPadScreen | None = None
+        self._admin_screen: AdminScreen | None = None
+        self.admin_gesture: AdminGesture | None = None
         player.deckApplied.connect(self._on_deck_applied)
 
         self.idle = IdleMonitor(
@@ -198,7 +206,8 @@ class KioskShell(QWidget):
     def current_screen(self) -> str:
         return self._current
 
-    def screen(self, name: str) -> QWidget:
+    def screen_widget(self, name: str) -> QWidget:
+        """The screen called ``name`` (not ``screen``: that is QWidget's, the monitor it is on)."""
         return self._screens[name]
 
     def add_screen(self, name: str, widget: QWidget) -> None:
@@ -292,22 +301,22 @@ class KioskShell(QWidget):
         """Take a replaced widget off screen; it is deleted when no slide is being rendered."""
         self.retirer.retire(widget)
 
-    def install_request_screen(self, screen: QWidget) -> None:
+    def install_request_screen(self, screen: RequestScreen) -> None:
         """Host the "Request more information" screen (kiosk/ui/request): ``begin(topic)``
         starts a fresh form; ``finished`` goes home (reset), ``cancelled`` back to the menu."""
         self.add_screen(REQUEST, screen)
         self.request_screen = screen
-        screen.finished.connect(self.go_home)  # type: ignore[attr-defined]
-        screen.cancelled.connect(lambda: self.show_screen(MENU))  # type: ignore[attr-defined]
+        screen.finished.connect(self.go_home)
+        screen.cancelled.connect(lambda: self.show_screen(MENU))
 
         def opener(topic_id: str | None) -> None:
-            screen.begin(topic_id)  # type: ignore[attr-defined]
+            screen.begin(topic_id)
             self.show_screen(REQUEST)
 
         self._request_opener = opener
 
     def install_admin(
-        self, gesture: QObject, pin_pad: Callable[[], QWidget], admin_screen: Callable[[], QWidget]
+        self, gesture: AdminGesture, pin_pad: Callable[[], PinPadScreen], admin_screen: Callable[[], AdminScreen]
     ) -> None:
         """Host the staff screens (kiosk/ui/admin): the corner-hold ``gesture`` watches every
         event of the application and opens the PIN pad; the right PIN opens the admin screen;
@@ -321,7 +330,7 @@ class KioskShell(QWidget):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(gesture)
-        gesture.triggered.connect(self.open_staff)  # type: ignore[attr-defined]
+        gesture.triggered.connect(self.open_staff)
 
     def _build_staff_screens(self) -> None:
         if self._staff_factories is None or self._pin_pad is not None:
@@ -331,22 +340,22 @@ class KioskShell(QWidget):
         self.add_screen(PIN, pin_pad)
         self.add_screen(ADMIN, admin_screen)
         self._pin_pad, self._admin_screen = pin_pad, admin_screen
-        pin_pad.accepted.connect(lambda: self.show_screen(ADMIN))  # type: ignore[attr-defined]
-        pin_pad.cancelled.connect(self.go_home)  # type: ignore[attr-defined]
-        admin_screen.closed.connect(self.go_home)  # type: ignore[attr-defined]
+        pin_pad.accepted.connect(lambda: self.show_screen(ADMIN))
+        pin_pad.cancelled.connect(self.go_home)
+        admin_screen.closed.connect(self.go_home)
 
     @property
     def staff_screens_built(self) -> bool:
         return self._pin_pad is not None
 
     @property
-    def pin_pad(self) -> QWidget | None:
+    def pin_pad(self) -> PinPadScreen | None:
         """The PIN pad (built on first use); None when this kiosk has no staff screens."""
         self._build_staff_screens()
         return self._pin_pad
 
     @property
-    def admin_screen(self) -> QWidget | None:
+    def admin_screen(self) -> AdminScreen | None:
         self._build_staff_screens()
         return self._admin_screen
 
@@ -363,7 +372,7 @@ class KioskShell(QWidget):
         self.browse.set_deck(deck)
         if self.request_screen is not None:
             # New topics, phone or follow-up text from staff reach the form too.
-            self.request_screen.set_clinic(deck.clinic)  # type: ignore[attr-defined]
+            self.request_screen.set_clinic(deck.clinic)
 
     # -- idle ----------------------------------------------------------------------------------
     def _show_countdown(self, seconds: int) -> None:

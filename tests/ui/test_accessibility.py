@@ -110,7 +110,7 @@ def show(shell, name: str) -> QWidget:
     else:
         shell.show_screen(name)
     QTest.qWait(0)
-    widget = shell.screen(name)
+    widget = shell.screen_widget(name)
     widget.layout().activate() if widget.layout() is not None else None
     return widget
 
@@ -162,7 +162,7 @@ def test_every_control_has_a_translated_name_and_description(qapp, qtbot, tmp_pa
         for name in (MENU, BROWSE, UNAVAILABLE, REQUEST, PIN, ADMIN):
             if name in (PIN, ADMIN):
                 shell.show_screen(name)  # in this language, as if the kiosk's default were it
-            screen = show(shell, name) if name not in (PIN, ADMIN) else shell.screen(name)
+            screen = show(shell, name) if name not in (PIN, ADMIN) else shell.screen_widget(name)
             missing.extend(
                 f"{name}: {type(control).__name__} {control.objectName()!r}"
                 for control in interactive_widgets(screen)

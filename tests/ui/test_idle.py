@@ -174,7 +174,7 @@ def test_after_an_idle_reset_no_widget_shows_what_the_patient_chose_or_typed(qap
         click(shell.menu.language_buttons["es"])
         click(shell.menu.large_text_button)
         click(shell.menu.high_contrast_button)
-        shell.menu.scroll.verticalScrollBar().setValue(shell.menu.scroll.verticalScrollBar().maximum())
+        shell.menu.scroll_area.verticalScrollBar().setValue(shell.menu.scroll_area.verticalScrollBar().maximum())
         click(shell.menu.topic_button("dry-needling"))
         shell.browse.step(1)
         shell.browse.step(1)
@@ -211,7 +211,7 @@ def test_after_an_idle_reset_no_widget_shows_what_the_patient_chose_or_typed(qap
         # The next patient starts in English at the top of the menu.
         click(shell.slideshow, QPoint(500, 500))
         assert shell.menu.title.text() == "What would you like to know?"
-        assert shell.menu.scroll.verticalScrollBar().value() == 0
+        assert shell.menu.scroll_area.verticalScrollBar().value() == 0
 
 
 def test_the_countdown_reads_as_a_sentence_in_both_languages(qapp, qtbot) -> None:

@@ -134,8 +134,8 @@ def test_every_form_target_is_touch_sized(qtbot: QtBot, themed: None, size: QSiz
         screen.submit_button,
     ]
     rects = {
-        c.accessibleName(): rect_in(c, screen.scroll.widget())
-        if screen.scroll.widget().isAncestorOf(c)
+        c.accessibleName(): rect_in(c, screen.scroll_area.widget())
+        if screen.scroll_area.widget().isAncestorOf(c)
         else rect_in(c, screen)
         for c in controls
     }
@@ -144,7 +144,7 @@ def test_every_form_target_is_touch_sized(qtbot: QtBot, themed: None, size: QSiz
         assert control.focusPolicy() != Qt.FocusPolicy.NoFocus, control.accessibleName()
     for name, rect in rects.items():
         assert rect.height() >= target and rect.width() >= target, (name, rect)
-    inside = [c for c in controls if screen.scroll.widget().isAncestorOf(c)]
+    inside = [c for c in controls if screen.scroll_area.widget().isAncestorOf(c)]
     for a, b in combinations(inside, 2):
         assert separation(rects[a.accessibleName()], rects[b.accessibleName()]) >= gap, (
             a.accessibleName(),
@@ -178,10 +178,11 @@ def test_the_keyboard_is_docked_at_the_bottom_and_the_field_stays_above_it(
         keyboard = rect_in(screen.keyboard, screen)
         assert screen.keyboard.isVisible() and screen.keyboard.window() is screen.window()
         assert keyboard.bottom() == screen.rect().bottom() and keyboard.width() == screen.width()
-        viewport = rect_in(screen.scroll.viewport(), screen)
+        viewport = rect_in(screen.scroll_area.viewport(), screen)
         edit = rect_in(field.edit, screen)
         qtbot.waitUntil(
-            lambda e=field.edit: rect_in(screen.scroll.viewport(), screen).contains(rect_in(e, screen)), timeout=1000
+            lambda e=field.edit: rect_in(screen.scroll_area.viewport(), screen).contains(rect_in(e, screen)),
+            timeout=1000,
         )
         assert viewport.bottom() < keyboard.top()
         assert edit.bottom() < keyboard.top()

@@ -75,7 +75,7 @@ def open_menu(shell, language: str = "en", large_text: bool = False):
     shell.session.set_large_text(large_text)
     QTest.qWait(0)
     menu = shell.menu
-    menu.scroll.widget().layout().activate()
+    menu.scroll_area.widget().layout().activate()
     return menu
 
 
@@ -113,7 +113,7 @@ def kiosk_with(qapp, qtbot, tmp_path: Path, size: QSize, topics: int | None):
 
 def layout_problems(menu, size: QSize) -> list[str]:
     """Cards that overlap or touch, texts cut inside a card, cards under the main action."""
-    content = menu.scroll.widget()
+    content = menu.scroll_area.widget()
     cards = [menu.topic_button(t.id) for t in menu.topics]
     problems = []
     for a, b in combinations(cards, 2):
@@ -151,8 +151,8 @@ def test_cards_fill_the_height_and_the_band_is_at_the_bottom(qapp, qtbot, size) 
     with running_kiosk(qapp, qtbot, size) as (kiosk, _clock):
         shell = kiosk.window
         menu = open_menu(shell)
-        content = menu.scroll.widget()
-        assert menu.scroll.verticalScrollBar().maximum() == 0  # everything on one screen
+        content = menu.scroll_area.widget()
+        assert menu.scroll_area.verticalScrollBar().maximum() == 0  # everything on one screen
         back = rect_in(menu.back_button, content)
         # The way out is in the bottom margin's reach, not floating mid-screen.
         assert back.bottom() >= size.height() - px(size, 48) - px(size, 12)
@@ -196,11 +196,11 @@ def test_any_number_of_topics_lays_out_without_overlap_or_cut_text(
         assert layout_problems(menu, size) == []
         grid = menu.topics_grid
         assert grid.count() == topics
-        bar = menu.scroll.verticalScrollBar()
+        bar = menu.scroll_area.verticalScrollBar()
         if not large_text and (size != SMALL or topics <= 4):
             assert bar.maximum() == 0, "normal text fits without scrolling"
         # The bottom band is below everything else, wherever the page ends.
-        content = menu.scroll.widget()
+        content = menu.scroll_area.widget()
         assert rect_in(menu.back_button, content).top() > rect_in(menu.request_button, content).bottom()
 
 
@@ -210,7 +210,7 @@ def test_few_topics_keep_cards_a_sensible_size(qapp, qtbot, tmp_path) -> None:
         card = menu.topic_button(menu.topics[0].id)
         assert card.height() <= px(PORTRAIT, 400)
         # The space the one card does not need is above the band, which stays at the bottom.
-        back = rect_in(menu.back_button, menu.scroll.widget())
+        back = rect_in(menu.back_button, menu.scroll_area.widget())
         assert back.bottom() >= PORTRAIT.height() - px(PORTRAIT, 60)
 
 
@@ -324,7 +324,7 @@ def test_larger_text_and_language_reflow_the_cards(qapp, qtbot) -> None:
         menu = open_menu(shell, "en", False)
         assert card.title_label.text() == "Shockwave therapy"
         assert layout_problems(menu, PORTRAIT) == []
-        assert menu.scroll.verticalScrollBar().maximum() == 0
+        assert menu.scroll_area.verticalScrollBar().maximum() == 0
 
 
 # -- the column choice alone --------------------------------------------------------------------
@@ -346,7 +346,7 @@ def test_column_choice_prefers_cards_that_fit_and_are_wide() -> None:
 def test_larger_text_keeps_its_switch_in_view_and_shows_there_is_more_below(qapp, qtbot) -> None:
     with running_kiosk(qapp, qtbot, LANDSCAPE) as (kiosk, _clock):
         menu = open_menu(kiosk.window, "es", False)
-        bar = menu.scroll.verticalScrollBar()
+        bar = menu.scroll_area.verticalScrollBar()
         assert bar.maximum() == 0 and not menu.more_below.isVisible()
         QTest.mouseClick(
             menu.large_text_button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10)
@@ -355,7 +355,7 @@ def test_larger_text_keeps_its_switch_in_view_and_shows_there_is_more_below(qapp
         # Spanish in larger text runs past the bottom edge in landscape ...
         qtbot.waitUntil(lambda: bar.maximum() > 0)
         # ... yet the switch just pressed stays on screen, and the cue says there is more.
-        viewport = menu.scroll.viewport()
+        viewport = menu.scroll_area.viewport()
         qtbot.waitUntil(
             lambda: viewport.rect().contains(
                 menu.large_text_button.mapTo(viewport, menu.large_text_button.rect().bottomRight())

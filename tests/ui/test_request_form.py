@@ -479,7 +479,7 @@ def assert_empty(screen: RequestScreen) -> None:
     assert screen.contact_time.value() == ContactTime.ANY.value
     assert not screen.consent.isChecked()
     assert not screen.keyboard.isVisible() and screen.keyboard.target() is None
-    assert screen.scroll.verticalScrollBar().value() == 0
+    assert screen.scroll_area.verticalScrollBar().value() == 0
     assert errors_shown(screen) == {}
     assert not screen.showing_thanks
     assert screen.collect().source_topic is None
@@ -491,7 +491,7 @@ def fill_everything(qtbot: QtBot, screen: RequestScreen) -> None:
     tap(qtbot, screen.contact_time.button("morning"))
     tap(qtbot, screen.submit_button)  # leaves error messages behind
     tap(qtbot, screen.email.edit)  # and the keyboard up
-    screen.scroll.verticalScrollBar().setValue(screen.scroll.verticalScrollBar().maximum())
+    screen.scroll_area.verticalScrollBar().setValue(screen.scroll_area.verticalScrollBar().maximum())
     assert errors_shown(screen) and screen.keyboard.isVisible()
     assert screen.name.edit.isUndoAvailable()
 
@@ -708,11 +708,11 @@ def test_a_form_taller_than_the_screen_says_so_and_scrolls_under_a_finger(
 ) -> None:
     session.set_large_text(True)
     screen = build(qtbot, session, store, clock, size=QSize(1920, 1080))
-    bar = screen.scroll.verticalScrollBar()
+    bar = screen.scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     cue = screen.more_below
     assert cue.isVisible() and cue.more_below
-    viewport = screen.scroll.viewport()
+    viewport = screen.scroll_area.viewport()
     # The cue lies over the bottom of the viewport and lets taps through to the form.
     assert cue.geometry().bottom() == viewport.geometry().bottom()
     assert cue.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)

@@ -199,7 +199,7 @@ def _email(r: _Reader, name: str) -> EmailChannelConfig | None:
         name=name,
         host=host,
         port=port,
-        security=security,  # type: ignore[arg-type]
+        security=security,  # type: ignore[arg-type]  # checked against SECURITY_CHOICES above
         sender=sender,
         recipients=tuple(recipients),
         username=username,

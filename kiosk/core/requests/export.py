@@ -12,6 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from datetime import datetime
 from typing import BinaryIO
 
 from kiosk.core.requests.model import StoredRequest
@@ -35,8 +36,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SAFE_COLUMNS = frozenset({"id", "created_at", "status", "closed_at", "phone", "contact_time", "language", "consent"})
 
 
-def _iso(moment: object) -> str | None:
-    return None if moment is None else moment.isoformat()  # type: ignore[attr-defined]
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
 
 
 def as_record(stored: StoredRequest) -> dict[str, object]:

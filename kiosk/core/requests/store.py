@@ -296,7 +296,8 @@ class RequestStore:
         self, status: RequestStatus | None = None, since: datetime | None = None, limit: int | None = None
     ) -> list[StoredRequest]:
         """Requests oldest first, optionally only one status and/or created at or after ``since``."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[object] = []
         if status is not None:
             where.append("status = ?")
             params.append(status.value)
@@ -315,7 +316,7 @@ class RequestStore:
     def counts(self) -> dict[RequestStatus, int]:
         counts = dict.fromkeys(RequestStatus, 0)
         for status, n in self._read("count requests", "SELECT status, COUNT(*) FROM requests GROUP BY status"):
-            counts[RequestStatus(str(status))] = int(n)  # type: ignore[call-overload]
+            counts[RequestStatus(str(status))] = int(n)  # type: ignore[call-overload]  # COUNT(*) is an int; rows are typed object
         return counts
 
     def mark_contacted(self, request_id: str) -> StoredRequest:
@@ -424,7 +425,7 @@ class RequestStore:
     def delivery_counts(self) -> dict[DeliveryState, int]:
         counts = dict.fromkeys(DeliveryState, 0)
         for state, n in self._read("count deliveries", "SELECT state, COUNT(*) FROM deliveries GROUP BY state"):
-            counts[DeliveryState(str(state))] = int(n)  # type: ignore[call-overload]
+            counts[DeliveryState(str(state))] = int(n)  # type: ignore[call-overload]  # COUNT(*) is an int; rows are typed object
         return counts
 
     def record_delivered(self, request_id: str, channel: str) -> Delivery:

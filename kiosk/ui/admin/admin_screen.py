@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -168,10 +168,10 @@ class AdminScreen(QWidget):
         for row, key in enumerate(
             ("version", "content", "kiosk_uptime", "system_uptime", "disk", "memory", "delivery", "host", "software")
         ):
-            name, value = plain_label(), plain_label()
-            self._device_grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
-            self._device_grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
-            self._device_names[key], self._device_values[key] = name, value
+            name_label, value_label = plain_label(), plain_label()
+            self._device_grid.addWidget(name_label, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._device_grid.addWidget(value_label, row, 1, Qt.AlignmentFlag.AlignTop)
+            self._device_names[key], self._device_values[key] = name_label, value_label
         self._device_grid.setColumnStretch(1, 1)
         self._device_grid.setRowStretch(len(self._device_names), 1)
 
@@ -189,7 +189,8 @@ class AdminScreen(QWidget):
         self.exit_button.clicked.connect(self._ask_exit)
         self._actions_bar = ButtonRow([self.reload_button, self.pause_button, self.exit_button], push_last_right=True)
 
-        self._confirm = QFrame(objectName="adminPanel")
+        self._confirm = QFrame()
+        self._confirm.setObjectName("adminPanel")
         self._confirm_text = plain_label(name="adminWarning")
         self.confirm_exit_button = staff_button()
         self.confirm_exit_button.clicked.connect(self._exit)
@@ -263,7 +264,7 @@ class AdminScreen(QWidget):
             app.installEventFilter(self._watcher)
         self._idle_timer.start()
 
-    def hideEvent(self, event: QEvent) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         # Hidden by the shell for any reason (idle reset, another screen): forget everything.
         self._shut(emit=False)

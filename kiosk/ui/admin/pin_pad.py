@@ -12,7 +12,7 @@ import logging
 import threading
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.admin_pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, Lockout, PinFileError, PinStore
@@ -77,10 +77,12 @@ class PinPadScreen(QWidget):
         self._tick.setInterval(tick_ms)
         self._tick.timeout.connect(self._refresh)
 
-        self._title = QLabel(objectName="adminTitle")
+        self._title = QLabel()
+        self._title.setObjectName("adminTitle")
         self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._title.setWordWrap(True)
-        self._dots = QLabel(objectName="adminDots")
+        self._dots = QLabel()
+        self._dots.setObjectName("adminDots")
         self._dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._dots.setTextFormat(Qt.TextFormat.PlainText)
         self._message = QLabel()
@@ -278,7 +280,7 @@ class PinPadScreen(QWidget):
         self._done = False
         self.clear()
 
-    def hideEvent(self, event: QEvent) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._tick.stop()
         self.clear()

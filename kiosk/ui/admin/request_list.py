@@ -343,7 +343,7 @@ class RequestList(QWidget):
     def _drop(self, row: RequestRow) -> None:
         row.hide()
         self._rows_layout.removeWidget(row)
-        row.setParent(None)  # type: ignore[call-overload]
+        row.setParent(None)
         row.deleteLater()
 
     def clear(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QResizeEvent
@@ -68,19 +69,19 @@ class MenuScreen(QWidget):
         self._topics: tuple[Topic, ...] = ()
         self._topic_buttons: list[TopicCard] = []
 
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = QWidget()
-        self.scroll.setWidget(content)
+        self.scroll_area.setWidget(content)
         # A finger drags the list; mouse drags stay clicks (the scroller would delay presses).
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        QScroller.grabGesture(self.scroll_area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         # Larger Spanish text in landscape runs past the bottom edge: say so.
-        self.more_below = MoreBelow(self.scroll, self._cue_colours)
+        self.more_below = MoreBelow(self.scroll_area, self._cue_colours)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
 
         self.title = QLabel(content)
         self.title.setProperty("role", "headline")
@@ -157,14 +158,14 @@ class MenuScreen(QWidget):
             self._retire(button)
         self._topic_buttons = []
         self._topics = topics
-        content = self.scroll.widget()
+        content = self.scroll_area.widget()
         for topic in self._topics:
             card = TopicCard(content)
             card.setObjectName(f"topic_{topic.id}")
             card.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             if topic.icon is not None:
                 card.set_content("", "", QIcon(str(topic.icon.path)))
-            on_tap(card, self._debounce, lambda t=topic.id: self.topicChosen.emit(t))
+            on_tap(card, self._debounce, partial(self.topicChosen.emit, topic.id))
             # The cards' fonts are restyled after the menu's own StyleChange: lay out again then.
             card.textSizeChanged.connect(self.reflow)
             self._topic_buttons.append(card)
@@ -174,7 +175,7 @@ class MenuScreen(QWidget):
     def clear(self) -> None:
         """A new patient: toggles follow the (reset) session, the list is back at the top."""
         self._sync_toggles()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     @property
     def topics(self) -> tuple[Topic, ...]:
@@ -250,7 +251,7 @@ class MenuScreen(QWidget):
 
     def _show_large_text_switch(self) -> None:
         if self.isVisible():
-            self.scroll.ensureWidgetVisible(self.large_text_button, 0, px(self.size(), 48))
+            self.scroll_area.ensureWidgetVisible(self.large_text_button, 0, px(self.size(), 48))
 
     def _sync_toggles(self, *_args: object) -> None:
         for code, button in self.language_buttons.items():
@@ -282,7 +283,7 @@ class MenuScreen(QWidget):
         spacing = px(size, 28)
         self._layout.setContentsMargins(margin, margin, margin, margin)
         self._layout.setSpacing(spacing)
-        scroll_bar = self.scroll.verticalScrollBar()
+        scroll_bar = self.scroll_area.verticalScrollBar()
         width = size.width() - 2 * margin - (scroll_bar.width() if scroll_bar.isVisible() else 0)
         self.request_button.setMinimumHeight(px(size, 104))
         self.separator.setFixedHeight(max(2, px(size, 3)))

@@ -191,7 +191,7 @@ def fit_column(
     docs = [b(size, box.width() - indent(size)) for b in builders]
     kept: list[QTextDocument] = []
     y = 0.0
-    total = sum(d.characterCount() for d in docs)
+    characters = sum(d.characterCount() for d in docs)
     for doc in docs:
         room = box.height() - y
         row = max(document_height(doc), min_height(size))
@@ -210,7 +210,7 @@ def fit_column(
     if stacked:
         # The last item shown stands for everything cut or left out after it.
         last = stacked[-1]
-        hidden = max(1, total - sum(d.characterCount() for d in kept))
+        hidden = max(1, characters - sum(d.characterCount() for d in kept))
         stacked[-1] = FittedText(last.document, last.pixel_size, last.box, last.rect, elided=True, hidden=hidden)
     return FittedColumn(tuple(stacked), size, box, True)
 

@@ -71,14 +71,14 @@ class TextField(QWidget):
         self.edit = TouchLineEdit(mode, max_length, self)
         self.caption.setBuddy(self.edit)
         self.error = ErrorLabel(self)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.caption)
-        column.addWidget(self.edit)
-        column.addWidget(self.error)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.addWidget(self.caption)
+        self._column.addWidget(self.edit)
+        self._column.addWidget(self.error)
 
     def set_spacing(self, spacing: int) -> None:
-        self.layout().setSpacing(spacing)
+        self._column.setSpacing(spacing)
 
 
 class ErrorLabel(QLabel):
@@ -229,8 +229,8 @@ class WrapButton(QPushButton):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        row = QHBoxLayout(self)
-        row.addWidget(self.label)
+        self._row = QHBoxLayout(self)
+        self._row.addWidget(self.label)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -243,19 +243,19 @@ class WrapButton(QPushButton):
         return self.label.text()
 
     def set_padding(self, padding: int) -> None:
-        self.layout().setContentsMargins(padding, padding // 2, padding, padding // 2)
+        self._row.setContentsMargins(padding, padding // 2, padding, padding // 2)
         self.updateGeometry()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        margins = self.layout().contentsMargins()
+        margins = self._row.contentsMargins()
         inner = max(1, width - margins.left() - margins.right())
         return max(self.minimumHeight(), self.label.heightForWidth(inner) + margins.top() + margins.bottom())
 
     def sizeHint(self) -> QSize:
-        margins = self.layout().contentsMargins()
+        margins = self._row.contentsMargins()
         hint = self.label.sizeHint()
         width = hint.width() + margins.left() + margins.right()
         return QSize(width, self.heightForWidth(max(width, self.width())))

@@ -206,7 +206,7 @@ class RequestScreen(QWidget):
         right = QWidget(content)
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
-        for widget in (
+        for part in (
             self.topics_caption,
             self.topics,
             self.topics_error,
@@ -217,23 +217,23 @@ class RequestScreen(QWidget):
             self.privacy,
             self.consent_error,
         ):
-            right_column.addWidget(widget)
+            right_column.addWidget(part)
         right_column.addStretch(1)
         self._columns = (left, right)
         self._column_layouts = (left_column, right_column)
         self._right_column = right_column
         self._grid = QGridLayout(content)
 
-        self.scroll = QScrollArea(page)
-        self.scroll.setWidget(content)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.viewport().installEventFilter(self)
+        self.scroll_area = QScrollArea(page)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll_area.viewport().installEventFilter(self)
         # A finger drags the form (mouse drags stay clicks, as in the menu); in larger text the
         # consent box is below the fold, and patients do not look for scroll bars.
-        QScroller.grabGesture(self.scroll.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        self.more_below = MoreBelow(self.scroll, self._cue_colours)
+        QScroller.grabGesture(self.scroll_area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self.more_below = MoreBelow(self.scroll_area, self._cue_colours)
 
         self.form_error = ErrorLabel(page)
         self.form_error.setObjectName("formError")
@@ -263,7 +263,7 @@ class RequestScreen(QWidget):
         page_column.setSpacing(0)
         self._framed: list[QVBoxLayout | QHBoxLayout] = [header, footer]
         page_column.addLayout(header)
-        page_column.addWidget(self.scroll, 1)
+        page_column.addWidget(self.scroll_area, 1)
         page_column.addLayout(footer)
         page_column.addWidget(self.keyboard)
 
@@ -539,15 +539,16 @@ class RequestScreen(QWidget):
 
     def _keep_visible(self, widget: QWidget) -> None:
         margin = px(self.size(), 24)
-        self.scroll.ensureWidgetVisible(widget, 0, margin)
+        self.scroll_area.ensureWidgetVisible(widget, 0, margin)
         # The keyboard's appearance shrinks the view only once the layout has run.
-        QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(widget, 0, margin))
+        QTimer.singleShot(0, self, lambda: self.scroll_area.ensureWidgetVisible(widget, 0, margin))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
             target = self.keyboard.target()
-            if self.keyboard.isVisible() and isinstance(target, TouchLineEdit):
-                self.scroll.ensureWidgetVisible(target.parentWidget(), 0, px(self.size(), 24))
+            field = target.parentWidget() if isinstance(target, TouchLineEdit) else None
+            if self.keyboard.isVisible() and field is not None:
+                self.scroll_area.ensureWidgetVisible(field, 0, px(self.size(), 24))
         return super().eventFilter(watched, event)
 
     def _on_next(self) -> None:
@@ -651,7 +652,7 @@ class RequestScreen(QWidget):
         self._storage_failed = False
         self._show_errors(())
         self._update_submit_label()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     # -- state read by tests and the shell --------------------------------------------------
     @property

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.scale import min_gap, px
 
@@ -121,6 +121,8 @@ class OnScreenKeyboard(QWidget):
         self._outer = QVBoxLayout(self)
         self._pages: dict[KeyboardMode, QWidget] = {}
         self._keys: dict[KeyboardMode, list[KeyButton]] = {}
+        # Every page's column and key rows: their spacing follows the screen (set_screen_size).
+        self._spaced: list[QBoxLayout] = []
         for mode, rows in LAYOUTS.items():
             page, keys = self._build_page(rows)
             self._pages[mode] = page
@@ -135,6 +137,7 @@ class OnScreenKeyboard(QWidget):
         page = QWidget(self)
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
+        self._spaced.append(column)
         keys: list[KeyButton] = []
         for specs in rows:
             row = QHBoxLayout()
@@ -145,6 +148,7 @@ class OnScreenKeyboard(QWidget):
                 row.addWidget(key)
                 keys.append(key)
             column.addLayout(row)
+            self._spaced.append(row)
         return page, keys
 
     def set_screen_size(self, size: QSize) -> None:
@@ -154,13 +158,9 @@ class OnScreenKeyboard(QWidget):
         height = px(size, KEY_HEIGHT)
         self._outer.setContentsMargins(gap, gap, gap, gap)
         self._outer.setSpacing(gap)
-        for mode, page in self._pages.items():
-            layout = page.layout()
+        for layout in self._spaced:
             layout.setSpacing(gap)
-            for i in range(layout.count()):
-                row = layout.itemAt(i).layout()
-                if row is not None:
-                    row.setSpacing(gap)
+        for mode, page in self._pages.items():
             for key in self._keys[mode]:
                 key.setFixedHeight(height)
                 key.setMinimumWidth(px(size, 72))

@@ -14,6 +14,7 @@ import os
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 
@@ -22,7 +23,10 @@ log = logging.getLogger(__name__)
 #: Sub-folders of a content folder whose files are watched.
 WATCHED_DIRS = ("slides", "images")
 
-Loader = Callable[[Path], object]  # -> kiosk.core.loader.LoadResult
+if TYPE_CHECKING:
+    from kiosk.core.loader import LoadResult
+
+Loader = Callable[[Path], "LoadResult"]
 Fingerprint = tuple[tuple[str, int, int], ...]
 
 

@@ -75,10 +75,13 @@ def default_sequencer_factory(deck: Deck, clock: Clock) -> Sequencer:
 
 
 class LoadOutcome(Protocol):
-    """What the player needs of ``kiosk.core.loader.LoadResult``."""
+    """What the player needs of ``kiosk.core.loader.LoadResult`` (read-only: it is frozen)."""
 
-    deck: Deck | None
-    problems: tuple[Problem, ...]
+    @property
+    def deck(self) -> Deck | None: ...
+
+    @property
+    def problems(self) -> tuple[Problem, ...]: ...
 
     @property
     def ok(self) -> bool: ...

@@ -179,9 +179,20 @@ class Context:
         return Text(role, fitted, color, background)
 
     def plain(
-        self, role: str, text: str, box: QRectF, size: TextSize, color: QColor, background: QColor, **kwargs: object
+        self,
+        role: str,
+        text: str,
+        box: QRectF,
+        size: TextSize,
+        color: QColor,
+        background: QColor,
+        *,
+        bold: bool = False,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        valign: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignTop,
     ) -> Text:
-        return self.text(role, (Paragraph((Span(text),)),), box, size, color, background, **kwargs)  # type: ignore[arg-type]
+        blocks = (Paragraph((Span(text),)),)
+        return self.text(role, blocks, box, size, color, background, bold=bold, align=align, valign=valign)
 
     def markdown(
         self,

@@ -89,8 +89,8 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
     # A little smaller than the card so the square code stays clear of its rounded corners.
     code = qr_image(slide.qr, int(side - m.px(32)))
     left = round(code_area.center().x() - code.width() / 2)
-    top = round(code_area.center().y() - code.height() / 2)
-    ctx.add(Picture(QRectF(left, top, code.width(), code.height()), code, 0.0, "qr"))
+    code_top = round(code_area.center().y() - code.height() / 2)
+    ctx.add(Picture(QRectF(left, code_top, code.width(), code.height()), code, 0.0, "qr"))
     if caption:
         ctx.text(
             "caption",
@@ -105,7 +105,7 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
 
     start = len(ctx.elements)
     title = ctx.headline(text_area)
-    top = title.rect.bottom() + m.px(40)
+    top: float = title.rect.bottom() + m.px(40)
 
     def row(
         icon: str, role: str, text: str, size: TextSize, *, bold: bool = False, lines: int = 2, colour=None
@@ -120,11 +120,11 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
         if height < LINE_SPACING * m.text_range(size)[1]:
             return top
         box = QRectF(left, top, text_area.right() - left, height)
-        text = ctx.plain(role, text, box, size, colour or p.text, p.background, bold=bold)
-        first_line = text.fitted.document.begin().layout().lineAt(0)
-        centre = text.box.top() + first_line.y() + first_line.height() / 2
+        placed = ctx.plain(role, text, box, size, colour or p.text, p.background, bold=bold)
+        first_line = placed.fitted.document.begin().layout().lineAt(0)
+        centre = placed.box.top() + first_line.y() + first_line.height() / 2
         ctx.add(Icon(icon, QRectF(text_area.left(), centre - d / 2, d, d), p.brand, p.on_brand))
-        return text.rect.bottom()
+        return placed.rect.bottom()
 
     top = row("phone", "phone", clinic.phone, PHONE, bold=True, lines=1, colour=p.headline) + m.px(28)
     if clinic.address:
