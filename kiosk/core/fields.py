@@ -53,8 +53,6 @@ class FieldSpec:
     limit: str | None = None
     #: Attribute of TextLimits for the number of entries of a list.
     max_items: str | None = None
-    #: Extra words for the JSON Schema (e.g. an example).
-    example: str | None = None
 
 
 F = FieldType

@@ -15,13 +15,3 @@ ALREADY_RUNNING = 3
 CRASH = 70
 #: The kiosk asked to be restarted (memory ceiling reached); start it again. (EX_TEMPFAIL)
 RESTART = 75
-
-#: code -> meaning, for `kiosk doctor`, docs/deploy.md and log lines.
-MEANINGS: dict[int, str] = {
-    OK: "success",
-    PROBLEMS: "problems found (content, configuration or a check)",
-    USAGE: "usage error on the command line",
-    ALREADY_RUNNING: "another kiosk is already running",
-    CRASH: "crash: an unhandled exception (see the log)",
-    RESTART: "restart requested (memory ceiling reached); the supervisor starts it again",
-}

@@ -73,10 +73,6 @@ class Lockdown(QObject):
             app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
             self._cursor_hidden = True
 
-    @property
-    def close_allowed(self) -> bool:
-        return self._close_allowed
-
     def allow_close(self) -> None:
         """The admin screen's exit: after this the window may close and the app may quit."""
         self._close_allowed = True

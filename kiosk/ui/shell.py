@@ -170,7 +170,6 @@ class KioskShell(QWidget):
         self._staff_factories: tuple[Callable[[], PinPadScreen], Callable[[], AdminScreen]] | None = None
         self._pin_pad: PinPadScreen | None = None
         self._admin_screen: AdminScreen | None = None
-        self.admin_gesture: AdminGesture | None = None
         player.deckApplied.connect(self._on_deck_applied)
 
         self.idle = IdleMonitor(
@@ -287,10 +286,6 @@ class KioskShell(QWidget):
         self.show_screen(BROWSE)
         self.browse.open(topic_id)
 
-    def set_request_opener(self, opener: Callable[[str | None], None]) -> None:
-        """How "Request more information" opens the request screen (topic pre-selected)."""
-        self._request_opener = opener
-
     def open_request(self, topic_id: str | None) -> None:
         if self._request_opener is not None:
             self._request_opener(topic_id)
@@ -326,7 +321,6 @@ class KioskShell(QWidget):
         need them, not at start-up: the two screens cost about 4 MB that a kiosk running for
         months without a staff visit should not carry (PSS budget, bench/README.md)."""
         self._staff_factories = (pin_pad, admin_screen)
-        self.admin_gesture = gesture
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(gesture)

@@ -141,7 +141,7 @@ def test_set_replaces_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     store.set("1111")
     before = store.path.read_text()
 
-    def crash(src: object, dst: object) -> None:
+    def crash(_src: object, _dst: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(admin_pin.os, "replace", crash)

@@ -102,7 +102,8 @@ FIELD_OF_MODE = {KeyboardMode.TEXT: "name", KeyboardMode.PHONE: "phone", Keyboar
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
 @pytest.mark.parametrize("mode", list(KeyboardMode), ids=[m.value for m in KeyboardMode])
-def test_keys_are_touch_sized_and_apart(qtbot: QtBot, themed: None, size: QSize, mode: KeyboardMode) -> None:
+@pytest.mark.usefixtures("themed")
+def test_keys_are_touch_sized_and_apart(qtbot: QtBot, size: QSize, mode: KeyboardMode) -> None:
     screen = screen_of(qtbot, size)
     field = getattr(screen, FIELD_OF_MODE[mode])
     tap(qtbot, field.edit)
@@ -121,7 +122,8 @@ def test_keys_are_touch_sized_and_apart(qtbot: QtBot, themed: None, size: QSize,
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-def test_every_form_target_is_touch_sized(qtbot: QtBot, themed: None, size: QSize) -> None:
+@pytest.mark.usefixtures("themed")
+def test_every_form_target_is_touch_sized(qtbot: QtBot, size: QSize) -> None:
     screen = screen_of(qtbot, size)
     settle(qtbot, screen)
     target, gap = min_target(size), min_gap(size)
@@ -152,7 +154,8 @@ def test_every_form_target_is_touch_sized(qtbot: QtBot, themed: None, size: QSiz
         )
 
 
-def test_large_text_grows_the_form_text(qtbot: QtBot, themed: None) -> None:
+@pytest.mark.usefixtures("themed")
+def test_large_text_grows_the_form_text(qtbot: QtBot) -> None:
     session = Session("en")
     screen = screen_of(qtbot, QSize(1920, 1080), session)
     normal = screen.name.caption.fontInfo().pixelSize()
@@ -167,9 +170,8 @@ def test_large_text_grows_the_form_text(qtbot: QtBot, themed: None) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
-def test_the_keyboard_is_docked_at_the_bottom_and_the_field_stays_above_it(
-    qtbot: QtBot, themed: None, size: QSize
-) -> None:
+@pytest.mark.usefixtures("themed")
+def test_the_keyboard_is_docked_at_the_bottom_and_the_field_stays_above_it(qtbot: QtBot, size: QSize) -> None:
     screen = screen_of(qtbot, size)
     assert not screen.keyboard.isVisible()
     for field in (screen.name, screen.phone, screen.email, screen.name):
@@ -305,7 +307,8 @@ def test_the_clinic_colours_are_kept_when_they_read_well() -> None:
     assert (palette.primary, palette.background, palette.text) == ("#0d5f67", "#f4f8f8", "#17303b")
 
 
-def test_a_pressed_key_looks_pressed_at_once(qtbot: QtBot, themed: None) -> None:
+@pytest.mark.usefixtures("themed")
+def test_a_pressed_key_looks_pressed_at_once(qtbot: QtBot) -> None:
     screen = screen_of(qtbot, QSize(1920, 1080))
     tap(qtbot, screen.name.edit)
     key = screen.keyboard.key_for("a")

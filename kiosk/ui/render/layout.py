@@ -36,7 +36,6 @@ LIST_ITEM = TextSize(46, 36)
 CAUTION = TextSize(40, 36)
 SMALL = TextSize(36, 36)  # header, chips, dates, captions: never below the body minimum
 PHONE = TextSize(96, 64)
-STEP_NUMBER = TextSize(40, 40)
 
 
 def unit_of(size: QSize) -> float:

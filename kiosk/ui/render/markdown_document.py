@@ -144,7 +144,3 @@ def document_from_spans(
     spans: Sequence[Span], style: TextStyle, pixel_size: int, width: float, device: QImage
 ) -> QTextDocument:
     return document_from_blocks((Paragraph(tuple(spans)),), style, pixel_size, width, device)
-
-
-def document_from_plain(text: str, style: TextStyle, pixel_size: int, width: float, device: QImage) -> QTextDocument:
-    return document_from_spans((Span(text),), style, pixel_size, width, device)

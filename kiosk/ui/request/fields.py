@@ -95,9 +95,6 @@ class ErrorLabel(QLabel):
         self.setText(text)
         self.setVisible(bool(text))
 
-    def clear_message(self) -> None:
-        self.show_message("")
-
 
 class ToggleButton(QPushButton):
     """A big checkable button (a topic chip, a segment); never the default button."""

@@ -261,7 +261,6 @@ class RequestScreen(QWidget):
         page_column = QVBoxLayout(page)
         page_column.setContentsMargins(0, 0, 0, 0)
         page_column.setSpacing(0)
-        self._framed: list[QVBoxLayout | QHBoxLayout] = [header, footer]
         page_column.addLayout(header)
         page_column.addWidget(self.scroll_area, 1)
         page_column.addLayout(footer)

@@ -40,7 +40,6 @@ class PlayerWindow(QWidget):
         self._player = player
         theme = player.deck.clinic.theme
         self._background = QColor(theme.background)
-        self._accent = QColor(theme.accent)
         self._primary = QColor(theme.primary)
         self._family = load_family()
         self.setWindowTitle(player.deck.clinic.name)

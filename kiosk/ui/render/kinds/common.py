@@ -53,7 +53,6 @@ class Palette:
     brand: QColor  # icons, markers, number badges
     on_brand: QColor
     card: QColor
-    on_card: QColor
     chip: QColor
     on_chip: QColor
     caution: QColor
@@ -87,7 +86,6 @@ class Palette:
             brand=brand,
             on_brand=legible_on(brand, [WHITE, background, ink]),
             card=card,
-            on_card=legible_on(card, [ink]),
             chip=chip,
             on_chip=legible_on(chip, [primary, ink]),
             caution=caution,
