@@ -7,7 +7,7 @@ holder dies, so a crash never leaves it stuck.
 
 from __future__ import annotations
 
-import os
+import sys
 import time
 from pathlib import Path
 from types import TracebackType
@@ -62,7 +62,7 @@ class FileLock:
         self.release()
 
 
-if os.name == "nt":
+if sys.platform == "win32":
     import msvcrt
 
     def _try_lock(handle: IO[bytes]) -> None:

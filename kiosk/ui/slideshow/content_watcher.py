@@ -24,9 +24,10 @@ log = logging.getLogger(__name__)
 WATCHED_DIRS = ("slides", "images")
 
 if TYPE_CHECKING:
-    from kiosk.core.loader import LoadResult
+    from kiosk.ui.slideshow.player import LoadOutcome
 
-Loader = Callable[[Path], "LoadResult"]
+#: Loads a content folder: kiosk.core.loader.load_deck, or the content home's refresh.
+Loader = Callable[[Path], "LoadOutcome"]
 Fingerprint = tuple[tuple[str, int, int], ...]
 
 
