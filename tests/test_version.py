@@ -73,7 +73,10 @@ def test_a_content_home_not_created_yet_names_the_pack_that_will_fill_it(tmp_pat
     shipped = load_deck(bundled_content_dir()).deck
     assert shipped is not None
     line = version_lines({"KIOSK_CONFIG": str(config)}, cwd=tmp_path)[2]
-    assert line == f"content {shipped.version} ({bundled_content_dir()}, copied to {tmp_path / 'nowhere'} at the first start)"
+    assert (
+        line
+        == f"content {shipped.version} ({bundled_content_dir()}, copied to {tmp_path / 'nowhere'} at the first start)"
+    )
 
 
 def test_a_home_without_a_clinic_file_is_unknown(tmp_path: Path) -> None:

@@ -24,4 +24,3 @@ def assets_dir() -> Path:
 
 def bundled_content_dir() -> Path:
     return install_root() / "content"
-

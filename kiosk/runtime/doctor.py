@@ -122,7 +122,9 @@ def _self_command() -> list[str]:
 
 
 def check_display(env: Mapping[str, str]) -> Check:
-    if sys.platform.startswith("linux") and not any(env.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+    if sys.platform.startswith("linux") and not any(
+        env.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
         # Over SSH there is no display to probe; that says nothing about the kiosk's screen.
         return Check(
             SKIP,
