@@ -12,10 +12,16 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import tempfile
 from pathlib import Path
 
-from player_xvfb import ROOT, kiosk_env, load_average, seconds_to_first_frame, xvfb
+ROOT = Path(__file__).resolve().parents[1]
+# Run as `python bench/NAME.py`: the repository root makes bench.* and tests.helpers.* importable.
+sys.path.insert(0, str(ROOT))
+
+from bench.measures import kiosk_env, load_average, seconds_to_first_frame  # noqa: E402 - after the path above
+from tests.helpers.xvfb import running_xvfb  # noqa: E402 - after the path above
 
 TARGET_S = 1.5
 BUNDLE = ROOT / "dist" / "kiosk" / "kiosk"
@@ -41,7 +47,7 @@ def main() -> int:
     if not args.bundle.is_file():
         print(json.dumps({"benchmark": "bundle_startup", "skipped": f"no bundle at {args.bundle}"}))
         return 0
-    with xvfb() as display:
+    with running_xvfb() as display:
         one_run(display, args.bundle)  # warm the OS file cache once; not counted
         times = [one_run(display, args.bundle) for _ in range(args.runs)]
     median = statistics.median(times)

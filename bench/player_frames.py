@@ -17,8 +17,14 @@ import json
 import os
 import statistics
 import sys
+from pathlib import Path
 
-from player_xvfb import ROOT, load_average, pss_mb, xvfb
+ROOT = Path(__file__).resolve().parents[1]
+# Run as `python bench/NAME.py`: the repository root makes bench.* and tests.helpers.* importable.
+sys.path.insert(0, str(ROOT))
+
+from bench.measures import load_average, pss_mb  # noqa: E402 - after the path above
+from tests.helpers.xvfb import running_xvfb  # noqa: E402 - after the path above
 
 PACING_TARGETS = {"median_ms": 17.5, "p95_ms": 20.0, "max_ms": 50.0}
 GROWTH_TARGET_MB = 5.0
@@ -32,7 +38,6 @@ def percentile(values: list[float], q: float) -> float:
 def run(display: str, args: argparse.Namespace) -> dict[str, object]:
     os.environ["DISPLAY"] = display
     os.environ["QT_QPA_PLATFORM"] = "xcb"
-    sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QTimer
 
     from kiosk.core.clock import SystemClock
@@ -108,7 +113,7 @@ def main() -> int:
     parser.add_argument("--pacing-transitions", type=int, default=20)
     parser.add_argument("--transitions", type=int, default=2000)
     args = parser.parse_args()
-    with xvfb() as display:
+    with running_xvfb() as display:
         result = run(display, args)
     print(
         json.dumps(

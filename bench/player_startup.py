@@ -16,7 +16,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from player_xvfb import ROOT, kiosk_env, load_average, seconds_to_first_frame, xvfb
+ROOT = Path(__file__).resolve().parents[1]
+# Run as `python bench/NAME.py`: the repository root makes bench.* and tests.helpers.* importable.
+sys.path.insert(0, str(ROOT))
+
+from bench.measures import kiosk_env, load_average, seconds_to_first_frame  # noqa: E402 - after the path above
+from tests.helpers.xvfb import running_xvfb  # noqa: E402 - after the path above
 
 TARGET_S = 0.8
 
@@ -34,7 +39,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--broken", action="store_true", help="every slide file broken: the last good content plays")
     args = parser.parse_args()
-    with xvfb() as display, tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
+    with running_xvfb() as display, tempfile.TemporaryDirectory(prefix="kiosk-bench-") as tmp:
         data = Path(tmp) / "data"
         one_run(display, data)  # seeds the home and warms the OS file cache; not counted
         if args.broken:

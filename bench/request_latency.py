@@ -63,7 +63,7 @@ def one_run(folder: Path, submits: int) -> tuple[list[float], list[float]]:
         session = Session("en")
 
         class Submitter:
-            def submit(self, request, idempotency_token):  # type: ignore[no-untyped-def]
+            def submit(self, request, idempotency_token):
                 return store.submit(request, idempotency_token, channels=["email"])
 
         screen = RequestScreen(session, clinic, Submitter(), thanks_seconds=600)

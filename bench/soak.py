@@ -104,7 +104,7 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
     store = RequestStore(work / "data" / "requests.db")
 
     class Submitter:
-        def submit(self, request, token):  # type: ignore[no-untyped-def]
+        def submit(self, request, token):
             return store.submit(request, token, channels=["email"])
 
     form = RequestScreen(shell.session, result.deck.clinic, Submitter(), clock=clock, thanks_seconds=60)
@@ -119,7 +119,7 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
 
     player.slideShown.connect(count)
 
-    def run_until(condition, timeout_s: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    def run_until(condition, timeout_s: float = 30.0) -> None:
         deadline = time.monotonic() + timeout_s
         while not condition():
             if time.monotonic() > deadline:

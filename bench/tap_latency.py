@@ -31,7 +31,12 @@ import sys
 import time
 from pathlib import Path
 
-from player_xvfb import ROOT, load_average, xvfb
+ROOT = Path(__file__).resolve().parents[1]
+# Run as `python bench/NAME.py`: the repository root makes bench.* and tests.helpers.* importable.
+sys.path.insert(0, str(ROOT))
+
+from bench.measures import load_average  # noqa: E402 - after the path above
+from tests.helpers.xvfb import running_xvfb  # noqa: E402 - after the path above
 
 WIDTH, HEIGHT = 1920, 1080
 
@@ -54,7 +59,6 @@ def summary(values: list[float]) -> dict[str, float]:
 def run_taps(display: str, taps: int, gap: float) -> dict[str, object]:
     os.environ["DISPLAY"] = display
     os.environ["QT_QPA_PLATFORM"] = "xcb"
-    sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
     from kiosk.core.clock import SystemClock
@@ -65,8 +69,9 @@ def run_taps(display: str, taps: int, gap: float) -> dict[str, object]:
     app = create_application()
     clock = SystemClock()
     result = load_deck(bundled_content_dir(), screen_size=(WIDTH, HEIGHT), now=clock.now())
-    assert result.deck is not None, result.problems
-    kiosk = build_kiosk(app, result.deck, clock=clock, screen=app.primaryScreen())
+    deck = result.deck
+    assert deck is not None, result.problems
+    kiosk = build_kiosk(app, deck, clock=clock, screen=app.primaryScreen())
     shell = kiosk.window
 
     marks: dict[str, float] = {}
@@ -141,7 +146,7 @@ def run_taps(display: str, taps: int, gap: float) -> dict[str, object]:
     # then opened again. With --no-prefetch-wait the tap comes before the neighbour is ready.
     next_to_paint: list[float] = []
     next_missed = 0
-    topic = max(shell.menu.topics, key=lambda t: len(result.deck.for_topic(t.id, clock.now()))).id
+    topic = max(shell.menu.topics, key=lambda t: len(deck.for_topic(t.id, clock.now()))).id
     shell.open_menu()
     while len(next_to_paint) + next_missed < taps:
         shell.open_topic(topic)
@@ -180,7 +185,6 @@ def render_times(repeats: int = 3) -> dict[str, object]:
     """How long the topic browser's renders take (why they run in a worker thread); in larger
     text a long slide is laid out at growing heights until no text is cut."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    sys.path.insert(0, str(ROOT))
     from PySide6.QtCore import QSize
 
     from kiosk.core.loader import load_deck
@@ -226,7 +230,7 @@ def main() -> int:
     load_before = load_average()
     for _ in range(args.runs):
         # A fresh process (and X server) per run, like a kiosk start.
-        with xvfb(WIDTH, HEIGHT) as display:
+        with running_xvfb(WIDTH, HEIGHT) as display:
             out = subprocess.run(
                 [
                     sys.executable,

@@ -12,6 +12,7 @@ os.environ.pop("KIOSK_CONFIG", None)
 import logging
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
@@ -20,6 +21,9 @@ from hypothesis import settings
 # busy CI runner it fails examples that pass on a rerun. Speed is measured in bench/.
 settings.register_profile("kiosk", deadline=None)
 settings.load_profile("kiosk")
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEventLoop, QTimer
 
 
 @pytest.fixture(autouse=True)
@@ -68,10 +72,10 @@ class _SteadyWait:
     and timer that never die take that path out of every wait."""
 
     def __init__(self) -> None:
-        self._idle: list[tuple[object, object]] = []
+        self._idle: list[tuple[QEventLoop, QTimer]] = []
 
     def wait(self, ms: int) -> None:
-        from PySide6.QtCore import QEventLoop, QTimer
+        from PySide6.QtCore import QEventLoop, QTimer  # not at the top: Qt only once the platform is set
 
         # A wait inside a wait (rare) gets its own pair; pairs are reused, never deleted.
         if self._idle:

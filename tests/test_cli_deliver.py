@@ -116,8 +116,8 @@ def test_failed_then_retry_by_id_and_status(
     assert deliver(config, data, "--retry", first) == 0
     assert "queued 1 failed delivery again\ndelivered 1, will retry 0, failed 0" in capsys.readouterr().out
     with RequestStore(data / "requests.db") as store:
-        assert store.get(first).status is RequestStatus.DELIVERED  # type: ignore[union-attr]
-        assert store.get(second).status is RequestStatus.FAILED  # type: ignore[union-attr]
+        assert store.get(first).status is RequestStatus.DELIVERED
+        assert store.get(second).status is RequestStatus.FAILED
 
     assert deliver(config, data, "--failed") == 0
     assert deliver(config, data, "--status") == 0
@@ -189,7 +189,7 @@ def test_kiosk_requests_retry_sends_failed_requests_again(
     assert "queued 1 failed delivery again\ndelivered 1, will retry 0, failed 0" in capsys.readouterr().out
     assert main(["requests", "retry", "--failed", *common]) == 0
     with RequestStore(data / "requests.db") as store:
-        assert {store.get(r).status for r in (first, second)} == {RequestStatus.DELIVERED}  # type: ignore[union-attr]
+        assert {store.get(r).status for r in (first, second)} == {RequestStatus.DELIVERED}
     with pytest.raises(SystemExit) as usage:
         main(["requests", "retry", *common])  # neither an id nor --failed
     assert usage.value.code == 2

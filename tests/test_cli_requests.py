@@ -12,6 +12,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,8 +26,8 @@ from kiosk.runtime import exitcodes
 NAMES = ['Ana "La Jefa", López', "Renée\nO'Brien", "Ñandú Íñiguez", "=1+2"]
 
 
-def request(name: str, **changes: object) -> InfoRequest:
-    values: dict[str, object] = {
+def request(name: str, **changes: Any) -> InfoRequest:
+    values: dict[str, Any] = {
         "name": name,
         "phone": "+13035550123",
         "email": "ana@example.com",
@@ -35,7 +36,7 @@ def request(name: str, **changes: object) -> InfoRequest:
         "language": "es",
     }
     values.update(changes)
-    return InfoRequest(**values)  # type: ignore[arg-type]
+    return InfoRequest(**values)
 
 
 @pytest.fixture

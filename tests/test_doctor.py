@@ -8,7 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -151,7 +151,7 @@ def test_clock_before_the_release_year_fails() -> None:
 
 
 def test_low_disk_warns_then_fails(tmp_path: Path) -> None:
-    def usage(mb: float) -> object:
+    def usage(mb: float) -> Callable[[Path], SimpleNamespace]:
         return lambda _path: SimpleNamespace(free=mb * 1024 * 1024)
 
     assert check_free_disk({"data": tmp_path}, usage(10_000))[0].status == OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,10 @@ class FakeTime:
     def advance(self, seconds: float) -> None:
         self.wall += seconds
         self.mono += seconds
+
+
+def wrote_since(beat: Heartbeat, before: int) -> bool:
+    return beat.writes > before
 
 
 def test_paint_writes_the_heartbeat(qtbot: QtBot, tmp_path: Path) -> None:
@@ -107,8 +112,7 @@ def test_a_still_screen_is_kept_painting(qtbot: QtBot, tmp_path: Path) -> None:
         beat.keep_painting(window)
         for _ in range(3):
             clock.advance(1)
-            written = beat.writes
-            qtbot.waitUntil(lambda written=written: beat.writes > written, timeout=2000)
+            qtbot.waitUntil(partial(wrote_since, beat, beat.writes), timeout=2000)
     finally:
         beat.stop()
         app.removeEventFilter(beat)

@@ -60,7 +60,7 @@ def show_active(qtbot: QtBot, window: QWidget) -> None:
 def locked(qtbot: QtBot) -> Iterator[tuple[Probe, Lockdown]]:
     window = Probe()
     qtbot.addWidget(window)
-    lockdown = install_lockdown(QApplication.instance(), window, config())  # type: ignore[arg-type]
+    lockdown = install_lockdown(QApplication.instance(), window, config())  # type: ignore[arg-type]  # the tests' QApplication (instance() is typed as its base)
     assert lockdown is not None
     show_active(qtbot, window)
     yield window, lockdown
@@ -103,7 +103,7 @@ def test_other_keys_and_shortcuts_still_work(qtbot: QtBot, locked: tuple[Probe, 
 def test_without_lockdown_the_keys_reach_the_window(qtbot: QtBot) -> None:
     window = Probe()
     qtbot.addWidget(window)
-    assert install_lockdown(QApplication.instance(), window, config(lockdown__enabled=False)) is None  # type: ignore[arg-type]
+    assert install_lockdown(QApplication.instance(), window, config(lockdown__enabled=False)) is None  # type: ignore[arg-type]  # the tests' QApplication (instance() is typed as its base)
     show_active(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
@@ -146,7 +146,7 @@ def test_frameless_on_top_and_cursor_hidden(qtbot: QtBot, locked: tuple[Probe, L
 def test_cursor_stays_when_hide_cursor_is_off(qtbot: QtBot) -> None:
     window = Probe()
     qtbot.addWidget(window)
-    lockdown = install_lockdown(QApplication.instance(), window, config(display__hide_cursor=False))  # type: ignore[arg-type]
+    lockdown = install_lockdown(QApplication.instance(), window, config(display__hide_cursor=False))  # type: ignore[arg-type]  # the tests' QApplication (instance() is typed as its base)
     assert lockdown is not None
     try:
         assert QApplication.overrideCursor() is None
@@ -159,7 +159,7 @@ def test_a_full_screen_window_is_shown_again_full_screen(qtbot: QtBot) -> None:
     qtbot.addWidget(window)
     window.showFullScreen()
     qtbot.waitExposed(window)
-    lockdown = install_lockdown(QApplication.instance(), window, config())  # type: ignore[arg-type]
+    lockdown = install_lockdown(QApplication.instance(), window, config())  # type: ignore[arg-type]  # the tests' QApplication (instance() is typed as its base)
     assert lockdown is not None
     try:
         assert window.isVisible() and window.isFullScreen()

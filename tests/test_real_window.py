@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
-from xvfb_server import running_xvfb
 
 from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.slideshow.frame_check import frame_problems
+from tests.helpers.xvfb import running_xvfb
 
 pytestmark = [
     pytest.mark.xvfb,

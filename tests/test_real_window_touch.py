@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
-from xvfb_server import running_xvfb
 
 from kiosk.core.resources import bundled_content_dir
+from tests.helpers.xvfb import running_xvfb
 
 pytestmark = [
     pytest.mark.xvfb,

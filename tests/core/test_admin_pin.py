@@ -73,7 +73,7 @@ def test_verify_uses_constant_time_compare(monkeypatch: pytest.MonkeyPatch) -> N
         calls.append((a, b))
         return real(a, b)
 
-    monkeypatch.setattr(admin_pin.hmac, "compare_digest", spy)
+    monkeypatch.setattr(hmac, "compare_digest", spy)
     assert verify_pin("1234", stored) is True
     assert verify_pin("9999", stored) is False
     assert len(calls) == 2
@@ -144,7 +144,7 @@ def test_set_replaces_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     def crash(_src: object, _dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(admin_pin.os, "replace", crash)
+    monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError):
         store.set("2222")
     # The old file is whole and no temporary file is left behind.

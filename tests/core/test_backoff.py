@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -61,9 +62,9 @@ def test_never_negative_never_above_the_cap(attempt: int, seed: int) -> None:
         ({"base": 60, "cap": 30}, "cap must be at least the base"),
     ],
 )
-def test_bad_parameters_are_refused(kwargs: dict[str, float], message: str) -> None:
+def test_bad_parameters_are_refused(kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        Backoff(**kwargs)  # type: ignore[arg-type]
+        Backoff(**kwargs)
 
 
 def test_attempts_count_from_one() -> None:

@@ -22,10 +22,12 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_no_file_gives_defaults() -> None:
     result = load_config(None, {})
     assert result.ok and result.problems == ()
-    assert dict(result.config.values) == dict(Config.defaults().values)
-    assert result.config["touch.idle_timeout"] == 45.0
-    assert result.config["touch.idle_countdown"] == 20.0
-    assert result.config.path is None
+    config = result.config
+    assert config is not None
+    assert dict(config.values) == dict(Config.defaults().values)
+    assert config["touch.idle_timeout"] == 45.0
+    assert config["touch.idle_countdown"] == 20.0
+    assert config.path is None
 
 
 def test_file_values_are_typed(tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ def test_a_broken_home_is_reported_by_relative_path_and_changes_nothing(tmp_path
     assert len(lib.history.snapshots()) == 1
     state = read_state(lib.places.state_file)
     assert state is not None and state.fallback and state.origin == ORIGIN_LAST_GOOD
-    assert state.error_count == 1 and state.version == playing.deck.version  # type: ignore[union-attr]
+    assert state.error_count == 1 and state.version == playing.deck.version
     assert "contakt" in state.problems[0]
 
 
@@ -128,7 +128,7 @@ def test_start_on_a_broken_home_plays_the_last_good_snapshot(tmp_path: Path, shi
     break_home(lib.places.home)
     outcome = library(tmp_path, shipped).start()
     assert not outcome.ok and outcome.origin == ORIGIN_LAST_GOOD
-    assert outcome.deck is not None and outcome.deck.version == good.deck.version  # type: ignore[union-attr]
+    assert outcome.deck is not None and outcome.deck.version == good.deck.version
     assert outcome.errors
 
 
@@ -188,7 +188,7 @@ def test_restore_puts_an_old_version_back_in_the_home(tmp_path: Path, shipped: P
     assert content_version(lib.places.home) == original.version
     outcome = lib.refresh()
     assert outcome.deck is not None and outcome.deck.version == original.version
-    assert lib.history.latest() is not None and lib.history.latest().version == original.version  # type: ignore[union-attr]
+    assert lib.history.latest() is not None and lib.history.latest().version == original.version
     with pytest.raises(LookupError, match="kiosk content history"):
         lib.restore("ffffffff")
 

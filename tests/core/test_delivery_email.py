@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,8 +24,8 @@ from tests.helpers.delivery_servers import (
 )
 
 
-def email_config(port: int, **changes: object) -> EmailChannelConfig:
-    values: dict[str, object] = {
+def email_config(port: int, **changes: Any) -> EmailChannelConfig:
+    values: dict[str, Any] = {
         "name": "email",
         "host": LOOPBACK,
         "port": port,
@@ -34,10 +35,10 @@ def email_config(port: int, **changes: object) -> EmailChannelConfig:
         "timeout": 5.0,
     }
     values.update(changes)
-    return EmailChannelConfig(**values)  # type: ignore[arg-type]
+    return EmailChannelConfig(**values)
 
 
-def channel(port: int, **changes: object) -> EmailChannel:
+def channel(port: int, **changes: Any) -> EmailChannel:
     return EmailChannel(email_config(port, **changes), DENVER, "Atlas Physical Therapy", environ={})
 
 

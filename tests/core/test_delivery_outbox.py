@@ -101,7 +101,7 @@ def test_delivers_pending_requests_by_email(store: RequestStore, clock: FixedClo
     assert "Dry Needling" in msg.get_body(preferencelist=("plain",)).get_content()
     d = delivery(store, stored.id, "email")
     assert d.state is DeliveryState.DELIVERED and d.attempts == 1 and d.delivered_at == clock.now()
-    assert store.get(stored.id).status is RequestStatus.DELIVERED  # type: ignore[union-attr]
+    assert store.get(stored.id).status is RequestStatus.DELIVERED
 
 
 def test_smtp_server_down_then_up_delivers_after_it_returns(store: RequestStore, clock: FixedClock) -> None:
@@ -139,7 +139,7 @@ def test_smtp_5xx_fails_and_is_not_retried(store: RequestStore, clock: FixedCloc
     d = delivery(store, stored.id, "email")
     assert d.state is DeliveryState.FAILED and d.attempts == 1
     assert d.last_error == "SMTP 554 5.7.1 Message rejected as spam"
-    assert store.get(stored.id).status is RequestStatus.FAILED  # type: ignore[union-attr]
+    assert store.get(stored.id).status is RequestStatus.FAILED
 
 
 def test_smtp_4xx_is_retried_then_delivered(store: RequestStore, clock: FixedClock, smtp_server: SmtpServer) -> None:
@@ -263,10 +263,10 @@ def test_channels_are_independent(
     assert delivery(store, stored.id, "email").state is DeliveryState.DELIVERED
     assert delivery(store, stored.id, "webhook").state is DeliveryState.FAILED
     # A failed channel makes the request "failed" for staff, and a retry puts it back.
-    assert store.get(stored.id).status is RequestStatus.FAILED  # type: ignore[union-attr]
+    assert store.get(stored.id).status is RequestStatus.FAILED
     assert store.retry_failed(stored.id) == 1
     assert box.run_once().delivered == 1
-    assert store.get(stored.id).status is RequestStatus.DELIVERED  # type: ignore[union-attr]
+    assert store.get(stored.id).status is RequestStatus.DELIVERED
 
 
 def test_pending_at_shutdown_are_delivered_after_restart(
@@ -284,7 +284,7 @@ def test_pending_at_shutdown_are_delivered_after_restart(
         summary = outbox(second, clock, webhook_channel(http_server.url, clock)).run_once()
         assert summary.delivered == 3
         assert [r.headers["Idempotency-Key"] for r in http_server.received] == ids
-        assert all(second.get(i).status is RequestStatus.DELIVERED for i in ids)  # type: ignore[union-attr]
+        assert all(second.get(i).status is RequestStatus.DELIVERED for i in ids)
 
 
 class _CrashAfterSend(RequestStore):

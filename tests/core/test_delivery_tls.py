@@ -11,11 +11,12 @@ import hmac
 import ssl
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kiosk.core.delivery.channels import Outcome
-from kiosk.core.delivery.config import EmailChannelConfig, WebhookChannelConfig
+from kiosk.core.delivery.config import EmailChannelConfig, Security, WebhookChannelConfig
 from kiosk.core.delivery.email import EmailChannel
 from kiosk.core.delivery.secrets import SecretRef
 from kiosk.core.delivery.webhook import WebhookChannel
@@ -35,17 +36,17 @@ def certificate(tmp_path: Path) -> Certificate:
     return make_certificate(tmp_path)
 
 
-def email(port: int, security: str, context: Callable[[], ssl.SSLContext], **changes: object) -> EmailChannel:
+def email(port: int, security: Security, context: Callable[[], ssl.SSLContext], **changes: Any) -> EmailChannel:
     config = EmailChannelConfig(
         name="email",
         host=LOOPBACK,
         port=port,
-        security=security,  # type: ignore[arg-type]
+        security=security,
         sender="kiosk@atlaspt.example",
         recipients=("desk@atlaspt.example",),
         timeout=5,
         **changes,
-    )  # type: ignore[arg-type]
+    )
     return EmailChannel(config, DENVER, "Atlas", environ={"PW": "tls-only"}, ssl_context_factory=context)
 
 

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from fixtures.content_kit import CLINIC, INFO, make_pack, png, svg, write
 
 from kiosk.core.loader import LoadResult, load_deck
 from kiosk.core.model import BulletsSlide, ContactSlide, ExerciseSlide, InfoSlide, NewsSlide
 from kiosk.core.problems import ContentError
 from kiosk.core.schedule import Schedule, TimeWindow
 from kiosk.core.text import LocalizedText
+from tests.helpers.content_kit import CLINIC, INFO, make_pack, png, svg, write
 
 DENVER = ZoneInfo("America/Denver")
 
@@ -67,8 +68,8 @@ slides:
 """
 
 
-def load_ok(root: Path, **kwargs: object) -> LoadResult:
-    result = load_deck(root, **kwargs)  # type: ignore[arg-type]
+def load_ok(root: Path, **kwargs: Any) -> LoadResult:
+    result = load_deck(root, **kwargs)
     assert [str(p) for p in result.problems] == []
     assert result.ok and result.deck is not None
     return result
@@ -141,7 +142,7 @@ follow_up: {en: We will call you., es: Le llamaremos.}
     assert [h.windows for h in c.opening_hours[1:]] == [()] * 6
     assert c.follow_up == LocalizedText({"en": "We will call you.", "es": "Le llamaremos."})
     assert [t.id for t in c.topics] == ["about", "exercise"]
-    assert c.topic("exercise") is not None and c.topic("exercise").title.get("es") == "Ejercicio"  # type: ignore[union-attr]
+    assert c.topic("exercise") is not None and c.topic("exercise").title.get("es") == "Ejercicio"
 
 
 def test_without_playlist_slides_play_by_file_name_then_position(tmp_path: Path) -> None:

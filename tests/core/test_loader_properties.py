@@ -8,13 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from fixtures.content_kit import CLINIC, make_pack, svg
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.fields import CLINIC_FIELDS, SCHEDULE_FIELDS, THEME_FIELDS, TOPIC_FIELDS, slide_fields
 from kiosk.core.loader import LoadResult, load_deck
 from kiosk.core.problems import Problem
+from tests.helpers.content_kit import CLINIC, make_pack, svg
 
 VALID_SLIDES = """\
 slides:

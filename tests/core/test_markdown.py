@@ -23,9 +23,9 @@ def para(*spans: Span) -> Paragraph:
     return Paragraph(tuple(spans))
 
 
-B = lambda text: Span(text, bold=True)  # noqa: E731
-I = lambda text: Span(text, italic=True)  # noqa: E731,E741
-BI = lambda text: Span(text, bold=True, italic=True)  # noqa: E731
+B = lambda text: Span(text, bold=True)  # noqa: E731 - one-line span makers that read like the markup
+I = lambda text: Span(text, italic=True)  # noqa: E731,E741 - I for italic, as B for bold
+BI = lambda text: Span(text, bold=True, italic=True)  # noqa: E731 - one-line span makers that read like the markup
 
 
 @pytest.mark.parametrize(
@@ -236,7 +236,7 @@ def test_results_are_immutable_and_hashable() -> None:
     blocks = parse_markdown("**a**\n\n- b")
     assert hash(blocks) == hash(parse_markdown("**a**\n\n- b"))
     with pytest.raises(AttributeError):
-        blocks[0].spans = ()  # type: ignore[misc,union-attr]
+        blocks[0].spans = ()  # type: ignore[misc]  # frozen: the assignment must fail
 
 
 def test_long_unbalanced_input_is_fast() -> None:

@@ -42,7 +42,7 @@ def test_inline_emphasis_matches_commonmark(source: str) -> None:
         return
     blocks = parse_markdown(source, inline_only=True)
     assert blocks, source
-    assert blocks[0].spans == reference_spans(source)  # type: ignore[union-attr]
+    assert blocks[0].spans == reference_spans(source)
 
 
 @pytest.mark.parametrize(
@@ -61,4 +61,4 @@ def test_inline_emphasis_matches_commonmark(source: str) -> None:
     ],
 )
 def test_examples_match_commonmark(source: str) -> None:
-    assert parse_markdown(source)[0].spans == reference_spans(source)  # type: ignore[union-attr]
+    assert parse_markdown(source)[0].spans == reference_spans(source)

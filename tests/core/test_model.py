@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import FrozenInstanceError
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -61,9 +62,9 @@ class TestLocalizedText:
         source["en"] = "Changed"
         assert text.get("en") == "Hello"
         with pytest.raises(TypeError):
-            text.values["en"] = "x"  # type: ignore[index]
+            text.values["en"] = "x"  # type: ignore[index]  # read-only: the write must fail
         with pytest.raises(FrozenInstanceError):
-            text.values = {}  # type: ignore[misc]
+            text.values = {}  # type: ignore[misc]  # frozen: the write must fail
 
     def test_equality_and_hash_follow_the_values(self) -> None:
         a = LocalizedText({"en": "Hi", "es": "Hola"})
@@ -74,13 +75,13 @@ class TestLocalizedText:
         assert len({a, b, T("Hi")}) == 2
 
 
-def info(slide_id: str, topic: str = "about", **kwargs: object) -> Slide:
+def info(slide_id: str, topic: str = "about", **kwargs: Any) -> Slide:
     return InfoSlide(
         id=slide_id,
         topic=topic,
         title=T(slide_id),
         source=Source(f"slides/{slide_id}.yaml", 1),
-        **kwargs,  # type: ignore[arg-type]
+        **kwargs,
     )
 
 
@@ -180,7 +181,7 @@ class TestDeck:
     def test_deck_is_immutable(self) -> None:
         deck = make_deck(info("a"))
         with pytest.raises(FrozenInstanceError):
-            deck.slides = ()  # type: ignore[misc]
+            deck.slides = ()  # type: ignore[misc]  # frozen: the write must fail
 
 
 class TestSlides:

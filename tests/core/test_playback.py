@@ -106,7 +106,7 @@ def test_peek_next_does_not_move(clock: FixedClock) -> None:
     playback.start()
     peeked = playback.peek_next()
     assert peeked is not None and peeked.id == "b"
-    assert playback.current().id == "a"  # type: ignore[union-attr]
+    assert playback.current().id == "a"
     assert playback.peek_next() == peeked
     assert playback.advance() == peeked
 
@@ -135,7 +135,7 @@ def test_slides_outside_their_window_are_skipped_and_join_when_it_opens(
     morning = Schedule(windows=(TimeWindow(time(7), time(11)),))
     afternoon = Schedule(windows=(TimeWindow(time(13), time(18)),))
     playback = Playback(deck(info("am", morning), info("always"), info("pm", afternoon)), clock)
-    assert playback.start().id == "am"  # type: ignore[union-attr]
+    assert playback.start().id == "am"
     assert ids(playback, 3) == ["always", "am", "always"]
     clock.set(WEDNESDAY_10.replace(hour=14))
     assert ids(playback, 3) == ["pm", "always", "pm"]
@@ -167,7 +167,7 @@ def test_current_slide_that_stops_playing_is_left_in_order(clock: FixedClock) ->
     until_11 = Schedule(active_until=datetime(2026, 3, 4, 11, 0))
     playback = Playback(deck(info("a"), info("ends", until_11), info("c")), clock)
     playback.start()
-    assert playback.advance().id == "ends"  # type: ignore[union-attr]
+    assert playback.advance().id == "ends"
     clock.set(WEDNESDAY_10.replace(hour=11))
     assert playback.position() == (0, 2)
     assert ids(playback, 2) == ["c", "a"]
@@ -179,7 +179,7 @@ def test_nothing_playing_gives_none_then_resumes(clock: FixedClock) -> None:
         windows=(TimeWindow(time(9), time(17)),),
     )
     playback = Playback(deck(info("a", weekdays_9_to_5), info("b", weekdays_9_to_5)), clock)
-    assert playback.start().id == "a"  # type: ignore[union-attr]
+    assert playback.start().id == "a"
     clock.set(WEDNESDAY_10.replace(hour=18))
     assert playback.advance() is None
     assert playback.current() is None
@@ -195,7 +195,7 @@ def test_start_restarts_from_the_top(clock: FixedClock) -> None:
     playback = Playback(deck(info("a"), info("b"), info("c")), clock)
     playback.start()
     playback.advance()
-    assert playback.start().id == "a"  # type: ignore[union-attr]
+    assert playback.start().id == "a"
 
 
 def test_replace_deck_applies_at_the_next_advance_after_the_same_id(clock: FixedClock) -> None:
@@ -206,9 +206,9 @@ def test_replace_deck_applies_at_the_next_advance_after_the_same_id(clock: Fixed
     playback.replace_deck(new)
     assert playback.deck is new
     # The slide on screen finishes first.
-    assert playback.current().id == "b"  # type: ignore[union-attr]
-    assert playback.peek_next().id == "new"  # type: ignore[union-attr]
-    assert playback.advance().id == "new"  # type: ignore[union-attr]
+    assert playback.current().id == "b"
+    assert playback.peek_next().id == "new"
+    assert playback.advance().id == "new"
     assert playback.deck is new
     assert ids(playback, 3) == ["a", "c", "b"]
 
@@ -218,7 +218,7 @@ def test_replace_deck_without_the_current_id_restarts_the_playlist(clock: FixedC
     playback.start()
     playback.advance()  # on "b"
     playback.replace_deck(deck(info("x"), info("y")))
-    assert playback.advance().id == "x"  # type: ignore[union-attr]
+    assert playback.advance().id == "x"
     assert ids(playback, 2) == ["y", "x"]
 
 
@@ -228,7 +228,7 @@ def test_replace_deck_when_nothing_plays_applies_at_once(clock: FixedClock) -> N
     new = deck(info("a"))
     playback.replace_deck(new)
     assert playback.deck is new
-    assert playback.advance().id == "a"  # type: ignore[union-attr]
+    assert playback.advance().id == "a"
 
 
 def test_replace_deck_twice_before_advancing_uses_the_latest(clock: FixedClock) -> None:
@@ -236,7 +236,7 @@ def test_replace_deck_twice_before_advancing_uses_the_latest(clock: FixedClock) 
     playback.start()
     playback.replace_deck(deck(info("a"), info("first")))
     playback.replace_deck(deck(info("a"), info("second")))
-    assert playback.advance().id == "second"  # type: ignore[union-attr]
+    assert playback.advance().id == "second"
 
 
 def test_duration_and_schedule_change_follow_the_pending_deck(clock: FixedClock) -> None:
@@ -312,11 +312,11 @@ def test_a_removed_current_slide_continues_with_the_one_after_it(clock: FixedClo
     playback.advance()
     playback.advance()  # on "c"
     playback.replace_deck(deck(info("a"), info("b"), info("d")))
-    assert playback.advance().id == "d"  # type: ignore[union-attr]
+    assert playback.advance().id == "d"
 
 
 def test_a_removed_first_slide_continues_from_the_top(clock: FixedClock) -> None:
     playback = Playback(deck(info("a"), info("b"), info("c")), clock)
     playback.start()  # on "a"
     playback.replace_deck(deck(info("b"), info("c")))
-    assert playback.advance().id == "b"  # type: ignore[union-attr]
+    assert playback.advance().id == "b"

@@ -8,6 +8,7 @@ import json
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,8 +21,8 @@ from kiosk.core.requests.store import RequestStore
 T0 = datetime(2026, 11, 2, 9, 30, 15, 123456, tzinfo=UTC)
 
 
-def stored(name: str, **changes: object) -> StoredRequest:
-    values: dict[str, object] = {
+def stored(name: str, **changes: Any) -> StoredRequest:
+    values: dict[str, Any] = {
         "name": name,
         "phone": "+13035550123",
         "email": None,
@@ -33,7 +34,7 @@ def stored(name: str, **changes: object) -> StoredRequest:
     values.update(changes)
     return StoredRequest(
         id="01ABC", created_at=T0, status=RequestStatus.CONTACTED, request=InfoRequest(**values), closed_at=T0
-    )  # type: ignore[arg-type]
+    )
 
 
 TRICKY = ['Ana "La Jefa", López', "Line\nBreak", "Ñandú Pérez-Íñiguez", '=HYPERLINK("x")', "@sum", "plain"]

@@ -64,7 +64,7 @@ def test_upgrade_from_v1_keeps_every_request(tmp_path: Path) -> None:
         # idempotency token is still unique.
         assert store.add_channels(["smtp"]) == 1
         store.record_delivered("01AAA", "smtp")
-        assert store.get("01AAA").status is RequestStatus.DELIVERED  # type: ignore[union-attr]
+        assert store.get("01AAA").status is RequestStatus.DELIVERED
         assert [d.state for d in store.deliveries("01AAA")] == [DeliveryState.DELIVERED]
         assert store.submit(ana.request, "tok-a").id == "01AAA"
         assert store.integrity_check() == "ok"

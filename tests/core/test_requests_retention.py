@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,9 +24,9 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def store(tmp_path: Path, clock: FixedClock) -> RequestStore:
+def store(tmp_path: Path, clock: FixedClock) -> Iterator[RequestStore]:
     with RequestStore(tmp_path / "requests.db", clock) as s:
-        yield s  # type: ignore[misc]
+        yield s
 
 
 def test_default_is_thirty_days() -> None:

@@ -10,8 +10,10 @@ import stat
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,8 +27,8 @@ T0 = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 MARKER = "Zyxwv Marker"
 
 
-def make_request(name: str = "Ana López", **changes: object) -> InfoRequest:
-    values: dict[str, object] = {
+def make_request(name: str = "Ana López", **changes: Any) -> InfoRequest:
+    values: dict[str, Any] = {
         "name": name,
         "phone": "(303) 555-0123",
         "consent": True,
@@ -35,7 +37,7 @@ def make_request(name: str = "Ana López", **changes: object) -> InfoRequest:
         "language": "es",
     }
     values.update(changes)
-    return parse_request(RequestInput(**values))  # type: ignore[arg-type]
+    return parse_request(RequestInput(**values))
 
 
 @pytest.fixture
@@ -44,9 +46,9 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def store(tmp_path: Path, clock: FixedClock) -> RequestStore:
+def store(tmp_path: Path, clock: FixedClock) -> Iterator[RequestStore]:
     with RequestStore(tmp_path / "data" / "requests.db", clock) as s:
-        yield s  # type: ignore[misc]
+        yield s
 
 
 def test_submit_then_get_returns_the_same_request(store: RequestStore) -> None:
@@ -176,7 +178,7 @@ def test_delivered_on_every_channel_makes_the_request_delivered(store: RequestSt
     clock.advance(10)
     done = store.record_delivered(stored.id, "smtp")
     assert done.state is DeliveryState.DELIVERED and done.attempts == 1 and done.delivered_at == clock.now()
-    assert store.get(stored.id).status is RequestStatus.NEW  # type: ignore[union-attr]
+    assert store.get(stored.id).status is RequestStatus.NEW
     clock.advance(10)
     store.record_delivered(stored.id, "webhook")
     after = store.get(stored.id)
@@ -208,15 +210,15 @@ def test_permanent_failure_then_retry(store: RequestStore, clock: FixedClock) ->
     stored = store.submit(make_request(), "t", channels=["smtp", "webhook"])
     store.record_delivered(stored.id, "smtp")
     store.record_permanent_failure(stored.id, "webhook", "HTTP 400 Bad Request")
-    assert store.get(stored.id).status is RequestStatus.FAILED  # type: ignore[union-attr]
+    assert store.get(stored.id).status is RequestStatus.FAILED
     assert store.claim_due() == []
     clock.advance(3600)
     assert store.retry_failed(stored.id) == 1
-    assert store.get(stored.id).status is RequestStatus.NEW  # type: ignore[union-attr]
+    assert store.get(stored.id).status is RequestStatus.NEW
     assert [d.channel for d in store.deliveries(stored.id) if d.next_attempt_at == clock.now()] == ["webhook"]
     assert [d.channel for d in store.claim_due()] == ["webhook"]
     store.record_delivered(stored.id, "webhook")
-    assert store.get(stored.id).status is RequestStatus.DELIVERED  # type: ignore[union-attr]
+    assert store.get(stored.id).status is RequestStatus.DELIVERED
     with pytest.raises(RequestNotFound):
         store.retry_failed("missing")
     with pytest.raises(StorageError):
@@ -236,7 +238,7 @@ def test_contacted_wins_over_delivery_outcomes(store: RequestStore) -> None:
     stored = store.submit(make_request(), "t", channels=["smtp"])
     store.mark_contacted(stored.id)
     store.record_permanent_failure(stored.id, "smtp", "550")
-    assert store.get(stored.id).status is RequestStatus.CONTACTED  # type: ignore[union-attr]
+    assert store.get(stored.id).status is RequestStatus.CONTACTED
 
 
 def test_channels_added_later_reach_waiting_requests(store: RequestStore) -> None:

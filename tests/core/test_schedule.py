@@ -13,8 +13,8 @@ DENVER = ZoneInfo("America/Denver")
 FRI, SAT, SUN = 4, 5, 6
 
 
-def at(*args: int, fold: int = 0) -> datetime:
-    return datetime(*args, tzinfo=DENVER, fold=fold)  # type: ignore[misc]
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0, *, fold: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=DENVER, fold=fold)
 
 
 def utc(moment: datetime | None) -> datetime:

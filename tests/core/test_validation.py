@@ -6,13 +6,14 @@ import struct
 import zlib
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from fixtures.content_kit import CLINIC, INFO, make_pack, png, write
 
 from kiosk.core.limits import LIMITS, MAX_YAML_BYTES
 from kiosk.core.loader import load_deck
+from tests.helpers.content_kit import CLINIC, INFO, make_pack, png, write
 
 EXERCISE = """\
 id: cat-cow
@@ -25,14 +26,14 @@ image: images/photo.png
 """
 
 
-def problems(root: Path, **kwargs: object) -> list[str]:
-    result = load_deck(root, **kwargs)  # type: ignore[arg-type]
+def problems(root: Path, **kwargs: Any) -> list[str]:
+    result = load_deck(root, **kwargs)
     assert result.ok == (not result.errors)
     assert (result.deck is None) == bool(result.errors)
     return [str(p) for p in result.problems]
 
 
-def slide_problems(tmp_path: Path, text: str, **kwargs: object) -> list[str]:
+def slide_problems(tmp_path: Path, text: str, **kwargs: Any) -> list[str]:
     return problems(make_pack(tmp_path / "c", {"a.yaml": text}), **kwargs)
 
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
-from test_shell_helpers import LANDSCAPE, NOW, PORTRAIT, bundled_deck, running_kiosk
 
 from kiosk.core.admin_pin import Lockout, PinStore
 from kiosk.core.clock import FixedClock
@@ -26,6 +25,7 @@ from kiosk.ui.render.contrast import contrast_ratio
 from kiosk.ui.scale import min_gap, min_target
 from kiosk.ui.shell import ADMIN, BROWSE, MENU, PIN, REQUEST, UNAVAILABLE
 from kiosk.ui.speech import create_speaker, slide_text
+from tests.helpers.kiosk import LANDSCAPE, NOW, PORTRAIT, bundled_deck, running_kiosk
 
 #: The patient's screens this module's author owns: text must fit without clipping.
 OWN_SCREENS = (MENU, BROWSE, UNAVAILABLE)
@@ -156,9 +156,10 @@ def test_every_control_has_a_translated_name_and_description(qapp, qtbot, tmp_pa
         for name in OWN_SCREENS:
             screen = show(shell, name)
             for control in interactive_widgets(screen):
-                english[f"{name}/{control.objectName()}/{control.text()}"] = control.accessibleDescription()
+                text = control.text() if isinstance(control, QAbstractButton) else ""
+                english[f"{name}/{control.objectName()}/{text}"] = control.accessibleDescription()
         shell.session.set_language(language)
-        missing = []
+        missing: list[str] = []
         for name in (MENU, BROWSE, UNAVAILABLE, REQUEST, PIN, ADMIN):
             if name in (PIN, ADMIN):
                 shell.show_screen(name)  # in this language, as if the kiosk's default were it
@@ -170,7 +171,7 @@ def test_every_control_has_a_translated_name_and_description(qapp, qtbot, tmp_pa
             )
         assert missing == []
         if language == "es":
-            untranslated = []
+            untranslated: list[str] = []
             for name in OWN_SCREENS:
                 screen = show(shell, name)
                 untranslated.extend(
@@ -271,7 +272,7 @@ def fake_tts_module(engines: list[str]) -> types.ModuleType:
         def errorString(self) -> str:
             return ""
 
-    module.QTextToSpeech = QTextToSpeech  # type: ignore[attr-defined]
+    module.QTextToSpeech = QTextToSpeech  # type: ignore[attr-defined]  # a stand-in module made at run time
     return module
 
 

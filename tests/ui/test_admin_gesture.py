@@ -60,6 +60,7 @@ def test_hold_in_corner_triggers(qtbot: QtBot, window: QWidget, gesture: AdminGe
 
 def test_hold_on_a_widget_in_the_corner_triggers(qtbot: QtBot, window: QWidget, gesture: AdminGesture) -> None:
     button = window.findChild(QPushButton)
+    assert button is not None
     with qtbot.waitSignal(gesture.triggered, timeout=2000):
         QTest.mousePress(button, LEFT, NO_MOD, QPoint(30, 10))
     QTest.mouseRelease(button, LEFT, NO_MOD, QPoint(30, 10))

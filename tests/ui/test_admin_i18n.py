@@ -87,7 +87,7 @@ def test_screens_retranslate_when_the_language_changes(qtbot: QtBot, qapp: QAppl
     clock = FixedClock(T0)
     pad = PinPadScreen(Session(), PinStore(tmp_path / "admin-pin"), Lockout(clock), parent=host)
     with RequestStore(tmp_path / "requests.db", clock) as store:
-        admin = AdminScreen(Actions(), store, clock=clock, data_dir=tmp_path, parent=host)  # type: ignore[arg-type]
+        admin = AdminScreen(Actions(), store, clock=clock, data_dir=tmp_path, parent=host)
         admin.resize(host.size())
         host.show()
         assert pad.message() == "No staff PIN is set. Ask IT to run kiosk set-pin."
@@ -124,7 +124,7 @@ def test_spanish_texts_are_never_clipped(qtbot: QtBot, tmp_path: Path, size: QSi
     QCoreApplication.installTranslator(translator)
     try:
         with RequestStore(tmp_path / "requests.db", clock) as store:
-            admin = AdminScreen(Actions(), store, clock=clock, data_dir=tmp_path, parent=host)  # type: ignore[arg-type]
+            admin = AdminScreen(Actions(), store, clock=clock, data_dir=tmp_path, parent=host)
             admin.resize(size)
             host.show()
             qtbot.waitExposed(host)

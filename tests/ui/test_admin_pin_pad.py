@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -61,9 +62,9 @@ def host(qtbot: QtBot) -> QWidget:
 
 
 def make_pad(
-    host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout, **kwargs: object
+    host: QWidget, qtbot: QtBot, session: Session, store: PinStore, lockout: Lockout, **kwargs: Any
 ) -> PinPadScreen:
-    pad = PinPadScreen(session, store, lockout, parent=host, **kwargs)  # type: ignore[arg-type]
+    pad = PinPadScreen(session, store, lockout, parent=host, **kwargs)
     pad.resize(host.size())
     host.show()
     qtbot.waitExposed(host)

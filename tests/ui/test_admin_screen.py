@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -19,6 +20,7 @@ from kiosk.core.requests.store import RequestStore
 from kiosk.ui.admin.admin_screen import AdminScreen
 from kiosk.ui.admin.request_list import RequestRow, local_time
 from kiosk.ui.scale import min_gap, min_target
+from tests.helpers.touch import tap
 
 T0 = datetime(2026, 11, 26, 15, 0, tzinfo=UTC)
 
@@ -95,9 +97,9 @@ def submit(
     name: str,
     token: str,
     channels: tuple[str, ...] = ("email",),
-    **changes: object,
+    **changes: Any,
 ) -> str:
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "name": name,
         "phone": "+13035550123",
         "email": "ana@example.com",
@@ -106,7 +108,7 @@ def submit(
         "language": "es",
     }
     values.update(changes)
-    stored = store.submit(InfoRequest(**values), token, channels)  # type: ignore[arg-type]
+    stored = store.submit(InfoRequest(**values), token, channels)
     clock.advance(60)
     return stored.id
 
@@ -147,13 +149,13 @@ def make_screen(
     store: RequestStore,
     clock: FixedClock,
     tmp_path: Path,
-    **kwargs: object,
+    **kwargs: Any,
 ) -> AdminScreen:
     screen = AdminScreen(
         actions,
         store,
         clock=clock,
-        data_dir=tmp_path / "data",  # type: ignore[arg-type]
+        data_dir=tmp_path / "data",
         started_at=T0 - timedelta(hours=2),
         parent=host,
         **kwargs,
@@ -175,10 +177,6 @@ def row_for(screen: AdminScreen, request_id: str) -> RequestRow:
     rows = [r for r in screen.requests.rows() if r.request_id == request_id]
     assert len(rows) == 1
     return rows[0]
-
-
-def click(qtbot: QtBot, widget: QPushButton) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def test_counts_and_rows_from_the_store(
@@ -209,7 +207,7 @@ def test_counts_and_rows_from_the_store(
         ids["pending"],
     ]
     failed = row_for(screen, ids["failed"]).texts()
-    created = store.get(ids["failed"]).created_at  # type: ignore[union-attr]
+    created = store.get(ids["failed"]).created_at
     assert failed[0] == f"{local_time(created)} \u00b7 Fay Failed \u00b7 Failed"
     assert failed[1] == "+13035550123 \u00b7 best time: mornings \u00b7 language: es"
     assert failed[2] == "Topics: back-pain, knee"
@@ -242,11 +240,11 @@ def test_filter_by_status(
     tmp_path: Path,
 ) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
-    click(qtbot, screen.requests.filter_button(RequestStatus.FAILED))
+    tap(screen.requests.filter_button(RequestStatus.FAILED))
     assert [r.request_id for r in screen.requests.rows()] == [ids["failed"]]
-    click(qtbot, screen.requests.filter_button(RequestStatus.CONTACTED))
+    tap(screen.requests.filter_button(RequestStatus.CONTACTED))
     assert [r.request_id for r in screen.requests.rows()] == [ids["contacted"]]
-    click(qtbot, screen.requests.filter_button(None))
+    tap(screen.requests.filter_button(None))
     assert screen.requests.row_count() == 4
 
 
@@ -260,8 +258,8 @@ def test_mark_contacted_changes_the_store(
     tmp_path: Path,
 ) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
-    click(qtbot, row_for(screen, ids["failed"]).contacted_button)
-    assert store.get(ids["failed"]).status is RequestStatus.CONTACTED  # type: ignore[union-attr]
+    tap(row_for(screen, ids["failed"]).contacted_button)
+    assert store.get(ids["failed"]).status is RequestStatus.CONTACTED
     assert screen.requests.counts()[RequestStatus.CONTACTED] == 2
     assert not row_for(screen, ids["failed"]).contacted_button.isVisibleTo(screen)
     assert row_for(screen, ids["failed"]).texts()[0].endswith("\u00b7 Contacted")
@@ -274,12 +272,12 @@ def test_actions_keep_the_list_and_its_length(
 ) -> None:
     made = [submit(store, clock, f"Patient {i}", f"k{i}") for i in range(7)]
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path, page_size=3)
-    click(qtbot, button(screen, "Show more (3)"))
+    tap(button(screen, "Show more (3)"))
     order = [r.request_id for r in screen.requests.rows()]
     assert len(order) == 6
-    click(qtbot, row_for(screen, made[1]).contacted_button)  # the sixth row, from the second page
+    tap(row_for(screen, made[1]).contacted_button)  # the sixth row, from the second page
     assert [r.request_id for r in screen.requests.rows()] == order
-    assert store.get(made[1]).status is RequestStatus.CONTACTED  # type: ignore[union-attr]
+    assert store.get(made[1]).status is RequestStatus.CONTACTED
 
 
 def test_mark_contacted_on_a_purged_request(
@@ -294,7 +292,7 @@ def test_mark_contacted_on_a_purged_request(
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
     row = row_for(screen, ids["delivered"])
     store.delete_closed_before(clock.now())  # retention ran while staff looked at the list
-    click(qtbot, row.contacted_button)
+    tap(row.contacted_button)
     assert screen.status_text() == "That request no longer exists (it may have expired)."
     assert ids["delivered"] not in [r.request_id for r in screen.requests.rows()]
 
@@ -309,11 +307,11 @@ def test_retry_calls_the_actions(
     tmp_path: Path,
 ) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
-    click(qtbot, row_for(screen, ids["failed"]).retry_button)
+    tap(row_for(screen, ids["failed"]).retry_button)
     assert actions.calls == [("retry", ids["failed"])]
     retry_all = button(screen, "Retry all failed")
     assert retry_all.isEnabled()
-    click(qtbot, retry_all)
+    tap(retry_all)
     assert actions.calls[-1] == ("retry", None)
     assert screen.status_text() == "Every failed request is queued to send again."
 
@@ -330,9 +328,9 @@ def test_reload_shows_problems_and_version(
     host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
 ) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
-    click(qtbot, screen.section_button("content"))
+    tap(screen.section_button("content"))
     assert screen.problems_text() == "No problems in the last content load."
-    click(qtbot, button(screen, "Reload content"))
+    tap(button(screen, "Reload content"))
     assert actions.calls == [("reload", None)]
     assert screen.status_text() == "Content reloaded."
     assert screen.problems_text().splitlines() == [
@@ -358,7 +356,7 @@ def test_content_page_names_the_folder_and_why_the_last_good_content_plays(
     )
     actions.updates = "Updates from https://cdn.example/kiosk/: last check 2026-03-02 10:05: up to date"
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
-    click(qtbot, screen.section_button("content"))
+    tap(screen.section_button("content"))
     lines = screen.content_text().splitlines()
     assert lines[-1] == actions.updates
     assert lines[:2] == ["Content version: c0ffee12", "Content folder: /srv/clinic-content"]
@@ -369,9 +367,9 @@ def test_pause_and_resume(
     host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
 ) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
-    click(qtbot, button(screen, "Pause slideshow"))
+    tap(button(screen, "Pause slideshow"))
     assert actions.calls == [("set_paused", True)]
-    click(qtbot, button(screen, "Resume slideshow"))
+    tap(button(screen, "Resume slideshow"))
     assert actions.calls == [("set_paused", True), ("set_paused", False)]
     assert button(screen, "Pause slideshow")
 
@@ -380,15 +378,15 @@ def test_exit_asks_first_on_the_screen(
     host: QWidget, qtbot: QtBot, actions: FakeActions, store: RequestStore, clock: FixedClock, tmp_path: Path
 ) -> None:
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
-    click(qtbot, button(screen, "Exit kiosk"))
+    tap(button(screen, "Exit kiosk"))
     assert actions.calls == [] and screen.confirming_exit()
     assert QApplication.activeModalWidget() is None
-    click(qtbot, button(screen, "Keep running"))
+    tap(button(screen, "Keep running"))
     assert actions.calls == [] and not screen.confirming_exit()
-    click(qtbot, button(screen, "Exit kiosk"))
+    tap(button(screen, "Exit kiosk"))
     exit_now = button(screen, "Exit now")
     qtbot.mouseDClick(exit_now, Qt.MouseButton.LeftButton)
-    click(qtbot, exit_now)
+    tap(exit_now)
     assert actions.calls == [("exit", None)]
 
 
@@ -397,7 +395,7 @@ def test_device_info(
 ) -> None:
     actions.last_success = datetime(2026, 11, 26, 14, 30, tzinfo=UTC)
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path)
-    click(qtbot, screen.section_button("device"))
+    tap(screen.section_button("device"))
     info = screen.device_text()
     from kiosk import __version__
 
@@ -409,8 +407,8 @@ def test_device_info(
     assert info["delivery"] == local_time(actions.last_success)
     actions.last_success = None
     clock.advance(90)
-    click(qtbot, screen.section_button("requests"))
-    click(qtbot, screen.section_button("device"))
+    tap(screen.section_button("requests"))
+    tap(screen.section_button("device"))
     assert screen.device_text()["delivery"] == "never"
     assert screen.device_text()["kiosk_uptime"] == "2h 01m"
 
@@ -464,7 +462,7 @@ def test_close_button_closes_once_and_clears(
     closes: list[bool] = []
     screen.closed.connect(lambda: closes.append(True))
     qtbot.mouseDClick(button(screen, "Close"), Qt.MouseButton.LeftButton)
-    click(qtbot, button(screen, "Close"))
+    tap(button(screen, "Close"))
     assert closes == [True]
     assert screen.requests.row_count() == 0
     # Shown again (the next time staff open it): the data is read afresh.
@@ -495,9 +493,9 @@ def test_show_more_pages(
     screen = make_screen(host, qtbot, actions, store, clock, tmp_path, page_size=3)
     assert screen.requests.row_count() == 3
     more = button(screen, "Show more (3)")
-    click(qtbot, more)
+    tap(more)
     assert screen.requests.row_count() == 6
-    click(qtbot, button(screen, "Show more (1)"))
+    tap(button(screen, "Show more (1)"))
     assert screen.requests.row_count() == 7
     assert not screen.requests.more_button.isVisibleTo(screen)
 
@@ -539,7 +537,7 @@ def test_every_control_is_a_touch_target(
     checked = 0
     for confirming in (False, True):
         if confirming:
-            click(qtbot, button(screen, "Exit kiosk"))
+            tap(button(screen, "Exit kiosk"))
             settle()
         for control in screen.findChildren(QPushButton):
             if not control.isVisibleTo(screen):
@@ -589,7 +587,7 @@ def test_themed_controls_are_touch_targets(
 
 def test_bad_idle_time_is_refused(actions: FakeActions, store: RequestStore, clock: FixedClock) -> None:
     with pytest.raises(ValueError, match="idle_close_seconds"):
-        AdminScreen(actions, store, clock=clock, idle_close_seconds=0)  # type: ignore[arg-type]
+        AdminScreen(actions, store, clock=clock, idle_close_seconds=0)
 
 
 def test_follows_the_session_look(

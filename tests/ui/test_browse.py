@@ -6,11 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
-from test_shell_helpers import PORTRAIT, running_kiosk
 
 from kiosk.core.model import Deck, Slide
 from kiosk.ui.render.slide_renderer import SlideRenderer
 from kiosk.ui.shell import BROWSE, MENU
+from tests.helpers.kiosk import PORTRAIT, running_kiosk
+from tests.helpers.touch import tap
 
 
 class RecordingRenderer:
@@ -50,14 +51,10 @@ def drag(widget, start: QPoint, end: QPoint) -> None:
     QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
 
 
-def click(button) -> None:
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10))
-
-
 def open_topic(kiosk, topic: str = "dry-needling"):
     shell = kiosk.window
     shell.open_menu()
-    click(shell.menu.topic_button(topic))
+    tap(shell.menu.topic_button(topic))
     assert shell.current_screen == BROWSE
     return shell.browse
 
@@ -69,11 +66,11 @@ def test_buttons_step_through_the_topic_and_the_position_follows(qapp, qtbot) ->
         assert ids == [s.id for s in kiosk.player.deck.slides if s.topic == "exercise"]
         assert browse.position_label.text() == "1 / 5"
         assert not browse.previous_button.isEnabled() and browse.next_button.isEnabled()
-        click(browse.next_button)
-        click(browse.next_button)
+        tap(browse.next_button)
+        tap(browse.next_button)
         assert browse.position_label.text() == "3 / 5"
         assert browse.current_slide.id == ids[2]
-        click(browse.previous_button)
+        tap(browse.previous_button)
         assert browse.position_label.text() == "2 / 5"
         for _ in range(6):
             browse.step(1)
@@ -128,11 +125,11 @@ def test_a_double_tap_on_next_moves_one_slide(qapp, qtbot) -> None:
         kiosk.window.debouncer.reset()
         moved: list[int] = []
         browse.positionChanged.connect(lambda index, _count: moved.append(index))
-        click(browse.next_button)
-        click(browse.next_button)  # the second tap of a double tap
+        tap(browse.next_button)
+        tap(browse.next_button)  # the second tap of a double tap
         assert browse.index == 1 and moved == [1]
         kiosk.window.debouncer.interval_ms = 0  # a patient tapping again later
-        click(browse.next_button)
+        tap(browse.next_button)
         assert browse.index == 2
 
 
@@ -164,7 +161,7 @@ def test_read_aloud_speaks_the_slide_in_the_session_language(qapp, qtbot) -> Non
     with running_kiosk(qapp, qtbot, speaker=speaker) as (kiosk, _clock):
         browse = open_topic(kiosk)
         assert browse.read_button.isVisibleTo(browse)
-        click(browse.read_button)
+        tap(browse.read_button)
         slide = browse.current_slide
         assert speaker.said[-1].startswith(slide.title.get("en"))
         assert "**" not in speaker.said[-1]
@@ -188,10 +185,10 @@ def test_request_about_this_names_the_topic_and_all_topics_goes_back(qapp, qtbot
     with running_kiosk(qapp, qtbot) as (kiosk, _clock):
         browse = open_topic(kiosk, "shockwave")
         with qtbot.waitSignal(browse.requestAbout) as asked:
-            click(browse.request_button)
+            tap(browse.request_button)
         assert asked.args == ["shockwave"]
         kiosk.window.show_screen(BROWSE)
-        click(browse.menu_button)
+        tap(browse.menu_button)
         assert kiosk.window.current_screen == MENU
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSize
 from PySide6.QtGui import QColor, QImage
-from test_render_decks import KINDS, deck_of, everyday_slides
 
 from kiosk.core.model import Theme
 from kiosk.ui.render import SlideRenderer
 from kiosk.ui.render.contrast import MIN_CONTRAST, composite, contrast_ratio, legible_on, relative_luminance
+from tests.helpers.decks import KINDS, deck_of, everyday_slides
 
 THEMES = {
     "default": Theme(),

@@ -6,23 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtTest import QTest
-from test_shell_helpers import NOW, bundled_deck, running_kiosk
+from PySide6.QtCore import QPoint
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.config import load_config
 from kiosk.ui.accessibility import touch_palette
 from kiosk.ui.app import build_kiosk
 from kiosk.ui.shell import MENU, SLIDESHOW, IdleSettings
+from tests.helpers.kiosk import NOW, bundled_deck, running_kiosk
+from tests.helpers.touch import tap
 
 HIGH_CONTRAST_YELLOW = "#ffe600"  # only the high-contrast touch palette uses it
-
-
-def click(widget, pos: QPoint | None = None) -> None:
-    QTest.mouseClick(
-        widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10) if pos is None else pos
-    )
 
 
 def configured_theme(tmp_path: Path, theme: str) -> str:
@@ -49,19 +43,19 @@ def test_high_contrast_theme_is_where_every_patient_starts(qapp, qtbot, tmp_path
         assert shell.session.high_contrast
         assert HIGH_CONTRAST_YELLOW in shell.styleSheet()
 
-        click(shell.slideshow, QPoint(500, 500))
+        tap(shell.slideshow, QPoint(500, 500))
         assert shell.current_screen == MENU
         assert shell.menu.high_contrast_button.isChecked()
         assert page_colour(shell) == high.page.background
 
         # This patient prefers the clinic's colours for their own visit.
-        click(shell.menu.high_contrast_button)
+        tap(shell.menu.high_contrast_button)
         assert not shell.session.high_contrast and not shell.menu.high_contrast_button.isChecked()
         assert page_colour(shell) == clinic.page.background
 
         # "Back to slideshow": the next patient finds high contrast again.
         with qtbot.waitSignal(shell.session.resetRequested, timeout=2000):
-            click(shell.menu.back_button)
+            tap(shell.menu.back_button)
         assert shell.current_screen == SLIDESHOW
         assert shell.session.high_contrast
         shell.open_menu()
@@ -69,7 +63,7 @@ def test_high_contrast_theme_is_where_every_patient_starts(qapp, qtbot, tmp_path
         assert page_colour(shell) == high.page.background
 
         # The idle reset returns to it too.
-        click(shell.menu.high_contrast_button)
+        tap(shell.menu.high_contrast_button)
         assert not shell.session.high_contrast
         clock.advance(45.5)
         shell.idle.check()
@@ -86,7 +80,7 @@ def test_clinic_theme_starts_and_resets_in_the_clinics_colours(qapp, qtbot, tmp_
         assert not shell.session.high_contrast
         assert HIGH_CONTRAST_YELLOW not in shell.styleSheet()
         shell.open_menu()
-        click(shell.menu.high_contrast_button)
+        tap(shell.menu.high_contrast_button)
         assert shell.session.high_contrast
         shell.go_home()
         assert not shell.session.high_contrast

@@ -93,7 +93,7 @@ def test_a_missing_catalogue_folder_means_english(qapp, tmp_path: Path) -> None:
 
 
 def test_switching_language_in_the_kiosk_changes_ui_and_content(qapp, qtbot) -> None:
-    from test_shell_helpers import running_kiosk
+    from tests.helpers.kiosk import running_kiosk
 
     with running_kiosk(qapp, qtbot) as (kiosk, _clock):
         shell = kiosk.window

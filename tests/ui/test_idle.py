@@ -4,23 +4,17 @@ that leaves no trace of the previous patient on any screen."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QLabel, QLineEdit, QTextEdit, QWidget
-from test_shell_helpers import NOW, running_kiosk
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.requests.store import RequestStore
 from kiosk.ui.app import RequestServices
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.shell import BROWSE, MENU, REQUEST, SLIDESHOW, IdleSettings
-
-
-def click(widget, pos: QPoint | None = None) -> None:
-    QTest.mouseClick(
-        widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(10, 10) if pos is None else pos
-    )
-
+from tests.helpers.kiosk import NOW, running_kiosk
+from tests.helpers.touch import tap
 
 # -- the monitor alone ---------------------------------------------------------------------
 
@@ -93,7 +87,7 @@ def test_real_input_events_count_as_someone_there(qapp, qtbot) -> None:
         idle.set_active(True)
         clock.advance(50)
         idle.check()
-        click(widget)
+        tap(widget)
         assert events[-1] == ("cancelled", 0)
     finally:
         qapp.removeEventFilter(idle)
@@ -113,7 +107,7 @@ def test_the_overlay_counts_down_and_a_touch_keeps_the_patients_choices(qapp, qt
         assert shell.overlay.title.text() == "¿Sigue ahí?"
         assert "19 segundos" in shell.overlay.message.text()
         assert shell.overlay.geometry() == shell.rect()
-        click(shell.overlay, QPoint(300, 300))
+        tap(shell.overlay, QPoint(300, 300))
         assert not shell.overlay.isVisible()
         assert shell.current_screen == MENU and shell.session.language == "es"
 
@@ -170,17 +164,18 @@ def test_after_an_idle_reset_no_widget_shows_what_the_patient_chose_or_typed(qap
         fresh = widget_states(shell, skip)
 
         # A patient: Spanish, larger text, high contrast, a topic three slides in, a half-filled form.
-        click(shell.slideshow, QPoint(500, 500))
-        click(shell.menu.language_buttons["es"])
-        click(shell.menu.large_text_button)
-        click(shell.menu.high_contrast_button)
+        tap(shell.slideshow, QPoint(500, 500))
+        tap(shell.menu.language_buttons["es"])
+        tap(shell.menu.large_text_button)
+        tap(shell.menu.high_contrast_button)
         shell.menu.scroll_area.verticalScrollBar().setValue(shell.menu.scroll_area.verticalScrollBar().maximum())
-        click(shell.menu.topic_button("dry-needling"))
+        tap(shell.menu.topic_button("dry-needling"))
         shell.browse.step(1)
         shell.browse.step(1)
-        click(shell.browse.request_button)
+        tap(shell.browse.request_button)
         assert shell.current_screen == REQUEST
         form = shell.request_screen
+        assert form is not None
         edits = list(form.findChildren(QLineEdit))
         assert edits
         for edit in edits:
@@ -209,7 +204,7 @@ def test_after_an_idle_reset_no_widget_shows_what_the_patient_chose_or_typed(qap
         changed = {k: (fresh.get(k), after.get(k)) for k in fresh.keys() | after.keys() if fresh.get(k) != after.get(k)}
         assert changed == {}
         # The next patient starts in English at the top of the menu.
-        click(shell.slideshow, QPoint(500, 500))
+        tap(shell.slideshow, QPoint(500, 500))
         assert shell.menu.title.text() == "What would you like to know?"
         assert shell.menu.scroll_area.verticalScrollBar().value() == 0
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from functools import partial
 from itertools import combinations
-from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTranslator
@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.clock import FixedClock
-from kiosk.core.model import Clinic, Theme, Topic
+from kiosk.core.model import Theme
 from kiosk.core.requests.model import InfoRequest, StoredRequest
-from kiosk.core.text import LocalizedText
 from kiosk.ui.i18n import I18N_DIR
 from kiosk.ui.render.contrast import contrast_ratio
 from kiosk.ui.request.form_screen import RequestScreen
@@ -26,6 +25,8 @@ from kiosk.ui.request.style import Palette
 from kiosk.ui.scale import min_gap, min_target
 from kiosk.ui.session import Session
 from kiosk.ui.theme import apply_theme
+from tests.helpers.clinics import atlas_clinic
+from tests.helpers.touch import tap
 
 START = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 SIZES = [QSize(1920, 1080), QSize(1080, 1920)]
@@ -37,35 +38,19 @@ class NoStore:
         raise AssertionError("these tests never submit")
 
 
-def clinic() -> Clinic:
-    return Clinic(
-        name="Atlas Physical Therapy",
-        phone="+1 303-322-4900",
-        timezone=ZoneInfo("America/Denver"),
-        topics=(
-            Topic("dry-needling", LocalizedText({"en": "Dry needling", "es": "Punción seca"})),
-            Topic("shockwave", LocalizedText({"en": "Shockwave therapy", "es": "Terapia de ondas de choque"})),
-            Topic("exercise", LocalizedText({"en": "Back exercises", "es": "Ejercicios de espalda"})),
-            Topic("about", LocalizedText({"en": "About us", "es": "Sobre nosotros"})),
-        ),
-        playlist=(),
-        theme=Theme(primary="#0d5f67", accent="#b4571f", background="#f4f8f8", text="#17303b"),
-    )
-
-
 @pytest.fixture(scope="module")
 def themed(qapp: QApplication) -> Iterator[None]:
     """The app-wide qt-material sheet the kiosk runs with (it fixes buttons at 32 px); once per
     module, as applying it restyles every widget and takes seconds."""
     style, sheet = qapp.style().name(), qapp.styleSheet()
-    apply_theme(qapp, clinic().theme)
+    apply_theme(qapp, atlas_clinic().theme)
     yield
     qapp.setStyleSheet(sheet)
     qapp.setStyle(style)
 
 
 def screen_of(qtbot: QtBot, size: QSize, session: Session | None = None) -> RequestScreen:
-    screen = RequestScreen(session or Session("en"), clinic(), NoStore(), clock=FixedClock(START))
+    screen = RequestScreen(session or Session("en"), atlas_clinic(), NoStore(), clock=FixedClock(START))
     qtbot.addWidget(screen)
     screen.resize(size)
     screen.show()
@@ -74,12 +59,13 @@ def screen_of(qtbot: QtBot, size: QSize, session: Session | None = None) -> Requ
     return screen
 
 
-def tap(qtbot: QtBot, widget: QWidget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
-
-
 def rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
     return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())
+
+
+def shows(screen: RequestScreen, widget: QWidget) -> bool:
+    """``widget`` is inside the form's visible area."""
+    return rect_in(screen.scroll_area.viewport(), screen).contains(rect_in(widget, screen))
 
 
 def separation(a: QRect, b: QRect) -> int:
@@ -106,7 +92,7 @@ FIELD_OF_MODE = {KeyboardMode.TEXT: "name", KeyboardMode.PHONE: "phone", Keyboar
 def test_keys_are_touch_sized_and_apart(qtbot: QtBot, size: QSize, mode: KeyboardMode) -> None:
     screen = screen_of(qtbot, size)
     field = getattr(screen, FIELD_OF_MODE[mode])
-    tap(qtbot, field.edit)
+    tap(field.edit)
     settle(qtbot, screen)
     assert screen.keyboard.mode() is mode
     keys = [k for k in screen.keyboard.key_buttons() if k.isVisible()]
@@ -135,12 +121,9 @@ def test_every_form_target_is_touch_sized(qtbot: QtBot, size: QSize) -> None:
         screen.cancel_button,
         screen.submit_button,
     ]
-    rects = {
-        c.accessibleName(): rect_in(c, screen.scroll_area.widget())
-        if screen.scroll_area.widget().isAncestorOf(c)
-        else rect_in(c, screen)
-        for c in controls
-    }
+    form = screen.scroll_area.widget()
+    assert form is not None
+    rects = {c.accessibleName(): rect_in(c, form) if form.isAncestorOf(c) else rect_in(c, screen) for c in controls}
     for control in controls:
         assert control.accessibleName() and control.accessibleDescription(), control
         assert control.focusPolicy() != Qt.FocusPolicy.NoFocus, control.accessibleName()
@@ -175,30 +158,27 @@ def test_the_keyboard_is_docked_at_the_bottom_and_the_field_stays_above_it(qtbot
     screen = screen_of(qtbot, size)
     assert not screen.keyboard.isVisible()
     for field in (screen.name, screen.phone, screen.email, screen.name):
-        tap(qtbot, field.edit)
+        tap(field.edit)
         settle(qtbot, screen)
         keyboard = rect_in(screen.keyboard, screen)
         assert screen.keyboard.isVisible() and screen.keyboard.window() is screen.window()
         assert keyboard.bottom() == screen.rect().bottom() and keyboard.width() == screen.width()
         viewport = rect_in(screen.scroll_area.viewport(), screen)
         edit = rect_in(field.edit, screen)
-        qtbot.waitUntil(
-            lambda e=field.edit: rect_in(screen.scroll_area.viewport(), screen).contains(rect_in(e, screen)),
-            timeout=1000,
-        )
+        qtbot.waitUntil(partial(shows, screen, field.edit), timeout=1000)
         assert viewport.bottom() < keyboard.top()
         assert edit.bottom() < keyboard.top()
-    tap(qtbot, screen.keyboard.action_key(KeyAction.DONE))
+    tap(screen.keyboard.action_key(KeyAction.DONE))
     assert not screen.keyboard.isVisible()
 
 
 def test_keys_never_take_focus_and_type_into_the_field(qtbot: QtBot) -> None:
     screen = screen_of(qtbot, QSize(1920, 1080))
-    tap(qtbot, screen.name.edit)
+    tap(screen.name.edit)
     assert all(k.focusPolicy() == Qt.FocusPolicy.NoFocus and not k.autoRepeat() for k in screen.keyboard.key_buttons())
     for ch in "abc":
-        tap(qtbot, screen.keyboard.key_for(ch))
-    tap(qtbot, screen.keyboard.action_key(KeyAction.BACKSPACE))
+        tap(screen.keyboard.key_for(ch))
+    tap(screen.keyboard.action_key(KeyAction.BACKSPACE))
     assert screen.name.edit.text() == "ab"
 
 
@@ -209,19 +189,19 @@ def test_shift_is_for_one_letter_and_caps_stays(qtbot: QtBot) -> None:
     qtbot.addWidget(edit)
     keyboard.set_target(edit, KeyboardMode.TEXT)
     shift, caps = keyboard.action_key(KeyAction.SHIFT), keyboard.action_key(KeyAction.CAPS)
-    tap(qtbot, shift)
+    tap(shift)
     assert shift.isChecked() and keyboard.key_for("ñ").text() == "Ñ"  # the labels show the case
     for ch in "ña":
-        tap(qtbot, keyboard.key_for(ch))
+        tap(keyboard.key_for(ch))
     assert not shift.isChecked() and keyboard.key_for("a").text() == "a"
-    tap(qtbot, caps)
+    tap(caps)
     for ch in "éü":
-        tap(qtbot, keyboard.key_for(ch))
+        tap(keyboard.key_for(ch))
     assert caps.isChecked()
-    tap(qtbot, caps)
+    tap(caps)
     for ch in ("¿", "¡", "'", "-"):
-        tap(qtbot, keyboard.key_for(ch))
-    tap(qtbot, keyboard.action_key(KeyAction.SPACE))
+        tap(keyboard.key_for(ch))
+    tap(keyboard.action_key(KeyAction.SPACE))
     assert edit.text() == "ÑaÉÜ¿¡'- "
 
 
@@ -232,8 +212,8 @@ def test_the_phone_pad_has_the_phone_characters(qtbot: QtBot) -> None:
     qtbot.addWidget(edit)
     keyboard.set_target(edit, KeyboardMode.PHONE)
     for ch in "+1(303)555-0123":
-        tap(qtbot, keyboard.key_for(ch))
-    tap(qtbot, keyboard.action_key(KeyAction.SPACE))
+        tap(keyboard.key_for(ch))
+    tap(keyboard.action_key(KeyAction.SPACE))
     assert edit.text() == "+1(303)555-0123 "
     assert {k.spec.text for k in keyboard.key_buttons() if k.spec.action is KeyAction.CHAR} == set("0123456789+()-")
     with pytest.raises(KeyError):
@@ -247,16 +227,16 @@ def test_keys_respect_the_fields_maximum_length(qtbot: QtBot) -> None:
     edit.setMaxLength(3)
     qtbot.addWidget(edit)
     keyboard.set_target(edit, KeyboardMode.EMAIL)
-    tap(qtbot, keyboard.key_for("a"))
-    tap(qtbot, keyboard.key_for(".com"))
-    tap(qtbot, keyboard.key_for("b"))
+    tap(keyboard.key_for("a"))
+    tap(keyboard.key_for(".com"))
+    tap(keyboard.key_for("b"))
     assert len(edit.text()) <= 3
 
 
 def test_without_a_field_keys_type_nowhere(qtbot: QtBot) -> None:
     keyboard = OnScreenKeyboard()
     qtbot.addWidget(keyboard)
-    tap(qtbot, keyboard.key_for("a"))  # no crash, nothing to type into
+    tap(keyboard.key_for("a"))  # no crash, nothing to type into
     assert keyboard.target() is None
 
 
@@ -287,7 +267,7 @@ def test_every_key_has_an_accessible_name(qtbot: QtBot) -> None:
 # --- colours and pressed state ---------------------------------------------------------------
 
 THEMES = {
-    "atlas": clinic().theme,
+    "atlas": atlas_clinic().theme,
     "default": Theme(),
     "pale brand": Theme(primary="#9fd3ff", accent="#ffd280", background="#ffffff", text="#8a8a8a"),
     "dark background": Theme(primary="#7fd0ff", accent="#ffb347", background="#102030", text="#ffffff"),
@@ -303,14 +283,14 @@ def test_every_text_reaches_4_5_to_1(theme: Theme, high_contrast: bool) -> None:
 
 
 def test_the_clinic_colours_are_kept_when_they_read_well() -> None:
-    palette = Palette.of(clinic().theme, high_contrast=False)
+    palette = Palette.of(atlas_clinic().theme, high_contrast=False)
     assert (palette.primary, palette.background, palette.text) == ("#0d5f67", "#f4f8f8", "#17303b")
 
 
 @pytest.mark.usefixtures("themed")
 def test_a_pressed_key_looks_pressed_at_once(qtbot: QtBot) -> None:
     screen = screen_of(qtbot, QSize(1920, 1080))
-    tap(qtbot, screen.name.edit)
+    tap(screen.name.edit)
     key = screen.keyboard.key_for("a")
     probe = QPoint(key.width() // 4, key.height() // 4)  # background, clear of the letter
     up = key.grab().toImage().pixelColor(probe)
@@ -319,4 +299,4 @@ def test_a_pressed_key_looks_pressed_at_once(qtbot: QtBot) -> None:
     qtbot.mouseRelease(key, Qt.MouseButton.LeftButton, pos=key.rect().center())
     assert key.isDown() is False
     assert up != down
-    assert down == QColor(Palette.of(clinic().theme, high_contrast=False).primary)
+    assert down == QColor(Palette.of(atlas_clinic().theme, high_contrast=False).primary)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from test_shell_helpers import LANDSCAPE, NOW, bundled_deck, running_kiosk
 
 from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.accessibility import touch_palette
 from kiosk.ui.shell import BROWSE, MENU, SLIDESHOW
+from tests.helpers.kiosk import LANDSCAPE, NOW, bundled_deck, running_kiosk
 
 
 def test_topics_come_from_content_and_only_those_playing_now(qapp, qtbot, tmp_path: Path) -> None:

@@ -13,13 +13,13 @@ import yaml
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
-from test_shell_helpers import LANDSCAPE, PORTRAIT, running_kiosk
 
 from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.accessibility import touch_palette
 from kiosk.ui.menu.layout import card_columns
 from kiosk.ui.menu.topic_card import TopicCard
 from kiosk.ui.scale import min_gap, px
+from tests.helpers.kiosk import LANDSCAPE, PORTRAIT, running_kiosk
 
 SMALL = QSize(1280, 800)
 SIZES = {"landscape": LANDSCAPE, "portrait": PORTRAIT, "small": SMALL}
@@ -60,7 +60,7 @@ def content_with_topics(destination: Path, count: int) -> Path:
 
 
 def deck_for(size: QSize, content: Path | None):
-    from test_shell_helpers import bundled_deck
+    from tests.helpers.kiosk import bundled_deck
 
     return bundled_deck(size, content)
 
@@ -85,10 +85,9 @@ def kiosk_with(qapp, qtbot, tmp_path: Path, size: QSize, topics: int | None):
         return running_kiosk(qapp, qtbot, size)
     from contextlib import contextmanager
 
-    from test_shell_helpers import NOW
-
     from kiosk.core.clock import FixedClock
     from kiosk.ui.app import build_kiosk
+    from tests.helpers.kiosk import NOW
 
     @contextmanager
     def running():

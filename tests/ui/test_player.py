@@ -60,6 +60,9 @@ class FakeRenderer:
         painter.end()
         return image
 
+    def render_scrolled(self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False) -> QImage:
+        return self.render(slide, view, language, large_text=large_text)
+
 
 def info(slide_id: str, duration: float | None = None, schedule: Schedule | None = None) -> InfoSlide:
     return InfoSlide(
@@ -150,7 +153,8 @@ def test_plays_in_playlist_order_with_each_duration(qtbot, tmp_path: Path, rende
     stop(player)
     assert shown[:7] == ["a", "b", "c", "a", "b", "c", "a"]
     # Position and real duration (content seconds x time_scale) announced for each slide.
-    assert durations[:3] == [(1, 3, pytest.approx(0.008)), (2, 3, pytest.approx(0.032)), (3, 3, pytest.approx(0.024))]
+    expected = [(1, 3, pytest.approx(0.008)), (2, 3, pytest.approx(0.032)), (3, 3, pytest.approx(0.024))]
+    assert durations[:3] == expected  # type: ignore[comparison-overlap]  # approx compares equal to floats
 
 
 def test_slide_stays_up_for_its_duration(qtbot, tmp_path: Path, renderers) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QElapsedTimer, QSize
 
 from kiosk.core.clock import FixedClock
-from kiosk.core.loader import load_deck
+from kiosk.core.loader import LoadResult, load_deck
 from kiosk.core.resources import bundled_content_dir
 from kiosk.ui.app import Kiosk, build_kiosk
 from kiosk.ui.slideshow.content_watcher import ContentWatcher, content_fingerprint
@@ -31,7 +31,7 @@ def start_kiosk(
     result = load_deck(root, screen_size=(SIZE.width(), SIZE.height()), now=NOW)
     assert result.ok and result.deck is not None
 
-    def loader(path: Path) -> object:
+    def loader(path: Path) -> LoadResult:
         return load_deck(path, screen_size=(SIZE.width(), SIZE.height()), now=clock.now())
 
     kiosk = build_kiosk(
@@ -126,7 +126,7 @@ def test_invalid_save_keeps_the_last_good_deck_and_logs_every_problem(qtbot, qap
 def test_poll_finds_a_change_the_watcher_did_not_report(qtbot, qapp, tmp_path: Path) -> None:
     root = tmp_path / "content"
     shutil.copytree(bundled_content_dir(), root)
-    loads: list[object] = []
+    loads: list[LoadResult] = []
     # Events are debounced for a minute here, so only the 200 ms poll can notice the save.
     watcher = ContentWatcher(root, lambda p: load_deck(p, now=NOW), debounce_ms=60_000, poll_ms=200)
     watcher.loaded.connect(loads.append)
@@ -146,7 +146,7 @@ def test_poll_finds_a_change_the_watcher_did_not_report(qtbot, qapp, tmp_path: P
 def test_unchanged_content_is_not_reloaded(qtbot, qapp, tmp_path: Path) -> None:
     root = tmp_path / "content"
     shutil.copytree(bundled_content_dir(), root)
-    loads: list[object] = []
+    loads: list[LoadResult] = []
     watcher = ContentWatcher(root, lambda p: load_deck(p, now=NOW), debounce_ms=10, poll_ms=20)
     watcher.loaded.connect(loads.append)
     watcher.start()
@@ -162,7 +162,7 @@ def test_unchanged_content_is_not_reloaded(qtbot, qapp, tmp_path: Path) -> None:
 def test_watcher_events_alone_reload_after_atomic_saves(qtbot, qapp, tmp_path: Path) -> None:
     root = tmp_path / "content"
     shutil.copytree(bundled_content_dir(), root)
-    loads: list[object] = []
+    loads: list[LoadResult] = []
     # No polling for an hour: only QFileSystemWatcher events can trigger these reloads.
     watcher = ContentWatcher(root, lambda p: load_deck(p, now=NOW), poll_ms=3_600_000)
     watcher.loaded.connect(loads.append)

@@ -6,11 +6,17 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QColor, QImage
-from test_render_decks import (
+
+from kiosk.core.model import ContactSlide, ImageRef, InfoSlide
+from kiosk.ui.render import SlideRenderer, SlideRenderError, footer_rect
+from kiosk.ui.render.layout import BODY, HEADLINE, LARGE_TEXT_SCALE
+from kiosk.ui.render.qr import QUIET_ZONE, qr_matches, qr_modules
+from tests.helpers.decks import (
     KINDS,
     SIZES,
     check_layout,
@@ -21,11 +27,6 @@ from test_render_decks import (
     unit,
     write_png,
 )
-
-from kiosk.core.model import ContactSlide, ImageRef, InfoSlide
-from kiosk.ui.render import SlideRenderer, SlideRenderError, footer_rect
-from kiosk.ui.render.layout import BODY, HEADLINE, LARGE_TEXT_SCALE
-from kiosk.ui.render.qr import QUIET_ZONE, qr_matches, qr_modules
 
 
 @pytest.fixture()
@@ -139,7 +140,7 @@ def test_a_truncated_photo_is_an_error_not_half_a_picture(qapp, tmp_path: Path) 
     image = QImage(1200, 800, QImage.Format.Format_RGB32)
     image.fill(QColor("#336699"))
     good.parent.mkdir(parents=True)
-    assert image.save(str(good), "JPEG")
+    assert image.save(str(good), "JPEG")  # type: ignore[call-overload]  # PySide6 takes the format as str; its stubs say bytes
     data = good.read_bytes()
     good.write_bytes(data[: len(data) // 3])
     slide = replace(everyday_slides(tmp_path)["news"], image=ImageRef(good, "images/photo.jpg", 1200, 800, "jpeg"))
@@ -369,7 +370,7 @@ def test_minimal_slides_of_every_kind(qapp, tmp_path: Path, large: bool) -> None
     from kiosk.core.model import BulletsSlide, ExerciseSlide, NewsSlide
 
     _, svg = images(tmp_path)
-    common = {"topic": "general", "source": everyday_slides(tmp_path)["info"].source}
+    common: dict[str, Any] = {"topic": "general", "source": everyday_slides(tmp_path)["info"].source}
     slides = [
         InfoSlide(id="i", title=text("Welcome"), **common),
         BulletsSlide(id="b", title=text("One thing"), items=(text("Only item"),), **common),

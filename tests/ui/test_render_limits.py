@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from test_render_decks import KINDS, SIZES, check_layout, deck_of, limit_slides, text_of, unit, visible
 
 from kiosk.core.limits import LIMITS
 from kiosk.core.markdown import plain_text
 from kiosk.ui.render.layout import BODY, HEADLINE
 from kiosk.ui.render.slide_renderer import SlideRenderer
+from tests.helpers.decks import KINDS, SIZES, check_layout, deck_of, limit_slides, text_of, unit, visible
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from test_render_decks import KINDS, check_layout, deck_of, limit_slides, text_of
 
 from kiosk.core.limits import LIMITS
 from kiosk.core.loader import load_deck
 from kiosk.ui.render.layout import BODY, LARGE_TEXT_SCALE
 from kiosk.ui.render.slide_renderer import MOST_VIEWS, SlideRenderer
+from tests.helpers.decks import KINDS, check_layout, deck_of, limit_slides, text_of
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 # The browser's slide area (the screen less its control bar) at the three screens we test.

@@ -7,18 +7,18 @@ import logging
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QSize, Qt, QTranslator
 from PySide6.QtGui import QFontMetrics, QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.loader import load_deck
-from kiosk.core.model import Clinic, Topic
+from kiosk.core.model import Clinic, Theme, Topic
 from kiosk.core.requests.errors import StorageError
 from kiosk.core.requests.model import MESSAGES, ContactTime, InfoRequest, StoredRequest, parse_request
 from kiosk.core.requests.store import RequestStore
@@ -26,11 +26,13 @@ from kiosk.core.resources import bundled_content_dir
 from kiosk.core.text import LocalizedText
 from kiosk.ui.i18n import I18N_DIR
 from kiosk.ui.render.qr import qr_matches
-from kiosk.ui.request.form_screen import RequestScreen
+from kiosk.ui.request.form_screen import RequestScreen, Submitter
 from kiosk.ui.request.keyboard import KeyAction, KeyboardMode
 from kiosk.ui.request.messages import field_message
 from kiosk.ui.request.thanks_screen import DONE_GUARD_SECONDS, tel_uri
 from kiosk.ui.session import Session
+from tests.helpers.clinics import atlas_clinic
+from tests.helpers.touch import tap
 
 START = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
 FOLLOW_UP = LocalizedText({"en": "We will call you within one business day.", "es": "Lo llamaremos en un día hábil."})
@@ -41,18 +43,7 @@ ES = {
 
 
 def make_clinic(follow_up: LocalizedText | None = FOLLOW_UP) -> Clinic:
-    return Clinic(
-        name="Atlas Physical Therapy",
-        phone="+1 303-322-4900",
-        timezone=ZoneInfo("America/Denver"),
-        topics=(
-            Topic("dry-needling", LocalizedText({"en": "Dry needling", "es": "Punción seca"})),
-            Topic("shockwave", LocalizedText({"en": "Shockwave therapy", "es": "Terapia de ondas de choque"})),
-            Topic("exercise", LocalizedText({"en": "Back exercises", "es": "Ejercicios de espalda"})),
-        ),
-        playlist=(),
-        follow_up=follow_up,
-    )
+    return atlas_clinic(topics=("dry-needling", "shockwave", "exercise"), theme=Theme(), follow_up=follow_up)
 
 
 class FlakyStore:
@@ -102,7 +93,7 @@ def to_spanish(session: Session, translator: QTranslator) -> None:
 def build(
     qtbot: QtBot,
     session: Session,
-    submitter: object,
+    submitter: Submitter,
     clock: FixedClock,
     *,
     size: QSize | None = None,
@@ -113,7 +104,7 @@ def build(
         session,
         clinic or make_clinic(),
         submitter,
-        clock=clock,  # type: ignore[arg-type]
+        clock=clock,
         thanks_seconds=thanks_seconds,
     )
     qtbot.addWidget(screen)
@@ -124,20 +115,16 @@ def build(
     return screen
 
 
-def tap(qtbot: QtBot, widget: QAbstractButton | QLineEdit) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=widget.rect().center())
-
-
 def type_with_keys(qtbot: QtBot, screen: RequestScreen, text: str) -> None:
     """Tap ``text`` out on the on-screen keyboard, with shift for capitals."""
     keyboard = screen.keyboard
     for ch in text:
         if ch == " ":
-            tap(qtbot, keyboard.action_key(KeyAction.SPACE))
+            tap(keyboard.action_key(KeyAction.SPACE))
             continue
         if ch.isupper():
-            tap(qtbot, keyboard.action_key(KeyAction.SHIFT))
-        tap(qtbot, keyboard.key_for(ch.lower()))
+            tap(keyboard.action_key(KeyAction.SHIFT))
+        tap(keyboard.key_for(ch.lower()))
 
 
 def fill(
@@ -145,13 +132,13 @@ def fill(
 ) -> None:
     for field, text in ((screen.name, name), (screen.phone, phone), (screen.email, email)):
         if text:
-            tap(qtbot, field.edit)
+            tap(field.edit)
             assert screen.keyboard.isVisible() and screen.keyboard.target() is field.edit
             type_with_keys(qtbot, screen, text)
     if screen.keyboard.isVisible():
-        tap(qtbot, screen.keyboard.action_key(KeyAction.DONE))
+        tap(screen.keyboard.action_key(KeyAction.DONE))
     if consent:
-        tap(qtbot, screen.consent)
+        tap(screen.consent)
 
 
 def errors_shown(screen: RequestScreen) -> dict[str, str]:
@@ -176,11 +163,11 @@ def test_taps_on_the_keyboard_fill_and_submit_one_request(
     screen.begin("shockwave")
     assert screen.topics.selected() == ["shockwave"]
     fill(qtbot, screen, name="Ana Lopez", phone="(303) 555-0123", email="ana@example.com")
-    tap(qtbot, screen.topics.chip("exercise"))
-    tap(qtbot, screen.contact_time.button("evening"))
+    tap(screen.topics.chip("exercise"))
+    tap(screen.contact_time.button("evening"))
     assert screen.submit_button.text() == "Send my request"
     with qtbot.waitSignal(screen.submitted, timeout=2000) as submitted:
-        tap(qtbot, screen.submit_button)
+        tap(screen.submit_button)
     rows = store.list_requests()
     assert len(rows) == 1
     stored = rows[0]
@@ -205,7 +192,7 @@ def test_spanish_taps_type_accents_and_the_stored_request_is_spanish(
     fill(qtbot, screen, name="Ángela Núñez ¡Güemes!".replace("!", ""), email="angela@example.com.mx")
     assert screen.submit_button.text() == "Enviar mi solicitud"
     with qtbot.waitSignal(screen.submitted, timeout=2000):
-        tap(qtbot, screen.submit_button)
+        tap(screen.submit_button)
     [stored] = store.list_requests()
     assert stored.request.name == "Ángela Núñez ¡Güemes"
     assert stored.request.email == "angela@example.com.mx"
@@ -218,11 +205,11 @@ def test_the_email_layout_has_at_and_dot_com_keys(
     qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
 ) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock)
-    tap(qtbot, screen.email.edit)
+    tap(screen.email.edit)
     assert screen.keyboard.mode() is KeyboardMode.EMAIL
     for key in ("j", "o", "@", "x", "y"):
-        tap(qtbot, screen.keyboard.key_for(key))
-    tap(qtbot, screen.keyboard.key_for(".com"))
+        tap(screen.keyboard.key_for(key))
+    tap(screen.keyboard.key_for(".com"))
     assert screen.email.edit.text() == "jo@xy.com"
 
 
@@ -230,16 +217,16 @@ def test_next_moves_through_the_fields_and_switches_layouts(
     qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
 ) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock)
-    tap(qtbot, screen.name.edit)
+    tap(screen.name.edit)
     assert screen.keyboard.mode() is KeyboardMode.TEXT
-    tap(qtbot, screen.keyboard.action_key(KeyAction.NEXT))
+    tap(screen.keyboard.action_key(KeyAction.NEXT))
     assert (screen.keyboard.target(), screen.keyboard.mode()) == (screen.phone.edit, KeyboardMode.PHONE)
     for key in "+52 55 1234 5678":
-        tap(qtbot, screen.keyboard.action_key(KeyAction.SPACE) if key == " " else screen.keyboard.key_for(key))
+        tap(screen.keyboard.action_key(KeyAction.SPACE) if key == " " else screen.keyboard.key_for(key))
     assert screen.phone.edit.text() == "+52 55 1234 5678"
-    tap(qtbot, screen.keyboard.action_key(KeyAction.NEXT))
+    tap(screen.keyboard.action_key(KeyAction.NEXT))
     assert (screen.keyboard.target(), screen.keyboard.mode()) == (screen.email.edit, KeyboardMode.EMAIL)
-    tap(qtbot, screen.keyboard.action_key(KeyAction.NEXT))
+    tap(screen.keyboard.action_key(KeyAction.NEXT))
     assert not screen.keyboard.isVisible()
 
 
@@ -247,7 +234,7 @@ def test_a_physical_keyboard_types_too(qtbot: QtBot, session: Session, store: Re
     screen = build(qtbot, session, FlakyStore(store), clock)
     qtbot.keyClicks(screen.name.edit, "Bo Diaz")
     qtbot.keyClicks(screen.phone.edit, "303.555.0199")
-    tap(qtbot, screen.consent)
+    tap(screen.consent)
     with qtbot.waitSignal(screen.submitted, timeout=2000):
         qtbot.keyClick(screen.submit_button, Qt.Key.Key_Space)
     assert [r.request.phone for r in store.list_requests()] == ["+13035550199"]
@@ -261,8 +248,8 @@ def test_a_double_tap_on_submit_stores_one_request(
     fill(qtbot, screen, name="Cy", phone="303-555-0100")
     submitted: list[str] = []
     screen.submitted.connect(submitted.append)
-    tap(qtbot, screen.submit_button)
-    tap(qtbot, screen.submit_button)
+    tap(screen.submit_button)
+    tap(screen.submit_button)
     qtbot.mouseDClick(screen.submit_button, Qt.MouseButton.LeftButton)
     assert len(store.list_requests()) == 1
     assert flaky.calls == 1 and len(submitted) == 1
@@ -280,7 +267,7 @@ def test_the_same_token_twice_stores_one_request(
     assert token is not None
     store.submit(parse_request(screen.collect()), token, channels=["email"])  # the lost first commit
     with qtbot.waitSignal(screen.submitted, timeout=2000):
-        tap(qtbot, screen.submit_button)
+        tap(screen.submit_button)
     assert len(store.list_requests()) == 1
 
 
@@ -317,15 +304,15 @@ def test_every_validation_message_is_shown_inline(
     clock: FixedClock,
     spanish: QTranslator,
     language: str,
-    typed: dict[str, object],
+    typed: dict[str, Any],
     codes: dict[str, str],
 ) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock)
     if language == "es":
         to_spanish(session, spanish)
-    fill(qtbot, screen, **typed)  # type: ignore[arg-type]
+    fill(qtbot, screen, **typed)
     with qtbot.assertNotEmitted(screen.submitted):
-        tap(qtbot, screen.submit_button)
+        tap(screen.submit_button)
     expected = {key: field_message(code) for key, code in codes.items()}
     assert errors_shown(screen) == expected
     if language == "es":
@@ -340,9 +327,9 @@ def test_messages_go_away_as_the_patient_fixes_the_form(
     qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
 ) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock)
-    tap(qtbot, screen.submit_button)
+    tap(screen.submit_button)
     assert set(errors_shown(screen)) == {"name", "contact", "consent"}
-    tap(qtbot, screen.name.edit)
+    tap(screen.name.edit)
     type_with_keys(qtbot, screen, "Ed")
     assert set(errors_shown(screen)) == {"contact", "consent"}
     assert screen.submit_button.text() == "Add a phone number or email and tick the box"
@@ -358,7 +345,7 @@ def test_the_submit_button_says_what_is_missing(
     assert screen.submit_button.text() == "Add a phone number or email and tick the box"
     qtbot.keyClicks(screen.email.edit, "f")
     assert screen.submit_button.text() == "Tick the box to agree"
-    tap(qtbot, screen.consent)
+    tap(screen.consent)
     assert screen.submit_button.text() == "Send my request"
 
 
@@ -391,7 +378,7 @@ def test_a_storage_error_keeps_what_was_typed_and_says_ask_the_front_desk(
     fill(qtbot, screen, name="Eva", phone="303-555-0102")
     flaky.failing = True
     with qtbot.assertNotEmitted(screen.submitted):
-        tap(qtbot, screen.submit_button)
+        tap(screen.submit_button)
     assert errors_shown(screen) == {"form": ES["storage"]}
     assert not screen.showing_thanks
     assert (screen.name.edit.text(), screen.phone.edit.text(), screen.consent.isChecked()) == (
@@ -403,7 +390,7 @@ def test_a_storage_error_keeps_what_was_typed_and_says_ask_the_front_desk(
     assert "Eva" not in caplog.text and "555" not in caplog.text
     flaky.failing = False
     with qtbot.waitSignal(screen.submitted, timeout=2000):
-        tap(qtbot, screen.submit_button)
+        tap(screen.submit_button)
     assert [r.request.name for r in store.list_requests()] == ["Eva"]
 
 
@@ -416,7 +403,7 @@ def test_an_unexpected_error_is_a_storage_error_for_the_patient(
 
     screen = build(qtbot, session, Broken(), clock)
     fill(qtbot, screen, name="Gus", phone="303-555-0103")
-    tap(qtbot, screen.submit_button)
+    tap(screen.submit_button)
     assert errors_shown(screen) == {"form": "We could not save your request. Please ask the front desk."}
     assert "ValueError" in caplog.text and "Gus" not in caplog.text
 
@@ -430,7 +417,7 @@ def test_the_thank_you_screen_shows_follow_up_phone_and_qr_then_finishes(
     screen = build(qtbot, session, FlakyStore(store), clock, thanks_seconds=0.05)
     fill(qtbot, screen, name="Hal", phone="303-555-0104")
     with qtbot.waitSignal(screen.finished, timeout=3000):
-        tap(qtbot, screen.submit_button)
+        tap(screen.submit_button)
         assert screen.showing_thanks
         assert screen.thanks.follow_up.text() == FOLLOW_UP.get("en")
         assert screen.thanks.phone.text() == "+1 303-322-4900"
@@ -454,12 +441,12 @@ def test_done_finishes_but_not_as_the_second_tap_of_a_double_tap(
 ) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock)
     fill(qtbot, screen, name="Ida", phone="303-555-0105")
-    tap(qtbot, screen.submit_button)
+    tap(screen.submit_button)
     with qtbot.assertNotEmitted(screen.finished):
-        tap(qtbot, screen.thanks.done_button)
+        tap(screen.thanks.done_button)
     clock.advance(DONE_GUARD_SECONDS + 0.1)
     with qtbot.waitSignal(screen.finished, timeout=1000):
-        tap(qtbot, screen.thanks.done_button)
+        tap(screen.thanks.done_button)
     assert not screen.thanks.running
 
 
@@ -488,9 +475,9 @@ def assert_empty(screen: RequestScreen) -> None:
 def fill_everything(qtbot: QtBot, screen: RequestScreen) -> None:
     screen.begin("dry-needling")
     fill(qtbot, screen, name="Jo", phone="12", email="jo@")
-    tap(qtbot, screen.contact_time.button("morning"))
-    tap(qtbot, screen.submit_button)  # leaves error messages behind
-    tap(qtbot, screen.email.edit)  # and the keyboard up
+    tap(screen.contact_time.button("morning"))
+    tap(screen.submit_button)  # leaves error messages behind
+    tap(screen.email.edit)  # and the keyboard up
     screen.scroll_area.verticalScrollBar().setValue(screen.scroll_area.verticalScrollBar().maximum())
     assert errors_shown(screen) and screen.keyboard.isVisible()
     assert screen.name.edit.isUndoAvailable()
@@ -500,7 +487,7 @@ def test_cancel_clears_everything(qtbot: QtBot, session: Session, store: Request
     screen = build(qtbot, session, FlakyStore(store), clock, size=QSize(1920, 1080))
     fill_everything(qtbot, screen)
     with qtbot.waitSignal(screen.cancelled, timeout=1000):
-        tap(qtbot, screen.cancel_button)
+        tap(screen.cancel_button)
     assert_empty(screen)
     assert store.list_requests() == []
 
@@ -519,7 +506,7 @@ def test_a_session_reset_during_thanks_goes_back_to_an_empty_form(
 ) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock)
     fill(qtbot, screen, name="Kim", phone="303-555-0106")
-    tap(qtbot, screen.submit_button)
+    tap(screen.submit_button)
     assert screen.showing_thanks
     session.reset()
     assert_empty(screen)
@@ -531,7 +518,7 @@ def test_submit_clears_the_form(qtbot: QtBot, session: Session, store: RequestSt
     screen = build(qtbot, session, FlakyStore(store), clock)
     screen.begin("exercise")
     fill(qtbot, screen, name="Lu", phone="303-555-0107")
-    tap(qtbot, screen.submit_button)
+    tap(screen.submit_button)
     assert screen.showing_thanks
     for edit in screen.findChildren(QLineEdit):
         assert edit.text() == "" and not edit.isUndoAvailable()
@@ -560,10 +547,10 @@ def test_the_typed_name_is_in_no_file_but_the_database(
             screen = build(qtbot, session, flaky, clock, thanks_seconds=0.01)
             fill(qtbot, screen, name=MARKER, email="zyxwv@example.com")
             flaky.failing = True
-            tap(qtbot, screen.submit_button)  # the failure path logs too
+            tap(screen.submit_button)  # the failure path logs too
             flaky.failing = False
             with qtbot.waitSignal(screen.finished, timeout=3000):
-                tap(qtbot, screen.submit_button)
+                tap(screen.submit_button)
             assert [r.request.name for r in store.list_requests()] == [MARKER]
     finally:
         root.removeHandler(handler)
@@ -592,7 +579,7 @@ def test_the_real_clinic_file_works_in_both_orientations(
         screen.begin("dry-needling")
         to_spanish(session, spanish)
         assert screen.topics.chip("shockwave").text() == "Terapia de ondas de choque"
-        assert screen.thanks.follow_up.text() == clinic.follow_up.get("es")  # type: ignore[union-attr]
+        assert screen.thanks.follow_up.text() == clinic.follow_up.get("es")
         session.reset()
         QCoreApplication.removeTranslator(spanish)
 
@@ -603,7 +590,7 @@ def test_the_thank_you_phone_number_fits_in_portrait_with_large_text(
     session.set_large_text(True)
     screen = build(qtbot, session, FlakyStore(store), clock, size=QSize(1080, 1920))
     fill(qtbot, screen, name="Mo", phone="303-555-0108")
-    tap(qtbot, screen.submit_button)
+    tap(screen.submit_button)
     assert screen.showing_thanks
     qtbot.waitUntil(lambda: screen.thanks.phone.width() > 0, timeout=1000)
     phone = screen.thanks.phone
@@ -665,7 +652,7 @@ def test_a_double_tap_on_a_key_types_twice(
     qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock
 ) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock)
-    tap(qtbot, screen.name.edit)
+    tap(screen.name.edit)
     double_tap(screen.keyboard.key_for("l"))
     assert screen.name.edit.text() == "ll"
 
@@ -676,7 +663,7 @@ def test_new_content_brings_new_topics_phone_and_follow_up(
     flaky = FlakyStore(store)
     screen = build(qtbot, session, flaky, clock)
     screen.begin("shockwave")
-    tap(qtbot, screen.topics.chip("exercise"))
+    tap(screen.topics.chip("exercise"))
     old = make_clinic()
     changed = Clinic(
         name=old.name,
@@ -691,10 +678,10 @@ def test_new_content_brings_new_topics_phone_and_follow_up(
     assert screen.topics.selected() == ["shockwave"]  # "exercise" is no longer offered
     assert screen.topics.chip("knee-pain").text() == "Knee pain"
     assert screen.topics.chip("knee-pain").height() >= 72
-    tap(qtbot, screen.topics.chip("knee-pain"))
+    tap(screen.topics.chip("knee-pain"))
     fill(qtbot, screen, name="Pia", phone="303-555-0110")
     with qtbot.waitSignal(screen.submitted, timeout=2000):
-        tap(qtbot, screen.submit_button)
+        tap(screen.submit_button)
     [stored] = store.list_requests()
     assert stored.request.topics == ("shockwave", "knee-pain")
     assert stored.request.source_topic == "shockwave"

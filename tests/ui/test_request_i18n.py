@@ -38,8 +38,8 @@ def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
         (context.findtext("name") or "", message.findtext("source") or ""): message
         for context in root.iter("context")
         for message in context.iter("message")
-        if message.find("translation") is not None
-        and message.find("translation").get("type") not in ("obsolete", "vanished")  # type: ignore[union-attr]
+        if (translation := message.find("translation")) is not None
+        and translation.get("type") not in ("obsolete", "vanished")
     }
 
 

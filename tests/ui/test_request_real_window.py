@@ -12,9 +12,9 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 
@@ -52,7 +52,7 @@ def child_main(db_path: str) -> int:
     session = Session("en")
 
     class Submitter:
-        def submit(self, request, idempotency_token):  # type: ignore[no-untyped-def]
+        def submit(self, request, idempotency_token):
             return store.submit(request, idempotency_token, channels=["email"])
 
     screen = RequestScreen(session, clinic, Submitter(), thanks_seconds=600)
@@ -106,13 +106,13 @@ def child_main(db_path: str) -> int:
 @pytest.fixture
 def xvfb_display() -> Iterator[str]:
     # Imported here: this file also runs as the child's script, where tests/ is not on the path.
-    from xvfb_server import running_xvfb
+    from tests.helpers.xvfb import running_xvfb
 
     with running_xvfb(WIDTH, HEIGHT) as display:
         yield display
 
 
-def read_message(stream: IO[str], want: str, mode: str | None = None) -> dict[str, object]:
+def read_message(stream: IO[str], want: str, mode: str | None = None) -> dict[str, Any]:
     for line in stream:
         message = json.loads(line)
         if want in message and (mode is None or message.get("mode") == mode):
@@ -126,8 +126,8 @@ def test_real_clicks_on_the_keyboard_submit_a_request(tmp_path: Path, xvfb_displ
     db = tmp_path / "data" / "requests.db"
     env = {**os.environ, "DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb"}
 
-    def click(point: object) -> None:
-        x, y = point  # type: ignore[misc]
+    def click(point: Sequence[int]) -> None:
+        x, y = point
         subprocess.run(["xdotool", "mousemove", str(x), str(y), "click", "1"], env=env, check=True, timeout=TIMEOUT)
 
     proc = subprocess.Popen(
@@ -136,20 +136,20 @@ def test_real_clicks_on_the_keyboard_submit_a_request(tmp_path: Path, xvfb_displ
     try:
         assert proc.stdout is not None
         first = read_message(proc.stdout, "targets")
-        click(first["targets"]["name"])  # type: ignore[index]
+        click(first["targets"]["name"])
         letters = read_message(proc.stdout, "keys", "text")["keys"]
         for key in ("shift", "a", "n", "a", "space", "shift", "n", "ú", "ñ", "e", "z"):
-            click(letters[key])  # type: ignore[index]
-        click(letters["next"])  # type: ignore[index]
+            click(letters[key])
+        click(letters["next"])
         pad = read_message(proc.stdout, "keys", "phone")["keys"]
         for key in "303-555-0123":
-            click(pad[key])  # type: ignore[index]
-        click(pad["done"])  # type: ignore[index]
+            click(pad[key])
+        click(pad["done"])
         form = read_message(proc.stdout, "targets", None)
         while form.get("mode") is not None:
             form = read_message(proc.stdout, "targets", None)
-        click(form["targets"]["consent"])  # type: ignore[index]
-        click(form["targets"]["submit"])  # type: ignore[index]
+        click(form["targets"]["consent"])
+        click(form["targets"]["submit"])
         submitted = read_message(proc.stdout, "submitted")
     finally:
         proc.terminate()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton, QWidget
 from shiboken6 import Shiboken
-from test_shell_helpers import running_kiosk
 
 from kiosk.ui.retire import Retirer
+from tests.helpers.kiosk import running_kiosk
 
 
 def test_a_retired_widget_is_hidden_at_once_and_deleted_when_no_render_runs(qapp, qtbot) -> None:
@@ -33,7 +33,12 @@ def test_a_content_reload_retires_the_old_topic_cards_and_chips(qapp, qtbot, tmp
         shell = kiosk.window
         retired: list[QWidget] = []
         real = shell.retirer.retire
-        shell.retirer.retire = lambda widget: (retired.append(widget), real(widget))  # type: ignore[method-assign]
+
+        def retire(widget: QWidget) -> None:
+            retired.append(widget)
+            real(widget)
+
+        shell.retirer.retire = retire  # type: ignore[method-assign]  # a spy on the real method
         old_cards = [shell.menu.topic_button(t.id) for t in shell.menu.topics]
         old_chips = shell.request_screen.topics
         deck = kiosk.player.deck

@@ -6,15 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
-from test_shell_helpers import running_kiosk
 
 from kiosk.ui.shell import BROWSE, MENU, SLIDESHOW
-
-
-def tap(widget, pos: QPoint | None = None) -> None:
-    QTest.mouseClick(
-        widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(400, 400) if pos is None else pos
-    )
+from tests.helpers.kiosk import running_kiosk
+from tests.helpers.touch import tap
 
 
 def test_the_shell_is_the_only_top_level_window(qapp, qtbot) -> None:
@@ -194,9 +189,8 @@ def test_admin_actions_reach_the_player(qapp, qtbot) -> None:
 
 
 def _fixed():
-    from test_shell_helpers import NOW
-
     from kiosk.core.clock import FixedClock
+    from tests.helpers.kiosk import NOW
 
     return FixedClock(NOW)
 

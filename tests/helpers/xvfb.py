@@ -1,4 +1,4 @@
-"""A private X server for the real-window tests (Xvfb picks a free display itself)."""
+"""A private X server for the real-window tests and the benchmarks (Xvfb picks a free display)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def running_xvfb(width: int, height: int) -> Iterator[str]:
-    """Start Xvfb with one ``width`` x ``height`` screen and yield its display (":N")."""
+def running_xvfb(width: int = 1920, height: int = 1080) -> Iterator[str]:
+    """Start Xvfb with one ``width`` x ``height`` screen and yield its display (":N"); stop it after.
+
+    ``-displayfd`` makes Xvfb choose a free display number and write it to our pipe once it
+    accepts connections, so nothing races another X server on the machine."""
     read_fd, write_fd = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
@@ -22,7 +25,8 @@ def running_xvfb(width: int, height: int) -> Iterator[str]:
     with os.fdopen(read_fd) as pipe:
         number = pipe.readline().strip()
     try:
-        assert number.isdigit(), "Xvfb did not report its display"
+        if not number.isdigit():
+            raise RuntimeError("Xvfb did not start (is it installed? apt-get install xvfb)")
         yield f":{number}"
     finally:
         server.terminate()

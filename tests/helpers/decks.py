@@ -7,6 +7,7 @@ import itertools
 from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QRectF
@@ -150,10 +151,10 @@ def text(en: str, es: str | None = None) -> LocalizedText:
     return LocalizedText({"en": en, **({"es": es} if es else {})})
 
 
-def everyday_slides(root: Path) -> dict[str, Slide]:
+def everyday_slides(root: Path) -> dict[str, Any]:
     """One ordinary slide of each kind, with pictures, in English and Spanish."""
     png, svg = images(root)
-    common = {"topic": "general", "source": SOURCE}
+    common: dict[str, Any] = {"topic": "general", "source": SOURCE}
     return {
         "info": InfoSlide(
             id="info",
@@ -206,11 +207,11 @@ def everyday_slides(root: Path) -> dict[str, Slide]:
     }
 
 
-def limit_slides(root: Path) -> dict[str, Slide]:
+def limit_slides(root: Path) -> dict[str, Any]:
     """Every text field of every kind at exactly its limit, with the maximum number of
     items and steps, long words, and a picture."""
     png, svg = images(root)
-    common = {"topic": "general", "source": SOURCE}
+    common: dict[str, Any] = {"topic": "general", "source": SOURCE}
     title = text(text_of(LIMITS.title, 1))
     return {
         "info": InfoSlide(
@@ -254,9 +255,9 @@ def limit_slides(root: Path) -> dict[str, Slide]:
     }
 
 
-def deck_of(root: Path, slides: dict[str, Slide] | list[Slide], **clinic_args: object) -> Deck:
+def deck_of(root: Path, slides: dict[str, Slide] | list[Slide], **clinic_args: Any) -> Deck:
     values = list(slides.values()) if isinstance(slides, dict) else list(slides)
-    made = clinic(**clinic_args)  # type: ignore[arg-type]
+    made = clinic(**clinic_args)
     return Deck(clinic=replace(made, playlist=tuple(s.id for s in values)), slides=tuple(values), root=root)
 
 

@@ -1,38 +1,15 @@
-"""Shared by the player benchmarks: a private Xvfb screen and /proc readings. Not a benchmark."""
+"""Shared by the benchmarks: the kiosk's environment on a display, /proc readings and the
+first-frame timer. Not a benchmark (the X server is tests/helpers/xvfb.py)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CLK_TCK = os.sysconf("SC_CLK_TCK")
-
-
-@contextmanager
-def xvfb(width: int = 1920, height: int = 1080) -> Iterator[str]:
-    """Start ``Xvfb`` on a free display (it picks one via ``-displayfd``); stop it after."""
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as pipe:
-        number = pipe.readline().strip()
-    try:
-        if not number.isdigit():
-            raise RuntimeError("Xvfb did not start (is it installed? apt-get install xvfb)")
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def kiosk_env(display: str, **extra: str) -> dict[str, str]:
