@@ -164,10 +164,12 @@ def make_toggle(button: QAbstractButton) -> None:
     button.setProperty("toggle", "true")
 
 
-def describe(widget: QWidget, name: str, description: str) -> None:
-    """What a screen reader announces for ``widget`` (pass translated strings)."""
+def describe(widget: QWidget, name: str, description: str | None = None) -> None:
+    """What a screen reader announces for ``widget`` (pass translated strings): the one way the
+    touch screens name their widgets. ``None`` keeps the description it has."""
     widget.setAccessibleName(name)
-    widget.setAccessibleDescription(description)
+    if description is not None:
+        widget.setAccessibleDescription(description)
 
 
 def interactive_widgets(root: QWidget) -> list[QWidget]:

@@ -10,6 +10,8 @@ from PySide6.QtCore import QSize
 
 from kiosk.ui.render.layout import LARGE_TEXT_SCALE, unit_of
 
+#: The screen sizes are written for: one unit is one pixel here (a landscape 1080p screen).
+REFERENCE_SIZE = QSize(1920, 1080)
 #: Smallest touch target at 1920x1080, in pixels (the accessibility tests check it).
 MIN_TARGET = 72
 #: Smallest gap between two touch targets at 1920x1080.

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLayout, QStackedLayout, QWidget
 
@@ -42,6 +42,7 @@ from kiosk.ui.slideshow.frames import RendererFactory, default_renderer_factory
 from kiosk.ui.slideshow.player import Player
 from kiosk.ui.slideshow.window import PlayerWindow
 from kiosk.ui.speech import Speaker
+from kiosk.ui.touch_screen import laid_out_size
 
 if TYPE_CHECKING:
     # Types only: these screens are imported when first built, after the first slide is up.
@@ -119,25 +120,46 @@ class KioskShell(QWidget):
         # One for every screen: a double tap is one action even across a screen change.
         self.debouncer = Debouncer()
         self.session = session if session is not None else Session(player.language)
-        # First connection to languageChanged: the translators are in place before any screen
-        # reacts to the change.
-        self.translations = Translations(parent=self)
-        self.session.languageChanged.connect(self.translations.set_language)
-        self.translations.set_language(self.session.language)
-        self.session.languageChanged.connect(player.set_language)
-        player.set_language(self.session.language)
-
-        self._stack = QStackedLayout(self)
-        self._stack.setContentsMargins(0, 0, 0, 0)
-        # The window's size is the screen's: screens adapt to it, never the other way round.
-        self._stack.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self._follow_the_language(player)
+        self._stack = self._make_stack()
         self._screens: dict[str, QWidget] = {}
         self._current = SLIDESHOW
-
         # Screens and styles only a touch needs are set up right after the first slide is
         # painted, not before it: patients see the slideshow sooner (start-up budget 0.8 s).
         self._pending_setup: list[Callable[[], None]] = []
         self._setup_done = False
+        self._add_slideshow(player, frame_log_size)
+        self._add_patient_screens(player, clock, renderer_factory, speaker)
+        self.request_screen: RequestScreen | None = None
+        # The staff screens are built the first time staff need them (install_admin).
+        self._staff_factories: tuple[Callable[[], PinPadScreen], Callable[[], AdminScreen]] | None = None
+        self._pin_pad: PinPadScreen | None = None
+        self._admin_screen: AdminScreen | None = None
+        player.deckApplied.connect(self._on_deck_applied)
+        self._watch_for_idle(clock, idle)
+        self.session.largeTextChanged.connect(self._restyle)
+        self.session.highContrastChanged.connect(self._restyle)
+        self._styled_for: tuple[int, int, bool, bool] | None = None
+        self._restyle()
+
+    # -- building ------------------------------------------------------------------------------
+    def _follow_the_language(self, player: Player) -> None:
+        # The first connection to languageChanged: translators are in place and every screen has
+        # its new texts before anything else reacts to the change.
+        self.translations = Translations(parent=self)
+        self.session.languageChanged.connect(self._on_language_changed)
+        self.translations.set_language(self.session.language)
+        self.session.languageChanged.connect(player.set_language)
+        player.set_language(self.session.language)
+
+    def _make_stack(self) -> QStackedLayout:
+        stack = QStackedLayout(self)
+        stack.setContentsMargins(0, 0, 0, 0)
+        # The window's size is the screen's: screens adapt to it, never the other way round.
+        stack.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        return stack
+
+    def _add_slideshow(self, player: Player, frame_log_size: int) -> None:
         self.slideshow = PlayerWindow(player, frame_log_size=frame_log_size)
         self.slideshow.firstFramePainted.connect(self.firstFramePainted.emit)
         self.slideshow.firstFramePainted.connect(lambda: QTimer.singleShot(0, self.finish_setup))
@@ -146,6 +168,10 @@ class KioskShell(QWidget):
         self.slideshow.installEventFilter(self.tap_filter)
         self.tap_filter.tapped.connect(self._on_slideshow_tapped)
 
+    def _add_patient_screens(
+        self, player: Player, clock: Clock, renderer_factory: RendererFactory, speaker: Speaker | None
+    ) -> None:
+        """The menu, the topic browser and the "not available" screen."""
         deck = player.deck
         self.menu = MenuScreen(self.session, deck, clock, debouncer=self.debouncer, retire=self.retire)
         self.add_screen(MENU, self.menu)
@@ -165,13 +191,9 @@ class KioskShell(QWidget):
         self.unavailable = UnavailableScreen()
         self.add_screen(UNAVAILABLE, self.unavailable)
         self.unavailable.back.connect(lambda: self.show_screen(MENU))
-        self.request_screen: RequestScreen | None = None
-        # The staff screens are built the first time staff need them (install_admin).
-        self._staff_factories: tuple[Callable[[], PinPadScreen], Callable[[], AdminScreen]] | None = None
-        self._pin_pad: PinPadScreen | None = None
-        self._admin_screen: AdminScreen | None = None
-        player.deckApplied.connect(self._on_deck_applied)
 
+    def _watch_for_idle(self, clock: Clock, idle: IdleSettings) -> None:
+        """The idle monitor and its "Are you still there?" overlay."""
         self.idle = IdleMonitor(
             clock,
             idle_timeout=idle.timeout,
@@ -188,13 +210,6 @@ class KioskShell(QWidget):
         self.idle.countdownCancelled.connect(self.overlay.hide)
         self.idle.expired.connect(self._on_idle_expired)
         self.overlay.stillHere.connect(self.idle.poke)
-        self.session.languageChanged.connect(lambda _language: self.overlay.retranslate())
-        self.session.languageChanged.connect(lambda _language: self.unavailable.retranslate())
-
-        self.session.largeTextChanged.connect(self._restyle)
-        self.session.highContrastChanged.connect(self._restyle)
-        self._styled_for: tuple[int, int, bool, bool] | None = None
-        self._restyle()
 
     # -- the contract --------------------------------------------------------------------------
     @property
@@ -380,11 +395,18 @@ class KioskShell(QWidget):
         self.overlay.hide()
         self.go_home()
 
-    # -- look ----------------------------------------------------------------------------------
+    # -- language and look ---------------------------------------------------------------------
+    def _on_language_changed(self, language: str) -> None:
+        self.translations.set_language(language)
+        # Qt posts its own LanguageChange for the new translators, to arrive later: send one
+        # through the whole window now, so every screen retranslates before the next frame
+        # (and also for a language whose texts all come from the content, with no translator).
+        QCoreApplication.sendEvent(self, QEvent(QEvent.Type.LanguageChange))
+
     def _restyle(self, *_args: object) -> None:
         if not self._setup_done:
             return  # finish_setup() styles everything once
-        size = self.size() if not self.size().isEmpty() else QSize(1920, 1080)
+        size = laid_out_size(self)
         key = (size.width(), size.height(), self.session.large_text, self.session.high_contrast)
         if key == self._styled_for:
             return

@@ -85,9 +85,12 @@ def spanish(qapp: object) -> Iterator[QTranslator]:
     QCoreApplication.removeTranslator(translator)
 
 
-def to_spanish(session: Session, translator: QTranslator) -> None:
+def to_spanish(session: Session, translator: QTranslator, screen: RequestScreen) -> None:
+    """What the shell does when a patient picks Español: the Spanish translator in, the session
+    in Spanish, and a LanguageChange through the screen at once (Qt's own comes later)."""
     QCoreApplication.installTranslator(translator)
     session.set_language("es")
+    QCoreApplication.sendEvent(screen, QEvent(QEvent.Type.LanguageChange))
 
 
 def build(
@@ -184,7 +187,7 @@ def test_spanish_taps_type_accents_and_the_stored_request_is_spanish(
     qtbot: QtBot, session: Session, store: RequestStore, clock: FixedClock, spanish: QTranslator
 ) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock)
-    to_spanish(session, spanish)
+    to_spanish(session, spanish, screen)
     assert screen.title.text() == ES["title"]
     assert screen.topics.chip("dry-needling").text() == "Punción seca"
     assert screen.keyboard.action_key(KeyAction.NEXT, KeyboardMode.TEXT).text() == "Siguiente"
@@ -309,7 +312,7 @@ def test_every_validation_message_is_shown_inline(
 ) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock)
     if language == "es":
-        to_spanish(session, spanish)
+        to_spanish(session, spanish, screen)
     fill(qtbot, screen, **typed)
     with qtbot.assertNotEmitted(screen.submitted):
         tap(screen.submit_button)
@@ -374,7 +377,7 @@ def test_a_storage_error_keeps_what_was_typed_and_says_ask_the_front_desk(
 ) -> None:
     flaky = FlakyStore(store)
     screen = build(qtbot, session, flaky, clock)
-    to_spanish(session, spanish)
+    to_spanish(session, spanish, screen)
     fill(qtbot, screen, name="Eva", phone="303-555-0102")
     flaky.failing = True
     with qtbot.assertNotEmitted(screen.submitted):
@@ -432,7 +435,7 @@ def test_without_a_clinic_follow_up_a_default_is_shown(
 ) -> None:
     screen = build(qtbot, session, FlakyStore(store), clock, clinic=make_clinic(follow_up=None))
     assert screen.thanks.follow_up.text() == "Our front desk will contact you soon."
-    to_spanish(session, spanish)
+    to_spanish(session, spanish, screen)
     assert screen.thanks.follow_up.text() == "Nuestra recepción se comunicará con usted pronto."
 
 
@@ -577,7 +580,7 @@ def test_the_real_clinic_file_works_in_both_orientations(
     for size in (QSize(1920, 1080), QSize(1080, 1920)):
         screen = build(qtbot, session, FlakyStore(store), clock, size=size, clinic=clinic)
         screen.begin("dry-needling")
-        to_spanish(session, spanish)
+        to_spanish(session, spanish, screen)
         assert screen.topics.chip("shockwave").text() == "Terapia de ondas de choque"
         assert screen.thanks.follow_up.text() == clinic.follow_up.get("es")
         session.reset()

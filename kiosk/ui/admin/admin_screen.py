@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -37,6 +37,7 @@ from kiosk.core.content_state import ORIGIN_LAST_GOOD, ORIGIN_SHIPPED, ContentSt
 from kiosk.core.paths import data_dir as default_data_dir
 from kiosk.core.requests.errors import RequestNotFound, StorageError
 from kiosk.core.requests.store import RequestStore
+from kiosk.ui.accessibility import describe
 from kiosk.ui.admin.actions import AdminActions
 from kiosk.ui.admin.button_row import ButtonRow
 from kiosk.ui.admin.request_list import PAGE_SIZE, RequestList, local_time
@@ -44,6 +45,7 @@ from kiosk.ui.admin.style import staff_style
 from kiosk.ui.admin.widgets import plain_label, prepare_screen, staff_button
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.session import Session
+from kiosk.ui.touch_screen import TouchScreen
 
 __all__ = ["AdminActions", "AdminScreen"]
 
@@ -76,7 +78,7 @@ class _InputWatcher(QObject):
         return False
 
 
-class AdminScreen(QWidget):
+class AdminScreen(TouchScreen):
     closed = Signal()
 
     def __init__(
@@ -94,10 +96,10 @@ class AdminScreen(QWidget):
         topic_title: Callable[[str], str] = str,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("adminScreen", session=session, parent=parent)
         if idle_close_seconds <= 0:
             raise ValueError("idle_close_seconds must be positive")
-        prepare_screen(self, "adminScreen")
+        prepare_screen(self)
         self._actions = actions
         self._store = store
         self._clock = clock
@@ -108,9 +110,6 @@ class AdminScreen(QWidget):
         self._session = session
         self._large_text = session.large_text if session is not None else False
         self._high_contrast = session.high_contrast if session is not None else False
-        if session is not None:
-            session.largeTextChanged.connect(self._follow_session)
-            session.highContrastChanged.connect(self._follow_session)
         self._last_input = clock.now()
         self._open = False
         self._watcher = _InputWatcher(self._touched, self)
@@ -118,17 +117,38 @@ class AdminScreen(QWidget):
         self._idle_timer.setInterval(tick_ms)
         self._idle_timer.timeout.connect(self._check_idle)
 
-        # Header: title, status line, Close.
+        self._build_header()
+        self._build_section_switcher()
+        self._build_requests_page(store, page_size, topic_title)
+        content_page = self._build_content_page()
+        device_page = self._build_device_page()
+        self._pages = QStackedWidget()
+        self._pages.addWidget(self.requests)
+        self._pages.addWidget(content_page)
+        self._pages.addWidget(device_page)
+        self._build_actions()
+        self._build_exit_confirmation()
+        self._lay_out()
+
+        self._section = "requests"
+        self._section_buttons["requests"].setChecked(True)
+        self.retranslate()
+        self._apply_style()
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build_header(self) -> None:
+        """Title and Close, with the status line under them."""
         self._title = plain_label(name="adminTitle")
         self.close_button = staff_button()
         self.close_button.clicked.connect(self.close_screen)
-        header = QHBoxLayout()
-        header.addWidget(self._title, 1)
-        header.addWidget(self.close_button)
+        self._header = QHBoxLayout()
+        self._header.addWidget(self._title, 1)
+        self._header.addWidget(self.close_button)
         self._status = plain_label()
         self._status.hide()
 
-        # Section switcher.
+    def _build_section_switcher(self) -> None:
         self._section_buttons: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
         for name in _SECTIONS:
@@ -139,13 +159,14 @@ class AdminScreen(QWidget):
             self._section_buttons[name] = button
         self._sections = ButtonRow(list(self._section_buttons.values()))
 
-        # Requests.
+    def _build_requests_page(self, store: RequestStore, page_size: int, topic_title: Callable[[str], str]) -> None:
         self.requests = RequestList(store, page_size=page_size, topic_title=topic_title)
         self.requests.markContacted.connect(self._mark_contacted)
         self.requests.retryRequested.connect(self._retry)
         self.requests.retryAllRequested.connect(lambda: self._retry(None))
 
-        # Content problems.
+    def _build_content_page(self) -> QWidget:
+        """What plays and the problems of the last content load."""
         content_page = QWidget()
         content_layout = QVBoxLayout(content_page)
         content_layout.setContentsMargins(0, 0, 0, 0)
@@ -159,8 +180,11 @@ class AdminScreen(QWidget):
         problems_scroll.setWidget(self._problems)
         content_layout.addWidget(self._content_version)
         content_layout.addWidget(problems_scroll, 1)
+        self._content_layout = content_layout
+        return content_page
 
-        # Device facts: a two-column grid of name and value.
+    def _build_device_page(self) -> QWidget:
+        """Device facts: a two-column grid of name and value."""
         device_page = QWidget()
         self._device_grid = QGridLayout(device_page)
         self._device_names: dict[str, QLabel] = {}
@@ -174,13 +198,10 @@ class AdminScreen(QWidget):
             self._device_names[key], self._device_values[key] = name_label, value_label
         self._device_grid.setColumnStretch(1, 1)
         self._device_grid.setRowStretch(len(self._device_names), 1)
+        return device_page
 
-        self._pages = QStackedWidget()
-        self._pages.addWidget(self.requests)
-        self._pages.addWidget(content_page)
-        self._pages.addWidget(device_page)
-
-        # Actions, and the in-screen exit confirmation that takes their place.
+    def _build_actions(self) -> None:
+        """Reload, pause and exit."""
         self.reload_button = staff_button()
         self.reload_button.clicked.connect(self._reload)
         self.pause_button = staff_button()
@@ -189,6 +210,8 @@ class AdminScreen(QWidget):
         self.exit_button.clicked.connect(self._ask_exit)
         self._actions_bar = ButtonRow([self.reload_button, self.pause_button, self.exit_button], push_last_right=True)
 
+    def _build_exit_confirmation(self) -> None:
+        """The in-screen question that takes the actions' place before the kiosk exits."""
         self._confirm = QFrame()
         self._confirm.setObjectName("adminPanel")
         self._confirm_text = plain_label(name="adminWarning")
@@ -204,20 +227,18 @@ class AdminScreen(QWidget):
         confirm_buttons.addWidget(self.confirm_exit_button)
         confirm.addLayout(confirm_buttons)
         self._confirm.hide()
+        self._confirm_layouts = (confirm, confirm_buttons)
 
+    def _lay_out(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.addLayout(self._header)
         layout.addWidget(self._status)
         layout.addWidget(self._sections)
         layout.addWidget(self._pages, 1)
         layout.addWidget(self._actions_bar)
         layout.addWidget(self._confirm)
-        self._layouts = (layout, header, confirm, confirm_buttons, content_layout, self._device_grid)
-
-        self._section = "requests"
-        self._section_buttons["requests"].setChecked(True)
-        self.retranslate()
-        self._apply_style()
+        confirm, confirm_buttons = self._confirm_layouts
+        self._layouts = (layout, self._header, confirm, confirm_buttons, self._content_layout, self._device_grid)
 
     # --- what tests and the shell read -----------------------------------------------
 
@@ -398,11 +419,12 @@ class AdminScreen(QWidget):
     def _refresh_pause(self) -> None:
         paused = self._paused()
         self.pause_button.setText(self.tr("Resume slideshow") if paused else self.tr("Pause slideshow"))
-        self.pause_button.setAccessibleName(self.pause_button.text())
-        self.pause_button.setAccessibleDescription(
+        describe(
+            self.pause_button,
+            self.pause_button.text(),
             self.tr("Starts the slides moving again")
             if paused
-            else self.tr("Holds the slideshow on its current slide until resumed")
+            else self.tr("Holds the slideshow on its current slide until resumed"),
         )
         self._actions_bar.reflow()
 
@@ -482,7 +504,7 @@ class AdminScreen(QWidget):
 
     # --- look and language ---------------------------------------------------------------
 
-    def _follow_session(self) -> None:
+    def restyle(self) -> None:
         if self._session is not None:
             self.set_look(large_text=self._session.large_text, high_contrast=self._session.high_contrast)
 
@@ -491,15 +513,8 @@ class AdminScreen(QWidget):
         self._large_text, self._high_contrast = large_text, high_contrast
         self._apply_style()
 
-    def _screen_size(self) -> QSize:
-        size = self.size()
-        if size.width() > 1 and size.height() > 1:
-            return size
-        screen = self.screen()
-        return screen.size() if screen is not None else QSize(1920, 1080)
-
     def _apply_style(self) -> None:
-        size = self._screen_size()
+        size = self.screen_size()
         sheet = staff_style(size, large_text=self._large_text, high_contrast=self._high_contrast)
         if sheet != self.styleSheet():
             self.setStyleSheet(sheet)
@@ -512,20 +527,13 @@ class AdminScreen(QWidget):
         margin = px(size, 32)
         self._layouts[0].setContentsMargins(margin, margin, margin, margin)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+    def apply_metrics(self) -> None:
         self._apply_style()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Staff admin"))
         self.close_button.setText(self.tr("Close"))
-        self.close_button.setAccessibleName(self.tr("Close"))
-        self.close_button.setAccessibleDescription(self.tr("Closes the staff screen and returns to the slideshow"))
+        describe(self.close_button, self.tr("Close"), self.tr("Closes the staff screen and returns to the slideshow"))
         for name, text, description in (
             ("requests", self.tr("Requests"), self.tr("Patients' information requests and their delivery")),
             ("content", self.tr("Content"), self.tr("Problems found in the slides at the last content load")),
@@ -533,8 +541,7 @@ class AdminScreen(QWidget):
         ):
             button = self._section_buttons[name]
             button.setText(text)
-            button.setAccessibleName(text)
-            button.setAccessibleDescription(description)
+            describe(button, text, description)
         for key, text in (
             ("version", self.tr("Kiosk version")),
             ("content", self.tr("Content version")),
@@ -548,11 +555,11 @@ class AdminScreen(QWidget):
         ):
             self._device_names[key].setText(text)
         self.reload_button.setText(self.tr("Reload content"))
-        self.reload_button.setAccessibleName(self.tr("Reload content"))
-        self.reload_button.setAccessibleDescription(self.tr("Reads the slides from the content folder again now"))
+        describe(
+            self.reload_button, self.tr("Reload content"), self.tr("Reads the slides from the content folder again now")
+        )
         self.exit_button.setText(self.tr("Exit kiosk"))
-        self.exit_button.setAccessibleName(self.tr("Exit kiosk"))
-        self.exit_button.setAccessibleDescription(self.tr("Quits the kiosk program (asks first)"))
+        describe(self.exit_button, self.tr("Exit kiosk"), self.tr("Quits the kiosk program (asks first)"))
         self._confirm_text.setText(
             self.tr(
                 "Exit the kiosk program? Where the computer restarts it automatically (see docs/deploy.md), "
@@ -560,11 +567,9 @@ class AdminScreen(QWidget):
             )
         )
         self.confirm_exit_button.setText(self.tr("Exit now"))
-        self.confirm_exit_button.setAccessibleName(self.tr("Exit now"))
-        self.confirm_exit_button.setAccessibleDescription(self.tr("Quits the kiosk program"))
+        describe(self.confirm_exit_button, self.tr("Exit now"), self.tr("Quits the kiosk program"))
         self.keep_running_button.setText(self.tr("Keep running"))
-        self.keep_running_button.setAccessibleName(self.tr("Keep running"))
-        self.keep_running_button.setAccessibleDescription(self.tr("Goes back without exiting"))
+        describe(self.keep_running_button, self.tr("Keep running"), self.tr("Goes back without exiting"))
         self._refresh_pause()
         self._sections.reflow()
         self._actions_bar.reflow()

@@ -11,15 +11,17 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.admin_pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, Lockout, PinFileError, PinStore
+from kiosk.ui.accessibility import describe
 from kiosk.ui.admin.style import staff_style
 from kiosk.ui.admin.widgets import prepare_screen
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.session import Session
+from kiosk.ui.touch_screen import TouchScreen
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +48,7 @@ class _CheckBridge(QObject):
     finished = Signal(int, str)
 
 
-class PinPadScreen(QWidget):
+class PinPadScreen(TouchScreen):
     accepted = Signal()
     cancelled = Signal()
     #: A wrong PIN was entered (after it was recorded in the lockout).
@@ -61,8 +63,8 @@ class PinPadScreen(QWidget):
         tick_ms: int = 1000,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        prepare_screen(self, "pinPadScreen")
+        super().__init__("pinPadScreen", session=session, parent=parent)
+        prepare_screen(self)
         self._session = session
         self._pin_store = pin_store
         self._lockout = lockout
@@ -77,6 +79,18 @@ class PinPadScreen(QWidget):
         self._tick.setInterval(tick_ms)
         self._tick.timeout.connect(self._refresh)
 
+        self._build_labels()
+        self._build_keys()
+        self._lay_out()
+
+        session.resetRequested.connect(self.clear)
+        self.retranslate()
+        self._apply_style()
+        self._refresh()
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build_labels(self) -> None:
         self._title = QLabel()
         self._title.setObjectName("adminTitle")
         self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -90,6 +104,7 @@ class PinPadScreen(QWidget):
         self._message.setWordWrap(True)
         self._message.setTextFormat(Qt.TextFormat.PlainText)
 
+    def _build_keys(self) -> None:
         self._digit_keys: list[QPushButton] = []
         for digit in "0123456789":
             key = self._key(digit)
@@ -103,6 +118,7 @@ class PinPadScreen(QWidget):
         self._cancel.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._cancel.clicked.connect(self.cancel)
 
+    def _lay_out(self) -> None:
         self._grid = QGridLayout()
         for index, digit in enumerate("123456789"):
             self._grid.addWidget(self._digit_keys[int(digit)], index // 3, index % 3)
@@ -132,14 +148,6 @@ class PinPadScreen(QWidget):
         column.addStretch(1)
         self._column = column
         self.setLayout(column)
-
-        session.resetRequested.connect(self.clear)
-        session.languageChanged.connect(self.retranslate)
-        session.largeTextChanged.connect(self._apply_style)
-        session.highContrastChanged.connect(self._apply_style)
-        self.retranslate()
-        self._apply_style()
-        self._refresh()
 
     def _key(self, text: str) -> QPushButton:
         key = QPushButton(text)
@@ -262,7 +270,11 @@ class PinPadScreen(QWidget):
             text = self._notice
         self._message.setText(text)
         self._dots.setText(" ".join(DOT * len(self._entry)) or " ")
-        self._dots.setAccessibleName(self.tr("Digits entered: {count}").format(count=len(self._entry)))
+        describe(
+            self._dots,
+            self.tr("Digits entered: {count}").format(count=len(self._entry)),
+            self.tr("The PIN as dots; digits are never shown"),
+        )
         enabled = pin_set and locked <= 0 and not self._checking
         for key in (*self._digit_keys, self._backspace, self._ok):
             key.setEnabled(enabled)
@@ -285,15 +297,6 @@ class PinPadScreen(QWidget):
         self._tick.stop()
         self.clear()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._apply_style()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
@@ -309,15 +312,14 @@ class PinPadScreen(QWidget):
 
     # --- look and language ---------------------------------------------------------------
 
-    def _screen_size(self) -> QSize:
-        size = self.size()
-        if size.width() > 1 and size.height() > 1:
-            return size
-        screen = self.screen()
-        return screen.size() if screen is not None else QSize(1920, 1080)
+    def apply_metrics(self) -> None:
+        self._apply_style()
+
+    def restyle(self) -> None:
+        self._apply_style()
 
     def _apply_style(self) -> None:
-        size = self._screen_size()
+        size = self.screen_size()
         sheet = staff_style(
             size, large_text=self._session.large_text, high_contrast=self._session.high_contrast, key_units=KEY_UNITS
         )
@@ -345,16 +347,11 @@ class PinPadScreen(QWidget):
     def retranslate(self) -> None:
         self._title.setText(self.tr("Staff PIN"))
         self._cancel.setText(self.tr("Cancel"))
-        self._cancel.setAccessibleName(self.tr("Cancel"))
-        self._cancel.setAccessibleDescription(self.tr("Go back to the slideshow without opening the staff screen"))
+        describe(self._cancel, self.tr("Cancel"), self.tr("Go back to the slideshow without opening the staff screen"))
         for digit, key in enumerate(self._digit_keys):
-            key.setAccessibleName(self.tr("Digit {digit}").format(digit=digit))
-            key.setAccessibleDescription(self.tr("Adds this digit to the PIN"))
-        self._backspace.setAccessibleName(self.tr("Delete"))
-        self._backspace.setAccessibleDescription(self.tr("Removes the last digit"))
+            describe(key, self.tr("Digit {digit}").format(digit=digit), self.tr("Adds this digit to the PIN"))
+        describe(self._backspace, self.tr("Delete"), self.tr("Removes the last digit"))
         self._ok.setText(self.tr("OK"))
-        self._ok.setAccessibleName(self.tr("OK"))
-        self._ok.setAccessibleDescription(self.tr("Checks the PIN and opens the staff screen"))
-        self._dots.setAccessibleDescription(self.tr("The PIN as dots; digits are never shown"))
+        describe(self._ok, self.tr("OK"), self.tr("Checks the PIN and opens the staff screen"))
         self._fit_widths()
         self._refresh()

@@ -28,8 +28,10 @@ from kiosk.core.requests.errors import StorageError
 from kiosk.core.requests.model import ContactTime, RequestStatus, StoredRequest
 from kiosk.core.requests.outbox import Delivery, DeliveryState
 from kiosk.core.requests.store import RequestStore
+from kiosk.ui.accessibility import describe
 from kiosk.ui.admin.button_row import ButtonRow
 from kiosk.ui.admin.widgets import plain_label, staff_button
+from kiosk.ui.touch_screen import TouchPart
 
 log = logging.getLogger(__name__)
 
@@ -173,11 +175,11 @@ class RequestRow(QFrame):
         else:
             self._delivery.setText(self.tr("No delivery channel was configured when this request was made."))
         self.contacted_button.setText(self.tr("Mark contacted"))
-        self.contacted_button.setAccessibleName(self.tr("Mark contacted"))
-        self.contacted_button.setAccessibleDescription(self.tr("Records that staff have contacted this patient"))
+        describe(
+            self.contacted_button, self.tr("Mark contacted"), self.tr("Records that staff have contacted this patient")
+        )
         self.retry_button.setText(self.tr("Retry"))
-        self.retry_button.setAccessibleName(self.tr("Retry"))
-        self.retry_button.setAccessibleDescription(self.tr("Sends this request to the clinic again now"))
+        describe(self.retry_button, self.tr("Retry"), self.tr("Sends this request to the clinic again now"))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -185,7 +187,7 @@ class RequestRow(QFrame):
             self.retranslate()
 
 
-class RequestList(QWidget):
+class RequestList(TouchPart):
     """Counts as filter buttons, the rows of the chosen status (newest first), Retry all failed."""
 
     markContacted = Signal(str)
@@ -373,7 +375,7 @@ class RequestList(QWidget):
     def _update_texts(self) -> None:
         for status, button in self._filter_buttons.items():
             button.setText(self._filter_text(status))
-            button.setAccessibleName(button.text())
+            describe(button, button.text(), self.tr("Shows only the requests in this state"))
         failed = self._counts.get(RequestStatus.FAILED, 0)
         self.retry_all_button.setEnabled(failed > 0)
         if self._error:
@@ -384,19 +386,14 @@ class RequestList(QWidget):
         remaining = len(self._requests) - self._shown
         self.more_button.setVisible(remaining > 0)
         self.more_button.setText(self.tr("Show more ({count})").format(count=min(remaining, self._page_size)))
-        self.more_button.setAccessibleName(self.more_button.text())
+        describe(self.more_button, self.more_button.text(), self.tr("Shows older requests"))
         self._filters.reflow()
 
     def retranslate(self) -> None:
-        for button in self._filter_buttons.values():
-            button.setAccessibleDescription(self.tr("Shows only the requests in this state"))
         self.retry_all_button.setText(self.tr("Retry all failed"))
-        self.retry_all_button.setAccessibleName(self.tr("Retry all failed"))
-        self.retry_all_button.setAccessibleDescription(self.tr("Sends every failed request to the clinic again"))
-        self.more_button.setAccessibleDescription(self.tr("Shows older requests"))
+        describe(
+            self.retry_all_button,
+            self.tr("Retry all failed"),
+            self.tr("Sends every failed request to the clinic again"),
+        )
         self._update_texts()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()

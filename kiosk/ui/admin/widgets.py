@@ -24,9 +24,8 @@ def staff_button() -> QPushButton:
     return button
 
 
-def prepare_screen(screen: QWidget, name: str) -> None:
+def prepare_screen(screen: QWidget) -> None:
     """A staff screen fills what the shell gives it and paints its own background."""
-    screen.setObjectName(name)
     # Paint the style sheet's background (high contrast) on this plain QWidget too.
     screen.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
     # Sizes follow this widget's size, so its content must never push the window larger

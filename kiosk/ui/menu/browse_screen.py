@@ -18,7 +18,7 @@ import logging
 from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.clock import Clock
@@ -30,6 +30,7 @@ from kiosk.ui.scroll_cue import paint_more_below
 from kiosk.ui.session import Session
 from kiosk.ui.slideshow.frames import RendererFactory, SlideRendering, render_error_types
 from kiosk.ui.speech import Speaker, locale_for, slide_text
+from kiosk.ui.touch_screen import TouchScreen
 
 # The slide on screen, its neighbours and a few just left ...
 CACHE_SIZE = 6
@@ -167,7 +168,7 @@ class SlideView(QWidget):
             )
 
 
-class BrowseScreen(QWidget):
+class BrowseScreen(TouchScreen):
     backToMenu = Signal()
     requestAbout = Signal(str)  # topic id
     # index (0-based), count: the slide on screen changed
@@ -184,8 +185,7 @@ class BrowseScreen(QWidget):
         debouncer: Debouncer | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("browseScreen")
+        super().__init__("browseScreen", session=session, parent=parent)
         self.setProperty(SCOPE_PROPERTY, "true")
         self._session = session
         self._clock = clock
@@ -193,6 +193,7 @@ class BrowseScreen(QWidget):
         self._deck = deck
         self._renderer = renderer_factory(deck)
         self._speaker = speaker
+        self._drawn_large_text = session.large_text
         self._debounce = debouncer if debouncer is not None else Debouncer()
         self._topic_id: str | None = None
         self._slides: tuple[Slide, ...] = ()
@@ -211,6 +212,17 @@ class BrowseScreen(QWidget):
         # slide id -> why it could not be drawn
         self.render_errors: dict[str, str] = {}
 
+        self._build_view()
+        self._build_controls()
+        self._lay_out()
+        session.languageChanged.connect(self._on_display_changed)
+        session.resetRequested.connect(self.clear)
+        self.retranslate()
+        self._apply_metrics()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_view(self) -> None:
+        """The slide, which a finger swipes to the next one or drags up and down."""
         self.view = SlideView(self)
         self.swipe = SwipeDetector(SWIPE_THRESHOLD, self)
         self.view.installEventFilter(self.swipe)
@@ -218,6 +230,8 @@ class BrowseScreen(QWidget):
         self.swipe.pressed.connect(self.view.begin_drag)
         self.swipe.dragged.connect(self.view.drag)
 
+    def _build_controls(self) -> None:
+        """Previous / position / next, then the topic's actions; each acts once per double tap."""
         self.previous_button = QPushButton(self)
         self.next_button = QPushButton(self)
         self.position_label = QLabel(self)
@@ -227,8 +241,14 @@ class BrowseScreen(QWidget):
         self.request_button = QPushButton(self)
         for button in (self.previous_button, self.next_button, self.menu_button, self.read_button, self.request_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.read_button.setVisible(speaker is not None)
+        self.read_button.setVisible(self._speaker is not None)
+        on_tap(self.previous_button, self._debounce, lambda: self.step(-1))
+        on_tap(self.next_button, self._debounce, lambda: self.step(1))
+        on_tap(self.menu_button, self._debounce, self.backToMenu.emit)
+        on_tap(self.read_button, self._debounce, self.read_aloud)
+        on_tap(self.request_button, self._debounce, self._on_request)
 
+    def _lay_out(self) -> None:
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button, 1)
         nav.addWidget(self.position_label, 1)
@@ -243,18 +263,6 @@ class BrowseScreen(QWidget):
         outer.setSpacing(0)
         outer.addWidget(self.view, 1)
         outer.addLayout(self._bar)
-
-        on_tap(self.previous_button, self._debounce, lambda: self.step(-1))
-        on_tap(self.next_button, self._debounce, lambda: self.step(1))
-        on_tap(self.menu_button, self._debounce, self.backToMenu.emit)
-        on_tap(self.read_button, self._debounce, self.read_aloud)
-        on_tap(self.request_button, self._debounce, self._on_request)
-        session.languageChanged.connect(self.retranslate)
-        session.languageChanged.connect(self._on_display_changed)
-        session.largeTextChanged.connect(self._on_display_changed)
-        session.resetRequested.connect(self.clear)
-        self.retranslate()
-        self._apply_metrics()
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -338,7 +346,13 @@ class BrowseScreen(QWidget):
         if self._topic_id is not None:
             self.requestAbout.emit(self._topic_id)
 
+    def restyle(self) -> None:
+        # Larger text draws the slides anew; high contrast leaves them in the clinic's colours.
+        if self._session.large_text != self._drawn_large_text:
+            self._on_display_changed()
+
     def _on_display_changed(self, *_args: object) -> None:
+        self._drawn_large_text = self._session.large_text
         # Pictures in the old language or size are of no more use (bounded memory).
         self._cache = OrderedDict((k, v) for k, v in self._cache.items() if k == self._shown)
         self._apply_metrics()
@@ -460,11 +474,12 @@ class BrowseScreen(QWidget):
         self.previous_button.setEnabled(self._index > 0)
         self.next_button.setEnabled(self._index < count - 1)
         self.position_label.setText(self.position_text())
-        self.position_label.setAccessibleName(
-            self.tr("Slide %1 of %2").replace("%1", str(self._index + 1)).replace("%2", str(count)) if count else ""
+        describe(
+            self.position_label,
+            self.tr("Slide %1 of %2").replace("%1", str(self._index + 1)).replace("%2", str(count)) if count else "",
         )
 
-    def retranslate(self, *_args: object) -> None:
+    def retranslate(self) -> None:
         self.previous_button.setText(self.tr("‹ Previous"))
         describe(self.previous_button, self.tr("Previous"), self.tr("Shows the previous slide of this topic."))
         self.next_button.setText(self.tr("Next ›"))
@@ -483,13 +498,8 @@ class BrowseScreen(QWidget):
         )
         self._update_controls()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _apply_metrics(self) -> None:
-        size = self.size() if not self.size().isEmpty() else QSize(1920, 1080)
+        size = self.screen_size()
         margin, gap = px(size, 24), max(min_gap(size), px(size, 16))
         self._bar.setContentsMargins(margin, gap, margin, margin)
         self._bar.setSpacing(gap)
@@ -523,13 +533,13 @@ class BrowseScreen(QWidget):
             self._actions.addWidget(self.request_button, 1, 0, 1, max(1, len(small)))
 
     def event(self, event: QEvent) -> bool:
-        # Larger text or another language changes the buttons' widths: arrange them again.
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+        # Larger text changes the buttons' widths: arrange them again (a new language does too:
+        # retranslate() arranges them).
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self._apply_metrics()
         return super().event(event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+    def apply_metrics(self) -> None:
         self._apply_metrics()
         if self._slides:
             self._show()

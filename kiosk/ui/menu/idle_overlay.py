@@ -6,15 +6,16 @@ not also press whatever is underneath.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.accessibility import SCOPE_PROPERTY, describe
 from kiosk.ui.scale import px
+from kiosk.ui.touch_screen import TouchPart
 
 
-class IdleOverlay(QWidget):
+class IdleOverlay(TouchPart):
     stillHere = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -62,19 +63,13 @@ class IdleOverlay(QWidget):
                 "%1", str(self._seconds)
             )
         self.message.setText(text)
-        self.setAccessibleDescription(text)
+        describe(self, self.tr("Are you still there?"), text)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Are you still there?"))
-        self.setAccessibleName(self.tr("Are you still there?"))
         self.button.setText(self.tr("I'm still here"))
         describe(self.button, self.tr("I'm still here"), self.tr("Keeps your choices and carries on."))
         self._update_message()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def place(self, size: QSize) -> None:
         """Cover the whole window of ``size``; the card sits in the middle."""

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QResizeEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -30,6 +30,7 @@ from kiosk.ui.menu.touch import Debouncer, on_tap
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.scroll_cue import MoreBelow
 from kiosk.ui.session import Session
+from kiosk.ui.touch_screen import TouchScreen
 
 # Language switch: each language named in itself, so a patient finds their own.
 LANGUAGE_NAMES = (("en", "English"), ("es", "Español"))
@@ -42,7 +43,7 @@ def playing_topics(deck: Deck, at: datetime) -> tuple[Topic, ...]:
     return tuple(t for t in deck.clinic.topics if deck.for_topic(t.id, at))
 
 
-class MenuScreen(QWidget):
+class MenuScreen(TouchScreen):
     topicChosen = Signal(str)
     requestInfo = Signal()
     backHome = Signal()
@@ -57,8 +58,7 @@ class MenuScreen(QWidget):
         retire: Callable[[QWidget], None] = QWidget.deleteLater,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("menuScreen")
+        super().__init__("menuScreen", session=session, parent=parent)
         self.setProperty(SCOPE_PROPERTY, "true")
         self._session = session
         self._deck = deck
@@ -69,6 +69,20 @@ class MenuScreen(QWidget):
         self._topics: tuple[Topic, ...] = ()
         self._topic_buttons: list[TopicCard] = []
 
+        content = self._build_scroll_area()
+        self._build_top(content)
+        self._build_settings_band(content)
+        self._lay_out(content)
+        self._connect_controls()
+
+        self.refresh_topics()
+        self._sync_toggles()
+        self.retranslate()
+        self.reflow()
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_scroll_area(self) -> QWidget:
+        """The page scrolls as a whole; returns the widget that holds it."""
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -82,7 +96,10 @@ class MenuScreen(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
+        return content
 
+    def _build_top(self, content: QWidget) -> None:
+        """The headline, the topic cards' grid and "Request more information"."""
         self.title = QLabel(content)
         self.title.setProperty("role", "headline")
         self.title.setWordWrap(True)
@@ -91,6 +108,8 @@ class MenuScreen(QWidget):
         self.request_button = QPushButton(content)
         # The one main action: bigger than the rest and filled (touch stylesheet).
         self.request_button.setProperty("role", "primary")
+
+    def _build_settings_band(self, content: QWidget) -> None:
         # Language, text size, contrast and the way out sit together in a band at the bottom.
         self.separator = QFrame(content)
         self.separator.setProperty("role", "rule")
@@ -116,6 +135,7 @@ class MenuScreen(QWidget):
         # Layouts only, no container widget: the band shows the page's own colours.
         self.band = QGridLayout()
 
+    def _lay_out(self, content: QWidget) -> None:
         self._layout = QVBoxLayout(content)
         self._layout.addWidget(self.title)
         self._layout.addLayout(self.topics_grid, 1)
@@ -124,6 +144,7 @@ class MenuScreen(QWidget):
         self._layout.addStretch(0)
         self._layout.addLayout(self.band)
 
+    def _connect_controls(self) -> None:
         for button in self._all_fixed_buttons():
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         on_tap(self.request_button, self._debounce, self.requestInfo.emit)
@@ -131,16 +152,11 @@ class MenuScreen(QWidget):
         # Toggles act at once (no debounce): a double tap toggles twice, as a switch should.
         self.large_text_button.toggled.connect(self._session.set_large_text)
         self.high_contrast_button.toggled.connect(self._session.set_high_contrast)
-        session.languageChanged.connect(self._on_language)
-        session.largeTextChanged.connect(self._sync_toggles)
-        session.largeTextChanged.connect(self._keep_switch_in_view)
-        session.highContrastChanged.connect(self._sync_toggles)
-        session.resetRequested.connect(self.clear)
-
-        self.refresh_topics()
-        self._sync_toggles()
-        self.retranslate()
-        self.reflow()
+        self._session.languageChanged.connect(self._sync_toggles)
+        self._session.largeTextChanged.connect(self._sync_toggles)
+        self._session.largeTextChanged.connect(self._keep_switch_in_view)
+        self._session.highContrastChanged.connect(self._sync_toggles)
+        self._session.resetRequested.connect(self.clear)
 
     # -- what the shell calls ----------------------------------------------------------------
     def set_deck(self, deck: Deck) -> None:
@@ -229,17 +245,6 @@ class MenuScreen(QWidget):
             return self.tr("1 slide")
         return self.tr("%1 slides").replace("%1", str(slides))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def _on_language(self, _language: str) -> None:
-        # The shell's translators are already swapped (connected first); Qt's LanguageChange
-        # event comes later, so retranslate now to avoid a frame in the old language.
-        self._sync_toggles()
-        self.retranslate()
-
     def _cue_colours(self) -> tuple[QColor, QColor]:
         palette = touch_palette(self._deck.clinic.theme, high_contrast=self._session.high_contrast)
         return QColor(palette.page.background), QColor(palette.button.background)
@@ -278,7 +283,7 @@ class MenuScreen(QWidget):
         return [*self.language_buttons.values(), self.large_text_button, self.high_contrast_button]
 
     def reflow(self) -> None:
-        size = self.size() if not self.size().isEmpty() else QSize(1920, 1080)
+        size = self.screen_size()
         margin, gap = px(size, 48), max(min_gap(size), px(size, 20))
         spacing = px(size, 28)
         self._layout.setContentsMargins(margin, margin, margin, margin)
@@ -367,8 +372,7 @@ class MenuScreen(QWidget):
         for row in range(self.topics_grid.rowCount()):
             self.topics_grid.setRowStretch(row, 1 if row * columns < len(cards) else 0)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+    def apply_metrics(self) -> None:
         self.reflow()
 
     def event(self, event: QEvent) -> bool:

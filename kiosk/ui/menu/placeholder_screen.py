@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.accessibility import SCOPE_PROPERTY, describe
+from kiosk.ui.touch_screen import TouchScreen
 
 
-class UnavailableScreen(QWidget):
+class UnavailableScreen(TouchScreen):
     """Shown for "Request more information" when requests cannot be stored here (no database)."""
 
     back = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("unavailableScreen")
+        super().__init__("unavailableScreen", parent=parent)
         self.setProperty(SCOPE_PROPERTY, "true")
         self.title = QLabel(self)
         self.title.setProperty("role", "headline")
@@ -40,8 +40,3 @@ class UnavailableScreen(QWidget):
         self.message.setText(self.tr("Please ask at the front desk for more information."))
         self.back_button.setText(self.tr("Back to the menu"))
         describe(self.back_button, self.tr("Back to the menu"), self.tr("Shows all topics again."))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

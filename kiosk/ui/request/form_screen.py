@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -41,6 +41,7 @@ from kiosk.core.requests.model import (
     StoredRequest,
     validate_request,
 )
+from kiosk.ui.accessibility import describe
 from kiosk.ui.request.fields import (
     BigCheckBox,
     ChipGrid,
@@ -55,9 +56,10 @@ from kiosk.ui.request.keyboard import KeyAction, KeyboardMode, OnScreenKeyboard
 from kiosk.ui.request.messages import field_message
 from kiosk.ui.request.style import PHONE_TEXT, Palette, request_stylesheet
 from kiosk.ui.request.thanks_screen import ThanksScreen
-from kiosk.ui.scale import min_gap, min_target, px, text_px
+from kiosk.ui.scale import REFERENCE_SIZE, min_gap, min_target, px, text_px
 from kiosk.ui.scroll_cue import MoreBelow
 from kiosk.ui.session import Session
+from kiosk.ui.touch_screen import TouchScreen
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +75,7 @@ class Submitter(Protocol):
     def submit(self, request: InfoRequest, idempotency_token: str) -> StoredRequest: ...
 
 
-class RequestScreen(QWidget):
+class RequestScreen(TouchScreen):
     """The form, then the thank-you screen; the shell hosts it as one screen."""
 
     #: The thank-you screen is done (timeout or "Done"); the shell goes home.
@@ -95,8 +97,7 @@ class RequestScreen(QWidget):
         retire: Callable[[QWidget], None] = QWidget.deleteLater,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("requestScreen")
+        super().__init__("requestScreen", session=session, parent=parent)
         # Replaced topic chips go here on a content reload (the shell deletes them between renders).
         self._retire = retire
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -137,23 +138,32 @@ class RequestScreen(QWidget):
             self.keyboard.action_key(KeyAction.NEXT, KeyboardMode.EMAIL),
             self.keyboard.action_key(KeyAction.NEXT, KeyboardMode.PHONE),
         )
-        session.languageChanged.connect(self._on_language_changed)
-        session.largeTextChanged.connect(lambda _on: self._apply_style(force=True))
-        session.highContrastChanged.connect(lambda _on: self._apply_style(force=True))
         session.resetRequested.connect(self.clear)
 
         self._new_token()
         self.retranslate()
-        self._apply_layout(QSize(1920, 1080))
+        self._apply_layout(REFERENCE_SIZE)
         self._apply_style(force=True)
 
     # -- building -------------------------------------------------------------------------
     def _build_form(self) -> None:
+        """The form page: header, the fields in a scroll area, the footer, the keyboard."""
         page = QWidget(self)
         page.setObjectName("requestForm")
         page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._form_page = page
+        self._build_header(page)
+        content = QWidget()
+        content.setObjectName("formContent")
+        content.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._content = content
+        self._build_fields(content)
+        self._build_columns(content)
+        self._build_scroll_area(page, content)
+        self._build_footer(page)
+        self._lay_out_page(page)
 
+    def _build_header(self, page: QWidget) -> None:
         self.title = QLabel(page)
         self.title.setObjectName("screenTitle")
         self.title.setWordWrap(True)
@@ -164,10 +174,8 @@ class RequestScreen(QWidget):
         self.cancel_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.cancel_button.clicked.connect(self._on_cancel)
 
-        content = QWidget()
-        content.setObjectName("formContent")
-        content.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._content = content
+    def _build_fields(self, content: QWidget) -> None:
+        """Name, phone and email; topics, contact time and consent; each with its error line."""
         self.name = TextField(KeyboardMode.TEXT, NAME_MAX, content)
         self.phone = TextField(KeyboardMode.PHONE, PHONE_INPUT_MAX, content)
         self.email = TextField(KeyboardMode.EMAIL, EMAIL_MAX, content)
@@ -197,16 +205,19 @@ class RequestScreen(QWidget):
         self.contact_time.changed.connect(lambda _v: self._on_input_changed())
         self.consent.toggled.connect(lambda _on: self._on_input_changed())
 
+    def _build_columns(self, content: QWidget) -> None:
+        """Contact details in one column, the choices in the other (side by side in landscape)."""
         left = QWidget(content)
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.name, self.phone, self.email, self.contact_hint, self.contact_error):
+        contact: tuple[QWidget, ...] = (self.name, self.phone, self.email, self.contact_hint, self.contact_error)
+        for widget in contact:
             left_column.addWidget(widget)
         left_column.addStretch(1)
         right = QWidget(content)
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
-        for part in (
+        choices: tuple[QWidget, ...] = (
             self.topics_caption,
             self.topics,
             self.topics_error,
@@ -216,14 +227,16 @@ class RequestScreen(QWidget):
             self.consent,
             self.privacy,
             self.consent_error,
-        ):
-            right_column.addWidget(part)
+        )
+        for widget in choices:
+            right_column.addWidget(widget)
         right_column.addStretch(1)
         self._columns = (left, right)
         self._column_layouts = (left_column, right_column)
         self._right_column = right_column
         self._grid = QGridLayout(content)
 
+    def _build_scroll_area(self, page: QWidget, content: QWidget) -> None:
         self.scroll_area = QScrollArea(page)
         self.scroll_area.setWidget(content)
         self.scroll_area.setWidgetResizable(True)
@@ -235,6 +248,8 @@ class RequestScreen(QWidget):
         QScroller.grabGesture(self.scroll_area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.more_below = MoreBelow(self.scroll_area, self._cue_colours)
 
+    def _build_footer(self, page: QWidget) -> None:
+        """The form's own error line, "Send my request" and the docked keyboard."""
         self.form_error = ErrorLabel(page)
         self.form_error.setObjectName("formError")
         self.submit_button = WrapButton(page)
@@ -248,6 +263,7 @@ class RequestScreen(QWidget):
         self.keyboard.nextRequested.connect(self._on_next)
         self.keyboard.doneRequested.connect(self.hide_keyboard)
 
+    def _lay_out_page(self, page: QWidget) -> None:
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.title)
@@ -288,15 +304,17 @@ class RequestScreen(QWidget):
             self._source_topic = None
         self.thanks.set_clinic(clinic)
         self._landscape = None  # re-run the whole layout pass for the new chips
-        self._apply_layout(self.size() if not self.size().isEmpty() else QSize(1920, 1080))
+        self._apply_layout(self.screen_size())
         self.retranslate()
         self._apply_style(force=True)
 
     # -- size, orientation and style --------------------------------------------------------
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._apply_layout(event.size())
+    def apply_metrics(self) -> None:
+        self._apply_layout(self.screen_size())
         self._apply_style()
+
+    def restyle(self) -> None:
+        self._apply_style(force=True)
 
     def _apply_layout(self, size: QSize) -> None:
         landscape = size.width() > size.height()
@@ -345,7 +363,7 @@ class RequestScreen(QWidget):
         self.thanks.set_screen_size(size)
 
     def _apply_style(self, *, force: bool = False) -> None:
-        size = self.size() if self.width() > 0 and self.height() > 0 else QSize(1920, 1080)
+        size = self.screen_size()
         key = (px(size, 1000), self._session.large_text, self._session.high_contrast)
         if key == self._style_key and not force:
             return
@@ -369,22 +387,12 @@ class RequestScreen(QWidget):
         return QColor(palette.background), QColor(palette.primary)
 
     # -- language ---------------------------------------------------------------------------
-    def _on_language_changed(self, language: str) -> None:
-        self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        # Translators are installed by the app; this covers them landing after languageChanged.
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         language = self._session.language
         self.title.setText(self.tr("Request more information"))
         self.intro.setText(self.tr("Leave your details and the clinic will contact you."))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
-        self.cancel_button.setAccessibleDescription(self.tr("Clears the form and goes back"))
+        describe(self.cancel_button, self.tr("Cancel"), self.tr("Clears the form and goes back"))
         captions = (
             (self.name, self.tr("Your name"), self.tr("Type your name with the keyboard below")),
             (self.phone, self.tr("Phone number"), self.tr("Type your phone number with the number pad below")),
@@ -392,15 +400,13 @@ class RequestScreen(QWidget):
         )
         for field, caption, description in captions:
             field.caption.setText(caption)
-            field.edit.setAccessibleName(caption)
-            field.edit.setAccessibleDescription(description)
+            describe(field.edit, caption, description)
         self.contact_hint.setText(self.tr("A phone number or an email address is enough."))
         self.topics_caption.setText(self.tr("What would you like to know more about?"))
         for topic in self._clinic.topics:
             chip = self.topics.chip(topic.id)
             chip.setText(topic.title.get(language))
-            chip.setAccessibleName(topic.title.get(language))
-            chip.setAccessibleDescription(self.tr("Tap to choose or un-choose this topic"))
+            describe(chip, topic.title.get(language), self.tr("Tap to choose or un-choose this topic"))
         self.time_caption.setText(self.tr("When should we contact you?"))
         times = {
             ContactTime.MORNING.value: self.tr("Morning"),
@@ -411,11 +417,11 @@ class RequestScreen(QWidget):
         for value, label in times.items():
             button = self.contact_time.button(value)
             button.setText(label)
-            button.setAccessibleName(label)
-            button.setAccessibleDescription(self.tr("Preferred time for the clinic to contact you"))
+            describe(button, label, self.tr("Preferred time for the clinic to contact you"))
         self.consent.setText(self.tr("I agree that the clinic may contact me."))
-        self.consent.setAccessibleName(self.tr("I agree that the clinic may contact me."))
-        self.consent.setAccessibleDescription(self.tr("Required to send the request"))
+        describe(
+            self.consent, self.tr("I agree that the clinic may contact me."), self.tr("Required to send the request")
+        )
         self.privacy.setText(
             self.tr(
                 "Your name, phone or email and your choices are kept on this kiosk only until the "
@@ -423,8 +429,9 @@ class RequestScreen(QWidget):
                 "Only clinic staff see them."
             ).replace("%1", str(self._retention_days))
         )
+        # The keyboard and the thank-you screen get the same LanguageChange after this screen;
+        # the thank-you screen's follow-up text is the clinic's own, in the session's language.
         self.thanks.set_language(language)
-        self.keyboard.retranslate()
         self._show_errors(self._errors)
         self._update_submit_label()
         self.topics.refit()
@@ -472,9 +479,10 @@ class RequestScreen(QWidget):
         missing = self._missing()
         self.submit_button.setText(labels[missing])
         self.submit_button.setProperty("incomplete", bool(missing))
-        self.submit_button.setAccessibleName(labels[missing])
-        self.submit_button.setAccessibleDescription(
-            self.tr("Sends your request to the clinic") if not missing else self.tr("Shows what is still missing")
+        describe(
+            self.submit_button,
+            labels[missing],
+            self.tr("Sends your request to the clinic") if not missing else self.tr("Shows what is still missing"),
         )
 
     def _on_input_changed(self) -> None:

@@ -12,10 +12,12 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.ui.scale import min_gap, px
+from kiosk.ui.accessibility import describe
+from kiosk.ui.scale import REFERENCE_SIZE, min_gap, px
+from kiosk.ui.touch_screen import TouchPart
 
 #: Key height at 1920x1080 (the touch minimum is 72).
 KEY_HEIGHT = 80
@@ -102,7 +104,7 @@ class KeyButton(QPushButton):
         self.setSizePolicy(policy)
 
 
-class OnScreenKeyboard(QWidget):
+class OnScreenKeyboard(TouchPart):
     """Types into ``target()``; ``nextRequested``/``doneRequested`` let the form move on."""
 
     nextRequested = Signal()
@@ -117,7 +119,7 @@ class OnScreenKeyboard(QWidget):
         self._mode = KeyboardMode.TEXT
         self._shift = False
         self._caps = False
-        self._unit_size = QSize(1920, 1080)
+        self._unit_size = QSize(REFERENCE_SIZE)
         self._outer = QVBoxLayout(self)
         self._pages: dict[KeyboardMode, QWidget] = {}
         self._keys: dict[KeyboardMode, list[KeyButton]] = {}
@@ -283,16 +285,9 @@ class OnScreenKeyboard(QWidget):
                 if action in labels:
                     text, name, description = labels[action]
                     key.setText(text)
-                    key.setAccessibleName(name)
-                    key.setAccessibleDescription(description)
+                    describe(key, name, description)
                 else:
-                    key.setAccessibleName(key.spec.text)
-                    key.setAccessibleDescription(self.tr("Types %1").replace("%1", key.spec.text))
+                    describe(key, key.spec.text, self.tr("Types %1").replace("%1", key.spec.text))
                     if action is KeyAction.TEXT:
                         key.setText(key.spec.text)
         self._update_labels()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -6,14 +6,16 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.model import Clinic
+from kiosk.ui.accessibility import describe
 from kiosk.ui.render.qr import qr_image
-from kiosk.ui.scale import min_gap, min_target, px
+from kiosk.ui.scale import REFERENCE_SIZE, min_gap, min_target, px
+from kiosk.ui.touch_screen import TouchPart
 
 #: A tap on "Done" this soon after the screen appeared is the second tap of a double tap on
 #: "Send", not a choice: ignore it so the patient still reads the screen.
@@ -86,7 +88,7 @@ class FittedLine(QWidget):
             painter.end()
 
 
-class ThanksScreen(QWidget):
+class ThanksScreen(TouchPart):
     done = Signal()
 
     def __init__(self, clinic: Clinic, *, clock: Clock | None = None, parent: QWidget | None = None) -> None:
@@ -96,11 +98,18 @@ class ThanksScreen(QWidget):
         self._clock: Clock = clock or SystemClock()
         self._language = "en"
         self._shown_at: datetime | None = None
-        self._screen_size = QSize(1920, 1080)
+        self._screen_size = QSize(REFERENCE_SIZE)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._finish)
 
+        self._build_widgets()
+        self._lay_out()
+        self.set_screen_size(self._screen_size)
+        self.retranslate()
+
+    def _build_widgets(self) -> None:
+        """What happens next, the phone number and its QR code, "Done"."""
         self.title = QLabel(self)
         self.title.setObjectName("thanksTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -112,7 +121,7 @@ class ThanksScreen(QWidget):
         self.call_caption = QLabel(self)
         self.call_caption.setObjectName("thanksBody")
         self.call_caption.setWordWrap(True)
-        self.phone = FittedLine(clinic.phone, self)
+        self.phone = FittedLine(self._clinic.phone, self)
         self.phone.setObjectName("thanksPhone")
         self.qr = QLabel(self)
         self.qr.setObjectName("thanksQr")
@@ -130,6 +139,8 @@ class ThanksScreen(QWidget):
         self.done_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.done_button.clicked.connect(self._on_done_tapped)
 
+    def _lay_out(self) -> None:
+        """A centred column; the phone and its QR code side by side (see set_screen_size)."""
         contact = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         phone_column = QVBoxLayout()
         phone_column.setSpacing(0)
@@ -156,8 +167,6 @@ class ThanksScreen(QWidget):
         column.addWidget(self.closes_note)
         column.addStretch(1)
         self._column = column
-        self.set_screen_size(self._screen_size)
-        self.retranslate()
 
     def set_screen_size(self, size: QSize) -> None:
         self._screen_size = QSize(size)
@@ -199,13 +208,13 @@ class ThanksScreen(QWidget):
         )
         self.call_caption.setText(self.tr("Questions? Call us:"))
         self.qr_caption.setText(self.tr("Scan to call"))
-        self.qr.setAccessibleName(self.tr("QR code to call the clinic"))
-        self.qr.setAccessibleDescription(
-            self.tr("Scan it with your phone's camera to call %1").replace("%1", self._clinic.phone)
+        describe(
+            self.qr,
+            self.tr("QR code to call the clinic"),
+            self.tr("Scan it with your phone's camera to call %1").replace("%1", self._clinic.phone),
         )
         self.done_button.setText(self.tr("Done"))
-        self.done_button.setAccessibleName(self.tr("Done"))
-        self.done_button.setAccessibleDescription(self.tr("Goes back to the start screen"))
+        describe(self.done_button, self.tr("Done"), self.tr("Goes back to the start screen"))
         self.closes_note.setText(self.tr("This screen closes by itself in a moment."))
 
     # -- showing and finishing --------------------------------------------------------------
@@ -234,8 +243,3 @@ class ThanksScreen(QWidget):
             return  # already finished: a late timer and a tap must not both count
         self.stop()
         self.done.emit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
