@@ -9,6 +9,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # Keep tests from reading or writing the developer's real kiosk directories.
 os.environ.pop("KIOSK_CONFIG", None)
 
+import gc
 import logging
 import sys
 from collections.abc import Iterator
@@ -106,15 +107,23 @@ def _no_blocker_per_wait(_steady_wait: _SteadyWait, monkeypatch: pytest.MonkeyPa
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
-    """Delete the test's widgets now, while its render workers are stopped.
+    """Delete the test's widgets and Qt objects now, in the GUI thread, while its render
+    workers are stopped.
 
-    pytest-qt closes them with ``deleteLater``, and ``processEvents`` never runs deferred
+    pytest-qt closes widgets with ``deleteLater``, and ``processEvents`` never runs deferred
     deletes: they used to happen inside the *next* test's event loop, while its workers
-    render, which is the GUI-thread side of the deadlock described in kiosk/ui/retire.py."""
+    render, which is the GUI-thread side of the deadlock described in kiosk/ui/retire.py.
+    Objects that only a reference cycle still holds (a kiosk's player and its content watcher)
+    are collected here too: left to Python's cyclic collector they die wherever it next runs,
+    perhaps in a later test's load or render worker, and a QFileSystemWatcher destroyed from
+    another thread warns ("Socket notifiers cannot be enabled or disabled from another
+    thread") and has corrupted the heap."""
     result = yield
     if "PySide6.QtCore" in sys.modules:
         from PySide6.QtCore import QCoreApplication, QEvent
 
         if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+            gc.collect()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     return result
