@@ -46,6 +46,23 @@ _.handle_DATA
 _.rcpt_options
 _.mechanism
 
+# The standard library calls these on our subclasses of its servers, sockets, streams and
+# tar entries (http.server, socketserver, smtplib, io, tarfile).
+_.do_GET
+_.log_request
+_.protocol_version
+_.close_connection
+_.daemon_threads
+_._get_socket
+_.readable
+_.readinto
+_.makefile
+_.mtime
+_.uid
+_.gid
+_.uname
+_.gname
+
 # pytest reads module marks.
 _.pytestmark
 

@@ -19,14 +19,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from publish_server import CountingServer, content_home_installer
-
-from kiosk.core.publish.bundle import publish
-from kiosk.core.publish.http_source import HttpSource
-from kiosk.core.publish.keys import generate_key_pair, load_private_key
-from kiosk.core.publish.updater import Updater
-
 ROOT = Path(__file__).resolve().parents[1]
+# Run as `python bench/NAME.py`: the repository root makes bench.* and tests.helpers.* importable.
+sys.path.insert(0, str(ROOT))
+
+from bench.publish_server import CountingServer, content_home_installer  # noqa: E402 - after the path above
+from kiosk.core.publish.bundle import publish  # noqa: E402 - after the path above
+from kiosk.core.publish.http_source import HttpSource  # noqa: E402 - after the path above
+from kiosk.core.publish.keys import generate_key_pair, load_private_key  # noqa: E402 - after the path above
+from kiosk.core.publish.updater import Updater  # noqa: E402 - after the path above
 
 
 def main() -> int:

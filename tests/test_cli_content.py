@@ -18,7 +18,6 @@ import pytest
 
 from kiosk.core.content_state import ORIGIN_LAST_GOOD, ContentState, write_state
 
-REPO = Path(__file__).resolve().parents[1]
 CLINIC = """\
 name: Test Clinic
 phone: +1 303-555-0100

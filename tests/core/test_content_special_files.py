@@ -6,14 +6,15 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from fixtures.content_kit import INFO, make_pack
 
 from kiosk.core.images import ImageError, checked_image, probe_image
 from kiosk.core.loader import content_version, load_deck
+from tests.helpers.content_kit import INFO, make_pack
 
 pytestmark = pytest.mark.faults
 
@@ -106,7 +107,7 @@ def test_the_image_checks_refuse_a_named_pipe(tmp_path: Path, fifos: list[Path])
 
     for check in (probe_image, checked_image):
         with pytest.raises(ImageError, match=r"not a regular file \(a named pipe\)"):
-            within(10, lambda check=check: check(pipe))  # type: ignore[misc]
+            within(10, partial(check, pipe))
 
 
 @needs_fifo

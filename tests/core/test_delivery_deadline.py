@@ -13,21 +13,9 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
-from test_delivery_outbox import START, TITLES, submit
-from test_delivery_servers import (
-    DENVER,
-    LOOPBACK,
-    HttpServer,
-    Reply,
-    SmtpServer,
-    make_certificate,
-    sample_request,
-    start_smtp,
-)
-from trickle_servers import trickling
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.delivery.backoff import Backoff
@@ -39,6 +27,18 @@ from kiosk.core.delivery.secrets import SecretRef
 from kiosk.core.delivery.webhook import WebhookChannel
 from kiosk.core.requests.outbox import DeliveryState
 from kiosk.core.requests.store import RequestStore
+from tests.helpers.delivery_kit import START, TITLES, submit
+from tests.helpers.delivery_servers import (
+    DENVER,
+    LOOPBACK,
+    HttpServer,
+    Reply,
+    SmtpServer,
+    make_certificate,
+    sample_request,
+    start_smtp,
+)
+from tests.helpers.trickle_servers import trickling
 
 pytestmark = pytest.mark.faults
 
@@ -78,9 +78,9 @@ def timed(work: Callable[[], T], give_up: float = 10.0) -> tuple[T, float]:
     return box[0], time.monotonic() - started
 
 
-def webhook(url: str, timeout: float = DEADLINE, **kwargs: object) -> WebhookChannel:
+def webhook(url: str, timeout: float = DEADLINE, **kwargs: Any) -> WebhookChannel:
     config = WebhookChannelConfig(name="webhook", url=url, secret=SecretRef("f", env="S"), timeout=timeout)
-    return WebhookChannel(config, DENVER, environ={"S": "s3cret"}, **kwargs)  # type: ignore[arg-type]
+    return WebhookChannel(config, DENVER, environ={"S": "s3cret"}, **kwargs)
 
 
 def email(port: int, timeout: float = DEADLINE) -> EmailChannel:

@@ -7,8 +7,6 @@ import random
 from pathlib import Path
 
 import pytest
-from test_delivery_outbox import START, TITLES, email_channel, submit
-from test_delivery_servers import free_port, start_smtp
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.delivery.backoff import Backoff
@@ -16,6 +14,8 @@ from kiosk.core.delivery.channels import DeliveryResult, OutgoingRequest
 from kiosk.core.delivery.outbox import Outbox
 from kiosk.core.requests.outbox import DeliveryState
 from kiosk.core.requests.store import RequestStore
+from tests.helpers.delivery_kit import START, TITLES, email_channel, submit
+from tests.helpers.delivery_servers import free_port, start_smtp
 
 pytestmark = pytest.mark.faults
 

@@ -10,12 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_delivery_servers import DENVER, sample_request
 
 from kiosk.core.delivery.channels import Outcome
 from kiosk.core.delivery.config import WebhookChannelConfig
 from kiosk.core.delivery.secrets import SecretError, SecretRef
 from kiosk.core.delivery.webhook import WebhookChannel
+from tests.helpers.delivery_servers import DENVER, sample_request
 
 pytestmark = pytest.mark.faults
 

@@ -9,13 +9,13 @@ import stat
 from pathlib import Path
 
 import pytest
-from fixtures.content_kit import write
-from fixtures.publish_kit import new_key, pack
 
 from kiosk.core.loader import content_version
 from kiosk.core.publish.bundle import ARCHIVE_NAME, PublishRefused, publish
 from kiosk.core.publish.envelope import open_envelope
 from kiosk.core.publish.manifest import MANIFEST_NAME
+from tests.helpers.content_kit import write
+from tests.helpers.publish_kit import new_key, pack
 
 T0 = 1_800_000_000.0
 KEY = new_key()

@@ -11,11 +11,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from fixtures.publish_kit import Member, make_archive
 
 from kiosk.core.publish.deadline import CheckTimeout, Deadline
 from kiosk.core.publish.extract import ExtractError, _CappedStream, extract_bundle
 from kiosk.core.publish.manifest import ArchiveEntry, FileEntry, Manifest
+from tests.helpers.publish_kit import Member, make_archive
 
 FILES = {"clinic.yaml": b"name: x\n", "slides/a.yaml": b"id: a\n", "images/p.png": b"\x89PNG" + b"\x00" * 100}
 

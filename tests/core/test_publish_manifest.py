@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -102,8 +103,8 @@ def test_any_change_to_the_signed_bytes_is_caught(manifest: Manifest, data: st.D
         open_envelope(json.dumps(sealed).encode(), KEY.public_key())
 
 
-def sample(**changes: object) -> Manifest:
-    values: dict[str, object] = {
+def sample(**changes: Any) -> Manifest:
+    values: dict[str, Any] = {
         "serial": 7,
         "created": datetime(2026, 11, 27, tzinfo=UTC),
         "content_version": "0123456789abcdef",
@@ -111,7 +112,7 @@ def sample(**changes: object) -> Manifest:
         "files": (FileEntry("clinic.yaml", 10, SHA),),
     }
     values.update(changes)
-    return Manifest(**values)  # type: ignore[arg-type]
+    return Manifest(**values)
 
 
 def test_sealed_manifest_opens_with_the_right_key_only() -> None:

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from fixtures.publish_kit import BundleServer, Home, new_key, pack, publish_pack
-from test_delivery_servers import Certificate, make_certificate
 
 from kiosk.cli import main
 from kiosk.core.config import load_config
@@ -21,6 +19,8 @@ from kiosk.core.publish.settings import config_problems, make_updater, open_sour
 from kiosk.core.publish.sources import FolderSource
 from kiosk.core.publish.updater import Updater
 from kiosk.core.publish.urls import SourceURLError, parse_source_url, redact
+from tests.helpers.delivery_servers import Certificate, make_certificate
+from tests.helpers.publish_kit import BundleServer, Home, new_key, pack, publish_pack
 
 T0 = 1_800_000_000.0
 

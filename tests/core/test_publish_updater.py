@@ -14,8 +14,15 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from fixtures.content_kit import write
-from fixtures.publish_kit import (
+
+from kiosk.core.publish.files import exclusive_lock
+from kiosk.core.publish.http_source import HttpSource
+from kiosk.core.publish.keys import key_id
+from kiosk.core.publish.manifest import MANIFEST_NAME, FileEntry
+from kiosk.core.publish.status import UPDATES_FILE, read_update_status
+from kiosk.core.publish.updater import LOCK_NAME, CheckResult, Updater
+from tests.helpers.content_kit import write
+from tests.helpers.publish_kit import (
     BundleServer,
     Fault,
     Home,
@@ -29,13 +36,6 @@ from fixtures.publish_kit import (
     publish_pack,
     replace_manifest,
 )
-
-from kiosk.core.publish.files import exclusive_lock
-from kiosk.core.publish.http_source import HttpSource
-from kiosk.core.publish.keys import key_id
-from kiosk.core.publish.manifest import MANIFEST_NAME, FileEntry
-from kiosk.core.publish.status import UPDATES_FILE, read_update_status
-from kiosk.core.publish.updater import LOCK_NAME, CheckResult, Updater
 
 T0 = 1_800_000_000.0
 
@@ -350,7 +350,7 @@ def test_older_serial_is_refused_as_a_rollback(
         result, tmp_path, home, f"refused serial {int(T0)}", f"accepted serial {new.serial}", "rollback"
     )
     assert [serial for _, serial in home.installed] == [new.serial]
-    assert read_update_status(tmp_path / "data").accepted_serial == new.serial  # type: ignore[union-attr]
+    assert read_update_status(tmp_path / "data").accepted_serial == new.serial
 
 
 def test_credentials_in_the_url_are_used_but_never_shown(
@@ -411,7 +411,7 @@ def test_install_failure_is_reported_and_retried(
     home.fail_with = OSError(28, "No space left on device")
     updater = make_updater(server.url, key, tmp_path, home)
     assert_failed_and_recorded(updater.check(), tmp_path, home, "install of serial", "No space left on device")
-    assert read_update_status(tmp_path / "data").accepted_serial == 0  # type: ignore[union-attr]
+    assert read_update_status(tmp_path / "data").accepted_serial == 0
     home.fail_with = None
     assert updater.check().outcome == "installed"
 

@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from damaged_db import damage_table_page
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.requests.errors import DatabaseDamaged, StorageError
 from kiosk.core.requests.model import ContactTime, InfoRequest
 from kiosk.core.requests.store import RequestStore
+from tests.helpers.damaged_db import damage_table_page
 
 pytestmark = pytest.mark.faults
 

@@ -8,12 +8,12 @@ import io
 from pathlib import Path
 
 import pytest
-from fixtures.content_kit import INFO, make_pack, write
 from PIL import Image
 
 from kiosk.core.images import image_rules_markdown
 from kiosk.core.loader import load_deck
 from kiosk.core.svg_safety import MAX_EMBEDDED_PIXELS, MAX_SVG_ELEMENTS
+from tests.helpers.content_kit import INFO, make_pack, write
 
 pytestmark = pytest.mark.faults
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.loader import load_deck
-from kiosk.core.model import Clinic, Theme, Topic
+from kiosk.core.model import Clinic, Topic
 from kiosk.core.requests.errors import StorageError
 from kiosk.core.requests.model import MESSAGES, ContactTime, InfoRequest, StoredRequest, parse_request
 from kiosk.core.requests.store import RequestStore
@@ -26,24 +25,18 @@ from kiosk.core.resources import bundled_content_dir
 from kiosk.core.text import LocalizedText
 from kiosk.ui.i18n import I18N_DIR
 from kiosk.ui.render.qr import qr_matches
-from kiosk.ui.request.form_screen import RequestScreen, Submitter
+from kiosk.ui.request.form_screen import RequestScreen
 from kiosk.ui.request.keyboard import KeyAction, KeyboardMode
 from kiosk.ui.request.messages import field_message
 from kiosk.ui.request.thanks_screen import DONE_GUARD_SECONDS, tel_uri
 from kiosk.ui.session import Session
-from tests.helpers.clinics import atlas_clinic
+from tests.helpers.request_form import FOLLOW_UP, START, build, errors_shown, fill, make_clinic, type_with_keys
 from tests.helpers.touch import tap
 
-START = datetime(2026, 3, 2, 15, 0, tzinfo=UTC)
-FOLLOW_UP = LocalizedText({"en": "We will call you within one business day.", "es": "Lo llamaremos en un día hábil."})
 ES = {
     "title": "Solicitar más información",
     "storage": "No pudimos guardar su solicitud. Por favor, pregunte en la recepción.",
 }
-
-
-def make_clinic(follow_up: LocalizedText | None = FOLLOW_UP) -> Clinic:
-    return atlas_clinic(topics=("dry-needling", "shockwave", "exercise"), theme=Theme(), follow_up=follow_up)
 
 
 class FlakyStore:
@@ -91,69 +84,6 @@ def to_spanish(session: Session, translator: QTranslator, screen: RequestScreen)
     QCoreApplication.installTranslator(translator)
     session.set_language("es")
     QCoreApplication.sendEvent(screen, QEvent(QEvent.Type.LanguageChange))
-
-
-def build(
-    qtbot: QtBot,
-    session: Session,
-    submitter: Submitter,
-    clock: FixedClock,
-    *,
-    size: QSize | None = None,
-    thanks_seconds: float = 600.0,
-    clinic: Clinic | None = None,
-) -> RequestScreen:
-    screen = RequestScreen(
-        session,
-        clinic or make_clinic(),
-        submitter,
-        clock=clock,
-        thanks_seconds=thanks_seconds,
-    )
-    qtbot.addWidget(screen)
-    screen.resize(size or QSize(1920, 1080))
-    screen.show()
-    qtbot.waitExposed(screen)
-    screen.begin(None)
-    return screen
-
-
-def type_with_keys(qtbot: QtBot, screen: RequestScreen, text: str) -> None:
-    """Tap ``text`` out on the on-screen keyboard, with shift for capitals."""
-    keyboard = screen.keyboard
-    for ch in text:
-        if ch == " ":
-            tap(keyboard.action_key(KeyAction.SPACE))
-            continue
-        if ch.isupper():
-            tap(keyboard.action_key(KeyAction.SHIFT))
-        tap(keyboard.key_for(ch.lower()))
-
-
-def fill(
-    qtbot: QtBot, screen: RequestScreen, *, name: str = "", phone: str = "", email: str = "", consent: bool = True
-) -> None:
-    for field, text in ((screen.name, name), (screen.phone, phone), (screen.email, email)):
-        if text:
-            tap(field.edit)
-            assert screen.keyboard.isVisible() and screen.keyboard.target() is field.edit
-            type_with_keys(qtbot, screen, text)
-    if screen.keyboard.isVisible():
-        tap(screen.keyboard.action_key(KeyAction.DONE))
-    if consent:
-        tap(screen.consent)
-
-
-def errors_shown(screen: RequestScreen) -> dict[str, str]:
-    labels = {
-        "name": screen.name.error,
-        "phone": screen.phone.error,
-        "email": screen.email.error,
-        "contact": screen.contact_error,
-        "consent": screen.consent_error,
-        "form": screen.form_error,
-    }
-    return {key: label.text() for key, label in labels.items() if label.isVisibleTo(screen) and label.text()}
 
 
 # --- filling and submitting ------------------------------------------------------------------
