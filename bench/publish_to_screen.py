@@ -29,11 +29,15 @@ import threading
 import time
 from pathlib import Path
 
-from player_xvfb import ROOT, kiosk_env, load_average, xvfb
-from publish_server import CountingServer
+ROOT = Path(__file__).resolve().parents[1]
+# Run as `python bench/NAME.py`: the repository root makes bench.* and tests.helpers.* importable.
+sys.path.insert(0, str(ROOT))
 
-from kiosk.core.publish.bundle import publish
-from kiosk.core.publish.keys import generate_key_pair, load_private_key
+from bench.measures import kiosk_env, load_average  # noqa: E402 - after the path above
+from bench.publish_server import CountingServer  # noqa: E402 - after the path above
+from kiosk.core.publish.bundle import publish  # noqa: E402 - after the path above
+from kiosk.core.publish.keys import generate_key_pair, load_private_key  # noqa: E402 - after the path above
+from tests.helpers.xvfb import running_xvfb  # noqa: E402 - after the path above
 
 SLIDE_LINE = re.compile(r"^slide (\S+) (\S+) (\d+\.\d+)$")
 
@@ -61,7 +65,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=6)
     parser.add_argument("--interval", type=float, default=5.0, help="content.check_interval in seconds")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="bench-publish-") as tmp, xvfb() as display:
+    with tempfile.TemporaryDirectory(prefix="bench-publish-") as tmp, running_xvfb() as display:
         work = Path(tmp)
         pair = generate_key_pair(work / "keys")
         key = load_private_key(pair.private_path)

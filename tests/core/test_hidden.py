@@ -8,13 +8,13 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from fixtures.content_kit import CLINIC, INFO, make_pack
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.json_schema import slide_schema
 from kiosk.core.loader import load_deck
 from kiosk.core.model import Deck
 from kiosk.core.playback import Playback
+from tests.helpers.content_kit import CLINIC, INFO, make_pack
 
 NOW = datetime(2026, 3, 2, 17, 0, tzinfo=UTC)  # a Monday, 10:00 in Denver
 

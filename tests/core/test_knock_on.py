@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fixtures.content_kit import CLINIC, INFO, make_pack
-
 from kiosk.core.loader import load_deck
+from tests.helpers.content_kit import CLINIC, INFO, make_pack
 
 EXERCISE = """\
 id: {id}

@@ -16,13 +16,13 @@ from typing import Any
 
 import pytest
 import yaml
-from fixtures.content_kit import make_pack
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.loader import load_deck
 from kiosk.core.yaml_mistakes import Mistake, explain_syntax_error, messages_markdown
 from kiosk.core.yaml_source import parse_yaml_text
+from tests.helpers.content_kit import make_pack
 
 REPO = Path(__file__).resolve().parents[2]
 CONTENT = REPO / "content"
@@ -228,7 +228,7 @@ def broken_files(draw: st.DrawFn) -> tuple[str, str, int, str]:
     else:
         quoted = [i for i in text_lines if '"' in lines[i] or "'" in lines[i]]
         keyed = [i for i in text_lines if _KEY.match(lines[i]) and _KEY.match(lines[i]).group(3)]
-        if quoted and draw(st.booleans()):
+        if quoted and bool(draw(st.booleans())):
             i = draw(st.sampled_from(quoted))
             at = draw(st.sampled_from([j for j, c in enumerate(lines[i]) if c in "\"'"]))
             lines[i] = lines[i][:at] + lines[i][at + 1 :]
