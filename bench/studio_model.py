@@ -29,10 +29,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from load_content import make_content
+ROOT = Path(__file__).resolve().parents[1]
+# Run as `python bench/NAME.py`: the repository root makes bench.* and tests.helpers.* importable.
+sys.path.insert(0, str(ROOT))
 
-from kiosk.core.resources import bundled_content_dir
-from kiosk.core.studio.model import StudioModel
+from bench.load_content import make_content  # noqa: E402 - after the path above
+from kiosk.core.resources import bundled_content_dir  # noqa: E402 - after the path above
+from kiosk.core.studio.model import StudioModel  # noqa: E402 - after the path above
 
 OPEN_BUDGET_SECONDS = 1.0
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from test_render_decks import deck_of, everyday_slides
 
 from kiosk.core.images import probe_image
 from kiosk.core.model import ImageRef
 from kiosk.core.studio.pictures import LARGEST_SCREEN, MAX_LONG_SIDE, PictureSlot
 from kiosk.ui.render import SlideRenderer
+from tests.helpers.decks import deck_of, everyday_slides
 
 WIDE, HEIGHT = LARGEST_SCREEN
 SCREENS = (QSize(WIDE, HEIGHT), QSize(HEIGHT, WIDE))

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from studio_kit import NOW, SMALL_CLINIC, write
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.resources import bundled_content_dir
 from kiosk.core.studio.model import StudioModel
+from tests.helpers.studio_kit import NOW, SMALL_CLINIC, write
 
 
 @pytest.fixture

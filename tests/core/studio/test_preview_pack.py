@@ -35,7 +35,7 @@ def test_a_preview_is_the_loaders_own_slide_with_the_unsaved_text(pack: Path) ->
         assert preview.slide is not None and preview.deck is not None
         assert preview.slide.title.get("en") == "Questions? Phone us"
         assert [s.id for s in preview.deck.slides] == ["contact"]
-        assert preview.deck.clinic.name == load_deck(pack).deck.clinic.name  # type: ignore[union-attr]
+        assert preview.deck.clinic.name == load_deck(pack).deck.clinic.name
     finally:
         preview.release()
     assert preview.folder is not None and not preview.folder.exists()
@@ -59,7 +59,11 @@ def test_a_mistake_in_the_slide_itself_is_reported_without_a_deck(pack: Path) ->
 
 
 def test_the_clinic_as_it_stands_is_used(pack: Path) -> None:
-    clinic = (pack / "clinic.yaml").read_text(encoding="utf-8").replace("name: Atlas Physical Therapy", "name: Atlas PT Denver")
+    clinic = (
+        (pack / "clinic.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: Atlas Physical Therapy", "name: Atlas PT Denver")
+    )
     preview = request(pack, (pack / "slides/contact.yaml").read_text(encoding="utf-8"), clinic=clinic).run()
     try:
         assert preview.deck is not None and preview.deck.clinic.name == "Atlas PT Denver"

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from studio_kit import NOW, snapshot
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.fields import CLINIC_FIELDS, SLIDE_KINDS, FieldType, slide_fields
@@ -23,6 +22,7 @@ from kiosk.core.studio.observers import Change, ChangeKind
 from kiosk.core.studio.pack_state import StudioError
 from kiosk.core.studio.schedule_values import WEEKDAYS, ScheduleValue
 from kiosk.core.studio.values import TextValue
+from tests.helpers.studio_kit import NOW, snapshot
 
 CONTACT = DocKey("slides/contact.yaml")
 CAT_COW = DocKey("slides/exercise-cat-cow.yaml")

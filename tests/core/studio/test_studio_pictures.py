@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageCms
-from studio_kit import snapshot
 
 from kiosk.core.loader import load_deck
 from kiosk.core.model import ExerciseSlide
 from kiosk.core.studio.keys import CLINIC, DocKey
 from kiosk.core.studio.model import StudioModel
 from kiosk.core.studio.pictures import MAX_LONG_SIDE, PictureError, PictureSlot, prepare_picture, slug
+from tests.helpers.studio_kit import snapshot
 
 CAT_COW = DocKey("slides/exercise-cat-cow.yaml")
 SAFE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300"><rect width="400" height="300"/></svg>'

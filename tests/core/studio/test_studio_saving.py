@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from studio_kit import NOW, snapshot
 
 from kiosk.core import atomic_files
 from kiosk.core.clock import FixedClock
@@ -23,6 +22,7 @@ from kiosk.core.studio.keys import CLINIC, DocKey
 from kiosk.core.studio.model import StudioModel
 from kiosk.core.studio.observers import Change, ChangeKind
 from kiosk.core.studio.pack_state import StudioError
+from tests.helpers.studio_kit import NOW, snapshot
 
 CONTACT = DocKey("slides/contact.yaml")
 

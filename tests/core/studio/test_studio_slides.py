@@ -9,7 +9,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from studio_kit import NOW, snapshot
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.fields import SLIDE_KINDS
@@ -21,6 +20,7 @@ from kiosk.core.studio.new_slides import PLACEHOLDER_PICTURE
 from kiosk.core.studio.schedule_status import ScheduleState
 from kiosk.core.studio.schedule_values import ScheduleValue
 from kiosk.core.studio.trash import DELETED_DIR
+from tests.helpers.studio_kit import NOW, snapshot
 
 
 def shipped_order() -> list[str]:

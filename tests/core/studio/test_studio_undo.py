@@ -11,13 +11,13 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from studio_kit import NOW, snapshot
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.resources import bundled_content_dir
 from kiosk.core.studio.keys import CLINIC, DocKey
 from kiosk.core.studio.model import StudioModel
 from kiosk.core.studio.schedule_values import ScheduleValue
+from tests.helpers.studio_kit import NOW, snapshot
 
 CONTACT = DocKey("slides/contact.yaml")
 

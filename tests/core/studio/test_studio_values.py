@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from studio_kit import SMALL_CLINIC, write
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.loader import content_version, load_deck
@@ -22,6 +21,7 @@ from kiosk.core.studio.pack_state import StudioError
 from kiosk.core.studio.schedule_values import ScheduleValue
 from kiosk.core.studio.versions import PublishFailed, PublishSettings
 from kiosk.core.yaml_source import parse_yaml_text
+from tests.helpers.studio_kit import SMALL_CLINIC, write
 
 DAY_WORDS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "Sunday"]
 bound = st.one_of(
