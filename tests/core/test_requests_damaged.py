@@ -83,3 +83,11 @@ def test_a_file_that_is_not_a_database_is_damaged_too(tmp_path: Path) -> None:
     path.chmod(0o600)
     with pytest.raises(DatabaseDamaged, match="not a database"):
         RequestStore(path)
+
+
+def test_reading_the_deliveries_on_a_damaged_page_is_a_storage_error(damaged: RequestStore) -> None:
+    """Every read says DatabaseDamaged, never SQLite's own error: the admin screen catches
+    StorageError and must open whatever the file's state."""
+    oldest = damaged.list_requests(limit=1)[0]
+    with pytest.raises(DatabaseDamaged, match=r"could not read deliveries from .*requests\.db"):
+        damaged.deliveries(oldest.id)

@@ -420,7 +420,10 @@ class RequestStore:
             rows = self._read(
                 "read deliveries", "SELECT channel FROM deliveries WHERE request_id = ? ORDER BY channel", (request_id,)
             )
-            return [self._delivery(self._conn, request_id, str(ch)) for (ch,) in rows]
+            try:
+                return [self._delivery(self._conn, request_id, str(ch)) for (ch,) in rows]
+            except sqlite3.Error as exc:
+                raise storage_error(f"could not read deliveries from {self.path}", exc) from exc
 
     def delivery_counts(self) -> dict[DeliveryState, int]:
         counts = dict.fromkeys(DeliveryState, 0)
