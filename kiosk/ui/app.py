@@ -73,6 +73,12 @@ class StaffServices:
     retry_delivery: Callable[[str | None], None] | None = None
     #: Why delivery is off ("" when it is not): a mistake under delivery: in kiosk.yaml.
     delivery_problem: str = ""
+    #: Why requests cannot be stored or shown ("" when the database opened): the admin screen
+    #: says it on its requests page.
+    requests_problem: str = ""
+    #: Why the data folder cannot be used at all ("" when it can): then no staff PIN can be
+    #: read from it either, and the PIN pad says so instead of "no PIN set".
+    data_folder_problem: str = ""
 
 
 #: How long closing waits for delivery: sends in flight are cut short at once, so this is
@@ -92,12 +98,12 @@ class Services:
     #: Checks hourly whether the daily retention purge is due.
     retention_timer: QTimer | None = None
 
-    def close(self) -> None:
+    def close(self, timeout: float = WORKER_STOP_SECONDS) -> None:
         if self.retention_timer is not None:
             self.retention_timer.stop()
-        if self.worker is not None and not self.worker.stop(timeout=WORKER_STOP_SECONDS):
+        if self.worker is not None and not self.worker.stop(timeout=timeout):
             # A name lookup that hangs cannot be interrupted; its thread ends with the process.
-            log.warning("delivery did not stop within %.0f s; leaving it to end with the process", WORKER_STOP_SECONDS)
+            log.warning("delivery did not stop within %.1f s; leaving it to end with the process", timeout)
         for store in self.stores:
             store.close()
 
@@ -105,8 +111,10 @@ class Services:
 def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
     """The requests database, delivery worker and staff PIN in ``data.dir``.
 
-    A kiosk that cannot open its database still plays and browses: the request screen then
-    says requests are not available, and the reason is logged for IT."""
+    A kiosk that cannot use its data folder or open its database still plays and browses: the
+    request screen then says requests are not available, the reason is logged for IT, and the
+    staff screens are there all the same (the admin screen says what is wrong: staff must
+    never lose the only way out and every diagnostic to a damaged file)."""
     from kiosk.core.admin_pin import Lockout, PinStore, pin_path
     from kiosk.core.delivery.config import delivery_setup
     from kiosk.core.paths import data_dir, ensure_private_dir, requests_db_path
@@ -115,18 +123,44 @@ def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
 
     services = Services()
     folder = data_dir(config["data.dir"])
-    try:
-        ensure_private_dir(folder)
-        store = RequestStore(requests_db_path(folder), clock=clock)
-    except (OSError, StorageError) as exc:
-        log.error("requests are not available: %s", exc)
-        return services
-    services.stores.append(store)
-    services.retention_timer = _start_retention(store, clock, int(config["requests.retention_days"]))
     setup = delivery_setup(config)
     if setup.off_by_mistake:
         # The kiosk still starts (a lobby screen never goes black for a delivery typo), loudly.
         log.error("%s", setup.summary())
+    pins = PinStore(pin_path(folder))
+
+    def staff_services(**found: Any) -> StaffServices:
+        return StaffServices(
+            pin_store=pins,
+            lockout=Lockout(clock, path=pins.lockout_path),
+            data_dir=folder,
+            admin_idle_close=float(config["admin.idle_close"]),
+            delivery_problem=setup.summary(),
+            **found,
+        )
+
+    try:
+        ensure_private_dir(folder)
+    except OSError as exc:
+        problem = (
+            f"the data folder {folder} cannot be used ({exc.strerror or exc}): requests cannot be stored "
+            "and the staff PIN cannot be read; run kiosk doctor"
+        )
+        log.error("requests are not available: %s", problem)
+        services.staff = staff_services(requests_problem=problem, data_folder_problem=problem)
+        return services
+    try:
+        store = RequestStore(requests_db_path(folder), clock=clock)
+    except StorageError as exc:
+        log.error("requests are not available: %s", exc)
+        services.staff = staff_services(requests_problem=str(exc))
+        return services
+    services.stores.append(store)
+    health = store.health()
+    if not health.ok:
+        # Requests are refused at submit (never thanked for); staff see it on the admin screen.
+        log.error("%s", health.detail)
+    services.retention_timer = _start_retention(store, clock, int(config["requests.retention_days"]))
     channel_configs = setup.channels
     outbox: Outbox | None = None
     if channel_configs:
@@ -148,21 +182,15 @@ def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
         worker.wake if worker is not None else None,
         retention_days=config["requests.retention_days"],
     )
-    pins = PinStore(pin_path(folder))
 
     def retry(request_id: str | None) -> None:
         store.retry_failed(request_id)
         if worker is not None:
             worker.wake()
 
-    services.staff = StaffServices(
-        pin_store=pins,
-        lockout=Lockout(clock, path=pins.lockout_path),
-        data_dir=folder,
-        admin_idle_close=float(config["admin.idle_close"]),
+    services.staff = staff_services(
         last_delivery_success=(lambda: outbox.last_success) if outbox is not None else None,
         retry_delivery=retry,
-        delivery_problem=setup.summary(),
     )
     return services
 
@@ -247,10 +275,10 @@ class Kiosk:
 def _pin_pad(window: KioskShell, staff: StaffServices) -> PinPadScreen:
     from kiosk.ui.admin.pin_pad import PinPadScreen
 
-    return PinPadScreen(window.session, staff.pin_store, staff.lockout)
+    return PinPadScreen(window.session, staff.pin_store, staff.lockout, pin_unreadable=bool(staff.data_folder_problem))
 
 
-def _admin_screen(window: KioskShell, store: RequestStore, clock: Clock, staff: StaffServices) -> AdminScreen:
+def _admin_screen(window: KioskShell, store: RequestStore | None, clock: Clock, staff: StaffServices) -> AdminScreen:
     from kiosk.ui.admin.admin_screen import AdminScreen
 
     return AdminScreen(
@@ -261,6 +289,8 @@ def _admin_screen(window: KioskShell, store: RequestStore, clock: Clock, staff: 
         data_dir=staff.data_dir,
         session=window.session,
         topic_title=lambda topic_id: _topic_title(window, topic_id),
+        store_problem=staff.requests_problem,
+        delivery_problem=staff.delivery_problem,
     )
 
 
@@ -303,13 +333,14 @@ def install_touch_screens(
         window.hooks = replace(
             window.hooks, last_delivery_success=staff.last_delivery_success, retry_delivery=staff.retry_delivery
         )
+        # Whatever state the database is in: the admin screen is staff's only way out and
+        # shows what is wrong with it.
         store = requests.store if requests is not None else None
-        if store is not None:
-            window.install_admin(
-                AdminGesture(window, hold_seconds=staff.hold_seconds, parent=window),
-                lambda: _pin_pad(window, staff),
-                lambda: _admin_screen(window, store, clock, staff),
-            )
+        window.install_admin(
+            AdminGesture(window, hold_seconds=staff.hold_seconds, parent=window),
+            lambda: _pin_pad(window, staff),
+            lambda: _admin_screen(window, store, clock, staff),
+        )
 
 
 def build_kiosk(

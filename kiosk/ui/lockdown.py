@@ -3,7 +3,8 @@ disturbs the kiosk.
 
 - the window is frameless and stays on top (above any desktop a window manager may show);
 - Alt+F4, Ctrl+Q, Ctrl+W, Escape and F11 do nothing (an event filter on the application, so
-  no widget, dialog or shortcut of the shell ever sees them);
+  no widget, dialog or shortcut of the shell ever sees them), except Escape on a screen that
+  cancels with it (:func:`allow_escape`: the staff PIN pad);
 - right-click (context menu) events are dropped everywhere;
 - the window refuses to close (a window manager's close button, Alt+F4 handled by the WM)
   unless the admin screen's exit path called :meth:`Lockdown.allow_close` first;
@@ -18,7 +19,7 @@ import logging
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCursor, QKeyEvent, QKeySequence, QShortcutEvent
+from PySide6.QtGui import QCursor, QKeyEvent, QKeySequence, QShortcutEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,31 @@ BLOCKED_KEYS: tuple[tuple[Qt.Key, Qt.KeyboardModifier], ...] = (
     (_KEY.Key_F11, _MOD.NoModifier),
 )
 _KEY_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.Shortcut)
+
+
+#: The widget property that lets Escape through to a screen (and everything in it).
+ESCAPE_ALLOWED = "kioskEscapeAllowed"
+
+
+def allow_escape(screen: QWidget) -> None:
+    """Let a plain Escape reach ``screen`` and its children while it is on screen (it cancels
+    itself with it); every other screen keeps Escape blocked."""
+    screen.setProperty(ESCAPE_ALLOWED, True)
+
+
+def escape_allowed(target: QObject) -> bool:
+    """Whether a key event for ``target`` is inside a visible screen that takes Escape.
+
+    A key first goes to the native window (a QWindow), which hands it to its focus widget:
+    for the window, the focus widget decides."""
+    if isinstance(target, QWindow):
+        target = target.focusObject()
+    widget = target if isinstance(target, QWidget) else None
+    while widget is not None:
+        if widget.property(ESCAPE_ALLOWED) is True:
+            return widget.isVisible()
+        widget = widget.parentWidget()
+    return False
 
 
 def is_blocked_key(key: int, modifiers: Qt.KeyboardModifier) -> bool:
@@ -92,6 +118,8 @@ class Lockdown(QObject):
             else:
                 assert isinstance(event, QKeyEvent)
                 blocked = is_blocked_key(event.key(), event.modifiers())
+                if blocked and event.key() == Qt.Key.Key_Escape and escape_allowed(watched):
+                    blocked = event.modifiers() != Qt.KeyboardModifier.NoModifier
             if blocked:
                 if kind == QEvent.Type.KeyPress:
                     self.blocked_keys += 1

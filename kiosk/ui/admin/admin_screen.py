@@ -1,6 +1,9 @@
 """The staff admin screen: requests, content problems, device facts and the kiosk's controls.
 
-Opened only through the hidden gesture and the PIN pad. It closes itself after
+Opened only through the hidden gesture and the PIN pad, whatever state the requests database is
+in: without a database (the data folder unusable, the file damaged) the requests page says why
+and what IT should do, and so does it for a database that opened but fails its check, and for
+delivery that is off. It closes itself after
 ``idle_close_seconds`` without a touch (time from the injected clock, checked on a timer), and
 whenever it closes or is hidden it drops every row of patient data, so a patient walking up
 to an unattended kiosk finds the slideshow and nothing else. Exiting the kiosk asks first, on
@@ -36,7 +39,7 @@ from kiosk.core.clock import Clock
 from kiosk.core.content_state import ORIGIN_LAST_GOOD, ORIGIN_SHIPPED, ContentState
 from kiosk.core.paths import data_dir as default_data_dir
 from kiosk.core.requests.errors import RequestNotFound, StorageError
-from kiosk.core.requests.store import RequestStore
+from kiosk.core.requests.store import RequestStore, StoreHealth
 from kiosk.ui.accessibility import describe
 from kiosk.ui.admin.actions import AdminActions
 from kiosk.ui.admin.button_row import ButtonRow
@@ -84,7 +87,7 @@ class AdminScreen(TouchScreen):
     def __init__(
         self,
         actions: AdminActions,
-        store: RequestStore,
+        store: RequestStore | None,
         *,
         clock: Clock,
         idle_close_seconds: float = IDLE_CLOSE_SECONDS,
@@ -94,6 +97,8 @@ class AdminScreen(TouchScreen):
         page_size: int = PAGE_SIZE,
         session: Session | None = None,
         topic_title: Callable[[str], str] = str,
+        store_problem: str = "",
+        delivery_problem: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("adminScreen", session=session, parent=parent)
@@ -102,6 +107,9 @@ class AdminScreen(TouchScreen):
         prepare_screen(self)
         self._actions = actions
         self._store = store
+        # Why there is no store (``store`` is None), for IT; and why delivery is off.
+        self._store_problem = store_problem
+        self._delivery_problem = delivery_problem
         self._clock = clock
         self._idle_close_seconds = float(idle_close_seconds)
         self._data_dir = data_dir if data_dir is not None else default_data_dir()
@@ -123,7 +131,7 @@ class AdminScreen(TouchScreen):
         content_page = self._build_content_page()
         device_page = self._build_device_page()
         self._pages = QStackedWidget()
-        self._pages.addWidget(self.requests)
+        self._pages.addWidget(self._requests_page)
         self._pages.addWidget(content_page)
         self._pages.addWidget(device_page)
         self._build_actions()
@@ -159,11 +167,29 @@ class AdminScreen(TouchScreen):
             self._section_buttons[name] = button
         self._sections = ButtonRow(list(self._section_buttons.values()))
 
-    def _build_requests_page(self, store: RequestStore, page_size: int, topic_title: Callable[[str], str]) -> None:
+    def _build_requests_page(
+        self, store: RequestStore | None, page_size: int, topic_title: Callable[[str], str]
+    ) -> None:
+        """What is wrong with storing or sending requests (if anything), then the list."""
         self.requests = RequestList(store, page_size=page_size, topic_title=topic_title)
         self.requests.markContacted.connect(self._mark_contacted)
         self.requests.retryRequested.connect(self._retry)
         self.requests.retryAllRequested.connect(lambda: self._retry(None))
+        self._warnings = plain_label(name="adminWarning")
+        self._warnings.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Scrolls when long (a path and SQLite's reason), so the list always keeps its room.
+        self._warnings_box = QScrollArea()
+        self._warnings_box.setWidgetResizable(True)
+        self._warnings_box.setFrameShape(QFrame.Shape.NoFrame)
+        self._warnings_box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._warnings_box.setWidget(self._warnings)
+        self._warnings_box.hide()
+        self._requests_page = QWidget()
+        page = QVBoxLayout(self._requests_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self._warnings_box)
+        page.addWidget(self.requests, 1)
+        self._requests_layout = page
 
     def _build_content_page(self) -> QWidget:
         """What plays and the problems of the last content load."""
@@ -238,7 +264,15 @@ class AdminScreen(TouchScreen):
         layout.addWidget(self._actions_bar)
         layout.addWidget(self._confirm)
         confirm, confirm_buttons = self._confirm_layouts
-        self._layouts = (layout, self._header, confirm, confirm_buttons, self._content_layout, self._device_grid)
+        self._layouts = (
+            layout,
+            self._header,
+            confirm,
+            confirm_buttons,
+            self._content_layout,
+            self._device_grid,
+            self._requests_layout,
+        )
 
     # --- what tests and the shell read -----------------------------------------------
 
@@ -255,6 +289,10 @@ class AdminScreen(TouchScreen):
 
     def content_text(self) -> str:
         return self._content_version.text()
+
+    def warnings_text(self) -> str:
+        """What is wrong with storing or sending requests ("" when nothing is)."""
+        return self._warnings.text()
 
     def problems_text(self) -> str:
         return self._problems.text()
@@ -302,6 +340,7 @@ class AdminScreen(TouchScreen):
         if app is not None:
             app.removeEventFilter(self._watcher)
         self.requests.clear()
+        self._set_warnings([])
         self._problems.setText("")
         self._set_status("")
         for label in self._device_values.values():
@@ -335,10 +374,60 @@ class AdminScreen(TouchScreen):
             self._refresh_device()
 
     def _refresh_all(self) -> None:
-        self.requests.load()
+        self._refresh_warnings()
+        try:
+            self.requests.load()
+        except Exception:  # whatever the database does, staff get the screen (and its Exit)
+            log.exception("admin screen: cannot list the requests")
+            self.requests.clear()
         self._refresh_content()
         self._refresh_device()
         self._refresh_pause()
+
+    def _refresh_warnings(self) -> None:
+        """The database's health (a quick check of the whole file) and delivery, each time the
+        screen opens: a database restored meanwhile is fine again."""
+        warnings: list[str] = []
+        if self._store is None:
+            warnings.append(
+                self.tr("Requests cannot be stored or shown on this kiosk: {reason}").format(
+                    reason=self._store_problem or self.tr("the requests database is not open")
+                )
+            )
+        else:
+            try:
+                health = self._store.health()
+            except Exception as exc:  # whatever the file's state, the screen must open
+                log.exception("admin screen: cannot check the requests database")
+                health = StoreHealth(False, False, str(exc))
+            if not health.ok:
+                warnings.append(self.tr("The requests database cannot be read: {reason}").format(reason=health.detail))
+        if warnings:
+            warnings.append(
+                self.tr(
+                    "What to do: IT runs kiosk doctor on this kiosk (docs/deploy.md). Until then patients "
+                    "are asked to go to the front desk; no request is lost unseen."
+                )
+            )
+        if self._delivery_problem:
+            warnings.append(
+                self.tr("Requests are not being sent to the clinic: {reason}").format(reason=self._delivery_problem)
+            )
+        self._set_warnings(warnings)
+
+    def _set_warnings(self, warnings: list[str]) -> None:
+        self._warnings.setText("\n".join(warnings))
+        self._warnings_box.setVisible(bool(warnings))
+        self._fit_warnings()
+
+    def _fit_warnings(self) -> None:
+        """As tall as the warnings, up to a third of the screen (then they scroll)."""
+        if not self._warnings.text():
+            return
+        margin = self._layouts[0].contentsMargins()
+        width = max(1, self.width() - margin.left() - margin.right())
+        tallest = max(1, self.screen_size().height() // 3)
+        self._warnings_box.setFixedHeight(min(self._warnings.heightForWidth(width), tallest))
 
     def _refresh_content(self) -> None:
         try:
@@ -438,6 +527,8 @@ class AdminScreen(TouchScreen):
     # --- actions -----------------------------------------------------------------------
 
     def _mark_contacted(self, request_id: str) -> None:
+        if self._store is None:
+            return  # no rows are shown without a store
         try:
             self._store.mark_contacted(request_id)
             self._set_status(self.tr("Marked as contacted."))
@@ -526,6 +617,7 @@ class AdminScreen(TouchScreen):
         self.requests.set_spacing(gap)
         margin = px(size, 32)
         self._layouts[0].setContentsMargins(margin, margin, margin, margin)
+        self._fit_warnings()
 
     def apply_metrics(self) -> None:
         self._apply_style()

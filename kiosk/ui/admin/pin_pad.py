@@ -19,6 +19,7 @@ from kiosk.core.admin_pin import PIN_MAX_DIGITS, PIN_MIN_DIGITS, Lockout, PinFil
 from kiosk.ui.accessibility import describe
 from kiosk.ui.admin.style import staff_style
 from kiosk.ui.admin.widgets import prepare_screen
+from kiosk.ui.lockdown import allow_escape
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.session import Session
 from kiosk.ui.touch_screen import TouchScreen
@@ -61,6 +62,7 @@ class PinPadScreen(TouchScreen):
         lockout: Lockout,
         *,
         tick_ms: int = 1000,
+        pin_unreadable: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("pinPadScreen", session=session, parent=parent)
@@ -68,6 +70,12 @@ class PinPadScreen(TouchScreen):
         self._session = session
         self._pin_store = pin_store
         self._lockout = lockout
+        # The kiosk cannot use its data folder: "no PIN set" would send IT the wrong way.
+        self._pin_unreadable = pin_unreadable
+        # Escape cancels the pad (docs/admin.md), though the lock-down blocks it everywhere else;
+        # the pad takes the keyboard focus when shown so that hardware keys reach it.
+        allow_escape(self)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._entry = ""
         self._checking = False
         self._generation = 0
@@ -259,7 +267,11 @@ class PinPadScreen(TouchScreen):
         """Show the entry, lockout and PIN-file state as they are now."""
         locked = self._lockout.remaining_seconds()
         pin_set = self._pin_store.is_set()
-        if not pin_set:
+        if not pin_set and self._pin_unreadable:
+            text = self.tr(
+                "The staff PIN cannot be read: the kiosk cannot use its data folder. Ask IT to run kiosk doctor."
+            )
+        elif not pin_set:
             text = self.tr("No staff PIN is set. Ask IT to run kiosk set-pin.")
         elif locked > 0:
             whole = int(locked + 0.999)
@@ -291,6 +303,7 @@ class PinPadScreen(TouchScreen):
         super().showEvent(event)
         self._done = False
         self.clear()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)

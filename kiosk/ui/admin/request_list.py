@@ -196,7 +196,7 @@ class RequestList(TouchPart):
 
     def __init__(
         self,
-        store: RequestStore,
+        store: RequestStore | None,
         *,
         page_size: int = PAGE_SIZE,
         topic_title: Callable[[str], str] = str,
@@ -283,6 +283,10 @@ class RequestList(TouchPart):
     def load(self) -> None:
         """Read counts and requests from the store again and rebuild the rows."""
         self.clear()
+        if self._store is None:
+            self._error = self.tr("No requests can be shown: the requests database cannot be used (above).")
+            self._show_more()
+            return
         try:
             self._counts = self._store.counts()
             # Newest first: the front desk works on today's requests.
@@ -296,6 +300,7 @@ class RequestList(TouchPart):
         self._show_more()
 
     def _make_row(self, stored: StoredRequest) -> RequestRow:
+        assert self._store is not None  # rows come only from a store
         try:
             deliveries = self._store.deliveries(stored.id)
         except StorageError as exc:
@@ -320,6 +325,8 @@ class RequestList(TouchPart):
     def refresh_row(self, request_id: str) -> None:
         """Show one request's new state in place (after an action on it): the list keeps its
         length and scroll position. A request that is gone (expired) leaves the list."""
+        if self._store is None:
+            return
         try:
             stored = self._store.get(request_id)
             counts = self._store.counts()

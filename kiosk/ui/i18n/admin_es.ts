@@ -4,257 +4,302 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../admin/admin_screen.py" line="328"/>
+        <location filename="../admin/admin_screen.py" line="393"/>
+        <source>Requests cannot be stored or shown on this kiosk: {reason}</source>
+        <translation>No se pueden guardar ni mostrar solicitudes en este quiosco: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../admin/admin_screen.py" line="394"/>
+        <source>the requests database is not open</source>
+        <translation>la base de datos de solicitudes no está abierta</translation>
+    </message>
+    <message>
+        <location filename="../admin/admin_screen.py" line="404"/>
+        <source>The requests database cannot be read: {reason}</source>
+        <translation>No se puede leer la base de datos de solicitudes: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../admin/admin_screen.py" line="408"/>
+        <source>What to do: IT runs kiosk doctor on this kiosk (docs/deploy.md). Until then patients are asked to go to the front desk; no request is lost unseen.</source>
+        <translation>Qué hacer: TI ejecuta kiosk doctor en este quiosco (docs/deploy.md). Mientras tanto, se pide a los pacientes que vayan a la recepción; ninguna solicitud se pierde sin que nadie lo sepa.</translation>
+    </message>
+    <message>
+        <location filename="../admin/admin_screen.py" line="414"/>
+        <source>Requests are not being sent to the clinic: {reason}</source>
+        <translation>Las solicitudes no se están enviando a la clínica: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../admin/admin_screen.py" line="438"/>
         <source>Content state unavailable: {reason}</source>
         <translation>No se pudo leer el estado del contenido: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="331"/>
+        <location filename="../admin/admin_screen.py" line="442"/>
         <source>Content version: {version}</source>
         <translation>Versión del contenido: {version}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="333"/>
+        <location filename="../admin/admin_screen.py" line="444"/>
+        <source>Content folder: {folder}</source>
+        <translation>Carpeta de contenido: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../admin/admin_screen.py" line="452"/>
         <source>Problems in the last content load: {count}</source>
         <translation>Problemas en la última carga del contenido: {count}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="336"/>
+        <location filename="../admin/admin_screen.py" line="455"/>
         <source>No problems in the last content load.</source>
         <translation>No hubo problemas en la última carga del contenido.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="340"/>
+        <location filename="../admin/admin_screen.py" line="461"/>
+        <source>The content folder has {count} problem(s), so the kiosk plays the last content that worked ({version}). Fix the problems below and it changes at once.</source>
+        <translation>La carpeta de contenido tiene {count} problema(s), así que el quiosco muestra el último contenido que funcionó ({version}). Corrija los problemas de abajo y cambiará de inmediato.</translation>
+    </message>
+    <message>
+        <location filename="../admin/admin_screen.py" line="466"/>
+        <source>The content folder has {count} problem(s) and there is no earlier content that worked, so the kiosk plays the content it was shipped with.</source>
+        <translation>La carpeta de contenido tiene {count} problema(s) y no hay contenido anterior que haya funcionado, así que el quiosco muestra el contenido con el que se entregó.</translation>
+    </message>
+    <message>
+        <location filename="../admin/admin_screen.py" line="469"/>
+        <source>No content can be played; the kiosk shows its welcome screen.</source>
+        <translation>No se puede mostrar ningún contenido; el quiosco muestra su pantalla de bienvenida.</translation>
+    </message>
+    <message>
+        <location filename="../admin/admin_screen.py" line="473"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="356"/>
+        <location filename="../admin/admin_screen.py" line="491"/>
         <source>{free} free of {total} ({path})</source>
         <translation>{free} libres de {total} ({path})</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="360"/>
+        <location filename="../admin/admin_screen.py" line="499"/>
         <source>{rss} resident, {pss} proportional</source>
         <translation>{rss} residente, {pss} proporcional</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="363"/>
+        <location filename="../admin/admin_screen.py" line="504"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="369"/>
+        <location filename="../admin/admin_screen.py" line="510"/>
         <source>Resume slideshow</source>
         <translation>Reanudar presentación</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="369"/>
+        <location filename="../admin/admin_screen.py" line="510"/>
         <source>Pause slideshow</source>
         <translation>Pausar presentación</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="372"/>
+        <location filename="../admin/admin_screen.py" line="514"/>
         <source>Starts the slides moving again</source>
         <translation>Vuelve a pasar las diapositivas</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="373"/>
+        <location filename="../admin/admin_screen.py" line="516"/>
         <source>Holds the slideshow on its current slide until resumed</source>
         <translation>Deja la presentación en la diapositiva actual hasta que se reanude</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="388"/>
+        <location filename="../admin/admin_screen.py" line="534"/>
         <source>Marked as contacted.</source>
         <translation>Marcada como contactada.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="390"/>
+        <location filename="../admin/admin_screen.py" line="536"/>
         <source>That request no longer exists (it may have expired).</source>
         <translation>Esa solicitud ya no existe (puede haber caducado).</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="393"/>
+        <location filename="../admin/admin_screen.py" line="539"/>
         <source>Could not save: {reason}</source>
         <translation>No se pudo guardar: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="401"/>
+        <location filename="../admin/admin_screen.py" line="547"/>
         <source>Could not retry: {reason}</source>
         <translation>No se pudo reintentar: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="403"/>
+        <location filename="../admin/admin_screen.py" line="550"/>
         <source>Queued to send again.</source>
         <translation>En cola para enviarse de nuevo.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="404"/>
+        <location filename="../admin/admin_screen.py" line="552"/>
         <source>Every failed request is queued to send again.</source>
         <translation>Todas las solicitudes fallidas están en cola para enviarse de nuevo.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="415"/>
+        <location filename="../admin/admin_screen.py" line="564"/>
         <source>Could not reload the content: {reason}</source>
         <translation>No se pudo recargar el contenido: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="417"/>
+        <location filename="../admin/admin_screen.py" line="566"/>
         <source>Content reloaded.</source>
         <translation>Contenido recargado.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="427"/>
+        <location filename="../admin/admin_screen.py" line="576"/>
         <source>Could not change the slideshow: {reason}</source>
         <translation>No se pudo cambiar la presentación: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="429"/>
+        <location filename="../admin/admin_screen.py" line="578"/>
         <source>Slideshow paused.</source>
         <translation>Presentación en pausa.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="429"/>
+        <location filename="../admin/admin_screen.py" line="578"/>
         <source>Slideshow resumed.</source>
         <translation>Presentación reanudada.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="489"/>
+        <location filename="../admin/admin_screen.py" line="626"/>
         <source>Staff admin</source>
         <translation>Administración del personal</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="490"/>
-        <location filename="../admin/admin_screen.py" line="491"/>
+        <location filename="../admin/admin_screen.py" line="627"/>
+        <location filename="../admin/admin_screen.py" line="628"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="492"/>
+        <location filename="../admin/admin_screen.py" line="628"/>
         <source>Closes the staff screen and returns to the slideshow</source>
         <translation>Cierra la pantalla del personal y vuelve a la presentación</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="494"/>
+        <location filename="../admin/admin_screen.py" line="630"/>
         <source>Requests</source>
         <translation>Solicitudes</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="494"/>
+        <location filename="../admin/admin_screen.py" line="630"/>
         <source>Patients&apos; information requests and their delivery</source>
         <translation>Solicitudes de información de los pacientes y su envío</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="495"/>
+        <location filename="../admin/admin_screen.py" line="631"/>
         <source>Content</source>
         <translation>Contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="495"/>
+        <location filename="../admin/admin_screen.py" line="631"/>
         <source>Problems found in the slides at the last content load</source>
         <translation>Problemas encontrados en las diapositivas en la última carga</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="496"/>
+        <location filename="../admin/admin_screen.py" line="632"/>
         <source>Device</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="496"/>
+        <location filename="../admin/admin_screen.py" line="632"/>
         <source>Version, uptime, disk space and memory of this kiosk</source>
         <translation>Versión, tiempo encendido, espacio en disco y memoria de este quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="503"/>
+        <location filename="../admin/admin_screen.py" line="638"/>
         <source>Kiosk version</source>
         <translation>Versión del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="503"/>
+        <location filename="../admin/admin_screen.py" line="639"/>
         <source>Content version</source>
         <translation>Versión del contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="504"/>
+        <location filename="../admin/admin_screen.py" line="640"/>
         <source>Kiosk running for</source>
         <translation>Quiosco funcionando desde hace</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="504"/>
+        <location filename="../admin/admin_screen.py" line="641"/>
         <source>Computer running for</source>
         <translation>Computadora encendida desde hace</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="505"/>
+        <location filename="../admin/admin_screen.py" line="642"/>
         <source>Disk space</source>
         <translation>Espacio en disco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="505"/>
+        <location filename="../admin/admin_screen.py" line="643"/>
         <source>Memory</source>
         <translation>Memoria</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="506"/>
+        <location filename="../admin/admin_screen.py" line="644"/>
         <source>Last delivery to the clinic</source>
         <translation>Último envío a la clínica</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="506"/>
+        <location filename="../admin/admin_screen.py" line="645"/>
         <source>Computer</source>
         <translation>Computadora</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="507"/>
+        <location filename="../admin/admin_screen.py" line="646"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="510"/>
-        <location filename="../admin/admin_screen.py" line="511"/>
+        <location filename="../admin/admin_screen.py" line="649"/>
+        <location filename="../admin/admin_screen.py" line="651"/>
         <source>Reload content</source>
         <translation>Recargar contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="512"/>
+        <location filename="../admin/admin_screen.py" line="651"/>
         <source>Reads the slides from the content folder again now</source>
         <translation>Vuelve a leer ahora las diapositivas de la carpeta de contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="513"/>
-        <location filename="../admin/admin_screen.py" line="514"/>
+        <location filename="../admin/admin_screen.py" line="653"/>
+        <location filename="../admin/admin_screen.py" line="654"/>
         <source>Exit kiosk</source>
         <translation>Salir del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="515"/>
+        <location filename="../admin/admin_screen.py" line="654"/>
         <source>Quits the kiosk program (asks first)</source>
         <translation>Cierra el programa del quiosco (pregunta antes)</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="517"/>
+        <location filename="../admin/admin_screen.py" line="657"/>
         <source>Exit the kiosk program? Where the computer restarts it automatically (see docs/deploy.md), it comes back within seconds.</source>
         <translation>¿Salir del programa del quiosco? Si la computadora lo reinicia automáticamente (vea docs/deploy.md), vuelve en unos segundos.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="519"/>
-        <location filename="../admin/admin_screen.py" line="520"/>
+        <location filename="../admin/admin_screen.py" line="661"/>
+        <location filename="../admin/admin_screen.py" line="662"/>
         <source>Exit now</source>
         <translation>Salir ahora</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="521"/>
+        <location filename="../admin/admin_screen.py" line="662"/>
         <source>Quits the kiosk program</source>
         <translation>Cierra el programa del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="522"/>
-        <location filename="../admin/admin_screen.py" line="523"/>
+        <location filename="../admin/admin_screen.py" line="663"/>
+        <location filename="../admin/admin_screen.py" line="664"/>
         <source>Keep running</source>
         <translation>Seguir funcionando</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="524"/>
+        <location filename="../admin/admin_screen.py" line="664"/>
         <source>Goes back without exiting</source>
         <translation>Vuelve atrás sin salir</translation>
     </message>
@@ -262,95 +307,100 @@
 <context>
     <name>PinPadScreen</name>
     <message>
-        <location filename="../admin/pin_pad.py" line="180"/>
+        <location filename="../admin/pin_pad.py" line="206"/>
         <source>Enter {low} to {high} digits.</source>
         <extracomment>Side of a PIN key, in pixels at 1080p (well over the 72 px minimum target). A wrong PIN was entered (after it was recorded in the lockout).</extracomment>
         <translation>Ingrese de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="217"/>
+        <location filename="../admin/pin_pad.py" line="243"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>PIN incorrecto. Intentos restantes: {count}.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="219"/>
+        <location filename="../admin/pin_pad.py" line="245"/>
         <source>The staff PIN file is damaged. Ask IT to run kiosk set-pin again.</source>
         <translation>El archivo del PIN del personal está dañado. Pida a TI que vuelva a ejecutar kiosk set-pin.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="221"/>
+        <location filename="../admin/pin_pad.py" line="247"/>
         <source>The PIN could not be checked. Please try again.</source>
         <translation>No se pudo verificar el PIN. Vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="245"/>
+        <location filename="../admin/pin_pad.py" line="272"/>
+        <source>The staff PIN cannot be read: the kiosk cannot use its data folder. Ask IT to run kiosk doctor.</source>
+        <translation>No se puede leer el PIN del personal: el quiosco no puede usar su carpeta de datos. Pida a TI que ejecute kiosk doctor.</translation>
+    </message>
+    <message>
+        <location filename="../admin/pin_pad.py" line="275"/>
         <source>No staff PIN is set. Ask IT to run kiosk set-pin.</source>
         <translation>No hay un PIN del personal configurado. Pida a TI que ejecute kiosk set-pin.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="248"/>
+        <location filename="../admin/pin_pad.py" line="278"/>
         <source>Locked: try again in {time}</source>
         <translation>Bloqueado: vuelva a intentarlo en {time}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="250"/>
+        <location filename="../admin/pin_pad.py" line="280"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="255"/>
+        <location filename="../admin/pin_pad.py" line="287"/>
         <source>Digits entered: {count}</source>
         <translation>Dígitos ingresados: {count}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="322"/>
+        <location filename="../admin/pin_pad.py" line="361"/>
         <source>Staff PIN</source>
         <translation>PIN del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="323"/>
-        <location filename="../admin/pin_pad.py" line="324"/>
+        <location filename="../admin/pin_pad.py" line="362"/>
+        <location filename="../admin/pin_pad.py" line="363"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="325"/>
+        <location filename="../admin/pin_pad.py" line="363"/>
         <source>Go back to the slideshow without opening the staff screen</source>
         <translation>Vuelve a la presentación sin abrir la pantalla del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="327"/>
+        <location filename="../admin/pin_pad.py" line="365"/>
         <source>Digit {digit}</source>
         <translation>Dígito {digit}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="328"/>
+        <location filename="../admin/pin_pad.py" line="365"/>
         <source>Adds this digit to the PIN</source>
         <translation>Agrega este dígito al PIN</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="329"/>
+        <location filename="../admin/pin_pad.py" line="366"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="330"/>
+        <location filename="../admin/pin_pad.py" line="366"/>
         <source>Removes the last digit</source>
         <translation>Borra el último dígito</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="331"/>
-        <location filename="../admin/pin_pad.py" line="332"/>
+        <location filename="../admin/pin_pad.py" line="367"/>
+        <location filename="../admin/pin_pad.py" line="368"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="333"/>
+        <location filename="../admin/pin_pad.py" line="368"/>
         <source>Checks the PIN and opens the staff screen</source>
         <translation>Verifica el PIN y abre la pantalla del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="334"/>
+        <location filename="../admin/pin_pad.py" line="288"/>
         <source>The PIN as dots; digits are never shown</source>
         <translation>El PIN en puntos; los dígitos nunca se muestran</translation>
     </message>
@@ -358,63 +408,68 @@
 <context>
     <name>RequestList</name>
     <message>
-        <location filename="../admin/request_list.py" line="284"/>
+        <location filename="../admin/request_list.py" line="299"/>
         <source>Cannot read the requests: {reason}</source>
         <translation>No se pueden leer las solicitudes: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="355"/>
+        <location filename="../admin/request_list.py" line="373"/>
         <source>All ({count})</source>
         <translation>Todas ({count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="357"/>
+        <location filename="../admin/request_list.py" line="375"/>
         <source>Pending ({count})</source>
         <translation>Pendientes ({count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="358"/>
+        <location filename="../admin/request_list.py" line="376"/>
         <source>Delivered ({count})</source>
         <translation>Enviadas ({count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="359"/>
+        <location filename="../admin/request_list.py" line="377"/>
         <source>Failed ({count})</source>
         <translation>Fallidas ({count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="360"/>
+        <location filename="../admin/request_list.py" line="378"/>
         <source>Contacted ({count})</source>
         <translation>Contactadas ({count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="373"/>
+        <location filename="../admin/request_list.py" line="391"/>
         <source>No requests.</source>
         <translation>No hay solicitudes.</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="377"/>
+        <location filename="../admin/request_list.py" line="395"/>
         <source>Show more ({count})</source>
         <translation>Mostrar más ({count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="383"/>
+        <location filename="../admin/request_list.py" line="385"/>
         <source>Shows only the requests in this state</source>
         <translation>Muestra solo las solicitudes en este estado</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="384"/>
-        <location filename="../admin/request_list.py" line="385"/>
+        <location filename="../admin/request_list.py" line="287"/>
+        <source>No requests can be shown: the requests database cannot be used (above).</source>
+        <translation>No se pueden mostrar solicitudes: no se puede usar la base de datos de solicitudes (vea arriba).</translation>
+    </message>
+    <message>
+        <location filename="../admin/request_list.py" line="400"/>
+        <location filename="../admin/request_list.py" line="403"/>
         <source>Retry all failed</source>
         <translation>Reintentar las fallidas</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="386"/>
+        <location filename="../admin/request_list.py" line="404"/>
         <source>Sends every failed request to the clinic again</source>
         <translation>Vuelve a enviar a la clínica todas las solicitudes fallidas</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="387"/>
+        <location filename="../admin/request_list.py" line="396"/>
         <source>Shows older requests</source>
         <translation>Muestra solicitudes más antiguas</translation>
     </message>
@@ -422,115 +477,115 @@
 <context>
     <name>RequestRow</name>
     <message>
-        <location filename="../admin/request_list.py" line="129"/>
+        <location filename="../admin/request_list.py" line="130"/>
         <source>Pending</source>
         <extracomment>Rows built at once (and per &quot;Show more&quot;): each costs a few milliseconds of widgets and style, and opening the screen should feel instant.</extracomment>
         <translation>Pendiente</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="130"/>
+        <location filename="../admin/request_list.py" line="131"/>
         <source>Delivered</source>
         <translation>Enviada</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="131"/>
+        <location filename="../admin/request_list.py" line="132"/>
         <source>Failed</source>
         <translation>Fallida</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="132"/>
+        <location filename="../admin/request_list.py" line="133"/>
         <source>Contacted</source>
         <translation>Contactada</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="137"/>
+        <location filename="../admin/request_list.py" line="138"/>
         <source>mornings</source>
         <translation>por la mañana</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="138"/>
+        <location filename="../admin/request_list.py" line="139"/>
         <source>afternoons</source>
         <translation>por la tarde</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="139"/>
+        <location filename="../admin/request_list.py" line="140"/>
         <source>evenings</source>
         <translation>por la noche</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="140"/>
+        <location filename="../admin/request_list.py" line="141"/>
         <source>any time</source>
         <translation>a cualquier hora</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="146"/>
+        <location filename="../admin/request_list.py" line="147"/>
         <source>{channel}: delivered {time}</source>
         <translation>{channel}: enviada {time}</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="148"/>
+        <location filename="../admin/request_list.py" line="149"/>
         <source>{channel}: failed (attempts: {count})</source>
         <translation>{channel}: falló (intentos: {count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="151"/>
+        <location filename="../admin/request_list.py" line="153"/>
         <source>{channel}: waiting to retry (attempts so far: {count})</source>
         <translation>{channel}: esperando para reintentar (intentos hasta ahora: {count})</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="154"/>
+        <location filename="../admin/request_list.py" line="157"/>
         <source>{channel}: waiting to send</source>
         <translation>{channel}: esperando para enviarse</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="156"/>
+        <location filename="../admin/request_list.py" line="159"/>
         <source>last error: {error}</source>
         <translation>último error: {error}</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="164"/>
+        <location filename="../admin/request_list.py" line="168"/>
         <source>best time: {when}</source>
         <translation>mejor horario: {when}</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="165"/>
+        <location filename="../admin/request_list.py" line="169"/>
         <source>language: {code}</source>
         <translation>idioma: {code}</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="167"/>
+        <location filename="../admin/request_list.py" line="171"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="168"/>
+        <location filename="../admin/request_list.py" line="172"/>
         <source>Topics: {topics}</source>
         <translation>Temas: {topics}</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="172"/>
+        <location filename="../admin/request_list.py" line="176"/>
         <source>No delivery channel was configured when this request was made.</source>
         <translation>No había ningún canal de envío configurado cuando se hizo esta solicitud.</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="173"/>
-        <location filename="../admin/request_list.py" line="174"/>
+        <location filename="../admin/request_list.py" line="177"/>
+        <location filename="../admin/request_list.py" line="179"/>
         <source>Mark contacted</source>
         <translation>Marcar contactada</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="176"/>
+        <location filename="../admin/request_list.py" line="179"/>
         <source>Records that staff have contacted this patient</source>
         <translation>Registra que el personal ya contactó a este paciente</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="177"/>
-        <location filename="../admin/request_list.py" line="178"/>
+        <location filename="../admin/request_list.py" line="181"/>
+        <location filename="../admin/request_list.py" line="182"/>
         <source>Retry</source>
         <translation>Reintentar</translation>
     </message>
     <message>
-        <location filename="../admin/request_list.py" line="179"/>
+        <location filename="../admin/request_list.py" line="182"/>
         <source>Sends this request to the clinic again now</source>
         <translation>Vuelve a enviar ahora esta solicitud a la clínica</translation>
     </message>
