@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from kiosk.runtime import exitcodes
-from kiosk.runtime.single_instance import AlreadyRunning, InstanceLock
+from kiosk.runtime.single_instance import (
+    AlreadyRunning,
+    InstanceLock,
+    acquire_instance_lock,
+    fallback_lock_folder,
+    fallback_lock_name,
+)
 
 TIMEOUT = 60
 
@@ -94,3 +102,71 @@ def test_two_real_kiosks_the_second_exits_and_the_first_keeps_running(tmp_path: 
     finally:
         first.terminate()
         first.communicate(timeout=TIMEOUT)
+
+
+# --- a data folder that cannot hold the lock --------------------------------------------
+
+
+def unusable_data_folder(tmp_path: Path) -> Path:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("the data folder would be under this file\n", encoding="utf-8")
+    return blocker / "data"
+
+
+def private_runtime(tmp_path: Path) -> dict[str, str]:
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    return {"XDG_RUNTIME_DIR": str(runtime)}
+
+
+def test_an_unusable_data_folder_moves_the_lock_to_the_runtime_folder(tmp_path: Path) -> None:
+    data = unusable_data_folder(tmp_path)
+    env = private_runtime(tmp_path)
+    held = acquire_instance_lock(data, env)
+    try:
+        assert held.lock is not None and held.lock.path.parent == tmp_path / "runtime" / "clinic-kiosk"
+        assert held.lock.path.name == fallback_lock_name(data)
+        assert "cannot hold the single-instance lock (Not a directory): the lock is" in held.note
+        # The guarantee holds: the same data folder a second time is refused...
+        with pytest.raises(AlreadyRunning):
+            acquire_instance_lock(data, env)
+        # ...another (also unusable) data folder is not.
+        other = acquire_instance_lock(tmp_path / "a-file" / "other", env)
+        assert other.lock is not None
+        other.release()
+    finally:
+        held.release()
+    acquire_instance_lock(data, env).release()  # released: free again
+
+
+def test_without_a_runtime_folder_the_lock_goes_to_a_private_temp_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    folder = fallback_lock_folder({})
+    assert folder.parent == tmp_path / "tmp" and folder.name.startswith("clinic-kiosk-")
+    held = acquire_instance_lock(unusable_data_folder(tmp_path), {})
+    try:
+        assert held.lock is not None and held.lock.path.parent == folder
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    finally:
+        held.release()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="modes and symlinks of a shared temp folder")
+def test_a_planted_temp_folder_is_refused_and_the_check_skipped_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    elsewhere = tmp_path / "someone-elses"
+    elsewhere.mkdir(mode=0o777)
+    elsewhere.chmod(0o777)
+    fallback_lock_folder({}).symlink_to(elsewhere)  # planted by another user of the machine
+    held = acquire_instance_lock(unusable_data_folder(tmp_path), {})
+    assert held.lock is None
+    assert "the single-instance check is skipped" in held.note and "symlink" in held.note
+    assert list(elsewhere.iterdir()) == []
+    held.release()  # nothing to release; harmless
