@@ -1,5 +1,6 @@
-"""sd_notify watchdog: pings from the GUI thread stop when the GUI thread is blocked
-(a fake NOTIFY_SOCKET: a unix datagram socket in tmp_path)."""
+"""sd_notify watchdog: a ping for each heartbeat pulse, i.e. for frames really painted in a
+window on the screen; none while the window is hidden or the GUI thread is blocked (a fake
+NOTIFY_SOCKET: a unix datagram socket in tmp_path)."""
 
 from __future__ import annotations
 
@@ -7,36 +8,22 @@ import os
 import socket
 import threading
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.runtime.heartbeat import Heartbeat
 from kiosk.runtime.watchdog import SystemdNotifier, notify_address, ping_interval_ms
+from tests.helpers.fake_systemd import FakeSystemd
 
 pytestmark = pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="unix sockets only")
 
-
-class FakeSystemd:
-    """Receives sd_notify datagrams on a socket in tmp_path, like systemd does."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-        self.sock.bind(str(path))
-        self.sock.setblocking(False)
-        self.messages: list[str] = []
-
-    def drain(self) -> list[str]:
-        while True:
-            try:
-                self.messages.append(self.sock.recv(4096).decode())
-            except BlockingIOError:
-                return self.messages
-
-    def count(self, message: str) -> int:
-        return sum(1 for m in self.drain() if m == message)
+#: WatchdogSec of 40 ms: a ping wanted every 20 ms.
+FAST_WATCHDOG = "40000"
 
 
 @pytest.fixture
@@ -46,13 +33,56 @@ def systemd(tmp_path: Path) -> Iterator[FakeSystemd]:
     fake.sock.close()
 
 
-def test_pings_flow_while_the_event_loop_runs_and_stop_when_it_is_blocked(qtbot: QtBot, systemd: FakeSystemd) -> None:
-    notifier = SystemdNotifier({"NOTIFY_SOCKET": str(systemd.path)}, interval_ms=20)
+@pytest.fixture
+def painting(qtbot: QtBot, tmp_path: Path, systemd: FakeSystemd) -> Iterator[tuple[QWidget, SystemdNotifier]]:
+    """A window kept painting, its heartbeat pinging a notifier, as kiosk run wires them."""
+    notifier = SystemdNotifier({"NOTIFY_SOCKET": str(systemd.path), "WATCHDOG_USEC": FAST_WATCHDOG})
+    beat = Heartbeat(tmp_path / "heartbeat", pulse_interval_s=notifier.interval_ms / 1000)
+    window = QWidget()
+    window.resize(200, 100)
+    qtbot.addWidget(window)
+    app = QApplication.instance()
+    assert app is not None
+    beat.watch(app)
+    beat.pulsed.connect(notifier.ping)
+    window.show()
+    qtbot.waitExposed(window)
+    beat.keep_painting(window)
     notifier.start()
-    notifier.ready()
-    qtbot.waitUntil(lambda: systemd.count("WATCHDOG=1") >= 5, timeout=5000)
-    assert systemd.messages[0] == "READY=1\nSTATUS=showing slides"
+    try:
+        yield window, notifier
+    finally:
+        beat.stop()
+        app.removeEventFilter(beat)
 
+
+def pinged(systemd: FakeSystemd, at_least: int) -> bool:
+    return systemd.count("WATCHDOG=1") >= at_least
+
+
+def test_pings_follow_painted_frames_and_stop_while_the_window_is_hidden(
+    qtbot: QtBot, systemd: FakeSystemd, painting: tuple[QWidget, SystemdNotifier]
+) -> None:
+    window, notifier = painting
+    notifier.ready()
+    qtbot.waitUntil(partial(pinged, systemd, 5), timeout=5000)
+    assert "READY=1\nSTATUS=showing slides" in systemd.messages
+
+    window.hide()  # closed, or taken off the screen: nothing painted, nothing to ping for
+    before = systemd.count("WATCHDOG=1")
+    qtbot.wait(300)  # 15 ping intervals
+    assert systemd.count("WATCHDOG=1") == before
+
+    window.show()
+    qtbot.waitUntil(partial(pinged, systemd, before + 3), timeout=5000)
+    notifier.stopping()
+    qtbot.waitUntil(lambda: "STOPPING=1" in systemd.drain(), timeout=2000)
+
+
+def test_pings_stop_while_the_gui_thread_is_blocked(
+    qtbot: QtBot, systemd: FakeSystemd, painting: tuple[QWidget, SystemdNotifier]
+) -> None:
+    qtbot.waitUntil(partial(pinged, systemd, 3), timeout=5000)
     # Block the GUI thread until another thread has seen 300 ms (15 intervals) of silence.
     before = len(systemd.drain())
     silence_seen = threading.Event()
@@ -79,27 +109,29 @@ def test_pings_flow_while_the_event_loop_runs_and_stop_when_it_is_blocked(qtbot:
     qtbot.waitUntil(blocked_done.is_set, timeout=5000)
     assert silence_seen.is_set(), systemd.messages[before:]
     assert len(systemd.messages) == before
-
-    # Unblocked: pings resume.
-    qtbot.waitUntil(lambda: systemd.count("WATCHDOG=1") >= before + 3, timeout=5000)
-    notifier.stopping()
-    qtbot.waitUntil(lambda: "STOPPING=1" in systemd.drain(), timeout=2000)
+    qtbot.waitUntil(partial(pinged, systemd, before + 3), timeout=5000)  # unblocked: pings resume
 
 
-def test_no_socket_means_no_pings_and_no_errors(qtbot: QtBot) -> None:
-    notifier = SystemdNotifier({}, interval_ms=10)
+def test_no_socket_means_no_pings_and_no_errors() -> None:
+    notifier = SystemdNotifier({"WATCHDOG_USEC": FAST_WATCHDOG})
     notifier.start()
     notifier.ready()
-    assert not notifier.enabled
-    qtbot.wait(50)
+    notifier.ping()
+    assert not notifier.enabled and notifier.interval_ms == 0
     assert notifier.pings_sent == 0
 
 
-def test_a_vanished_socket_is_survived(qtbot: QtBot, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    notifier = SystemdNotifier({"NOTIFY_SOCKET": str(tmp_path / "gone")}, interval_ms=10)
-    notifier.start()
-    qtbot.wait(60)
-    notifier.stop()
+def test_no_watchdog_means_no_pings(systemd: FakeSystemd) -> None:
+    notifier = SystemdNotifier({"NOTIFY_SOCKET": str(systemd.path)})  # Type=notify, no WatchdogSec
+    notifier.ready()
+    notifier.ping()
+    assert systemd.drain() == ["READY=1\nSTATUS=showing slides"]
+
+
+def test_a_vanished_socket_is_survived(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    notifier = SystemdNotifier({"NOTIFY_SOCKET": str(tmp_path / "gone"), "WATCHDOG_USEC": FAST_WATCHDOG})
+    for _ in range(5):
+        notifier.ping()
     assert notifier.pings_sent == 0
     assert sum("could not send" in r.message for r in caplog.records) == 1
 

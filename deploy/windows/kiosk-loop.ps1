@@ -1,10 +1,13 @@
 # Keeps the clinic kiosk running on Windows: the job systemd does on Linux.
 #
 # Started at logon of the kiosk user by kiosk-task.xml (Task Scheduler) or as the custom shell
-# by shell-launcher.ps1. Restarts the kiosk whenever it exits (exit codes in docs/deploy.md),
-# and kills a frozen kiosk: the kiosk rewrites its heartbeat file at least every few seconds
-# while it paints; when the file is older than $FrozenAfterSeconds the kiosk is stopped and
-# started again.
+# by shell-launcher.ps1. Restarts the kiosk whenever it exits (exit codes in docs/deploy.md).
+# Windows has no systemd watchdog: a frozen kiosk ends itself (its stall detector, after
+# watchdog.stall_seconds, exit code 76, every thread's stack in kiosk.log). As a last resort
+# this script also kills a kiosk whose heartbeat file (rewritten at least every few seconds
+# while frames are painted) is older than $FrozenAfterSeconds. Stop-Process -Force ends it
+# without clean-up, which is safe: requests are committed as they are made, and Windows
+# releases the kiosk's lock with the process.
 param(
     [string]$Kiosk = "C:\Kiosk\current\kiosk.exe",
     [int]$FrozenAfterSeconds = 90,
@@ -48,7 +51,19 @@ while ($true) {
         }
     }
     $code = $process.ExitCode
-    Write-Supervisor "kiosk exited with code $code"
+    $meaning = switch ($code) {
+        0 { "stopped cleanly (admin screen Exit, or Ctrl+C / console closed)" }
+        1 { "problems found (kiosk.yaml), or frozen with Python stuck (stacks in kiosk.log)" }
+        2 { "wrong command line" }
+        3 { "another kiosk is already running" }
+        70 { "crash (traceback in kiosk.log)" }
+        75 { "restart asked for (memory ceiling)" }
+        76 { "frozen (every thread's stack in kiosk.log)" }
+        77 { "the kiosk window was closed or taken off the screen" }
+        78 { "no display" }
+        default { "see docs/deploy.md, Exit codes" }
+    }
+    Write-Supervisor "kiosk exited with code ${code}: $meaning"
     if ($code -eq 3) {
         # Already running (started twice): wait before trying again.
         Start-Sleep -Seconds 30

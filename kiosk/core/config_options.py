@@ -226,7 +226,15 @@ OPTIONS: Sequence[Option] = (
         "Where the requests database, the content history and the kiosk's state live. Default: the platform's user data folder "
         "(~/.local/share/clinic-kiosk on Linux, %LOCALAPPDATA%\\clinic-kiosk on Windows).",
     ),
-    Option("log.dir", PATH, None, "Where logs and crash reports go. Default: the platform's user log folder."),
+    Option(
+        "log.dir",
+        PATH,
+        None,
+        "Where kiosk run writes its log, kiosk.log (rotated), with crash and freeze reports. Default: the "
+        "platform's user log folder (~/.local/state/clinic-kiosk/log on Linux, "
+        "%LOCALAPPDATA%\\clinic-kiosk\\Logs on Windows). A folder that cannot be written never stops the "
+        "kiosk: it logs to stderr only and says so.",
+    ),
     Option("log.max_bytes", integer(100_000, 100_000_000), 5_000_000, "Size at which a log file is rotated."),
     Option("log.backups", integer(1, 50), 5, "How many rotated log files are kept."),
     Option("display.screen", integer(0, 16), 0, "Which screen to fill (0 = the first)."),
@@ -273,6 +281,14 @@ OPTIONS: Sequence[Option] = (
         integer(0, 16_000),
         400,
         "Restart at a slide boundary when the kiosk uses more memory than this (0 = never).",
+    ),
+    Option(
+        "watchdog.stall_seconds",
+        integer(3, 600),
+        20,
+        "Seconds the screen's event loop may stand still before the kiosk counts as frozen: every thread's "
+        "stack goes to the log and the kiosk exits with code 76 for its supervisor to restart it (the only "
+        "freeze protection on Windows). Lower values risk restarting a kiosk that is only busy.",
     ),
     Option("delivery.channels", CHANNELS, (), "Where requests are sent: see docs/delivery.md."),
 )

@@ -10,6 +10,7 @@ import os
 import sys
 import threading
 import traceback
+from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
@@ -51,3 +52,33 @@ class CrashHandler:
         sys.stderr.flush()
         # Not sys.exit: from a Qt slot or a worker thread that would not stop the event loop.
         os._exit(code)
+
+
+class CrashLogFile:
+    """The log file that fatal errors (faulthandler) are written to: opened ahead, because a
+    crashing process can open nothing, and opened again after each rotation of the log, so a
+    crash report never lands in a file that rotation is about to delete."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._file: TextIO | None = None
+
+    def open(self) -> None:
+        """Point fatal-error reports (and the crash handler) at the log file; stderr if it
+        cannot be opened."""
+        previous = self._file
+        try:
+            self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - faulthandler writes to it until close()
+        except OSError:
+            self._file = None
+        CrashHandler(self._file if self._file is not None else sys.stderr).install()
+        if previous is not None:
+            previous.close()
+
+    def close(self) -> None:
+        if self._file is None:
+            return
+        # Fatal errors during the rest of the exit go to stderr (the journal), not a closed file.
+        faulthandler.enable(file=sys.stderr, all_threads=True)
+        self._file.close()
+        self._file = None

@@ -76,12 +76,13 @@ def run_checks(config_file: Path | None, env: Mapping[str, str], *, channel_time
     checks.extend(check_qt())
     checks.append(check_content(config, env))
     data, logs = _folders(config, env)
-    checks.append(check_writable("data folder", data, private=True))
+    checks.append(check_data_folder(data, env))
     checks.append(check_writable("log folder", logs, private=False))
     checks.append(check_database(data))
     checks.extend(check_free_disk({"data folder": data, "log folder": logs}))
     checks.append(check_clock(config))
     checks.append(check_heartbeat(data))
+    checks.append(check_last_crash(logs))
     checks.extend(check_channels(config, channel_timeout))
     return checks
 
@@ -259,6 +260,22 @@ def check_writable(name: str, folder: Path, *, private: bool) -> Check:
     return Check(OK, name, f"{folder} is writable")
 
 
+def check_data_folder(data: Path, env: Mapping[str, str] | None = None) -> Check:
+    """The data folder must be writable; when it is not, say what the kiosk does without it."""
+    from kiosk.runtime.single_instance import fallback_lock_folder
+
+    check = check_writable("data folder", data, private=True)
+    if check.status != FAIL:
+        return check
+    return Check(
+        FAIL,
+        check.name,
+        f"{check.detail}. Without it requests cannot be stored (the request screen says so), the staff PIN "
+        "cannot be read and there is no heartbeat file; the kiosk still plays its content and keeps its "
+        f"single-instance lock in {fallback_lock_folder(env)}. Fix the folder or set data.dir (KIOSK_DATA_DIR)",
+    )
+
+
 def check_database(data: Path) -> Check:
     from kiosk.core.paths import REQUESTS_DB_NAME
     from kiosk.core.requests.errors import StorageError
@@ -360,6 +377,30 @@ def check_heartbeat(data: Path, now: float | None = None) -> Check:
             WARN, "heartbeat", f"last frame painted {age:,.0f} s ago (stopped, or frozen if it should be running)"
         )
     return Check(OK, "heartbeat", f"last frame painted {age:.0f} s ago")
+
+
+#: A crash within this many days is a WARN; an older one is only reported.
+RECENT_CRASH_DAYS = 7
+
+
+def check_last_crash(logs: Path, now: datetime | None = None) -> Check:
+    """The newest crash, freeze or fatal error in the kiosk's log files, with its time."""
+    from kiosk.runtime.crash_reports import last_crash
+
+    report = last_crash(logs)
+    if report is None:
+        return Check(OK, "last crash", f"none in the logs in {logs}")
+    status = OK
+    try:
+        when = datetime.strptime(report.time, "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        status = WARN
+    else:
+        # The log writes local time.
+        moment = (now or datetime.now(UTC)).astimezone().replace(tzinfo=None)
+        if (moment - when).total_seconds() < RECENT_CRASH_DAYS * 86400:
+            status = WARN
+    return Check(status, "last crash", report.describe())
 
 
 def channel_endpoints(channels: Sequence[Any]) -> list[tuple[str, str, int]]:

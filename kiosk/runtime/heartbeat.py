@@ -6,6 +6,11 @@ The file is one line: the UTC time in ISO 8601 and the Unix time, e.g.
 file, then rename), so a reader never sees half a line, and written at most every
 ``min_interval_s`` however often the screen paints. A failed write (disk full, folder gone)
 is counted and logged once; it never disturbs playback.
+
+Each counted paint is also a *pulse* (the ``pulsed`` signal, at most every
+``pulse_interval_s``), which pings systemd's watchdog (:mod:`kiosk.runtime.watchdog`). Only
+paints while the kept window is really on the screen count: a window that another program
+unmapped or destroyed paints nothing, and one that is hidden must not look alive.
 """
 
 from __future__ import annotations
@@ -17,8 +22,10 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QRect, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtWidgets import QWidget
+
+from kiosk.runtime.window_guard import why_not_on_screen
 
 log = logging.getLogger(__name__)
 
@@ -43,13 +50,18 @@ class Heartbeat(QObject):
     A touch screen that nobody touches paints nothing, which must not look like a frozen
     kiosk: :meth:`keep_painting` asks the window to repaint one pixel every interval, so a
     healthy kiosk always paints, and a kiosk whose painting or event loop is stuck does not.
+    Once it keeps a window painting, paints count only while that window is on the screen.
     """
+
+    #: A frame was painted in a window on the screen (at most every ``pulse_interval_s``).
+    pulsed = Signal()
 
     def __init__(
         self,
         path: Path,
         *,
         min_interval_s: float = DEFAULT_MIN_INTERVAL_S,
+        pulse_interval_s: float | None = None,
         wall_clock: Callable[[], float] = time.time,
         monotonic: Callable[[], float] = time.monotonic,
         parent: QObject | None = None,
@@ -57,13 +69,16 @@ class Heartbeat(QObject):
         super().__init__(parent)
         self.path = path
         self._min_interval = min_interval_s
+        self._pulse_interval = min_interval_s if pulse_interval_s is None else min(pulse_interval_s, min_interval_s)
         self._wall_clock = wall_clock
         self._monotonic = monotonic
         self._last_write: float | None = None
+        self._last_pulse: float | None = None
         self.writes = 0
         self.failures = 0
         self._nudge = QTimer(self)
-        self._nudge.setInterval(max(1, round(min_interval_s * 1000)))
+        # At least one paint per pulse interval, so a healthy kiosk never misses a pulse.
+        self._nudge.setInterval(max(1, round(self._pulse_interval * 1000)))
         self._nudged: QWidget | None = None
         self._nudge.timeout.connect(self._on_nudge)
 
@@ -88,7 +103,14 @@ class Heartbeat(QObject):
         return False
 
     def beat(self) -> None:
+        """A frame was painted: pulse and rewrite the file, each if its interval has passed."""
         now = self._monotonic()
+        if self._last_pulse is not None and now - self._last_pulse < self._pulse_interval:
+            return
+        if self._nudged is not None and why_not_on_screen(self._nudged) is not None:
+            return  # painted into a window nobody can see
+        self._last_pulse = now
+        self.pulsed.emit()
         if self._last_write is not None and now - self._last_write < self._min_interval:
             return
         self._last_write = now

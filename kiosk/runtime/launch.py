@@ -1,5 +1,7 @@
-"""``kiosk run`` as named start-up steps: settings, logging, the instance lock, content, the
-window, touch services and unattended operation; then the event loop; then every step's undo.
+"""``kiosk run`` as named start-up steps: settings, logging, signals, the stall detector, the
+instance lock, content, the window, touch services and unattended operation; then the event
+loop; then every step's undo, however the run ends (the admin screen's Exit, SIGTERM, a lost
+window, a failed step).
 
 The command line (``kiosk.cli.run``) only parses arguments into :class:`RunOptions`; all that
 touches Qt or the process happens here, under :class:`~kiosk.runtime.startup.Startup`.
@@ -11,9 +13,10 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from kiosk.runtime import exitcodes
 from kiosk.runtime.crash import CrashHandler
@@ -28,6 +31,8 @@ if TYPE_CHECKING:
     from kiosk.core.content_home import ContentPlaces
     from kiosk.core.content_library import ContentLibrary, ContentOutcome
     from kiosk.core.model import Deck
+    from kiosk.runtime.shutdown_signals import ShutdownSignals
+    from kiosk.runtime.stall_detector import StallDetector
     from kiosk.ui.app import Kiosk
 
 log = logging.getLogger("kiosk.run")
@@ -60,15 +65,20 @@ class RunSettings:
     transition: str
     transition_ms: int
     hide_cursor: bool
-    log_file: Path | None
+    #: ``--log-file``, else ``kiosk.log`` in ``log.dir`` (default: the user log folder).
+    log_file: Path
     log_max_bytes: int
     log_backups: int
+    stall_seconds: int
 
 
-def resolve_settings(options: RunOptions, config: Config) -> RunSettings:
-    log_file = options.log_file
-    if log_file is None and config["log.dir"] is not None:
-        log_file = Path(config["log.dir"]) / "kiosk.log"
+LOG_NAME = "kiosk.log"
+
+
+def resolve_settings(options: RunOptions, config: Config, env: Mapping[str, str] | None = None) -> RunSettings:
+    from kiosk.core.paths import log_dir
+
+    log_file = options.log_file if options.log_file is not None else log_dir(config["log.dir"], env) / LOG_NAME
     return RunSettings(
         content=options.content.resolve() if options.content is not None else None,
         screen=options.screen if options.screen is not None else config["display.screen"],
@@ -81,6 +91,7 @@ def resolve_settings(options: RunOptions, config: Config) -> RunSettings:
         log_file=log_file,
         log_max_bytes=config["log.max_bytes"],
         log_backups=config["log.backups"],
+        stall_seconds=config["watchdog.stall_seconds"],
     )
 
 
@@ -95,10 +106,14 @@ def run_kiosk(options: RunOptions) -> int:
     fix_mmap_threshold()  # before any slide image is allocated
     with Startup() as startup:
         try:
-            return _run(startup, options)
+            code = _run(startup, options)
         except StartupRefused as refused:
             print(f"kiosk: {refused.message}", file=sys.stderr)
-            return refused.code
+            code = refused.code
+    log.info("shutdown complete in %.0f ms; exit code %d", startup.shutdown_seconds * 1000, code)
+    for handler in logging.getLogger("kiosk").handlers:
+        handler.flush()
+    return code
 
 
 def _run(startup: Startup, options: RunOptions) -> int:
@@ -108,6 +123,10 @@ def _run(startup: Startup, options: RunOptions) -> int:
         _logging(startup, settings)
         if config.path is not None:
             log.info("settings from %s", config.path)
+    with startup.step("signals"):
+        signals = _signals(startup)
+    with startup.step("stall detector"):
+        stall = _stall_detector(startup, settings)
     with startup.step("instance lock"):
         data_folder = _instance_lock(startup, config)
     with startup.step("content folder"):
@@ -116,9 +135,8 @@ def _run(startup: Startup, options: RunOptions) -> int:
         from PySide6.QtCore import QSize
 
         from kiosk.core.clock import SystemClock
-        from kiosk.ui.app import create_application
 
-        app = create_application()
+        app = _application(startup)
         screen = _screen(settings.screen)
         size = QSize(*settings.windowed) if settings.windowed else screen.geometry().size()
         clock = SystemClock()
@@ -127,16 +145,22 @@ def _run(startup: Startup, options: RunOptions) -> int:
         deck = library.start_deck
     with startup.step("window"):
         kiosk = _window(startup, app, deck, clock, screen, settings, config, options, library)
+    with startup.step("signal handling"):
+        _shut_down_on_signals(signals, app)
     with startup.step("touch services"):
         _touch_services(startup, kiosk, config, deck, clock)
     with startup.step("content updates"):
         _content_updates(startup, config, library.library, kiosk)
     with startup.step("unattended operation"):
-        _unattended(startup, app, kiosk, config, settings, data_folder)
+        _unattended(startup, app, kiosk, config, settings, data_folder, stall)
     log.info("start-up done in %.0f ms; playing", startup.seconds * 1000)
     code = int(app.exec())
     if code == exitcodes.RESTART:
         log.warning("exiting with %d so the supervisor restarts the kiosk", code)
+    elif code == exitcodes.WINDOW_LOST:
+        log.error("the kiosk window is gone; exiting with %d so the supervisor starts a new one", code)
+    else:
+        log.info("the event loop ended with %d; shutting down", code)
     return code
 
 
@@ -154,28 +178,99 @@ def _settings(options: RunOptions) -> tuple[Config, RunSettings]:
 
 
 def _logging(startup: Startup, settings: RunSettings) -> None:
-    from kiosk.runtime.logging_setup import configure_logging
+    """The log file (rotated; stderr only if it cannot be written) and the crash log in it."""
+    from kiosk.runtime.crash import CrashLogFile
+    from kiosk.runtime.logging_setup import configure_logging, log_file_of
 
-    configure_logging(settings.log_file, max_bytes=settings.log_max_bytes, backups=settings.log_backups)
-    fault_file: TextIO = sys.stderr
-    if settings.log_file is not None:
-        fault_file = open(settings.log_file, "a", encoding="utf-8")  # noqa: SIM115 - faulthandler writes to it until exit
-        startup.on_exit("close the crash log", fault_file.close)
-    CrashHandler(fault_file).install()
+    logger = configure_logging(settings.log_file, max_bytes=settings.log_max_bytes, backups=settings.log_backups)
+    handler = log_file_of(logger)
+    if handler is None:
+        return  # configure_logging said why; crashes go to stderr, as set up in run_kiosk
+    log.info("logging to %s", handler.baseFilename)
+    crash_log = CrashLogFile(Path(handler.baseFilename))
+    crash_log.open()
+    handler.after_rollover.append(crash_log.open)
+    startup.on_exit("close the crash log", crash_log.close)
+
+
+def _signals(startup: Startup) -> ShutdownSignals:
+    """SIGTERM, SIGINT and SIGHUP (Windows: Ctrl+C, Ctrl+Break, console close) from now on ask
+    for a clean shutdown: before the event loop runs they stop the start-up between steps."""
+    from kiosk.runtime.shutdown_signals import ShutdownSignals
+
+    signals = ShutdownSignals()
+    signals.install()
+    startup.on_exit("restore the signal handlers", signals.uninstall)
+    startup.stop_requested = lambda: signals.received[0] if signals.received else None
+    return signals
+
+
+def _shut_down_on_signals(signals: ShutdownSignals, app: QApplication) -> None:
+    """In the event loop, a signal stops taking taps and ends the loop with code 0; the undo of
+    every step then runs (bounded: see Startup.time_left)."""
+    from kiosk.runtime.shutdown_signals import InputGate
+
+    gates: list[InputGate] = []
+
+    def on_signal(name: str) -> None:
+        if gates:
+            log.info("%s received again: already shutting down", name)
+            return
+        log.warning("%s received: shutting down", name)
+        gates.append(InputGate(app))  # no tap reaches a screen any more
+        app.exit(exitcodes.OK)
+
+    signals.watch(on_signal)
+
+
+def _stall_detector(startup: Startup, settings: RunSettings) -> StallDetector:
+    """Made now, so its undo comes late and it also guards the shutdown; started with the
+    event loop (unattended operation)."""
+    from kiosk.runtime.stall_detector import StallDetector
+
+    stall = StallDetector(settings.stall_seconds, log_file=settings.log_file)
+    startup.on_exit("stop the stall detector", stall.stop)
+    return stall
 
 
 def _instance_lock(startup: Startup, config: Config) -> Path:
     from kiosk.core.paths import data_dir
-    from kiosk.runtime.single_instance import AlreadyRunning, InstanceLock
+    from kiosk.runtime.single_instance import AlreadyRunning, acquire_instance_lock
 
     data_folder = data_dir(config["data.dir"])
-    instance = InstanceLock(data_folder)
     try:
-        instance.acquire()
+        held = acquire_instance_lock(data_folder)
     except AlreadyRunning as exc:
         raise StartupRefused(exitcodes.ALREADY_RUNNING, str(exc)) from None
-    startup.on_exit("release the instance lock", instance.release)
+    if held.note:
+        # Not a reason to keep the slides off the screen: the content plays in place, the
+        # admin screen and kiosk doctor say what is wrong with the data folder.
+        log.error("%s", held.note)
+    startup.on_exit("release the instance lock", held.release)
     return data_folder
+
+
+def _application(startup: Startup) -> QApplication:
+    """The QApplication; no display ends the kiosk with NO_DISPLAY and one line, not Qt's abort."""
+    from kiosk.runtime.display import display_problem, fatal_qt_errors
+    from kiosk.ui.app import create_application
+
+    problem = display_problem(os.environ)
+    if problem is not None:
+        raise StartupRefused(exitcodes.NO_DISPLAY, problem)
+
+    def no_display(reason: str) -> None:
+        # Called inside Qt's fatal error, which would abort once this returns: end here.
+        message = f"Qt cannot open the display: {reason}"
+        log.error("start-up step 'Qt application' refused to start: %s", message)
+        print(f"kiosk: {message}", file=sys.stderr, flush=True)
+        startup.close()
+        for handler in logging.getLogger("kiosk").handlers:
+            handler.flush()
+        os._exit(exitcodes.NO_DISPLAY)
+
+    with fatal_qt_errors(no_display):
+        return create_application()
 
 
 def _screen(index: int) -> QScreen:
@@ -311,7 +406,7 @@ def _report_first_frame(kiosk: Kiosk, screen: QScreen) -> None:
 
 
 def _touch_services(startup: Startup, kiosk: Kiosk, config: Config, deck: Deck, clock: Clock) -> None:
-    from kiosk.ui.app import Services, install_touch_screens, open_services
+    from kiosk.ui.app import WORKER_STOP_SECONDS, Services, install_touch_screens, open_services
 
     opened: list[Services] = []
 
@@ -321,13 +416,22 @@ def _touch_services(startup: Startup, kiosk: Kiosk, config: Config, deck: Deck, 
         services = open_services(config, deck, clock)
         opened.append(services)
         install_touch_screens(kiosk.window, deck, clock, services.requests, services.staff)
+        log.info(
+            "touch services ready: requests %s, delivery %s",
+            "stored" if services.requests is not None else "not available",
+            "running" if services.worker is not None else "off",
+        )
 
     def close_services() -> None:
         for services in opened:
-            services.close()
+            services.close(timeout=startup.time_left(WORKER_STOP_SECONDS))
 
     kiosk.window.defer_setup(open_touch_services)
     startup.on_exit("close the requests database and delivery", close_services)
+
+
+#: What stopping the content update loop may take (less when the shutdown budget runs low).
+UPDATES_STOP_SECONDS = 2.0
 
 
 def _content_updates(startup: Startup, config: Config, library: ContentLibrary, kiosk: Kiosk) -> None:
@@ -351,7 +455,13 @@ def _content_updates(startup: Startup, config: Config, library: ContentLibrary, 
     loop = UpdateLoop(updater.check, settings.check_interval)
     log.info("content updates from %s every %.0f s", updater.source.display, settings.check_interval)
     loop.start()
-    startup.on_exit("stop checking for content updates", lambda: loop.stop(timeout=2.0))
+
+    def stop_updates() -> None:
+        if not loop.stop(timeout=startup.time_left(UPDATES_STOP_SECONDS)):
+            # A download stuck in a read cannot be interrupted; its daemon thread ends with us.
+            log.warning("content updates did not stop in time; leaving the check to end with the process")
+
+    startup.on_exit("stop checking for content updates", stop_updates)
     kiosk.window.hooks = replace(
         kiosk.window.hooks, content_updates=lambda: describe_updates(settings.data_dir, updater.source.display)
     )
@@ -364,6 +474,7 @@ def _unattended(
     config: Config,
     settings: RunSettings,
     data_folder: Path,
+    stall: StallDetector,
 ) -> None:
     from kiosk.runtime.unattended import start_unattended
 
@@ -375,7 +486,8 @@ def _unattended(
         data_dir=data_folder,
         windowed=settings.windowed is not None,
         first_frame=kiosk.window.firstFramePainted,
+        stall=stall,
     )
-    startup.on_exit("stop the watchdog, heartbeat and memory guard", unattended.stop)
+    startup.on_exit("stop the watchdog, heartbeat, window guard and memory guard", unattended.stop)
     if unattended.lockdown is not None:
         kiosk.window.hooks = replace(kiosk.window.hooks, before_exit=unattended.lockdown.allow_close)

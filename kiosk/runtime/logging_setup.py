@@ -1,11 +1,14 @@
 """Logging for the kiosk: state changes (deck loaded, reload applied/rejected, slide skipped),
-never every tick, to stderr and optionally a log file."""
+never every tick, to stderr and a rotated log file (``kiosk run``: ``log.dir``, by default the
+platform's user log folder). A log folder that cannot be written never stops the kiosk: it
+logs to stderr only and says so once."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
 import sys
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -24,6 +27,13 @@ class SurvivingFileHandler(RotatingFileHandler):
     ) -> None:
         super().__init__(filename, maxBytes=maxBytes, backupCount=backupCount, encoding=encoding)
         self.failures = 0
+        #: Called after each rotation (the crash handler moves its file to the new log).
+        self.after_rollover: list[Callable[[], None]] = []
+
+    def doRollover(self) -> None:
+        super().doRollover()
+        for hook in self.after_rollover:
+            hook()
 
     def emit(self, record: logging.LogRecord) -> None:
         failures = self.failures
@@ -62,7 +72,10 @@ def configure_logging(
     """Send the ``kiosk`` loggers to stderr and ``log_file`` (rotated at ``max_bytes``,
     keeping ``backups`` old files: a kiosk runs for months); returns the ``kiosk`` logger.
 
-    Replaces handlers set by an earlier call, so calling it twice never doubles the lines.
+    A log file that cannot be opened (its folder read-only, not creatable, or a full disk) is
+    said once on stderr and left out: logging goes on to stderr. :func:`log_file_of` tells
+    which file, if any, is in use. Replaces handlers set by an earlier call, so calling it
+    twice never doubles the lines.
     """
     logger = logging.getLogger("kiosk")
     for handler in list(logger.handlers):
@@ -71,11 +84,21 @@ def configure_logging(
     formatter = logging.Formatter(LOG_FORMAT)
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if log_file is not None:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(SurvivingFileHandler(log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"))
+        try:
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            handlers.append(SurvivingFileHandler(log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"))
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write(f"kiosk: cannot write the log file {log_file} ({reason}); logging to stderr only\n")
     for handler in handlers:
         handler.setFormatter(formatter)
         logger.addHandler(handler)
     logger.setLevel(level)
     logger.propagate = False
     return logger
+
+
+def log_file_of(logger: logging.Logger) -> SurvivingFileHandler | None:
+    """The log file handler :func:`configure_logging` gave ``logger``, if it could open one."""
+    return next((h for h in logger.handlers if isinstance(h, SurvivingFileHandler)), None)

@@ -1,11 +1,13 @@
 """systemd's service watchdog, spoken directly: ``READY=1`` once the first slide is up and
-``WATCHDOG=1`` every ``WatchdogSec / 2`` from a QTimer on the GUI thread.
+``WATCHDOG=1`` for each pulse of the heartbeat (:mod:`kiosk.runtime.heartbeat`), that is for
+a frame really painted in a window that is on the screen, at least every ``WatchdogSec / 2``.
 
-Because the ping runs on the GUI thread, a frozen event loop (a deadlock, an endless loop in a
-slot) stops the pings and systemd kills and restarts the kiosk, which a ping from a helper
-thread would never notice. The protocol is one datagram to the unix socket named by
-``NOTIFY_SOCKET`` (see sd_notify(3)); no libsystemd needed. Without ``NOTIFY_SOCKET`` (not
-under systemd, Windows) everything here does nothing.
+A ping from a free-running timer would go on while the screen is black (the window closed or
+destroyed by another program, painting stuck); a ping from a helper thread would go on while
+the GUI thread is frozen. Tied to painted frames, the pings stop in every one of those cases,
+and systemd kills and restarts the kiosk. The protocol is one datagram to the unix socket
+named by ``NOTIFY_SOCKET`` (see sd_notify(3)); no libsystemd needed. Without ``NOTIFY_SOCKET``
+(not under systemd, Windows) everything here does nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import os
 import socket
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject
 
 log = logging.getLogger(__name__)
 
@@ -58,21 +60,15 @@ def ping_interval_ms(env: Mapping[str, str]) -> int:
 
 
 class SystemdNotifier(QObject):
-    """Owns the GUI-thread ping timer. ``start()`` begins pinging; ``ready()`` after the first
-    frame; ``stopping()`` on a clean exit (so systemd does not count it as a failure)."""
+    """``ready()`` after the first frame, :meth:`ping` on each heartbeat pulse, ``stopping()``
+    on a clean exit (so systemd does not count it as a failure)."""
 
-    def __init__(
-        self, env: Mapping[str, str] | None = None, parent: QObject | None = None, *, interval_ms: int | None = None
-    ) -> None:
+    def __init__(self, env: Mapping[str, str] | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         environ = os.environ if env is None else env
         self._address = notify_address(environ)
-        interval = ping_interval_ms(environ) if interval_ms is None else interval_ms
-        self._timer = QTimer(self)
-        # Precise: a coarse timer may fire up to 5 % late, eating into systemd's margin.
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(interval)
-        self._timer.timeout.connect(self.ping)
+        #: How often systemd needs a ping (half of WatchdogSec); 0 when its watchdog is off.
+        self.interval_ms = ping_interval_ms(environ) if self._address is not None else 0
         self.pings_sent = 0
         self._failures = 0
 
@@ -80,29 +76,18 @@ class SystemdNotifier(QObject):
     def enabled(self) -> bool:
         return self._address is not None
 
-    @property
-    def interval_ms(self) -> int:
-        return self._timer.interval()
-
     def start(self) -> None:
-        if self._address is None:
-            return
-        if self._timer.interval() > 0:
-            self._timer.start()
-            log.info("systemd watchdog: pinging every %d ms", self._timer.interval())
-
-    def stop(self) -> None:
-        self._timer.stop()
+        if self.interval_ms > 0:
+            log.info("systemd watchdog: pinging on painted frames, needed every %d ms", self.interval_ms)
 
     def ready(self) -> None:
         self._send("READY=1\nSTATUS=showing slides")
 
     def stopping(self) -> None:
-        self._timer.stop()
         self._send("STOPPING=1")
 
     def ping(self) -> None:
-        if self._send("WATCHDOG=1"):
+        if self.interval_ms > 0 and self._send("WATCHDOG=1"):
             self.pings_sent += 1
 
     def _send(self, message: str) -> bool:
