@@ -111,6 +111,7 @@ def test_a_late_start_up_failure_releases_the_lock_and_stops_earlier_threads(
     started: set[str] = set()
 
     def unattended_then_fail(startup, app, kiosk, *args, **kwargs) -> None:
+        qtbot.addWidget(kiosk.window)  # closed and deleted after the test, as kiosk run's exit would
         real_unattended(startup, app, kiosk, *args, **kwargs)
         # Let the first frame open the touch services (the delivery worker), then fail.
         qtbot.waitUntil(lambda: "kiosk-delivery-webhook" in kiosk_threads(), timeout=20000)
