@@ -203,3 +203,18 @@ def test_without_a_display_the_display_check_is_skipped_with_a_note(tmp_path: Pa
     assert "fonts: Noto Sans" in result.stdout
     assert result.returncode == exitcodes.OK, result.stdout  # nothing else is wrong here
     assert result.stdout.splitlines()[-1].endswith(", 1 SKIP")
+
+
+def test_an_unusable_data_folder_fails_and_the_database_is_not_called_new(tmp_path: Path) -> None:
+    from kiosk.runtime.doctor import check_data_folder, check_database
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    data = blocker / "data"
+    folder = check_data_folder(data, {"XDG_RUNTIME_DIR": str(tmp_path)})
+    assert folder.status == FAIL
+    assert "requests cannot be stored" in folder.detail and str(tmp_path / "clinic-kiosk") in folder.detail
+    database = check_database(data)
+    assert database.status == FAIL and "cannot be reached" in database.detail
+    # A data folder that does not exist yet (first start) is fine.
+    assert check_database(tmp_path / "new" / "deeper" / "data").status == OK

@@ -276,12 +276,22 @@ def check_data_folder(data: Path, env: Mapping[str, str] | None = None) -> Check
     )
 
 
+def _could_be_a_folder(folder: Path) -> bool:
+    """False when ``folder`` or the nearest part of its path that exists is not a folder."""
+    existing = folder
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    return existing.is_dir()
+
+
 def check_database(data: Path) -> Check:
     from kiosk.core.paths import REQUESTS_DB_NAME
     from kiosk.core.requests.errors import StorageError
     from kiosk.core.requests.store import RequestStore
 
     path = data / REQUESTS_DB_NAME
+    if not _could_be_a_folder(data):
+        return Check(FAIL, "requests database", f"{path} cannot be reached: the data folder cannot be used (above)")
     if not path.exists():
         return Check(OK, "requests database", f"{path} not created yet (no requests so far)")
     try:
