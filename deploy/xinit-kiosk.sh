@@ -2,7 +2,8 @@
 # X session of the kiosk user: started by `startx` (or `xinit`) from the autologin shell, see
 # docs/deploy.md. No window manager and no desktop: the kiosk's full-screen window is the only
 # window. The screen never blanks and never goes into power saving (DPMS).
-# Install as ~/.xinitrc of the kiosk user (mode 0755).
+# The .deb installs it as /usr/share/clinic-kiosk/xinitrc; copy it to ~/.xinitrc of the kiosk
+# user (mode 0755).
 set -u
 
 # Screen saver off, no blanking, no DPMS power-down.
@@ -25,7 +26,7 @@ if systemctl --user cat kiosk.service >/dev/null 2>&1; then
 else
   # No systemd user unit installed: run the kiosk directly and restart it when it exits.
   while :; do
-    /opt/kiosk/current/kiosk run
+    /opt/clinic-kiosk/kiosk run
     status=$?
     logger -t kiosk "kiosk exited with status $status; restarting in 3 s" 2>/dev/null || true
     sleep 3
