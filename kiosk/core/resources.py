@@ -5,17 +5,25 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+#: Where a wheel carries ``assets/`` and ``content/`` inside the package (setup.py puts them there).
+SHIPPED_FOLDER = "_shipped"
+
 
 def install_root() -> Path:
     """The folder holding ``assets/`` and ``content/``.
 
-    In a PyInstaller one-folder bundle that is the bundle's data folder (``sys._MEIPASS``);
-    otherwise the project root next to the ``kiosk`` package.
+    In a PyInstaller one-folder bundle that is the bundle's data folder (``sys._MEIPASS``); in
+    an installed wheel, ``kiosk/_shipped``; in a source tree (also an editable install), the
+    project root next to the ``kiosk`` package.
     """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and frozen_root:
         return Path(frozen_root)
-    return Path(__file__).resolve().parents[2]
+    package = Path(__file__).resolve().parents[1]
+    shipped = package / SHIPPED_FOLDER
+    if (shipped / "content").is_dir():
+        return shipped
+    return package.parent
 
 
 def assets_dir() -> Path:
