@@ -96,6 +96,24 @@ def choice(*values: str) -> OptionType:
     return OptionType(name, convert)
 
 
+def one_of(*values: int) -> OptionType:
+    """A whole number from a short list, e.g. the screen's rotation in degrees."""
+
+    def convert(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value not in values:
+            raise OptionError(f"expected one of {', '.join(map(str, values))}; got {value!r}")
+        return value
+
+    def from_env(text: str) -> int:
+        try:
+            number = int(text.strip())
+        except ValueError:
+            raise OptionError(f"expected one of {', '.join(map(str, values))}; got {text!r}") from None
+        return convert(number)
+
+    return OptionType(f"{', '.join(map(str, values[:-1]))} or {values[-1]}", convert, from_env)
+
+
 def _path(value: Any) -> Path | None:
     if value is None:
         return None
@@ -162,6 +180,9 @@ def _channels(value: Any) -> tuple[dict[str, Any], ...]:
 
 CHANNELS = OptionType("list of channels", _channels)
 
+
+#: display.rotation's values, degrees clockwise.
+ROTATIONS: tuple[int, ...] = (0, 90, 180, 270)
 
 THEME_CLINIC = "clinic"
 THEME_HIGH_CONTRAST = "high-contrast"
@@ -240,6 +261,16 @@ OPTIONS: Sequence[Option] = (
     Option("display.screen", integer(0, 16), 0, "Which screen to fill (0 = the first)."),
     Option(
         "display.windowed", SIZE, None, "Run in a window of this size instead of full screen (staff and development)."
+    ),
+    Option(
+        "display.rotation",
+        one_of(*ROTATIONS),
+        0,
+        "Turns everything the kiosk shows clockwise by this many degrees, and touches with it, for a "
+        "screen mounted upright (portrait) or upside down: 90 for a screen turned a quarter "
+        "counter-clockwise (its usual top edge on the left), 270 for one turned clockwise, 180 for "
+        "one upside down. The slides are laid out for the turned shape (e.g. 1080x1920). Leave the "
+        "screen itself unrotated (no xrandr --rotate).",
     ),
     Option("display.hide_cursor", BOOL, True, "Hide the mouse pointer (touch screens)."),
     Option(

@@ -65,6 +65,8 @@ class RunSettings:
     transition: str
     transition_ms: int
     hide_cursor: bool
+    #: display.rotation: degrees clockwise the kiosk turns what it shows
+    rotation: int
     #: ``--log-file``, else ``kiosk.log`` in ``log.dir`` (default: the user log folder).
     log_file: Path
     log_max_bytes: int
@@ -88,6 +90,7 @@ def resolve_settings(options: RunOptions, config: Config, env: Mapping[str, str]
         transition=options.transition or config["player.transition"],
         transition_ms=round(config["player.transition_time"] * 1000),
         hide_cursor=config["display.hide_cursor"],
+        rotation=config["display.rotation"],
         log_file=log_file,
         log_max_bytes=config["log.max_bytes"],
         log_backups=config["log.backups"],
@@ -135,10 +138,14 @@ def _run(startup: Startup, options: RunOptions) -> int:
         from PySide6.QtCore import QSize
 
         from kiosk.core.clock import SystemClock
+        from kiosk.ui.rotation import turned_size
 
         app = _application(startup)
         screen = _screen(settings.screen)
-        size = QSize(*settings.windowed) if settings.windowed else screen.geometry().size()
+        # What the slides are laid out for: the screen's shape as the viewer sees it.
+        size = turned_size(
+            QSize(*settings.windowed) if settings.windowed else screen.geometry().size(), settings.rotation
+        )
         clock = SystemClock()
     with startup.step("content"):
         library = _content(places, config, (size.width(), size.height()), clock)
@@ -356,6 +363,7 @@ def _window(
         hide_cursor=settings.hide_cursor,
         idle=IdleSettings(config["touch.idle_timeout"], config["touch.idle_countdown"]),
         speaker=create_speaker(app),
+        rotation=settings.rotation,
     )
     state_file = library.library.places.state_file
     kiosk.window.hooks = replace(kiosk.window.hooks, content_state=lambda: read_state(state_file))
@@ -480,7 +488,7 @@ def _unattended(
 
     unattended = start_unattended(
         app,
-        kiosk.window,
+        kiosk.top_level,
         kiosk.player,
         config,
         data_dir=data_folder,

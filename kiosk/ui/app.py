@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.core.clock import Clock
 from kiosk.core.config_options import THEME_CLINIC, THEME_HIGH_CONTRAST, THEMES
 from kiosk.core.model import Deck
+from kiosk.ui.rotation import RotatedWindow, turned_size
 from kiosk.ui.session import Session
 from kiosk.ui.shell import IdleSettings, KioskShell, StaffHooks
 from kiosk.ui.slideshow.content_watcher import ContentWatcher, Loader
@@ -259,13 +260,20 @@ class Kiosk:
     """The running pieces, kept together so nothing is garbage-collected early."""
 
     player: Player
-    #: the kiosk's only top-level window
+    #: the kiosk's screens: its only top-level window, unless display.rotation turns it
     window: KioskShell
     watcher: ContentWatcher | None
+    #: the window that turns the shell (display.rotation); None when it is not turned
+    rotated: RotatedWindow | None = None
 
     @property
     def shell(self) -> KioskShell:
         return self.window
+
+    @property
+    def top_level(self) -> QWidget:
+        """The window on the screen: what lock-down, the cursor and the window manager see."""
+        return self.rotated if self.rotated is not None else self.window
 
     @property
     def slideshow(self) -> PlayerWindow:
@@ -363,15 +371,19 @@ def build_kiosk(
     speaker: Speaker | None = None,
     requests: RequestServices | None = None,
     staff: StaffServices | None = None,
+    rotation: int = 0,
 ) -> Kiosk:
     """Theme the app, build the player and the shell window on ``screen`` and show it.
 
     Full screen uses the screen's geometry before ``showFullScreen`` so the window fills the
-    screen also on a bare X server without a window manager."""
+    screen also on a bare X server without a window manager. With ``rotation`` (degrees
+    clockwise, display.rotation) the shell is laid out at the turned size and shown turned in
+    a :class:`RotatedWindow`."""
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(THEMES)}")
     geometry = screen.geometry()
-    size = QSize(windowed) if windowed is not None else geometry.size()
+    physical = QSize(windowed) if windowed is not None else geometry.size()
+    size = turned_size(physical, rotation)
     player = Player(
         deck,
         clock=clock,
@@ -410,15 +422,19 @@ def build_kiosk(
     else:
         window.slideshow.unsetCursor()
     window.resize(size)
-    window.setScreen(screen)
+    rotated = RotatedWindow(window, rotation) if rotation else None
+    top: QWidget = rotated if rotated is not None else window
+    if rotated is not None and hide_cursor:
+        rotated.viewport().setCursor(Qt.CursorShape.BlankCursor)
+    top.setScreen(screen)
     if windowed is not None:
-        window.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)  # staff need a frame
-        window.setFixedSize(size)
-        window.move(geometry.topLeft())
-        window.show()
+        top.setWindowFlag(Qt.WindowType.FramelessWindowHint, False)  # staff need a frame
+        top.setFixedSize(physical)
+        top.move(geometry.topLeft())
+        top.show()
     else:
-        window.setGeometry(geometry)
-        window.showFullScreen()
+        top.setGeometry(geometry)
+        top.showFullScreen()
     watcher = None
     if content_root is not None and loader is not None:
         watcher = ContentWatcher(content_root, loader, parent=player)
@@ -429,4 +445,4 @@ def build_kiosk(
     # follow, so it is applied once the first frame is up (a faster start-up).
     window.firstFramePainted.connect(lambda: QTimer.singleShot(0, lambda: apply_theme(app, deck.clinic.theme)))
     player.start()
-    return Kiosk(player, window, watcher)
+    return Kiosk(player, window, watcher, rotated)

@@ -54,7 +54,8 @@ def running_kiosk(
         idle=idle,
         **kwargs,
     )
-    qtbot.addWidget(kiosk.window)
+    # The window on the screen: a turned one (display.rotation) owns the shell.
+    qtbot.addWidget(kiosk.top_level)
     # Tests tap faster than any patient; the double-tap tests pass the real interval.
     kiosk.window.debouncer.interval_ms = debounce_ms
     try:
