@@ -24,6 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "check a content folder and show what would play"),
     "schema": ("schema", "print the JSON Schema of clinic.yaml and slide files (for editors)"),
     "doctor": ("doctor", "check this PC: display, fonts, Qt plugins, folders, database, disk, clock, delivery (IT)"),
+    "status": (
+        "status",
+        "is the kiosk running and painting; content, requests, last delivery, memory (--json for monitors)",
+    ),
     "preview": ("preview", "render every slide to PNG plus a contact sheet, to check content before it goes live"),
     "content": (
         "content",

@@ -63,6 +63,7 @@ def _fail(message: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from kiosk.core.config import load_config
     from kiosk.core.delivery.config import delivery_setup
+    from kiosk.core.delivery.last_success import last_success_path
     from kiosk.core.paths import requests_db_path
     from kiosk.core.requests.errors import RequestNotFound, StorageError
     from kiosk.core.requests.store import RequestStore
@@ -96,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
                 except RequestNotFound:
                     return _fail(f"no request with id {args.retry}")
                 print(f"queued {count} failed deliver{'y' if count == 1 else 'ies'} again")
-            outbox = _outbox(store, channel_configs, args.content or _playing(config))
+            outbox = _outbox(store, channel_configs, args.content or _playing(config), last_success_path(db.parent))
             if isinstance(outbox, int):
                 return outbox
             outbox.queue_new_channels()
@@ -114,7 +115,9 @@ def _playing(config: Config) -> Path:
     return playing_folder(places_for(config["content.dir"], config["data.dir"]))
 
 
-def _outbox(store: RequestStore, channel_configs: tuple[ChannelConfig, ...], content_dir: Path) -> Outbox | int:
+def _outbox(
+    store: RequestStore, channel_configs: tuple[ChannelConfig, ...], content_dir: Path, success_file: Path
+) -> Outbox | int:
     from zoneinfo import ZoneInfo
 
     from kiosk.core.delivery.outbox import Outbox
@@ -137,7 +140,8 @@ def _outbox(store: RequestStore, channel_configs: tuple[ChannelConfig, ...], con
         return topic.title.get("en") if topic else None
 
     channels = build_channels(channel_configs, zone, clinic.name)
-    return Outbox(store, channels, title)
+    # Also from the command line: status and monitoring show when a request last got through.
+    return Outbox(store, channels, title, success_file=success_file)
 
 
 def _report(summary: RunSummary) -> None:

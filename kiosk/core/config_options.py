@@ -162,11 +162,19 @@ def _content_source(value: Any) -> str | Path | None:
     return Path(value).expanduser()
 
 
+def _textfile(value: Any) -> Path | None:
+    path = _file_path(value)
+    if path is not None and path.suffix != ".prom":
+        raise OptionError(f"node_exporter reads only files named *.prom; got {value!r}")
+    return path
+
+
 BOOL = OptionType("true or false", _bool, _bool_env)
 PATH = OptionType("folder path (or null)", _path, _null_or_env(_path))
 FILE = OptionType("file path (or null)", _file_path, _null_or_env(_file_path))
 CONTENT_SOURCE = OptionType("https:// URL or folder path (or null)", _content_source, _null_or_env(_content_source))
 SIZE = OptionType("WxH (or null)", parse_size, _null_or_env(parse_size))
+TEXTFILE = OptionType("file path ending in .prom (or null)", _textfile, _null_or_env(_textfile))
 
 
 def _channels(value: Any) -> tuple[dict[str, Any], ...]:
@@ -322,6 +330,16 @@ OPTIONS: Sequence[Option] = (
         "freeze protection on Windows). Lower values risk restarting a kiosk that is only busy.",
     ),
     Option("delivery.channels", CHANNELS, (), "Where requests are sent: see docs/delivery.md."),
+    Option(
+        "monitoring.textfile",
+        TEXTFILE,
+        None,
+        "A file the running kiosk rewrites every minute with its health (up, last frame painted, "
+        "content version and errors, requests pending and failed, last delivery, memory) in the "
+        "Prometheus text format, for node_exporter's textfile collector: e.g. "
+        "/var/lib/prometheus/node-exporter/clinic-kiosk.prom. Counts and times only, no patient data. "
+        "See docs/deploy.md, 'Monitoring several kiosks'.",
+    ),
 )
 
 #: The content update settings: a mistake in them turns updates off instead of stopping the kiosk.

@@ -160,6 +160,8 @@ def _run(startup: Startup, options: RunOptions) -> int:
         _content_updates(startup, config, library.library, kiosk)
     with startup.step("unattended operation"):
         _unattended(startup, app, kiosk, config, settings, data_folder, stall)
+    with startup.step("monitoring"):
+        _monitoring(startup, config, data_folder, kiosk)
     log.info("start-up done in %.0f ms; playing", startup.seconds * 1000)
     code = int(app.exec())
     if code == exitcodes.RESTART:
@@ -499,3 +501,14 @@ def _unattended(
     startup.on_exit("stop the watchdog, heartbeat, window guard and memory guard", unattended.stop)
     if unattended.lockdown is not None:
         kiosk.window.hooks = replace(kiosk.window.hooks, before_exit=unattended.lockdown.allow_close)
+
+
+def _monitoring(startup: Startup, config: Config, data_folder: Path, kiosk: Kiosk) -> None:
+    """monitoring.textfile: the kiosk's health for node_exporter, every minute from the first
+    frame on (so the first file already has a painted frame)."""
+    from kiosk.runtime.monitoring import textfile_loop
+
+    loop = textfile_loop(config, data_folder)
+    if loop is not None:
+        kiosk.window.defer_setup(loop.start)
+        startup.on_exit("write the monitoring textfile a last time (kiosk_up 0)", loop.stop)

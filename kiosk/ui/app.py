@@ -118,6 +118,7 @@ def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
     never lose the only way out and every diagnostic to a damaged file)."""
     from kiosk.core.admin_pin import Lockout, PinStore, pin_path
     from kiosk.core.delivery.config import delivery_setup
+    from kiosk.core.delivery.last_success import last_success_path
     from kiosk.core.paths import data_dir, ensure_private_dir, requests_db_path
     from kiosk.core.requests.errors import StorageError
     from kiosk.core.requests.store import RequestStore
@@ -168,7 +169,7 @@ def open_services(config: Any, deck: Deck, clock: Clock) -> Services:
         # Its own connection: the worker thread sends while the GUI thread stores.
         worker_store = RequestStore(requests_db_path(folder), clock=clock)
         services.stores.append(worker_store)
-        outbox = _outbox(channel_configs, deck, clock, worker_store)
+        outbox = _outbox(channel_configs, deck, clock, worker_store, last_success_path(folder))
         from kiosk.core.delivery.outbox import DeliveryWorker
 
         services.worker = DeliveryWorker(outbox)
@@ -225,7 +226,7 @@ def _start_retention(store: RequestStore, clock: Clock, days: int) -> QTimer:
     return timer
 
 
-def _outbox(channel_configs: Any, deck: Deck, clock: Clock, store: RequestStore) -> Outbox:
+def _outbox(channel_configs: Any, deck: Deck, clock: Clock, store: RequestStore, success_file: Path) -> Outbox:
     from kiosk.core.delivery.outbox import Outbox
     from kiosk.core.delivery.setup import build_channels
 
@@ -235,7 +236,8 @@ def _outbox(channel_configs: Any, deck: Deck, clock: Clock, store: RequestStore)
         topic = clinic.topic(topic_id)
         return topic.title.get("en") if topic else None
 
-    return Outbox(store, build_channels(channel_configs, clinic.timezone, clinic.name), title, clock=clock)
+    channels = build_channels(channel_configs, clinic.timezone, clinic.name)
+    return Outbox(store, channels, title, clock=clock, success_file=success_file)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

@@ -23,11 +23,13 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Protocol
 
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.delivery.backoff import Backoff
 from kiosk.core.delivery.channels import Channel, DeliveryResult, Outcome, OutgoingRequest, TopicRef
+from kiosk.core.delivery.last_success import read_last_success, write_last_success
 from kiosk.core.requests.model import StoredRequest
 from kiosk.core.requests.outbox import Delivery
 
@@ -102,7 +104,10 @@ class Outbox:
         backoff: Backoff | None = None,
         clock: Clock | None = None,
         max_per_run: int = 500,
+        success_file: Path | None = None,
     ):
+        """``success_file`` keeps :attr:`last_success` across restarts (see
+        :mod:`kiosk.core.delivery.last_success`)."""
         self._store = store
         self._channels: dict[str, Channel] = {}
         for channel in channels:
@@ -117,8 +122,9 @@ class Outbox:
         self._lock = threading.Lock()
         #: Channels this process found unreachable and has not reached since.
         self._down: set[str] = set()
-        #: When a delivery last succeeded on any channel (for the admin screen).
-        self.last_success: datetime | None = None
+        #: When a delivery last succeeded on any channel (admin screen, status, monitoring).
+        self._success_file = success_file
+        self.last_success: datetime | None = read_last_success(success_file) if success_file is not None else None
 
     @property
     def channel_names(self) -> tuple[str, ...]:
@@ -225,6 +231,8 @@ class Outbox:
         if result.outcome is Outcome.DELIVERED:
             self._store.record_delivered(rid, name)
             self.last_success = self._clock.now()
+            if self._success_file is not None:
+                write_last_success(self._success_file, self.last_success)
         elif result.outcome is Outcome.PERMANENT:
             self._store.record_permanent_failure(rid, name, result.error or "refused")
         else:

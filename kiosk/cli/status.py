@@ -1,0 +1,100 @@
+"""``kiosk status [--json]``: is the kiosk running and painting, what content plays (and its
+errors), requests pending and failed, when a request last got through, memory. The same facts
+the running kiosk writes to ``monitoring.textfile`` for node_exporter (kiosk.core.health).
+
+Exit 0 when a kiosk runs here and painted within the last minute, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.runtime import exitcodes
+
+if TYPE_CHECKING:
+    from kiosk.core.health import Health
+
+#: A kiosk paints at least every 5 s (the heartbeat); older than this, it is frozen or stopped.
+FRESH_FRAME_S = 60.0
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="kiosk.yaml to use (default: KIOSK_CONFIG, then the platform folder)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the facts as JSON (for scripts and monitors)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kiosk.core.config import load_config
+    from kiosk.core.paths import data_dir
+    from kiosk.runtime.monitoring import health_of_this_kiosk
+
+    loaded = load_config(args.config, os.environ)
+    if loaded.config is None:
+        for problem in loaded.problems:
+            print(problem, file=sys.stderr)
+        print("kiosk status: fix kiosk.yaml first (problems above)", file=sys.stderr)
+        return exitcodes.PROBLEMS
+    folder = data_dir(loaded.config["data.dir"])
+    running, pid = _running(folder)
+    health = health_of_this_kiosk(loaded.config, folder, running=running, pid=pid)
+    sys.stdout.write(health.to_json() if args.json else _text(health, folder))
+    age = health.last_frame_age()
+    return exitcodes.OK if running and age is not None and age <= FRESH_FRAME_S else exitcodes.PROBLEMS
+
+
+def _running(folder: Path) -> tuple[bool, int | None]:
+    """Whether a kiosk holds the instance lock of ``folder``, and its pid. Tried by taking the
+    lock for an instant: a kiosk starting in that instant exits with 3 (already running) and its
+    supervisor starts it again 3 s later."""
+    from kiosk.runtime.single_instance import LOCK_NAME, AlreadyRunning, InstanceLock
+
+    if not (folder / LOCK_NAME).is_file():
+        return False, None
+    lock = InstanceLock(folder)
+    try:
+        lock.acquire()
+    except AlreadyRunning as held:
+        return True, held.pid
+    except OSError:
+        return False, None
+    lock.release()
+    return False, None
+
+
+def _text(health: Health, folder: Path) -> str:
+    age = health.last_frame_age()
+    frame = "never (here)" if health.last_frame is None else f"{_when(health.last_frame)} ({age:.0f} s ago)"
+    if health.content_version is None:
+        content = "unknown (the kiosk has not run here yet)"
+    else:
+        content = f"{health.content_version} ({health.content_origin}), {health.content_errors} error(s)"
+    if health.requests is None:
+        requests = f"unknown: {health.requests_problem}"
+    else:
+        requests = f"{health.requests.pending} pending, {health.requests.failed} failed"
+    delivery = _when(health.last_delivery_success) if health.last_delivery_success else "never"
+    memory = f"{health.memory_bytes / 1e6:.1f} MB" if health.memory_bytes is not None else "unknown"
+    state = f"running (process {health.pid})" if health.running else "not running"
+    lines = [
+        f"kiosk {health.version}: {state}, data folder {folder}",
+        f"last frame: {frame}",
+        f"content: {content}",
+        f"requests: {requests}",
+        f"last delivery: {delivery}",
+        f"memory: {memory}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _when(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
