@@ -9,6 +9,12 @@ from pathlib import Path
 SHIPPED_FOLDER = "_shipped"
 
 
+def running_from_bundle() -> bool:
+    """True in the PyInstaller bundle (the .deb, a copied folder): messages then name what IT
+    can do with that install, never pip or a source checkout."""
+    return bool(getattr(sys, "frozen", False))
+
+
 def install_root() -> Path:
     """The folder holding ``assets/`` and ``content/``.
 
@@ -17,7 +23,7 @@ def install_root() -> Path:
     project root next to the ``kiosk`` package.
     """
     frozen_root = getattr(sys, "_MEIPASS", None)
-    if getattr(sys, "frozen", False) and frozen_root:
+    if running_from_bundle() and frozen_root:
         return Path(frozen_root)
     package = Path(__file__).resolve().parents[1]
     shipped = package / SHIPPED_FOLDER

@@ -14,6 +14,7 @@ from PySide6.QtCore import QLocale, QObject
 
 from kiosk.core.markdown import MarkdownError, parse_markdown, plain_text
 from kiosk.core.model import BulletsSlide, ContactSlide, ExerciseSlide, InfoSlide, NewsSlide, Slide
+from kiosk.core.resources import running_from_bundle
 from kiosk.core.text import LocalizedText
 
 log = logging.getLogger(__name__)
@@ -53,12 +54,20 @@ def slide_text(slide: Slide, language: str) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def missing_speech_reason(bundled: bool) -> str:
+    """Why there is no Qt TextToSpeech, in words for whoever installed this kiosk."""
+    if bundled:
+        # deploy/bundle_contents.py leaves it out of the packaged kiosk on purpose.
+        return "the packaged kiosk does not include Qt TextToSpeech (the Read aloud button stays hidden)"
+    return "QtTextToSpeech is not installed (pip install 'clinic-kiosk[speech]' in this environment)"
+
+
 def create_speaker(parent: QObject | None = None) -> Speaker | None:
     """A ready ``QTextToSpeech``, or ``None`` when the module or every engine is missing."""
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
     except ImportError:
-        log.info("read aloud unavailable: QtTextToSpeech is not installed (pip install clinic-kiosk[speech])")
+        log.info("read aloud unavailable: %s", missing_speech_reason(running_from_bundle()))
         return None
     engines = [e for e in QTextToSpeech.availableEngines() if e != "mock"]
     if not engines:
