@@ -71,7 +71,13 @@ EXCLUDED_MODULES = (
     "_codecs_kr",
     "_codecs_tw",
     "_multibytecodec",
-    # Test and development tools that may be installed in the same environment.
+    # Build and test tools that may be installed in the same environment (setuptools, pulled in
+    # through distutils, would bring readline and its terminal library).
+    "setuptools",
+    "distutils",
+    "_distutils_hack",
+    "pkg_resources",
+    "wheel",
     "pytest",
     "hypothesis",
     "aiosmtpd",
