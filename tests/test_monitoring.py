@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -17,7 +18,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from kiosk.cli import main
-from kiosk.core.health import HEARTBEAT_NAME, Health, collect_health
+from kiosk.core.health import HEARTBEAT_NAME, Health, RequestCounts, collect_health
 from kiosk.runtime import exitcodes, heartbeat
 from kiosk.runtime.heartbeat import heartbeat_line
 from kiosk.runtime.monitoring import TextfileLoop
@@ -153,3 +154,31 @@ def test_a_running_kiosk_writes_its_textfile_and_status_sees_it(tmp_path: Path) 
     finally:
         proc.terminate()
         proc.communicate(timeout=TIMEOUT)
+
+
+def test_the_deploy_guide_lists_every_metric_and_states_the_intervals() -> None:
+    from kiosk.cli.status import FRESH_FRAME_S
+    from kiosk.core.metrics_textfile import registry_for
+    from kiosk.runtime.monitoring import INTERVAL_S
+
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "deploy.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Monitoring several kiosks") : guide.index("## Exit codes")]
+    now = datetime.now(UTC)
+    everything_known = Health(
+        checked=now,
+        version="0.1.0",
+        running=True,
+        pid=1,
+        last_frame=now,
+        content_version="abc",
+        content_origin="home",
+        content_errors=0,
+        requests=RequestCounts(pending=0, failed=0),
+        requests_problem="",
+        last_delivery_success=now,
+        memory_bytes=1,
+    )
+    written = {metric.name for metric in registry_for(everything_known, up=True).collect()}
+    assert set(re.findall(r"`(kiosk_[a-z_]+)", section)) == written
+    assert (INTERVAL_S, FRESH_FRAME_S) == (60, 60)  # "every minute", "within the last minute"
+    assert "every minute" in section and "painted within the\nlast minute" in section
