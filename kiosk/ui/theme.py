@@ -9,6 +9,7 @@ icons come from ``kiosk/ui/material_icons/``, generated once at build time by
 
 from __future__ import annotations
 
+import importlib.util
 import platform
 import sys
 from pathlib import Path
@@ -25,9 +26,39 @@ ICON_SUBFOLDERS = ("primary", "disabled", "active")
 
 
 def _qt_material_dir() -> Path:
-    import qt_material
+    """qt-material's folder, found without importing it: its ``__init__`` imports QtUiTools,
+    which links QtOpenGL and QtOpenGLWidgets, all of which a running kiosk would then map for
+    nothing (memory, and ~1.5 MB the packaged kiosk no longer carries)."""
+    spec = importlib.util.find_spec("qt_material")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("qt_material is not installed")
+    return Path(next(iter(spec.submodule_search_locations))).resolve()
 
-    return Path(qt_material.__file__).resolve().parent
+
+def material_opacity(colour: str, value: float = 0.5) -> str:
+    """qt-material's ``opacity`` template filter: ``#rrggbb`` as ``rgba(r, g, b, value)``."""
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r}, {g}, {b}, {value})"
+
+
+def material_density(
+    value: float | str,
+    density_scale: int | str,
+    border: float = 0,
+    scale: float = 1,
+    density_interval: float = 4,
+    min_: float = 4,
+) -> float | str:
+    """qt-material's ``density`` template filter (Material's density scale): a size grown by
+    ``density_interval`` per step of ``density_scale``, less the borders, never below ``min_``;
+    ``@...`` values pass through and ``unset`` stays unset."""
+    if isinstance(value, str) and value.startswith("@"):
+        return value[1:] * int(scale)
+    if value == "unset":
+        return "unset"
+    number = float(value.replace("px", "")) if isinstance(value, str) else value
+    size = (number + density_interval * int(density_scale) - border * 2) * scale
+    return min_ if size <= 0 else size
 
 
 def _shade(colour: str, factor: float) -> str:
@@ -53,11 +84,10 @@ def theme_colours(theme: Theme) -> dict[str, str]:
 def material_stylesheet(theme: Theme, *, density_scale: int = 0, font_family: str = "Noto Sans") -> str:
     """The qt-material stylesheet for ``theme``, rendered from its template in memory."""
     import jinja2
-    from qt_material import density, opacity
 
     env = jinja2.Environment(autoescape=False, loader=jinja2.FileSystemLoader(str(_qt_material_dir())))
-    env.filters["opacity"] = opacity
-    env.filters["density"] = density
+    env.filters["opacity"] = material_opacity
+    env.filters["density"] = material_density
     template = env.get_template("material.qss.template")
     values: dict[str, object] = {
         "icon": None,
