@@ -182,3 +182,22 @@ def test_the_deploy_guide_lists_every_metric_and_states_the_intervals() -> None:
     assert set(re.findall(r"`(kiosk_[a-z_]+)", section)) == written
     assert (INTERVAL_S, FRESH_FRAME_S) == (60, 60)  # "every minute", "within the last minute"
     assert "every minute" in section and "painted within the\nlast minute" in section
+
+
+def test_status_finds_a_kiosk_whose_lock_had_to_move(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.runtime.single_instance import fallback_lock_folder, fallback_lock_name
+
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "run"))
+    lock = InstanceLock(fallback_lock_folder(), fallback_lock_name(data))
+    lock.acquire()  # as a kiosk does when its data folder cannot hold the lock
+    try:
+        main(["status", "--json"])
+    finally:
+        lock.release()
+    facts = json.loads(capsys.readouterr().out)
+    assert facts["running"] is True and facts["pid"] == os.getpid()

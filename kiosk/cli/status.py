@@ -53,14 +53,26 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _running(folder: Path) -> tuple[bool, int | None]:
-    """Whether a kiosk holds the instance lock of ``folder``, and its pid. Tried by taking the
-    lock for an instant: a kiosk starting in that instant exits with 3 (already running) and its
-    supervisor starts it again 3 s later."""
-    from kiosk.runtime.single_instance import LOCK_NAME, AlreadyRunning, InstanceLock
+    """Whether a kiosk holds the instance lock of ``folder`` (in the data folder, or where a
+    kiosk puts it when the data folder cannot hold it), and its pid."""
+    from kiosk.runtime.single_instance import LOCK_NAME, fallback_lock_folder, fallback_lock_name
 
-    if not (folder / LOCK_NAME).is_file():
+    for directory, name in ((folder, LOCK_NAME), (fallback_lock_folder(), fallback_lock_name(folder))):
+        held, pid = _held(directory, name)
+        if held:
+            return True, pid
+    return False, None
+
+
+def _held(directory: Path, name: str) -> tuple[bool, int | None]:
+    """Tried by taking the lock for an instant: a kiosk starting in that instant exits with 3
+    (already running) and its supervisor starts it again 3 s later. A missing lock file is
+    never created."""
+    from kiosk.runtime.single_instance import AlreadyRunning, InstanceLock
+
+    if not (directory / name).is_file():
         return False, None
-    lock = InstanceLock(folder)
+    lock = InstanceLock(directory, name)
     try:
         lock.acquire()
     except AlreadyRunning as held:
