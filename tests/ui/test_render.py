@@ -159,10 +159,10 @@ def test_html_in_content_is_shown_as_text(qapp, tmp_path: Path) -> None:
     )
     layout = SlideRenderer(deck_of(tmp_path, [slide])).layout(slide, QSize(1920, 1080))
     assert layout.texts_with_role("headline")[0].fitted.plain_text == "<i>Title</i>"
-    body = layout.texts_with_role("body")[0].fitted.document
-    assert body.toPlainText() == html
-    # Nothing became markup: no image objects and one plain character format throughout.
-    assert "<img" in body.toPlainText() and body.toHtml().count("<img") == 0
+    body = layout.texts_with_role("body")[0].fitted.text
+    # Nothing became markup: the characters as written, in the body's one plain face.
+    assert body.plain_text == html
+    assert body.styled_runs() == []
 
 
 def test_markdown_bold_italic_and_lists(qapp, tmp_path: Path) -> None:
@@ -174,25 +174,12 @@ def test_markdown_bold_italic_and_lists(qapp, tmp_path: Path) -> None:
         body=text("Plain **bold** and *italic*.\n\n- one\n- two"),
     )
     layout = SlideRenderer(deck_of(tmp_path, [slide])).layout(slide, QSize(1920, 1080))
-    document = layout.texts_with_role("body")[0].fitted.document
-    assert document.toPlainText() == "Plain bold and italic.\none\ntwo"
-    formats = {}
-    block = document.begin()
-    while block.isValid():
-        for fragment in _fragments(block):
-            formats[fragment.text()] = fragment.charFormat()
-        block = block.next()
-    assert formats["bold"].font().bold() and not formats["bold"].font().italic()
-    assert formats["italic"].font().italic() and not formats["italic"].font().bold()
-    assert document.begin().next().textList() is not None
-    assert document.begin().textList() is None
-
-
-def _fragments(block):
-    it = block.begin()
-    while not it.atEnd():
-        yield it.fragment()
-        it += 1
+    body = layout.texts_with_role("body")[0].fitted.text
+    assert body.plain_text == "Plain bold and italic.\none\ntwo"
+    # The laid-out runs really are set in the bold and the italic face.
+    runs = {text: (font.bold(), font.italic()) for text, font in body.styled_runs()}
+    assert runs == {"bold": (True, False), "italic": (False, True)}
+    assert [p.bullet for p in body.paragraphs] == [False, True, True]
 
 
 def test_spanish_falls_back_to_english_per_field(renderer: SlideRenderer, slides) -> None:
@@ -232,8 +219,9 @@ def test_contact_shows_phone_address_hours_and_a_scannable_qr(renderer: SlideRen
         assert "Denver" in layout.texts_with_role("address")[0].fitted.plain_text
         hours = layout.texts_with_role("hours")[0].fitted.plain_text.splitlines()
         assert hours == [
-            "Mon\u2013Fri\u20028 AM\u201312 PM, 1 PM\u20136 PM",
-            "Sat\u20029 AM\u20131 PM",
+            # No-break spaces keep "AM" with its time.
+            "Mon\u2013Fri\u20028\u00a0AM\u201312\u00a0PM, 1\u00a0PM\u20136\u00a0PM",
+            "Sat\u20029\u00a0AM\u20131\u00a0PM",
             "Sun\u2002Closed",
         ]
         qr = next(p for p in layout.pictures if p.source == "qr")

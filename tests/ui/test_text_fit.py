@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QImage
 
 from kiosk.core.markdown import Span
 from kiosk.ui.render.fonts import load_family
-from kiosk.ui.render.markdown_document import TextStyle, document_from_blocks, document_from_spans, parse_text
-from kiosk.ui.render.text_fit import ELLIPSIS, document_height, fit_column, fit_text
+from kiosk.ui.render.slide_text import TextStyle, lay_out_blocks, lay_out_spans, parse_text
+from kiosk.ui.render.text_fit import ELLIPSIS, fit_column, fit_text
 
 
 @pytest.fixture()
@@ -25,7 +25,7 @@ def device() -> QImage:
 
 
 def _builder(text: str, style: TextStyle, width: float, device: QImage):
-    return lambda px: document_from_spans((Span(text),), style, px, width, device)
+    return lambda px: lay_out_spans((Span(text),), style, px, width, device)
 
 
 def test_short_text_stays_at_the_largest_size(style: TextStyle, device: QImage) -> None:
@@ -42,7 +42,7 @@ def test_longer_text_shrinks_but_not_below_the_minimum(style: TextStyle, device:
     assert 30 <= fitted.pixel_size < 60 and not fitted.elided
     assert fitted.rect.bottom() <= box.bottom() and fitted.rect.right() <= box.right()
     bigger = _builder(text, style, box.width(), device)(fitted.pixel_size + 2)
-    assert document_height(bigger) > box.height()  # it really is the largest size that fits
+    assert bigger.height > box.height()  # it really is the largest size that fits
 
 
 def test_too_much_text_is_cut_after_a_whole_line_with_an_ellipsis(style: TextStyle, device: QImage) -> None:
@@ -52,7 +52,7 @@ def test_too_much_text_is_cut_after_a_whole_line_with_an_ellipsis(style: TextSty
     assert fitted.elided and fitted.pixel_size == 36
     shown = fitted.plain_text
     assert shown.endswith(ELLIPSIS) and text.startswith(shown[:-1].rstrip())
-    assert document_height(fitted.document) <= box.height()
+    assert fitted.text.height <= box.height()
     assert fitted.rect.bottom() <= box.bottom()
 
 
@@ -76,7 +76,7 @@ def test_vertical_centring(style: TextStyle, device: QImage) -> None:
 
 def test_column_shrinks_all_items_together_then_drops_the_overflow(style: TextStyle, device: QImage) -> None:
     def item(text: str):
-        return lambda px, width: document_from_spans((Span(text),), style, px, width, device)
+        return lambda px, width: lay_out_spans((Span(text),), style, px, width, device)
 
     box = QRectF(0, 0, 700, 400)
     column = fit_column([item(f"Item number {i}") for i in range(3)], box, 50, 30, gap=lambda px: px * 0.5)
@@ -97,8 +97,8 @@ def test_column_shrinks_all_items_together_then_drops_the_overflow(style: TextSt
 
 def test_markdown_is_built_without_markup(style: TextStyle, device: QImage) -> None:
     blocks = parse_text("**<b>x</b>** & <script>", inline_only=True)
-    document = document_from_blocks(blocks, style, 40, 500, device)
-    assert document.toPlainText() == "**<b>x</b>** & <script>"
+    laid = lay_out_blocks(blocks, style, 40, 500, device)
+    assert laid.plain_text == "**<b>x</b>** & <script>"
 
 
 @settings(max_examples=25, deadline=None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QImage, QPainter, QPainterPath, QPalette
+from PySide6.QtGui import QBrush, QImage, QPainter, QPainterPath
 
 from kiosk.ui.render.icons import draw_icon
 from kiosk.ui.render.layout import Fill, Icon, Picture, SlideLayout, Text
@@ -55,26 +55,15 @@ def _picture(painter: QPainter, picture: Picture) -> None:
 
 def _text(painter: QPainter, text: Text) -> None:
     fitted = text.fitted
-    document = fitted.document
     painter.save()
-    # The document is laid out from the box's top left; ``rect`` may sit lower when the text
-    # is centred vertically.
-    layout_top = fitted.rect.top() - _first_line_top(text)
+    # The text is laid out from the box's top left; ``rect`` may sit lower when the text is
+    # centred vertically.
+    layout_top = fitted.rect.top() - fitted.text.lines_rect().top()
     painter.translate(fitted.box.left(), layout_top)
-    context = QAbstractTextDocumentLayout.PaintContext()
-    context.palette.setColor(QPalette.ColorRole.Text, text.color)
     # Fitting keeps every line inside the box, so this clip never cuts a glyph; it only
     # guarantees that nothing below the box could ever be painted. (No side clip: an
     # italic's overhang may reach a pixel past the line's measured width.)
     device = painter.device()
     painter.setClipRect(QRectF(-fitted.box.left(), 0, device.width(), fitted.box.bottom() - layout_top))
-    document.documentLayout().draw(painter, context)
+    fitted.text.draw(painter, text.color)
     painter.restore()
-
-
-def _first_line_top(text: Text) -> float:
-    block = text.fitted.document.begin()
-    layout = block.layout()
-    if layout.lineCount() == 0:
-        return 0.0
-    return layout.position().y() + layout.lineAt(0).y()

@@ -7,17 +7,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QTextCursor, QTextDocument
 
-ELLIPSIS = "\u2026"
+from kiosk.ui.render.slide_text import ELLIPSIS, LaidOutText
 
-#: Builds the document for one font pixel size, wrapped at the box width.
-DocumentBuilder = Callable[[int], QTextDocument]
+__all__ = ["ELLIPSIS", "FittedColumn", "FittedText", "TextBuilder", "elide_to_height", "fit_column", "fit_text"]
+
+#: Lays the text out at one font pixel size, wrapped at the box width.
+TextBuilder = Callable[[int], LaidOutText]
 
 
 @dataclass(frozen=True)
 class FittedText:
-    document: QTextDocument
+    text: LaidOutText
     pixel_size: int
     #: The space the text was given.
     box: QRectF
@@ -30,26 +31,15 @@ class FittedText:
 
     @property
     def plain_text(self) -> str:
-        return self.document.toPlainText()
+        return self.text.plain_text
 
-
-def document_height(document: QTextDocument) -> float:
-    return document.documentLayout().documentSize().height()
-
-
-def lines_rect(document: QTextDocument) -> QRectF:
-    """The union of every laid-out line, relative to the document's top left."""
-    rect = QRectF()
-    block = document.begin()
-    while block.isValid():
-        layout = block.layout()
-        origin = layout.position()
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            line_rect = QRectF(origin.x() + line.x(), origin.y() + line.y(), line.naturalTextWidth(), line.height())
-            rect = line_rect if rect.isNull() else rect.united(line_rect)
-        block = block.next()
-    return rect
+    @property
+    def first_line(self) -> QRectF:
+        """The first line's box on the slide (an empty rect when no line is shown)."""
+        line = self.text.first_line()
+        if line.isNull():
+            return QRectF(self.rect.topLeft(), self.rect.topLeft())
+        return line.translated(self.box.left(), self.rect.top() - self.text.lines_rect().top())
 
 
 def _steps(largest: int, smallest: int) -> list[int]:
@@ -66,21 +56,20 @@ def _steps(largest: int, smallest: int) -> list[int]:
     return sizes
 
 
-def _place(document: QTextDocument, box: QRectF, valign: Qt.AlignmentFlag) -> QRectF:
-    if document.isEmpty():
+def _place(text: LaidOutText, box: QRectF, valign: Qt.AlignmentFlag) -> QRectF:
+    if text.is_empty():
         return QRectF(box.left(), box.top(), 0, 0)
-    lines = lines_rect(document)
-    height = document_height(document)
+    lines = text.lines_rect()
     dy = 0.0
     if valign == Qt.AlignmentFlag.AlignVCenter:
-        dy = max(0.0, (box.height() - height) / 2)
+        dy = max(0.0, (box.height() - text.height) / 2)
     elif valign == Qt.AlignmentFlag.AlignBottom:
-        dy = max(0.0, box.height() - height)
+        dy = max(0.0, box.height() - text.height)
     return lines.translated(box.left(), box.top() + dy)
 
 
 def fit_text(
-    build: DocumentBuilder,
+    build: TextBuilder,
     box: QRectF,
     largest: int,
     smallest: int,
@@ -89,69 +78,38 @@ def fit_text(
 ) -> FittedText:
     """The largest size from ``largest`` down to ``smallest`` at which the text fits ``box``;
     if none does, the text at ``smallest`` cut to fit with a trailing ellipsis."""
-    document = build(smallest)
+    text = build(smallest)
     for size in _steps(largest, smallest):
-        document = build(size)
-        if document_height(document) <= box.height():
-            return FittedText(document, size, box, _place(document, box, valign))
-    length = document.characterCount()
-    elide_to_height(document, box.height())
-    hidden = max(1, length - document.characterCount() + 1)
-    return FittedText(document, smallest, box, _place(document, box, valign), elided=True, hidden=hidden)
+        text = build(size)
+        if text.height <= box.height():
+            return FittedText(text, size, box, _place(text, box, valign))
+    length = text.character_count
+    cut = elide_to_height(text, box.height())
+    hidden = max(1, length - cut.character_count + 1)
+    return FittedText(cut, smallest, box, _place(cut, box, valign), elided=True, hidden=hidden)
 
 
-def elide_to_height(document: QTextDocument, height: float) -> None:
-    """Cut ``document`` after its last line that fits ``height`` and end it with "…".
+#: Characters dropped from the end before the ellipsis, so "…" follows a clean break.
+_TRAILING = " \n,;:."
 
-    Whole lines only: a glyph is never cut in half. If not even one line fits, the document
-    is emptied (the caller gave the box too little room for any text).
+
+def elide_to_height(text: LaidOutText, height: float) -> LaidOutText:
+    """``text`` cut after its last line that fits ``height``, ending with "…".
+
+    Whole lines only: a glyph is never cut in half. If not even one line fits, the result
+    is empty (the caller gave the box too little room for any text).
     """
-    cut = _end_of_last_fitting_line(document, height)
-    cursor = QTextCursor(document)
-    if cut <= 0:
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.removeSelectedText()
-        return
+    cut = text.end_of_last_line_within(height)
+    plain = text.plain_text
     while cut > 0:
-        cursor.setPosition(cut)
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        # Drop trailing spaces and a half word so "…" follows a clean break when it can.
-        text = document.toPlainText()
-        trimmed = text.rstrip(" \u2029\n,;:.")
-        cursor.setPosition(len(trimmed))
-        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        end = QTextCursor(document)
-        end.movePosition(QTextCursor.MoveOperation.End)
-        end.insertText(ELLIPSIS, _format_before(document, end.position()))
-        if document_height(document) <= height:
-            return
+        kept = plain[:cut].rstrip(_TRAILING)
+        shortened = text.cut(len(kept), ELLIPSIS)
+        if shortened.height <= height or not kept:
+            return shortened if kept else text.cut(0)
         # The ellipsis wrapped to a new line: take back the last word (or character).
-        text = document.toPlainText()[: -len(ELLIPSIS)]
-        space = text.rstrip().rfind(" ")
-        cut = space if space > len(text) - 20 and space > 0 else len(text) - 1
-
-
-def _format_before(document: QTextDocument, position: int):  # -> QTextCharFormat
-    cursor = QTextCursor(document)
-    cursor.setPosition(max(0, position))
-    return cursor.charFormat()
-
-
-def _end_of_last_fitting_line(document: QTextDocument, height: float) -> int:
-    cut = 0
-    block = document.begin()
-    while block.isValid():
-        layout = block.layout()
-        top = layout.position().y()
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            if top + line.y() + line.height() > height:
-                return cut
-            cut = block.position() + line.textStart() + line.textLength()
-        block = block.next()
-    return cut
+        space = kept.rstrip().rfind(" ")
+        cut = space if space > len(kept) - 20 and space > 0 else len(kept) - 1
+    return text.cut(0)
 
 
 @dataclass(frozen=True)
@@ -165,7 +123,7 @@ class FittedColumn:
 
 
 def fit_column(
-    builders: Sequence[Callable[[int, float], QTextDocument]],
+    builders: Sequence[Callable[[int, float], LaidOutText]],
     box: QRectF,
     largest: int,
     smallest: int,
@@ -174,7 +132,7 @@ def fit_column(
     indent: Callable[[int], float] = lambda px: 0.0,
     min_height: Callable[[int], float] = lambda px: 0.0,
 ) -> FittedColumn:
-    """Stack one document per builder (called with pixel size and width) top to bottom.
+    """Stack one text per builder (called with pixel size and width) top to bottom.
 
     ``indent`` leaves room at the left of each item (for a number badge or marker);
     ``min_height`` keeps each row at least that tall (so badges never overlap).
@@ -182,41 +140,41 @@ def fit_column(
     that overflows is cut with "…" and the ones after it are left out.
     """
     for size in _steps(largest, smallest):
-        docs = [b(size, box.width() - indent(size)) for b in builders]
-        heights = [max(document_height(d), min_height(size)) for d in docs]
-        total = sum(heights) + gap(size) * max(0, len(docs) - 1)
+        texts = [b(size, box.width() - indent(size)) for b in builders]
+        heights = [max(t.height, min_height(size)) for t in texts]
+        total = sum(heights) + gap(size) * max(0, len(texts) - 1)
         if total <= box.height():
-            return FittedColumn(_stack(docs, box, size, indent, min_height, gap), size, box, False)
+            return FittedColumn(_stack(texts, box, size, indent, min_height, gap), size, box, False)
     size = smallest
-    docs = [b(size, box.width() - indent(size)) for b in builders]
-    kept: list[QTextDocument] = []
+    texts = [b(size, box.width() - indent(size)) for b in builders]
+    kept: list[LaidOutText] = []
     y = 0.0
-    characters = sum(d.characterCount() for d in docs)
-    for doc in docs:
+    characters = sum(t.character_count for t in texts)
+    for text in texts:
         room = box.height() - y
-        row = max(document_height(doc), min_height(size))
+        row = max(text.height, min_height(size))
         if row <= room:
-            kept.append(doc)
+            kept.append(text)
             y += row + gap(size)
             continue
-        elide_to_height(doc, room)
-        if not doc.isEmpty():
-            kept.append(doc)
+        cut = elide_to_height(text, room)
+        if not cut.is_empty():
+            kept.append(cut)
         elif kept:
             # Nothing of this item fits: the one before it ends with "…" so the cut shows.
-            elide_to_height(kept[-1], document_height(kept[-1]))
+            kept[-1] = elide_to_height(kept[-1], kept[-1].height)
         break
     stacked = list(_stack(kept, box, size, indent, min_height, gap))
     if stacked:
         # The last item shown stands for everything cut or left out after it.
         last = stacked[-1]
-        hidden = max(1, characters - sum(d.characterCount() for d in kept))
-        stacked[-1] = FittedText(last.document, last.pixel_size, last.box, last.rect, elided=True, hidden=hidden)
+        hidden = max(1, characters - sum(t.character_count for t in kept))
+        stacked[-1] = FittedText(last.text, last.pixel_size, last.box, last.rect, elided=True, hidden=hidden)
     return FittedColumn(tuple(stacked), size, box, True)
 
 
 def _stack(
-    docs: Sequence[QTextDocument],
+    texts: Sequence[LaidOutText],
     box: QRectF,
     size: int,
     indent: Callable[[int], float],
@@ -226,9 +184,9 @@ def _stack(
     fitted: list[FittedText] = []
     y = box.top()
     left = box.left() + indent(size)
-    for doc in docs:
-        row = max(document_height(doc), min_height(size))
+    for text in texts:
+        row = max(text.height, min_height(size))
         item_box = QRectF(left, y, box.right() - left, min(row, box.bottom() - y))
-        fitted.append(FittedText(doc, size, item_box, _place(doc, item_box, Qt.AlignmentFlag.AlignTop)))
+        fitted.append(FittedText(text, size, item_box, _place(text, item_box, Qt.AlignmentFlag.AlignTop)))
         y += row + gap(size)
     return tuple(fitted)

@@ -27,8 +27,7 @@ def lay_out(ctx: Context, slide: BulletsSlide) -> None:
         column = ctx.column("item", items, box, LIST_ITEM, p.text, p.background, indent=INDENT, gap=GAP)
         d = MARKER * column.pixel_size
         for item in column.items:
-            first_line = item.document.begin().layout().lineAt(0)
-            centre_y = item.box.top() + first_line.y() + first_line.height() / 2
+            centre_y = item.first_line.center().y()
             rect = QRectF(area.left(), centre_y - d / 2, d, d)
             ctx.elements.insert(marker_index, Icon("check", rect, p.brand, p.on_brand))
             marker_index += 1

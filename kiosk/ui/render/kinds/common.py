@@ -25,12 +25,7 @@ from kiosk.ui.render.layout import (
     Text,
     TextSize,
 )
-from kiosk.ui.render.markdown_document import (
-    TextStyle,
-    document_from_blocks,
-    document_from_spans,
-    parse_text,
-)
+from kiosk.ui.render.slide_text import TextStyle, lay_out_blocks, lay_out_spans, parse_text
 from kiosk.ui.render.text_fit import FittedColumn, fit_column, fit_text
 
 #: Noto Sans's line spacing (1.36 em, rounded up per line); sizes boxes before text is laid out.
@@ -154,7 +149,7 @@ class Context:
         style = self.style(color, bold=bold, align=align)
         largest, smallest = self.metrics.text_range(size)
         fitted = fit_text(
-            lambda px: document_from_blocks(blocks, style, px, box.width(), self.device),
+            lambda px: lay_out_blocks(blocks, style, px, box.width(), self.device),
             box,
             largest,
             smallest,
@@ -168,7 +163,7 @@ class Context:
         """A short bold label centred in ``box`` at exactly ``pixel_size`` (not added)."""
         style = self.style(color, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
         fitted = fit_text(
-            lambda px: document_from_blocks((Paragraph((Span(text),)),), style, px, box.width(), self.device),
+            lambda px: lay_out_blocks((Paragraph((Span(text),)),), style, px, box.width(), self.device),
             box,
             pixel_size,
             pixel_size,
@@ -226,7 +221,7 @@ class Context:
         spans = [_spans(parse_text(item, inline_only=True)) for item in items]
 
         def builder(item: tuple[Span, ...]):
-            return lambda px, width: document_from_spans(item, style, px, width, self.device)
+            return lambda px, width: lay_out_spans(item, style, px, width, self.device)
 
         fitted = fit_column(
             [builder(s) for s in spans],
@@ -349,10 +344,10 @@ def _spans(blocks: Sequence[Block]) -> tuple[Span, ...]:
 
 def _plain_width(ctx: Context, text: str, pixel_size: int) -> float:
     style = ctx.style(ctx.palette.text, bold=True)
-    doc = document_from_spans((Span(text),), style, pixel_size, 100000, ctx.device)
+    laid = lay_out_spans((Span(text),), style, pixel_size, 100000, ctx.device)
     # Rounded up with a pixel to spare: a chip exactly as wide as its text can come out a
     # hair narrower after the fractional unit (120.99999 < 121) and wrap into "About…".
-    return math.ceil(doc.idealWidth()) + 1.0
+    return math.ceil(laid.natural_width()) + 1.0
 
 
 def translated(element: Element, dy: float, bottom: float | None = None) -> Element:

@@ -11,8 +11,8 @@ from kiosk.ui.render.contrast import WHITE, legible_on
 from kiosk.ui.render.kinds.common import LINE_SPACING, Context, attempts
 from kiosk.ui.render.kinds.strings import format_time, weekday, word
 from kiosk.ui.render.layout import BODY, PHONE, SMALL, Fill, Icon, Picture, TextSize
-from kiosk.ui.render.markdown_document import parse_text
 from kiosk.ui.render.qr import qr_image
+from kiosk.ui.render.slide_text import parse_text
 
 EN_DASH = "\u2013"
 
@@ -121,8 +121,7 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
             return top
         box = QRectF(left, top, text_area.right() - left, height)
         placed = ctx.plain(role, text, box, size, colour or p.text, p.background, bold=bold)
-        first_line = placed.fitted.document.begin().layout().lineAt(0)
-        centre = placed.box.top() + first_line.y() + first_line.height() / 2
+        centre = placed.fitted.first_line.center().y()
         ctx.add(Icon(icon, QRectF(text_area.left(), centre - d / 2, d, d), p.brand, p.on_brand))
         return placed.rect.bottom()
 

@@ -112,8 +112,7 @@ def _steps(ctx: Context, slide: ExerciseSlide, box: QRectF) -> float:
     px = column.pixel_size
     d = BADGE * px
     for number, item in enumerate(column.items, start=1):
-        first_line = item.document.begin().layout().lineAt(0)
-        centre_y = max(item.box.top() + first_line.y() + first_line.height() / 2, item.box.top() + d / 2)
+        centre_y = max(item.first_line.center().y(), item.box.top() + d / 2)
         badge = QRectF(box.left(), centre_y - d / 2, d, d)
         ctx.elements.insert(index, Fill(badge, p.brand, d / 2, ellipse=True))
         ctx.elements.insert(index + 1, ctx.label("number", str(number), badge, px, p.on_brand, p.brand))
