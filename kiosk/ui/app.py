@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.core.clock import Clock
 from kiosk.core.config_options import THEME_CLINIC, THEME_HIGH_CONTRAST, THEMES
 from kiosk.core.model import Deck
+from kiosk.ui.render.service import RendererFactory, RenderService, default_renderer_factory
 from kiosk.ui.rotation import RotatedWindow, turned_size
 from kiosk.ui.session import Session
 from kiosk.ui.shell import IdleSettings, KioskShell, StaffHooks
 from kiosk.ui.slideshow.content_watcher import ContentWatcher, Loader
-from kiosk.ui.slideshow.frames import RendererFactory, default_renderer_factory
 from kiosk.ui.slideshow.player import Player, PlayerTiming
 from kiosk.ui.slideshow.window import PlayerWindow
 from kiosk.ui.speech import Speaker
@@ -334,7 +334,6 @@ def install_touch_screens(
                 clock=clock,
                 thanks_seconds=requests.thanks_seconds,
                 retention_days=requests.retention_days,
-                retire=window.retire,
             )
         )
     if staff is not None:
@@ -386,6 +385,8 @@ def build_kiosk(
     geometry = screen.geometry()
     physical = QSize(windowed) if windowed is not None else geometry.size()
     size = turned_size(physical, rotation)
+    # One render service for the slideshow and the topic browser (kiosk/ui/render/service.py).
+    service = RenderService(renderer_factory=renderer_factory)
     player = Player(
         deck,
         clock=clock,
@@ -393,8 +394,9 @@ def build_kiosk(
         language=language,
         transition=transition,
         timing=timing,
-        renderer_factory=renderer_factory,
+        service=service,
     )
+    service.setParent(player)
     # display.theme sets the session's default: the touch screens start in it and every reset
     # returns to it. The slides keep the clinic's colours either way.
     session = Session(language, default_high_contrast=theme == THEME_HIGH_CONTRAST)
@@ -412,7 +414,6 @@ def build_kiosk(
         clock=clock,
         session=session,
         idle=idle,
-        renderer_factory=renderer_factory,
         speaker=speaker,
         hooks=hooks,
         frame_log_size=frame_log_size,

@@ -36,9 +36,7 @@ from kiosk.ui.menu.idle_overlay import IdleOverlay
 from kiosk.ui.menu.menu_screen import MenuScreen
 from kiosk.ui.menu.placeholder_screen import UnavailableScreen
 from kiosk.ui.menu.touch import Debouncer, TapFilter
-from kiosk.ui.retire import Retirer
 from kiosk.ui.session import Session
-from kiosk.ui.slideshow.frames import RendererFactory, default_renderer_factory
 from kiosk.ui.slideshow.player import Player
 from kiosk.ui.slideshow.window import PlayerWindow
 from kiosk.ui.speech import Speaker
@@ -103,7 +101,6 @@ class KioskShell(QWidget):
         clock: Clock,
         session: Session | None = None,
         idle: IdleSettings = IdleSettings(),
-        renderer_factory: RendererFactory = default_renderer_factory,
         speaker: Speaker | None = None,
         hooks: StaffHooks = StaffHooks(),
         frame_log_size: int = 0,
@@ -129,7 +126,7 @@ class KioskShell(QWidget):
         self._pending_setup: list[Callable[[], None]] = []
         self._setup_done = False
         self._add_slideshow(player, frame_log_size)
-        self._add_patient_screens(player, clock, renderer_factory, speaker)
+        self._add_patient_screens(player, clock, speaker)
         self.request_screen: RequestScreen | None = None
         # The staff screens are built the first time staff need them (install_admin).
         self._staff_factories: tuple[Callable[[], PinPadScreen], Callable[[], AdminScreen]] | None = None
@@ -168,22 +165,18 @@ class KioskShell(QWidget):
         self.slideshow.installEventFilter(self.tap_filter)
         self.tap_filter.tapped.connect(self._on_slideshow_tapped)
 
-    def _add_patient_screens(
-        self, player: Player, clock: Clock, renderer_factory: RendererFactory, speaker: Speaker | None
-    ) -> None:
+    def _add_patient_screens(self, player: Player, clock: Clock, speaker: Speaker | None) -> None:
         """The menu, the topic browser and the "not available" screen."""
         deck = player.deck
-        self.menu = MenuScreen(self.session, deck, clock, debouncer=self.debouncer, retire=self.retire)
+        self.menu = MenuScreen(self.session, deck, clock, debouncer=self.debouncer)
         self.add_screen(MENU, self.menu)
         self.menu.topicChosen.connect(self.open_topic)
         self.menu.requestInfo.connect(lambda: self.open_request(None))
         self.menu.backHome.connect(self.go_home)
         self.browse = BrowseScreen(
-            self.session, deck, clock, renderer_factory=renderer_factory, speaker=speaker, debouncer=self.debouncer
+            self.session, deck, clock, service=player.service, speaker=speaker, debouncer=self.debouncer
         )
         self.add_screen(BROWSE, self.browse)
-        # Widgets replaced on a content reload are deleted only between renders (retire.py).
-        self.retirer = Retirer(lambda: player.preparer.rendering or self.browse.rendering, self)
         self.browse.backToMenu.connect(lambda: self.show_screen(MENU))
         self.browse.requestAbout.connect(self.open_request)
         self._request_opener: Callable[[str | None], None] | None = None
@@ -277,9 +270,11 @@ class KioskShell(QWidget):
             self.screenChanged.emit(name)
 
     def stop(self) -> None:
-        """Shutdown: the slideshow and the topic browser start no more renders."""
+        """Shutdown: the slideshow and the topic browser start no more renders, and the render
+        service's workers end (within its stop timeout: it never holds up the GUI for long)."""
         self._player.stop()
         self.browse.stop()
+        self._player.service.stop()
         self.idle.set_active(False)
 
     def go_home(self) -> None:
@@ -306,10 +301,6 @@ class KioskShell(QWidget):
             self._request_opener(topic_id)
         else:
             self.show_screen(UNAVAILABLE)
-
-    def retire(self, widget: QWidget) -> None:
-        """Take a replaced widget off screen; it is deleted when no slide is being rendered."""
-        self.retirer.retire(widget)
 
     def install_request_screen(self, screen: RequestScreen) -> None:
         """Host the "Request more information" screen (kiosk/ui/request): ``begin(topic)``

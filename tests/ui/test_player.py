@@ -419,3 +419,26 @@ def test_a_removed_slide_gives_way_to_the_next_at_once(qtbot, tmp_path: Path, re
     player.apply_load_result(FakeLoad(make_deck([a, c], tmp_path, "v3")))
     qtbot.waitUntil(lambda: shown[-1] == "c", timeout=10000)
     stop(player)
+
+
+def test_a_reload_while_a_frame_comes_up_is_applied_once_it_is_visible(qtbot, tmp_path: Path, renderers) -> None:
+    """Staff delete the slide that is just being shown (its transition not over yet): it still
+    gives way at once, not after its whole duration."""
+    a, b, c = info("a", 600), info("b", 600), info("c", 600)
+    player, window, shown = build(
+        qtbot, make_deck([a, b, c], tmp_path, "v1"), FixedClock(local(2026, 3, 2)), renderers, timing=LONG
+    )
+    player.start()
+    qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=3000)
+    applied: list[str] = []
+
+    def delete_b(_pixmap, _kind: str, slide_id: str) -> None:
+        if slide_id == "b" and not applied:
+            applied.append(slide_id)
+            player.apply_load_result(FakeLoad(make_deck([a, c], tmp_path, "v2")))
+
+    player.frameChanged.connect(delete_b)
+    player.show_slide(b)
+    qtbot.waitUntil(lambda: applied and shown[-1] == "c", timeout=3000)
+    player.frameChanged.disconnect(delete_b)
+    stop(player)

@@ -6,7 +6,8 @@ language and text size, in a worker thread. In larger text a long slide (an exer
 caution, in portrait) comes out taller than the area rather than cut with "…"; the patient
 drags it up and down with a finger, and a scroll bar and a fade at the bottom show there is
 more. A render takes 25-110 ms (up to 0.5 s in large text, bench/README.md), too long for
-the GUI thread, so it runs in a worker. Buttons, position and swipes react at
+the GUI thread, so the render service does it (kiosk/ui/render/service.py); moving on drops
+renders of slides no longer current or next to it. Buttons, position and swipes react at
 once; the slide appears when ready (the picture of the same slide in the previous language
 or text size stays up meanwhile). The neighbours are prepared right after, so "Next" and
 swipes usually find their slide ready.
@@ -17,18 +18,18 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QWheelEvent
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.clock import Clock
 from kiosk.core.model import Deck, Slide
 from kiosk.ui.accessibility import SCOPE_PROPERTY, describe
 from kiosk.ui.menu.touch import Debouncer, SwipeDetector, on_tap
+from kiosk.ui.render.service import Priority, RenderResult, RenderService, RenderSpec, RenderTicket
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.scroll_cue import paint_more_below
 from kiosk.ui.session import Session
-from kiosk.ui.slideshow.frames import RendererFactory, SlideRendering, render_error_types
 from kiosk.ui.speech import Speaker, locale_for, slide_text
 from kiosk.ui.touch_screen import TouchScreen
 
@@ -42,41 +43,6 @@ SWIPE_THRESHOLD = 120
 CacheKey = tuple[str, str, int, int, str, bool]
 
 log = logging.getLogger(__name__)
-
-
-class _Relay(QObject):
-    """Lives in the GUI thread: signals emitted from the worker are queued to it."""
-
-    rendered = Signal(object, QImage)
-    failed = Signal(object, str)
-
-
-class _RenderJob(QRunnable):
-    def __init__(
-        self,
-        key: CacheKey,
-        renderer: SlideRendering,
-        slide: Slide,
-        size: QSize,
-        language: str,
-        large_text: bool,
-        relay: _Relay,
-    ) -> None:
-        super().__init__()
-        self._args = (key, renderer, slide, QSize(size), language, large_text, relay)
-
-    def run(self) -> None:
-        key, renderer, slide, size, language, large_text, relay = self._args
-        try:
-            image = renderer.render_scrolled(slide, size, language, large_text=large_text)
-        except render_error_types() as exc:
-            relay.failed.emit(key, str(exc) or type(exc).__name__)
-            return
-        except Exception as exc:  # a renderer bug must not kill the worker or the screen
-            log.exception("renderer crashed on slide %s", slide.id)
-            relay.failed.emit(key, f"{type(exc).__name__}: {exc}")
-            return
-        relay.rendered.emit(key, image)
 
 
 class SlideView(QWidget):
@@ -180,7 +146,7 @@ class BrowseScreen(TouchScreen):
         deck: Deck,
         clock: Clock,
         *,
-        renderer_factory: RendererFactory,
+        service: RenderService,
         speaker: Speaker | None = None,
         debouncer: Debouncer | None = None,
         parent: QWidget | None = None,
@@ -189,9 +155,8 @@ class BrowseScreen(TouchScreen):
         self.setProperty(SCOPE_PROPERTY, "true")
         self._session = session
         self._clock = clock
-        self._renderer_factory = renderer_factory
+        self._service = service
         self._deck = deck
-        self._renderer = renderer_factory(deck)
         self._speaker = speaker
         self._drawn_large_text = session.large_text
         self._debounce = debouncer if debouncer is not None else Debouncer()
@@ -199,12 +164,8 @@ class BrowseScreen(TouchScreen):
         self._slides: tuple[Slide, ...] = ()
         self._index = 0
         self._cache: OrderedDict[CacheKey, QPixmap] = OrderedDict()
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.rendered.connect(self._on_rendered)
-        self._relay.failed.connect(self._on_failed)
-        self._pending: set[CacheKey] = set()
+        #: Renders asked for and not back yet.
+        self._pending: dict[CacheKey, RenderTicket] = {}
         self._stopped = False
         # the frame the view should show now; None when nothing is wanted
         self._wanted: CacheKey | None = None
@@ -288,7 +249,7 @@ class BrowseScreen(TouchScreen):
     def set_deck(self, deck: Deck) -> None:
         """New content: later renders use it; an open topic re-reads its slides."""
         self._deck = deck
-        self._renderer = self._renderer_factory(deck)
+        self._cancel_pending()
         self._cache.clear()
         if self._topic_id is not None:
             current = self.current_slide
@@ -322,6 +283,7 @@ class BrowseScreen(TouchScreen):
         self.view.message = ""
         self.view.set_pixmap(None)
         self._wanted = self._shown = None
+        self._cancel_pending()
         self._cache.clear()
         self._update_controls()
 
@@ -388,12 +350,19 @@ class BrowseScreen(TouchScreen):
     def _request(self, slide: Slide, size: QSize, *, urgent: bool) -> CacheKey:
         key = self._key(slide, size)
         if key not in self._cache and key not in self._pending and not self._stopped:
-            self._pending.add(key)
-            job = _RenderJob(
-                key, self._renderer, slide, size, self._session.language, self._session.large_text, self._relay
+            spec = RenderSpec.of(
+                self._deck,
+                slide,
+                size,
+                self._session.language,
+                large_text=self._session.large_text,
+                scrolled=True,
             )
             # The slide the patient waits for goes ahead of queued neighbours.
-            self._pool.start(job, 1 if urgent else 0)
+            priority = Priority.SHOWN if urgent else Priority.NEXT
+            self._pending[key] = self._service.request(
+                spec, lambda result, key=key: self._on_result(key, result), priority=priority, owner=self
+            )
         return key
 
     def _prefetch(self, size: QSize) -> None:
@@ -401,16 +370,35 @@ class BrowseScreen(TouchScreen):
             if 0 <= neighbour < len(self._slides):
                 self._request(self._slides[neighbour], size, urgent=False)
 
-    def _on_rendered(self, key: CacheKey, image: QImage) -> None:
-        self._pending.discard(key)
+    def _supersede(self, wanted: CacheKey) -> None:
+        """The patient moved on: renders of slides no longer current or next to it are dropped."""
+        size = QSize(wanted[2], wanted[3])
+        near = {
+            self._key(self._slides[i], size)
+            for i in (self._index - 1, self._index, self._index + 1)
+            if 0 <= i < len(self._slides)
+        }
+        for key in [k for k in self._pending if k not in near]:
+            self._pending.pop(key).cancel()
+
+    def _cancel_pending(self) -> None:
+        for ticket in self._pending.values():
+            ticket.cancel()
+        self._pending.clear()
+
+    def _on_result(self, key: CacheKey, result: RenderResult) -> None:
+        if self._pending.pop(key, None) is None:
+            return  # superseded, or the patient has gone
+        if result.image is None:
+            self._on_failed(key, result.error if result.expected else result.error.strip().splitlines()[-1])
+            return
         if key[0] != self._deck.version or not self._slides:
             return  # an old deck's, or the patient has gone
-        self._remember(key, QPixmap.fromImage(image))
+        self._remember(key, QPixmap.fromImage(result.image))
         if key == self._wanted:
             self._display(key)
 
     def _on_failed(self, key: CacheKey, message: str) -> None:
-        self._pending.discard(key)
         self.render_errors[key[1]] = message
         log.warning("browse: slide %s cannot be shown: %s", key[1], message)
         if key == self._wanted:
@@ -444,6 +432,7 @@ class BrowseScreen(TouchScreen):
             layout.activate()
         size = self.view.size() if self.view.height() >= 240 else self.slide_size()
         self._wanted = self._request(slide, size, urgent=True)
+        self._supersede(self._wanted)
         log.info("browse: %s %d / %d", self._topic_id, self._index + 1, len(self._slides))
         self.positionChanged.emit(self._index, len(self._slides))
         if self._wanted in self._cache:
@@ -455,18 +444,20 @@ class BrowseScreen(TouchScreen):
             self._shown = None
 
     def wait_idle(self, msecs: int = -1) -> bool:
-        return self._pool.waitForDone(msecs)
+        """Run the event loop until every render asked for is back (tests, benchmarks)."""
+        deadline = QDeadlineTimer(msecs)
+        while self._pending and not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        return not self._pending
 
     @property
     def rendering(self) -> bool:
-        return self._pool.activeThreadCount() > 0
+        return bool(self._pending)
 
     def stop(self) -> None:
-        """For good (shutdown): no new renders; wait for the one in progress, so the pool's
-        destructor never waits on a Python job."""
+        """For good (shutdown): no new renders; the ones asked for are dropped."""
         self._stopped = True
-        self._pool.clear()
-        self._pool.waitForDone()
+        self._cancel_pending()
 
     # -- texts and sizes -----------------------------------------------------------------------
     def _update_controls(self) -> None:

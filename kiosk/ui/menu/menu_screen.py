@@ -3,7 +3,6 @@ high contrast and the way back to the slideshow."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 
@@ -55,7 +54,6 @@ class MenuScreen(TouchScreen):
         clock: Clock,
         *,
         debouncer: Debouncer | None = None,
-        retire: Callable[[QWidget], None] = QWidget.deleteLater,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("menuScreen", session=session, parent=parent)
@@ -64,8 +62,6 @@ class MenuScreen(TouchScreen):
         self._deck = deck
         self._clock = clock
         self._debounce = debouncer if debouncer is not None else Debouncer()
-        # Old topic cards go here on a content reload (the shell deletes them between renders).
-        self._retire = retire
         self._topics: tuple[Topic, ...] = ()
         self._topic_buttons: list[TopicCard] = []
 
@@ -171,7 +167,7 @@ class MenuScreen(TouchScreen):
         for button in self._topic_buttons:
             self.topics_grid.removeWidget(button)
             button.hide()
-            self._retire(button)
+            button.deleteLater()
         self._topic_buttons = []
         self._topics = topics
         content = self.scroll_area.widget()

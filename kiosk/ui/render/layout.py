@@ -7,11 +7,15 @@ Every length derives from the image size: one *unit* is the short side divided b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.ui.render.text_fit import FittedText
+
+if TYPE_CHECKING:
+    from kiosk.ui.render.images import SourceImage
 
 #: Short side, in pixels, at which one unit is one pixel.
 REFERENCE_SHORT_SIDE = 1080
@@ -134,9 +138,13 @@ class Fill:
 @dataclass(frozen=True)
 class Picture:
     rect: QRectF
+    #: Decoded at ``rect``'s size once the layout is final (null until then).
     image: QImage
     radius: float = 0.0
     source: str = ""
+    #: The image still to decode; laying out tries several arrangements, and only the
+    #: chosen one's pictures are decoded.
+    pending: SourceImage | None = None
 
 
 @dataclass(frozen=True)

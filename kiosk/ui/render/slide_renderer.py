@@ -1,10 +1,10 @@
-"""Slides as images: the player calls :meth:`SlideRenderer.render` on a worker thread to
-prepare the next slide, then cross-fades to it.
+"""Slides as images: the render service (kiosk/ui/render/service.py) calls
+:meth:`SlideRenderer.render` in its worker threads; ``kiosk preview`` calls it directly.
 
-Thread safety: a render uses only QImage, QPainter, QFont, QTextDocument, QSvgRenderer and
-QImageReader objects it creates itself (never QPixmap or widgets), and the deck is
-immutable, so several renders may run at once. Construct the renderer on the GUI thread: it
-registers the bundled font.
+Thread safety: a render uses only QImage, QPainter, QFont, QFontMetricsF and QTextLayout
+objects it creates itself, and Pillow for photos: no QObject, no QPixmap, no widget. SVG
+drawings go to ``rasterize_vector``. The deck is immutable, so several renders may run at
+once. Construct the renderer on the GUI thread: it registers the bundled font.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from typing import Any
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
-from kiosk.core.model import Deck, Slide
+from kiosk.core.model import Deck, Slide, Theme
 from kiosk.ui.render.errors import SlideRenderError
 from kiosk.ui.render.fonts import load_family
+from kiosk.ui.render.images import VectorRasterizer, rasterize_vector
 from kiosk.ui.render.kinds import bullets, contact, exercise, info, news
 from kiosk.ui.render.kinds.common import Context
 from kiosk.ui.render.layout import Metrics, SlideLayout, footer_rect
@@ -37,6 +38,9 @@ _KINDS: Mapping[str, Callable[[Context, Any], None]] = MappingProxyType(
     }
 )
 
+#: Slide colours for a patient who asked for high contrast: white on black, yellow marks (the
+#: touch screens' high-contrast colours, kiosk/ui/accessibility.py).
+HIGH_CONTRAST = Theme(primary="#ffe600", accent="#ffe600", background="#000000", text="#ffffff")
 #: Smaller than this and no layout can keep text legible.
 MIN_SIZE = QSize(320, 240)
 #: A scrolled slide grows by this factor per try until no text is cut ...
@@ -47,9 +51,13 @@ MOST_VIEWS = 4.0
 
 
 class SlideRenderer:
-    def __init__(self, deck: Deck) -> None:
+    """Lays out and paints slides of one deck. ``rasterize_vector`` draws SVG pictures; the
+    default draws them on the GUI thread, whichever thread renders (kiosk/ui/render/images.py)."""
+
+    def __init__(self, deck: Deck, *, rasterize_vector: VectorRasterizer = rasterize_vector) -> None:
         self._deck = deck
         self._family = load_family()
+        self._rasterize_vector = rasterize_vector
 
     @property
     def deck(self) -> Deck:
@@ -66,6 +74,7 @@ class SlideRenderer:
         language: str = "en",
         *,
         large_text: bool = False,
+        high_contrast: bool = False,
         view: QSize | None = None,
     ) -> SlideLayout:
         """Where everything on the slide goes (images already decoded at display size).
@@ -77,25 +86,30 @@ class SlideRenderer:
         lay_out = _KINDS.get(slide.kind)
         if lay_out is None:
             raise SlideRenderError(f"{slide.source}: unknown slide kind {slide.kind!r}")
-        ctx = Context(self._deck, slide, Metrics(size, large_text, view=view), language, self._family)
-        ctx.header()
-        ctx.footer()
+        theme = HIGH_CONTRAST if high_contrast else self._deck.clinic.theme
+        metrics = Metrics(size, large_text, view=view)
+        ctx = Context(self._deck, slide, metrics, language, self._family, self._rasterize_vector, theme)
         try:
+            ctx.header()
+            ctx.footer()
             lay_out(ctx, slide)
+            elements = tuple(ctx.decoded(element) for element in ctx.elements)
         except SlideRenderError as error:
             raise SlideRenderError(f"{slide.source}: {error}") from error
-        return SlideLayout(size, ctx.palette.background, tuple(ctx.elements))
+        return SlideLayout(size, ctx.palette.background, elements)
 
-    def render(self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False) -> QImage:
+    def render(
+        self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False, high_contrast: bool = False
+    ) -> QImage:
         """The slide as an opaque ARGB32-premultiplied image of exactly ``size``.
 
         Raises :class:`SlideRenderError` (naming the file) when an image cannot be decoded;
         nothing is drawn in that case.
         """
-        return paint(self.layout(slide, size, language, large_text=large_text))
+        return paint(self.layout(slide, size, language, large_text=large_text, high_contrast=high_contrast))
 
     def scrolled_layout(
-        self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False
+        self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False, high_contrast: bool = False
     ) -> SlideLayout:
         """The layout for a slide shown in ``view`` that may scroll vertically: as wide as the
         view and, when text would be cut with "…" at the view's height (large text on a
@@ -105,12 +119,14 @@ class SlideRenderer:
         most = round(view.height() * MOST_VIEWS)
         while True:
             size = QSize(view.width(), height)
-            layout = self.layout(slide, size, language, large_text=large_text, view=view)
+            layout = self.layout(slide, size, language, large_text=large_text, high_contrast=high_contrast, view=view)
             if not any(text.fitted.elided for text in layout.texts) or height >= most:
                 return layout
             height = min(most, math.ceil(height * GROWTH))
 
-    def render_scrolled(self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False) -> QImage:
+    def render_scrolled(
+        self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False, high_contrast: bool = False
+    ) -> QImage:
         """:meth:`scrolled_layout`, painted: an image ``view.width()`` wide and at least
         ``view.height()`` tall."""
-        return paint(self.scrolled_layout(slide, view, language, large_text=large_text))
+        return paint(self.scrolled_layout(slide, view, language, large_text=large_text, high_contrast=high_contrast))

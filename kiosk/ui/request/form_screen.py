@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
@@ -94,12 +94,9 @@ class RequestScreen(TouchScreen):
         clock: Clock | None = None,
         thanks_seconds: float = 20.0,
         retention_days: int = DEFAULT_RETENTION_DAYS,
-        retire: Callable[[QWidget], None] = QWidget.deleteLater,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("requestScreen", session=session, parent=parent)
-        # Replaced topic chips go here on a content reload (the shell deletes them between renders).
-        self._retire = retire
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         # A fixed minimum keeps the keyboard and field sizes from reaching the top-level window's
         # size constraints (the form scrolls instead); the shell's window stays full screen.
@@ -297,7 +294,8 @@ class RequestScreen(TouchScreen):
         self.topics = self._make_chips(self._content)
         self._right_column.replaceWidget(old, self.topics)
         self._double_taps.forget(*old.chips)
-        self._retire(old)
+        old.hide()
+        old.deleteLater()
         self._double_taps.guard(*self.topics.chips)
         self.topics.set_selected([t for t in chosen if t in self._known_topics])
         if self._source_topic not in self._known_topics:

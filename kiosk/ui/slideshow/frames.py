@@ -1,51 +1,33 @@
-"""Slides rendered off the GUI thread, so the next frame is complete before it is shown.
+"""Slides prepared before they are shown: the player asks the render service for the next
+slide, so its frame is complete before the transition starts.
 
-A ``FramePreparer`` renders with the slide renderer in a ``QThreadPool`` worker and delivers
-the ``QImage`` back to the GUI thread through a queued signal; the GUI thread turns it into a
-``QPixmap`` (pixmaps may only be made there).
+Images come back on the GUI thread, which turns them into ``QPixmap``s (pixmaps may only be
+made there). Only the latest deck's frames are kept, and only the few the player names
+(current and next).
 """
 
 from __future__ import annotations
 
 import logging
-import traceback
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
 
-from PySide6.QtCore import QObject, QRunnable, QSize, QThreadPool, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtGui import QPixmap
 
 from kiosk.core.model import Deck, Slide
+from kiosk.ui.render.service import (
+    Priority,
+    RendererFactory,
+    RenderResult,
+    RenderService,
+    RenderSpec,
+    SlideRendering,
+    default_renderer_factory,
+)
+
+__all__ = ["Frame", "FrameKey", "FramePreparer", "RendererFactory", "SlideRendering", "default_renderer_factory"]
 
 log = logging.getLogger(__name__)
-
-
-class SlideRendering(Protocol):
-    """What the player and topic browser need of ``kiosk.ui.render.slide_renderer.SlideRenderer``."""
-
-    def render(self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False) -> QImage: ...
-
-    def render_scrolled(self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False) -> QImage:
-        """For the topic browser: ``view.width()`` wide, taller than the view when text
-        would otherwise be cut (the browser scrolls it)."""
-        ...
-
-
-RendererFactory = Callable[[Deck], SlideRendering]
-
-
-def default_renderer_factory(deck: Deck) -> SlideRendering:
-    from kiosk.ui.render.slide_renderer import SlideRenderer
-
-    return SlideRenderer(deck)
-
-
-def render_error_types() -> tuple[type[BaseException], ...]:
-    """The renderer's "this slide cannot be drawn" error (skip the slide, keep playing)."""
-    from kiosk.ui.render.errors import SlideRenderError
-
-    return (SlideRenderError,)
 
 
 @dataclass(frozen=True)
@@ -66,41 +48,8 @@ class Frame:
     pixmap: QPixmap
 
 
-class _Relay(QObject):
-    """Lives in the GUI thread; emitting from a worker therefore queues to the GUI thread."""
-
-    rendered = Signal(int, QImage)
-    failed = Signal(int, str, bool)  # ticket, message, expected (SlideRenderError)
-
-
-class _RenderJob(QRunnable):
-    def __init__(
-        self, ticket: int, renderer: SlideRendering, slide: Slide, size: QSize, language: str, relay: _Relay
-    ) -> None:
-        super().__init__()
-        self._ticket = ticket
-        self._renderer = renderer
-        self._slide = slide
-        self._size = QSize(size)
-        self._language = language
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            image = self._renderer.render(self._slide, self._size, self._language)
-        except render_error_types() as exc:
-            self._relay.failed.emit(self._ticket, str(exc) or type(exc).__name__, True)
-            return
-        except Exception as exc:  # noqa: BLE001 - a renderer bug must not kill the worker or the show; logged with its traceback
-            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            log.error("renderer crashed on slide %s:\n%s", self._slide.id, traceback.format_exc())
-            self._relay.failed.emit(self._ticket, detail, False)
-            return
-        self._relay.rendered.emit(self._ticket, image)
-
-
 class FramePreparer(QObject):
-    """Renders slides in a worker thread; emits ``ready(Frame)`` or ``failed(slide_id, message)``.
+    """Has slides rendered by ``service``; emits ``ready(Frame)`` or ``failed(slide_id, message)``.
 
     Only the latest request for each key is kept; finished frames stay in a small cache
     (current and next slide) so a prepared frame is shown without waiting.
@@ -109,77 +58,65 @@ class FramePreparer(QObject):
     ready = Signal(object)  # Frame
     failed = Signal(str, str)  # slide id, message
 
-    def __init__(self, renderer: SlideRendering, version: str, parent: QObject | None = None) -> None:
+    def __init__(self, service: RenderService, deck: Deck, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._renderer = renderer
-        self._version = version
-        self._pool = QThreadPool(self)
-        # One worker: renders are memory-heavy and the machine has few cores; the GUI thread
-        # must stay free for painting transitions.
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.rendered.connect(self._on_rendered)
-        self._relay.failed.connect(self._on_failed)
-        self._next_ticket = 0
-        self._pending: dict[int, tuple[FrameKey, Slide]] = {}
+        self._service = service
+        self._deck = deck
+        self._pending: set[FrameKey] = set()
         self._cache: dict[FrameKey, Frame] = {}
 
-    def set_renderer(self, renderer: SlideRendering, version: str) -> None:
-        """A new deck: later requests use this renderer; frames of the old deck are dropped
-        (except ones still on screen, which their holders keep)."""
-        self._renderer = renderer
-        self._version = version
+    @property
+    def service(self) -> RenderService:
+        return self._service
+
+    def set_deck(self, deck: Deck) -> None:
+        """A new deck: later requests render it; frames and requests of the old deck are
+        dropped (except frames still on screen, which their holders keep)."""
+        self._deck = deck
         self._cache.clear()
         self._pending.clear()
+        self._service.cancel_owner(self)
 
     def key_for(self, slide: Slide, size: QSize, language: str) -> FrameKey:
-        return FrameKey(self._version, slide.id, size.width(), size.height(), language)
+        return FrameKey(self._deck.version, slide.id, size.width(), size.height(), language)
 
     def cached(self, slide: Slide, size: QSize, language: str) -> Frame | None:
         return self._cache.get(self.key_for(slide, size, language))
 
     def is_pending(self, slide: Slide, size: QSize, language: str) -> bool:
-        key = self.key_for(slide, size, language)
-        return any(k == key for k, _ in self._pending.values())
+        return self.key_for(slide, size, language) in self._pending
 
-    def request(self, slide: Slide, size: QSize, language: str) -> None:
+    def request(self, slide: Slide, size: QSize, language: str, *, priority: Priority = Priority.SHOWN) -> None:
         """Prepare ``slide``; ``ready`` follows at once when it is cached."""
         key = self.key_for(slide, size, language)
         frame = self._cache.get(key)
         if frame is not None:
             self.ready.emit(frame)
             return
-        if self.is_pending(slide, size, language):
+        if key in self._pending:
             return
-        ticket = self._next_ticket
-        self._next_ticket += 1
-        self._pending[ticket] = (key, slide)
-        self._pool.start(_RenderJob(ticket, self._renderer, slide, size, language, self._relay))
+        self._pending.add(key)
+        spec = RenderSpec.of(self._deck, slide, size, language)
+        self._service.request(spec, lambda result: self._on_result(key, slide, result), priority=priority, owner=self)
 
     def keep_only(self, keys: set[FrameKey]) -> None:
         """Drop cached frames other than ``keys`` (bounded memory: current and next)."""
         for key in [k for k in self._cache if k not in keys]:
             del self._cache[key]
 
-    def wait_idle(self, msecs: int = -1) -> bool:
-        return self._pool.waitForDone(msecs)
-
-    @property
-    def rendering(self) -> bool:
-        """A render is running or queued (see kiosk/ui/retire.py for why that matters)."""
-        return self._pool.activeThreadCount() > 0
-
-    def _on_rendered(self, ticket: int, image: QImage) -> None:
-        entry = self._pending.pop(ticket, None)
-        if entry is None:  # superseded by a new deck
+    def _on_result(self, key: FrameKey, slide: Slide, result: RenderResult) -> None:
+        if key not in self._pending:  # superseded by a new deck
             return
-        key, slide = entry
-        frame = Frame(key, slide, QPixmap.fromImage(image))
+        self._pending.discard(key)
+        if result.image is None:
+            self.failed.emit(slide.id, result.error if result.expected else _last_line(result.error))
+            return
+        frame = Frame(key, slide, QPixmap.fromImage(result.image))
         self._cache[key] = frame
         self.ready.emit(frame)
 
-    def _on_failed(self, ticket: int, message: str, _expected: bool) -> None:
-        entry = self._pending.pop(ticket, None)
-        if entry is None:
-            return
-        self.failed.emit(entry[0].slide_id, message)
+
+def _last_line(trace: str) -> str:
+    """The exception line of a traceback (the whole trace is in the log)."""
+    lines = [line for line in trace.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "renderer crashed"

@@ -22,6 +22,7 @@ from PySide6.QtGui import QPixmap
 from kiosk.core.clock import Clock
 from kiosk.core.model import Deck, Slide
 from kiosk.core.problems import Problem
+from kiosk.ui.render.service import Priority, RenderService
 from kiosk.ui.slideshow.frames import Frame, FrameKey, FramePreparer, RendererFactory, default_renderer_factory
 from kiosk.ui.slideshow.welcome import render_welcome
 
@@ -110,6 +111,7 @@ class Player(QObject):
         timing: PlayerTiming = PlayerTiming(),
         renderer_factory: RendererFactory = default_renderer_factory,
         sequencer_factory: SequencerFactory = default_sequencer_factory,
+        service: RenderService | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -120,9 +122,13 @@ class Player(QObject):
         self._language = language
         self.transition = transition
         self.timing = timing
-        self._renderer_factory = renderer_factory
         self._playback = sequencer_factory(deck, clock)
-        self._preparer = FramePreparer(renderer_factory(deck), deck.version, self)
+        #: A service of its own unless the kiosk shares one between its screens.
+        self._owns_service = service is None
+        self._service = (
+            service if service is not None else RenderService(renderer_factory=renderer_factory, parent=self)
+        )
+        self._preparer = FramePreparer(self._service, deck, self)
         self._preparer.ready.connect(self._on_frame_ready)
         self._preparer.failed.connect(self._on_frame_failed)
         self.last_problems: tuple[Problem, ...] = ()
@@ -132,6 +138,8 @@ class Player(QObject):
         self._wanted: Slide | None = None  # waiting for this slide's frame
         #: ``_wanted`` is the slide on screen again, from a reloaded deck: shown only if it looks different.
         self._refreshing = False
+        #: A reload arrived while the frame on screen was still coming up.
+        self._recheck_when_visible = False
         self._awaiting_visible = False
         self._stopped = False
         self._paused = False
@@ -178,6 +186,10 @@ class Player(QObject):
     def preparer(self) -> FramePreparer:
         return self._preparer
 
+    @property
+    def service(self) -> RenderService:
+        return self._service
+
     # -- control ---------------------------------------------------------------------------
     def start(self) -> None:
         slide = self._playback.start()
@@ -191,7 +203,10 @@ class Player(QObject):
         self._stopped = True
         self._slide_timer.stop()
         self._schedule_timer.stop()
-        self._preparer.wait_idle()
+        if self._owns_service:
+            self._service.stop()
+        else:
+            self._service.cancel_owner(self._preparer)
 
     @property
     def paused(self) -> bool:
@@ -267,6 +282,10 @@ class Player(QObject):
         if self._shown is not None:
             duration = self._playback.duration(self._shown.slide)
             self._slide_timer.start(self.timing.real_ms(duration))
+            if self._recheck_when_visible:
+                self._recheck_when_visible = False
+                self._redraw_current(self.deck)
+                return
             self._prefetch_next()
             self._arm_schedule_timer()
         else:
@@ -288,7 +307,7 @@ class Player(QObject):
         if deck.version == self.deck.version:
             return
         self._playback.replace_deck(deck)
-        self._preparer.set_renderer(self._renderer_factory(deck), deck.version)
+        self._preparer.set_deck(deck)
         log.info("reload applied: deck %s with %d slides", deck.version, len(deck.slides))
         self.deckApplied.emit(deck.version)
         if self._wanted is not None:
@@ -306,6 +325,9 @@ class Player(QObject):
             else:
                 self._prefetch_next()
                 self._arm_schedule_timer()
+        elif self._shown is not None:
+            # The frame on screen is still coming up: look at it again once it is visible.
+            self._recheck_when_visible = True
 
     def _redraw_current(self, deck: Deck) -> None:
         """Staff saved while a slide is on screen: render it from the new deck and show it if it
@@ -330,9 +352,7 @@ class Player(QObject):
             self._refreshing = False
         self._wanted = slide
         if self._stopped:
-            # Stopped for good: no new render may start (a worker still running when the
-            # player is garbage-collected would block its thread pool's destructor).
-            return
+            return  # stopped for good: no new render may start
         self._preparer.request(slide, self._size, self._language)
 
     def _advance(self) -> None:
@@ -392,7 +412,7 @@ class Player(QObject):
         if upcoming is not None:
             keep.add(self._key(upcoming))
             self._preparer.keep_only(keep)
-            self._preparer.request(upcoming, self._size, self._language)
+            self._preparer.request(upcoming, self._size, self._language, priority=Priority.NEXT)
         else:
             self._preparer.keep_only(keep)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage
@@ -99,16 +100,28 @@ def _distinct(color: QColor, background: QColor) -> bool:
 class Context:
     """One render in progress: the slide, its sizes and colours, and the elements so far."""
 
-    def __init__(self, deck: Deck, slide: Slide, metrics: Metrics, language: str, family: str) -> None:
+    def __init__(
+        self,
+        deck: Deck,
+        slide: Slide,
+        metrics: Metrics,
+        language: str,
+        family: str,
+        rasterize_vector: images.VectorRasterizer,
+        theme: Theme | None = None,
+    ) -> None:
         self.deck = deck
         self.slide = slide
         self.metrics = metrics
         self.language = language
         self.family = family
-        self.palette = Palette.from_theme(deck.clinic.theme)
+        self.palette = Palette.from_theme(theme if theme is not None else deck.clinic.theme)
         # Text is laid out against an image like the output, never the screen.
         self.device = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
         self.elements: list[Element] = []
+        self.rasterize_vector = rasterize_vector
+        #: Each image read once per render, however many arrangements are tried.
+        self._sources: dict[Path, images.SourceImage] = {}
         #: Set when the body needs the room: the headline is set at its smallest size.
         self.compact_headline = False
         #: Set while text is laid out under a picture (portrait), which centres the two together.
@@ -253,17 +266,29 @@ class Context:
 
     def picture(self, ref: ImageRef, area: QRectF, *, radius_units: float = 24) -> QRectF:
         """Decode ``ref`` at the size it is shown, centred in ``area``; returns its rect."""
-        rect = images.fit_inside(images.natural_size(ref), area)
+        rect = images.fit_inside(self.natural_size(ref), area)
         rect = QRectF(round(rect.left()), round(rect.top()), round(rect.width()), round(rect.height()))
         if rect.width() < 1 or rect.height() < 1:
             return rect
-        image = images.decode(ref, rect)
         radius = 0.0 if ref.is_vector else self.metrics.px(radius_units)
-        self.add(Picture(rect, image, radius, ref.rel))
+        self.add(Picture(rect, QImage(), radius, ref.rel, pending=self.source(ref)))
         return rect
 
+    def source(self, ref: ImageRef) -> images.SourceImage:
+        found = self._sources.get(ref.path)
+        if found is None:
+            found = self._sources[ref.path] = images.read_image(ref)
+        return found
+
     def natural_size(self, ref: ImageRef) -> QSizeF:
-        return images.natural_size(ref)
+        return self.source(ref).size
+
+    def decoded(self, element: Element) -> Element:
+        """``element`` with its picture decoded at its final size (others as they are)."""
+        if isinstance(element, Picture) and element.pending is not None:
+            image = images.decode(element.pending, element.rect, self.rasterize_vector)
+            return replace(element, image=image, pending=None)
+        return element
 
     # --- the header band -------------------------------------------------------------------
 
@@ -279,7 +304,7 @@ class Context:
         chip_width = (_plain_width(self, title, px) + 1.3 * px) if title else 0.0
         logo = self.deck.clinic.logo
         logo_area = QRectF(m.margin, m.px(24), m.px(220), m.header.height() - m.px(48))
-        logo_rect = images.fit_inside(images.natural_size(logo), logo_area) if logo is not None else None
+        logo_rect = images.fit_inside(self.natural_size(logo), logo_area) if logo is not None else None
         left = m.margin + (logo_rect.width() + m.px(28) if logo_rect is not None else 0.0)
         right = m.size.width() - m.margin
         name_width = _plain_width(self, self.deck.clinic.name, px)

@@ -142,7 +142,7 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
         room = QRectF(text_area.left(), top + m.px(10), text_area.width(), text_area.bottom() - top - m.px(10))
         if room.height() > content.height() * 0.22:
             # On the text's left edge, like everything else in the column.
-            shown = images.fit_inside(images.natural_size(slide.image), room)
+            shown = images.fit_inside(ctx.natural_size(slide.image), room)
             shown.moveLeft(room.left())
             ctx.picture(slide.image, shown)
             top = room.bottom()

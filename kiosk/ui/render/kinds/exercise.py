@@ -124,7 +124,7 @@ def _illustration(ctx: Context, slide: ExerciseSlide, area: QRectF, *, top: bool
     """The illustration on a pale card filling ``area`` as far as its shape allows."""
     m, p = ctx.metrics, ctx.palette
     inset = m.px(28)
-    shown = images.fit_inside(images.natural_size(slide.image), area.adjusted(inset, inset, -inset, -inset))
+    shown = images.fit_inside(ctx.natural_size(slide.image), area.adjusted(inset, inset, -inset, -inset))
     card = shown.adjusted(-inset, -inset, inset, inset)
     if top:
         card.moveTop(area.top())
