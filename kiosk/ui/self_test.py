@@ -1,20 +1,61 @@
 """The self-test's window half: build the real kiosk window, show every slide through the
-real player path and check each frame is a real picture of the right size."""
+real player path and check each frame is a real picture of the right size.
+
+One event loop and one timeout timer serve every slide, and the player's signals are
+connected once: nothing connected is made and dropped per slide (README, "Rendering off the
+GUI thread").
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEventLoop, QSize, QTimer
+from PySide6.QtCore import QEventLoop, QObject, QSize, QTimer
 
 from kiosk.core.clock import Clock
 from kiosk.core.model import Deck
 from kiosk.ui.app import build_kiosk, create_application
 from kiosk.ui.slideshow.frame_check import frame_problems
-from kiosk.ui.slideshow.player import PlayerTiming
+from kiosk.ui.slideshow.player import Player, PlayerTiming
 
 #: Seconds to wait for one slide to be rendered and shown.
 SLIDE_TIMEOUT_S = 20
+
+
+class _SlideWatch(QObject):
+    """Waits for one slide at a time to be shown or skipped by ``player``."""
+
+    def __init__(self, player: Player, timeout_ms: int) -> None:
+        super().__init__(player)
+        self._wanted = ""
+        self.outcome: dict[str, str] = {}
+        self._loop = QEventLoop(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(timeout_ms)
+        self._timer.timeout.connect(self._loop.quit)
+        player.slideShown.connect(self._shown)
+        player.slideSkipped.connect(self._skipped)
+
+    def wait_for(self, slide_id: str, show: Callable[[], None]) -> dict[str, str]:
+        self._wanted, self.outcome = slide_id, {}
+        show()
+        if not self.outcome:
+            self._timer.start()
+            self._loop.exec()
+            self._timer.stop()
+        self._wanted = ""
+        return self.outcome
+
+    def _shown(self, slide_id: str) -> None:
+        if slide_id == self._wanted and self._wanted:
+            self.outcome["shown"] = slide_id
+            self._loop.quit()
+
+    def _skipped(self, slide_id: str, message: str) -> None:
+        if slide_id == self._wanted and self._wanted:
+            self.outcome["error"] = message
+            self._loop.quit()
 
 
 def show_every_slide(
@@ -37,41 +78,10 @@ def show_every_slide(
         timing=PlayerTiming(),
     )
     player, window = kiosk.player, kiosk.window
+    watch = _SlideWatch(player, SLIDE_TIMEOUT_S * 1000)
     failures = 0
     for slide in deck.slides:
-        outcome: dict[str, str] = {}
-        loop = QEventLoop()
-
-        def shown(
-            slide_id: str, _want: str = slide.id, _loop: QEventLoop = loop, _outcome: dict[str, str] = outcome
-        ) -> None:
-            if slide_id == _want:
-                _outcome["shown"] = slide_id
-                _loop.quit()
-
-        def skipped(
-            slide_id: str,
-            message: str,
-            _want: str = slide.id,
-            _loop: QEventLoop = loop,
-            _outcome: dict[str, str] = outcome,
-        ) -> None:
-            if slide_id == _want:
-                _outcome["error"] = message
-                _loop.quit()
-
-        player.slideShown.connect(shown)
-        player.slideSkipped.connect(skipped)
-        timer = QTimer()
-        timer.setSingleShot(True)
-        timer.timeout.connect(loop.quit)
-        timer.start(SLIDE_TIMEOUT_S * 1000)
-        player.show_slide(slide)
-        if not outcome:
-            loop.exec()
-        timer.stop()
-        player.slideShown.disconnect(shown)
-        player.slideSkipped.disconnect(skipped)
+        outcome = watch.wait_for(slide.id, lambda slide=slide: player.show_slide(slide))
         if "error" in outcome:
             failures += 1
             report(f"FAIL {slide.id} ({slide.kind}): could not render: {outcome['error']}")
@@ -88,6 +98,6 @@ def show_every_slide(
             report(f"FAIL {slide.id} ({slide.kind}): {'; '.join(problems)}")
         else:
             report(f"ok   {slide.id} ({slide.kind}) {image.width()}x{image.height()}")
-    player.stop()
+    window.stop()
     window.close()
     return failures

@@ -3,13 +3,15 @@ threads, and the interface the player relies on."""
 
 from __future__ import annotations
 
+import io
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PIL import Image as PilImage
+from PySide6.QtCore import QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QImage
 
 from kiosk.core.model import ContactSlide, ImageRef, InfoSlide
@@ -114,7 +116,21 @@ def test_images_are_decoded_at_display_size(qapp, tmp_path: Path) -> None:
     assert abs(picture.image.width() / picture.image.height() - 4 / 3) < 0.01
 
 
-@pytest.mark.parametrize("content", [b"", b"\x89PNG\r\n\x1a\nnot really a png at all", b"GIF89a\x00"])
+def _png_with_damaged_pixels() -> bytes:
+    """A PNG whose header is fine (right size) but whose compressed pixels are garbage."""
+    buffer = io.BytesIO()
+    PilImage.new("RGB", (1600, 1000), (30, 90, 160)).save(buffer, "PNG")
+    data = bytearray(buffer.getvalue())
+    for i in range(60, len(data) - 20):
+        data[i] ^= 0x5A
+    return bytes(data)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\x89PNG\r\n\x1a\nnot really a png at all", b"GIF89a\x00", _png_with_damaged_pixels()],
+    ids=["empty", "png-garbage", "gif-cut", "png-damaged-pixels"],
+)
 def test_corrupt_image_raises_naming_the_file(qapp, tmp_path: Path, content: bytes) -> None:
     bad = tmp_path / "images" / "broken.png"
     bad.parent.mkdir(parents=True)
@@ -375,3 +391,23 @@ def test_minimal_slides_of_every_kind(qapp, tmp_path: Path, large: bool) -> None
             check_layout(layout, size)
             assert not [t.role for t in layout.texts if t.fitted.elided], (slide.id, size)
             assert renderer.render(slide, QSize(*size), "es", large_text=large).size() == QSize(*size)
+
+
+def test_a_photo_turned_by_its_exif_orientation_is_shown_upright(qapp, tmp_path: Path) -> None:
+    """A phone photo stored sideways with an EXIF "rotate 90" tag: shown upright, measured upright."""
+    from kiosk.ui.render.images import decode, read_image
+
+    stored = PilImage.new("RGB", (400, 200), (0, 0, 255))
+    stored.paste((255, 0, 0), (0, 0, 200, 200))  # the left half red: the top, once upright
+    exif = PilImage.Exif()
+    exif[0x0112] = 6
+    path = tmp_path / "images" / "sideways.jpg"
+    path.parent.mkdir(parents=True)
+    stored.save(path, "JPEG", exif=exif.tobytes(), quality=95)
+    source = read_image(ImageRef(path, "images/sideways.jpg", 400, 200, "jpeg"))
+    assert (source.size.width(), source.size.height()) == (200, 400)
+    image = decode(source, QRectF(0, 0, 100, 200), lambda _data, _size: QImage())
+    assert image.size() == QSize(100, 200)
+    top, bottom = QColor(image.pixel(50, 30)), QColor(image.pixel(50, 170))
+    assert top.red() > 200 and top.blue() < 60, top.name()
+    assert bottom.blue() > 200 and bottom.red() < 60, bottom.name()

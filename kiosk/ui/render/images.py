@@ -117,6 +117,7 @@ def _decode_raster(source: SourceImage, size: QSize) -> QImage:
         try:
             # JPEG: decode at 1/2, 1/4 or 1/8 scale when that is still at least the size shown.
             image.draft("RGB", stored)
+            image.load()
             pixels = image.convert("RGBA").resize(stored, Image.Resampling.LANCZOS, reducing_gap=3.0)
         except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
             raise SlideRenderError(f"{ref.rel}: cannot decode the image: {error}") from error
@@ -164,6 +165,10 @@ def _reason(error: Exception) -> str:
 
 
 def _orientation(image: Image.Image) -> int | None:
+    """The EXIF orientation from the header. (A PNG's EXIF block after its pixels would
+    take decoding the whole picture to find: such a PNG is shown as stored.)"""
+    if image.format == "PNG" and "exif" not in image.info:
+        return None
     try:
         value = image.getexif().get(_ORIENTATION_TAG)
     except (OSError, ValueError, SyntaxError):  # a damaged EXIF block: show it as stored

@@ -13,8 +13,9 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QPainter
 
 from kiosk.core.model import Deck, Slide
-from kiosk.ui.render.fonts import make_font
-from kiosk.ui.render.slide_renderer import SlideRenderer, SlideRenderError
+from kiosk.ui.render.fonts import load_family, make_font
+from kiosk.ui.render.service import RenderService, RenderSpec
+from kiosk.ui.render.slide_renderer import SlideRenderError
 
 CONTACT_SHEET = "contact-sheet.png"
 #: Thumbnails per row on the contact sheet, and their long side in pixels.
@@ -47,13 +48,16 @@ def render_previews(
     width, height = size
     # Kept referenced until the end: Qt's font and image code needs the application.
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
-    renderer = SlideRenderer(deck)
+    # The kiosk's render service, rendering here on the main thread: no event loop, no worker.
+    service = RenderService()
     out.mkdir(parents=True, exist_ok=True)
     rendered: list[tuple[Slide, QImage]] = []
     result = PreviewResult()
     for number, slide in enumerate(deck.slides, start=1):
         try:
-            image = renderer.render(slide, QSize(width, height), language, large_text=large_text)
+            image = service.render_now(
+                RenderSpec.of(deck, slide, QSize(width, height), language, large_text=large_text)
+            )
         except SlideRenderError as error:
             report(f"{slide.source}: cannot render slide {slide.id!r}: {error}")
             result.failed.append((slide, str(error)))
@@ -65,10 +69,11 @@ def render_previews(
         result.written.append(path)
         rendered.append((slide, image))
     sheet_path = out / CONTACT_SHEET
-    if not contact_sheet(rendered, renderer.font_family).save(str(sheet_path)):
+    if not contact_sheet(rendered, load_family()).save(str(sheet_path)):
         raise PreviewWriteError(f"cannot write {sheet_path}")
     report(str(sheet_path))
     result.written.append(sheet_path)
+    service.stop()
     app.processEvents()
     return result
 

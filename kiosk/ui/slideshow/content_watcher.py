@@ -1,5 +1,8 @@
 """Hot reload: notices saves in the content folder and loads the new deck off the GUI thread.
 
+The load runs in a plain Python thread and its outcome is collected by a timer on the GUI
+thread that runs only while a load is under way: no Qt signal is emitted from the thread.
+
 ``QFileSystemWatcher`` reports most saves at once; editors that save by writing a new file and
 renaming it over the old one make the watcher drop that path, so every path is re-added after
 each event. Events are debounced (an editor saving several files is one reload), and a cheap
@@ -11,15 +14,18 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
+#: How long ``stop`` waits for a load in progress.
+STOP_WAIT_S = 2.0
 #: Sub-folders of a content folder whose files are watched.
 WATCHED_DIRS = ("slides", "images")
 
@@ -46,25 +52,22 @@ def content_fingerprint(root: Path) -> Fingerprint:
     return tuple(sorted(entries))
 
 
-class _LoadRelay(QObject):
-    finished = Signal(object)
-    crashed = Signal(str)
+class _Load(threading.Thread):
+    """Loads the folder once in a plain Python thread: it makes no QObject and emits no Qt
+    signal (README, "Rendering off the GUI thread"); the watcher collects the outcome."""
 
-
-class _LoadJob(QRunnable):
-    def __init__(self, loader: Loader, root: Path, relay: _LoadRelay) -> None:
-        super().__init__()
+    def __init__(self, loader: Loader, root: Path) -> None:
+        super().__init__(name="content-load", daemon=True)
         self._loader = loader
         self._root = root
-        self._relay = relay
+        self.result: object = None
+        self.crash = ""
 
     def run(self) -> None:
         try:
-            result = self._loader(self._root)
+            self.result = self._loader(self._root)
         except Exception:  # noqa: BLE001 - the loader reports problems as values; anything else is a bug, sent on with its traceback
-            self._relay.crashed.emit(traceback.format_exc())
-            return
-        self._relay.finished.emit(result)
+            self.crash = traceback.format_exc()
 
 
 class ContentWatcher(QObject):
@@ -80,6 +83,7 @@ class ContentWatcher(QObject):
         *,
         debounce_ms: int = 300,
         poll_ms: int = 1000,
+        collect_ms: int = 20,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -96,11 +100,11 @@ class ContentWatcher(QObject):
         self._poll.setTimerType(Qt.TimerType.CoarseTimer)
         self._poll.setInterval(poll_ms)
         self._poll.timeout.connect(self._check)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _LoadRelay(self)
-        self._relay.finished.connect(self._on_loaded)
-        self._relay.crashed.connect(self._on_crashed)
+        self._load: _Load | None = None
+        # Looks for the load's outcome; runs only while a load is under way.
+        self._collect = QTimer(self)
+        self._collect.setInterval(collect_ms)
+        self._collect.timeout.connect(self._collect_load)
         self._fingerprint: Fingerprint = ()
         self._loading = False
         self._again = False
@@ -119,7 +123,12 @@ class ContentWatcher(QObject):
         paths = self._watcher.files() + self._watcher.directories()
         if paths:
             self._watcher.removePaths(paths)
-        self._pool.waitForDone()
+        self._collect.stop()
+        load, self._load = self._load, None
+        if load is not None:
+            # A load reads files and parses YAML (a second or so); it is a daemon thread, so
+            # one stuck on a dead network share never holds up the kiosk's exit.
+            load.join(STOP_WAIT_S)
 
     @property
     def watched_paths(self) -> list[str]:
@@ -153,7 +162,23 @@ class ContentWatcher(QObject):
             return
         self._loading = True
         log.info("content changed in %s: reloading", self.root)
-        self._pool.start(_LoadJob(self._loader, self.root, self._relay))
+        self._load = _Load(self._loader, self.root)
+        self._load.start()
+        self._collect.start()
+
+    def _collect_load(self) -> None:
+        load = self._load
+        if load is None:
+            self._collect.stop()
+            return
+        if load.is_alive():
+            return
+        self._collect.stop()
+        self._load = None
+        if load.crash:
+            self._on_crashed(load.crash)
+        else:
+            self._on_loaded(load.result)
 
     def _rewatch_with(self, fingerprint: Fingerprint) -> None:
         previous = self._fingerprint
