@@ -13,7 +13,6 @@ import gc
 import logging
 import sys
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
@@ -22,9 +21,6 @@ from hypothesis import settings
 # busy CI runner it fails examples that pass on a rerun. Speed is measured in bench/.
 settings.register_profile("kiosk", deadline=None)
 settings.load_profile("kiosk")
-
-if TYPE_CHECKING:
-    from PySide6.QtCore import QEventLoop, QTimer
 
 
 @pytest.fixture(autouse=True)
@@ -62,62 +58,17 @@ def _restore_logging() -> Iterator[None]:
         logger.disabled = disabled
 
 
-class _SteadyWait:
-    """``qtbot.wait`` on one event loop and timer kept for the whole session.
-
-    pytest-qt's own ``wait`` builds a blocker object per call and connects the timer to one of
-    its methods; ``waitUntil`` calls it every 10 ms. Each blocker's death makes PySide
-    disconnect with the GIL released, then take the GIL again inside Qt's signal lock, while a
-    render worker holding the GIL may be waiting for that same lock (creating a QTextDocument
-    connects signals): a deadlock that hung test runs (seen with PySide6 6.11.3). One loop
-    and timer that never die take that path out of every wait."""
-
-    def __init__(self) -> None:
-        self._idle: list[tuple[QEventLoop, QTimer]] = []
-
-    def wait(self, ms: int) -> None:
-        from PySide6.QtCore import QEventLoop, QTimer  # not at the top: Qt only once the platform is set
-
-        # A wait inside a wait (rare) gets its own pair; pairs are reused, never deleted.
-        if self._idle:
-            loop, timer = self._idle.pop()
-        else:
-            loop, timer = QEventLoop(), QTimer()
-            timer.setSingleShot(True)
-            timer.timeout.connect(loop.quit)
-        try:
-            timer.start(max(0, int(ms)))
-            loop.exec()
-        finally:
-            timer.stop()
-            self._idle.append((loop, timer))
-
-
-@pytest.fixture(scope="session")
-def _steady_wait() -> _SteadyWait:
-    return _SteadyWait()
-
-
-@pytest.fixture(autouse=True)
-def _no_blocker_per_wait(_steady_wait: _SteadyWait, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pytestqt.qtbot import QtBot
-
-    monkeypatch.setattr(QtBot, "wait", lambda _self, ms: _steady_wait.wait(ms))
-
-
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
-    """Delete the test's widgets and Qt objects now, in the GUI thread, while its render
-    workers are stopped.
+    """Delete the test's widgets and Qt objects now, in the GUI thread.
 
     pytest-qt closes widgets with ``deleteLater``, and ``processEvents`` never runs deferred
-    deletes: they used to happen inside the *next* test's event loop, while its workers
-    render, which is the GUI-thread side of the deadlock described in kiosk/ui/retire.py.
-    Objects that only a reference cycle still holds (a kiosk's player and its content watcher)
-    are collected here too: left to Python's cyclic collector they die wherever it next runs,
-    perhaps in a later test's load or render worker, and a QFileSystemWatcher destroyed from
-    another thread warns ("Socket notifiers cannot be enabled or disabled from another
-    thread") and has corrupted the heap."""
+    deletes, so they would pile up into the next test. Objects that only a reference cycle
+    still holds (a kiosk's player and its content watcher) are collected here too: left to
+    Python's cyclic collector they die wherever it next runs, perhaps in a later test's load
+    or render worker, and a QFileSystemWatcher destroyed from another thread warns ("Socket
+    notifiers cannot be enabled or disabled from another thread") and has corrupted the heap.
+    (The kiosk itself runs the collector on the GUI thread only: kiosk/ui/collector.py.)"""
     result = yield
     if "PySide6.QtCore" in sys.modules:
         from PySide6.QtCore import QCoreApplication, QEvent

@@ -1,10 +1,9 @@
-"""The slide renderer: every kind at every size, images, HTML, languages, large text,
-threads, and the interface the player relies on."""
+"""The slide renderer: every kind at every size, images, HTML, languages, large text, and
+the interface the player relies on (renders in threads: tests/ui/test_render_service.py)."""
 
 from __future__ import annotations
 
 import io
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -292,15 +291,6 @@ def test_too_many_items_keeps_what_fits(qapp, tmp_path: Path) -> None:
     check_layout(layout, (1920, 1080))
     items = layout.texts_with_role("item")
     assert 1 <= len(items) < 12 and items[-1].fitted.elided
-
-
-def test_render_is_deterministic_and_thread_safe(renderer: SlideRenderer, slides) -> None:
-    jobs = [(slide, size) for slide in slides.values() for size in ((1920, 1080), (1080, 1920))]
-    expected = [renderer.render(slide, QSize(*size)) for slide, size in jobs]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        results = list(pool.map(lambda job: renderer.render(job[0], QSize(*job[1])), jobs * 2))
-    for i, image in enumerate(results):
-        assert image == expected[i % len(jobs)], jobs[i % len(jobs)][0].id
 
 
 def test_logo_and_clinic_name_in_the_header(qapp, tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from test_shell_helpers import bundled_deck
 
 from kiosk.core.model import Deck, Slide
 from kiosk.ui.render.errors import SlideRenderError
-from kiosk.ui.render.service import Priority, RenderResult, RenderService, RenderSpec, RenderWorker
+from kiosk.ui.render.service import Priority, RenderResult, RenderService, RenderSpec
 from kiosk.ui.render.slide_renderer import SlideRenderer
 
 SIZES = (QSize(1920, 1080), QSize(1080, 1920))
@@ -55,13 +55,15 @@ def test_no_render_makes_a_qobject_in_its_worker(qapp, qtbot, qobject_watch, tmp
     pack = bundled_deck()
     photos = deck_of(tmp_path, everyday_slides(tmp_path))
     service = RenderService(workers=2)
-    warm = collect(qtbot, service, [RenderSpec.of(pack, pack.slides[0], SIZES[0])])
+    # Both workers started (a worker starts when there is work for it, and ends when idle).
+    warm = collect(qtbot, service, [RenderSpec.of(pack, s, SIZES[0]) for s in pack.slides[:4]])
     assert all(r.ok for r in warm.values())
-    workers = [t for t in threading.enumerate() if isinstance(t, RenderWorker)]
+    workers = service.worker_idents()
     assert len(workers) == 2
     specs = every_way(pack, list(pack.slides)) + every_way(photos, list(photos.slides))
-    with qobject_watch.watching([w.ident for w in workers if w.ident is not None]) as made:
+    with qobject_watch.watching(workers) as made:
         results = collect(qtbot, service, specs)
+    assert service.worker_idents() == workers  # the same two did all the work
     service.stop()
     assert all(r.ok for r in results.values()), [r.error for r in results.values() if not r.ok]
     own = [m.describe() for m in made if not m.is_per_thread_internal]
@@ -173,7 +175,9 @@ def test_the_cache_is_bounded_by_bytes_and_serves_at_once(qapp, qtbot, tmp_path:
     deck = deck_of(tmp_path, everyday_slides(tmp_path))
     order: list[str] = []
     one_image = 400 * 300 * 4
-    service = RenderService(renderer_factory=lambda d: SlowRenderer(d, order, 0.0), cache_bytes=2 * one_image)
+    service = RenderService(
+        renderer_factory=lambda d: SlowRenderer(d, order, 0.0), workers=1, cache_bytes=2 * one_image
+    )
     specs = [RenderSpec.of(deck, s, QSize(400, 300)) for s in deck.slides[:3]]
     collect(qtbot, service, specs)
     assert [service.cached(s) is not None for s in specs].count(True) == 2
@@ -274,3 +278,17 @@ def test_high_contrast_slides_are_light_on_black(qapp, tmp_path: Path) -> None:
         assert layout.background.name() == "#000000"
         for text in layout.texts:
             assert contrast_ratio(text.color, text.background) >= 7.0, (slide.id, text.role)
+
+
+def test_idle_workers_end_and_come_back_for_new_work(qapp, qtbot, tmp_path: Path, monkeypatch) -> None:
+    from kiosk.ui.render import service as service_module
+
+    monkeypatch.setattr(service_module, "IDLE_EXIT_S", 0.2)
+    deck = deck_of(tmp_path, everyday_slides(tmp_path))
+    service = RenderService(renderer_factory=lambda d: SlowRenderer(d, [], 0.0), workers=2)
+    collect(qtbot, service, [RenderSpec.of(deck, deck.slides[0], QSize(400, 300))])
+    assert len(service.worker_idents()) == 1  # one job: one worker
+    qtbot.waitUntil(lambda: not service.worker_idents(), timeout=3000)
+    results = collect(qtbot, service, [RenderSpec.of(deck, s, QSize(300, 200)) for s in deck.slides])
+    assert all(r.ok for r in results.values())
+    service.stop()

@@ -28,6 +28,7 @@ import heapq
 import itertools
 import logging
 import threading
+import time
 import traceback
 from collections import OrderedDict, deque
 from collections.abc import Callable
@@ -48,9 +49,11 @@ log = logging.getLogger(__name__)
 POLL_MS = 4
 #: Renderers (one per deck version) kept for requests still in flight after a reload.
 KEPT_RENDERERS = 3
-#: How long a worker waits between checks that the service is still running, while it waits
-#: for the GUI thread to draw an SVG picture or for work.
+#: How long a worker waiting for the GUI thread to draw an SVG picture waits between checks
+#: that the service still runs.
 WAIT_SLICE_S = 0.05
+#: A worker with nothing to do for this long ends.
+IDLE_EXIT_S = 5.0
 
 
 class Priority(IntEnum):
@@ -198,7 +201,7 @@ class RenderWorker(threading.Thread):
         return self._service._draw_on_gui_thread(data, size)
 
     def run(self) -> None:
-        self._service._work()
+        self._service._work(self)
 
 
 class RenderService(QObject):
@@ -223,6 +226,7 @@ class RenderService(QObject):
         self._factory = renderer_factory
         self._worker_count = workers
         self._workers: list[RenderWorker] = []
+        self._worker_numbers = itertools.count()
         self._cache_limit = max(0, cache_bytes)
         self._cache: OrderedDict[RenderKey, QImage] = OrderedDict()
         self._cache_used = 0
@@ -327,12 +331,13 @@ class RenderService(QObject):
         self._timer.stop()
         self._finish_vector_calls(error="the render service stopped")
         self._finished.clear()
-        ended = True
-        for worker in self._workers:
+        with self._lock:
+            workers = list(self._workers)
+        deadline = time.monotonic() + timeout
+        for worker in workers:
             if worker.is_alive():
-                worker.join(timeout)
-                ended = ended and not worker.is_alive()
-        return ended
+                worker.join(max(0.0, deadline - time.monotonic()))
+        return not any(worker.is_alive() for worker in workers)
 
     # -- the GUI thread's side -----------------------------------------------------------------
     def _renderer_for(self, deck: Deck) -> SlideRendering:
@@ -347,10 +352,18 @@ class RenderService(QObject):
         return renderer
 
     def _start_workers(self) -> None:
-        while len(self._workers) < self._worker_count:
-            worker = RenderWorker(self, len(self._workers))
-            self._workers.append(worker)
-            worker.start()
+        with self._lock:
+            waiting = sum(1 for job in self._jobs.values() if not job.running)
+            wanted = min(self._worker_count, len(self._workers) + waiting)
+            while len(self._workers) < wanted:
+                worker = RenderWorker(self, next(self._worker_numbers))
+                self._workers.append(worker)
+                worker.start()
+
+    def worker_idents(self) -> list[int]:
+        """The thread ids of the workers now running (tests watch them)."""
+        with self._lock:
+            return [w.ident for w in self._workers if w.ident is not None]
 
     def _drain(self) -> None:
         self._finish_vector_calls()
@@ -414,19 +427,30 @@ class RenderService(QObject):
             del self._jobs[key]
 
     # -- the workers' side ---------------------------------------------------------------------
-    def _work(self) -> None:
+    def _work(self, worker: RenderWorker) -> None:
         while True:
             with self._lock:
                 job = self._next_job()
                 while job is None:
-                    if self._stopping:
+                    # An idle worker ends (a new one starts with the next request): nothing
+                    # runs while the kiosk has nothing to render, and a service dropped
+                    # without stop() lets go of its threads.
+                    if self._stopping or not self._work_ready.wait(IDLE_EXIT_S):
+                        if self._next_job_waiting():
+                            break
+                        self._workers.remove(worker)
                         return
-                    self._work_ready.wait(WAIT_SLICE_S)
                     job = self._next_job()
+                if job is None:
+                    continue
                 job.running = True
             result = self._run(job)
             if result is not None:
                 self._finished.append(result)
+
+    def _next_job_waiting(self) -> bool:
+        # Under _lock: work arrived just as the wait timed out.
+        return not self._stopping and any(self._jobs.get(j.spec.key) is j for _p, _s, j in self._heap)
 
     def _next_job(self) -> _Job | None:
         # Under _lock. Skips entries of dropped jobs and stale entries of re-prioritised ones.
