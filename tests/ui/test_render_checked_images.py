@@ -11,16 +11,22 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 
 from kiosk.core.images import probe_image
 from kiosk.core.model import ImageRef
 from kiosk.ui.render.errors import SlideRenderError
-from kiosk.ui.render.images import decode, natural_size
+from kiosk.ui.render.images import SourceImage, decode, rasterize_vector, read_image
 
 pytestmark = pytest.mark.faults
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="40">'
+
+
+def draw(ref: ImageRef, target: QRectF) -> QImage:
+    """Read ``ref`` as a render does (checked bytes) and decode it at ``target``'s size."""
+    source: SourceImage = read_image(ref)
+    return decode(source, target, rasterize_vector)
 
 
 def validated(path: Path, rel: str) -> ImageRef:
@@ -36,20 +42,20 @@ def test_an_svg_swapped_for_one_that_reaches_outside_is_not_drawn(qapp: object, 
     drawing.parent.mkdir(parents=True)
     drawing.write_text(f'{SVG}<rect width="40" height="40" fill="#00ff00"/></svg>')
     ref = validated(drawing, "images/drawing.svg")
-    assert QColor(decode(ref, QRectF(0, 0, 40, 40)).pixel(20, 20)).green() == 255
+    assert QColor(draw(ref, QRectF(0, 0, 40, 40)).pixel(20, 20)).green() == 255
 
     drawing.write_text(f'{SVG}<image xlink:href="{secret}" width="40" height="40"/></svg>')
 
-    for draw in (lambda: natural_size(ref), lambda: decode(ref, QRectF(0, 0, 40, 40))):
+    for attempt in (lambda: read_image(ref).size, lambda: draw(ref, QRectF(0, 0, 40, 40))):
         with pytest.raises(SlideRenderError, match="outside the SVG"):
-            draw()
+            attempt()
 
 
 def test_a_png_swapped_for_a_decompression_bomb_is_not_decoded(qapp: object, tmp_path: Path) -> None:
     photo = tmp_path / "photo.png"
     Image.new("RGB", (64, 48), (0, 0, 255)).save(photo)
     ref = validated(photo, "images/photo.png")
-    assert decode(ref, QRectF(0, 0, 64, 48)).width() == 64
+    assert draw(ref, QRectF(0, 0, 64, 48)).width() == 64
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
@@ -58,4 +64,4 @@ def test_a_png_swapped_for_a_decompression_bomb_is_not_decoded(qapp: object, tmp
     photo.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b""))
 
     with pytest.raises(SlideRenderError, match="megapixels"):
-        decode(ref, QRectF(0, 0, 64, 48))
+        draw(ref, QRectF(0, 0, 64, 48))
