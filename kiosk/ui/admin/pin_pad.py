@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import deque
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -39,14 +40,8 @@ class _Outcome:
     ERROR = "error"
 
 
-class _CheckBridge(QObject):
-    """Carries a worker thread's answer back to the GUI thread (a queued signal).
-
-    Owned by Python, not by the pad, so a pad deleted mid-check never leaves the worker
-    emitting on a destroyed object; Qt drops the connection with the pad.
-    """
-
-    finished = Signal(int, str)
+#: How often the pad looks for the PIN check's answer while a check runs.
+COLLECT_MS = 20
 
 
 class PinPadScreen(TouchScreen):
@@ -81,8 +76,13 @@ class PinPadScreen(TouchScreen):
         self._generation = 0
         self._done = False
         self._notice = ""  # the last outcome's message, until the next key press
-        self._bridge = _CheckBridge()
-        self._bridge.finished.connect(self._on_checked)
+        # The check thread's answer, (generation, outcome): a plain Python queue the GUI thread
+        # empties on a timer that runs only during a check. The thread emits no Qt signal, so
+        # it never takes Qt's signal lock (README, "Rendering off the GUI thread").
+        self._answers: deque[tuple[int, str]] = deque()
+        self._collect = QTimer(self)
+        self._collect.setInterval(COLLECT_MS)
+        self._collect.timeout.connect(self._collect_answer)
         self._tick = QTimer(self)
         self._tick.setInterval(tick_ms)
         self._tick.timeout.connect(self._refresh)
@@ -211,7 +211,7 @@ class PinPadScreen(TouchScreen):
         self._notice = ""
         self._refresh()
         generation = self._generation
-        bridge, store = self._bridge, self._pin_store
+        answers, store = self._answers, self._pin_store
 
         def check() -> None:
             try:
@@ -222,9 +222,16 @@ class PinPadScreen(TouchScreen):
             except Exception:  # never leave the pad stuck on "Checking…"
                 log.exception("the staff PIN could not be checked")
                 outcome = _Outcome.ERROR
-            bridge.finished.emit(generation, outcome)
+            answers.append((generation, outcome))
 
         threading.Thread(target=check, name="pin-check", daemon=True).start()
+        self._collect.start()
+
+    def _collect_answer(self) -> None:
+        while self._answers:
+            generation, outcome = self._answers.popleft()
+            self._collect.stop()
+            self._on_checked(generation, outcome)
 
     def _on_checked(self, generation: int, outcome: str) -> None:
         self._checking = False
