@@ -2,7 +2,8 @@
 content changes every few hundred ms (the content watcher reloads it in its thread and the
 player, menu, browser and request form take the new deck), a patient browses topics in both
 languages and text sizes, requests are submitted through the real form into a real SQLite
-file, and the admin screen's request list is rebuilt (its rows deleted) again and again.
+file, the admin screen's request list is rebuilt (its rows deleted) again and again, and the
+GUI thread makes and drops connected objects at will (``--churn`` per action).
 
 This is the mix that froze the kiosk before the render service (README, "Rendering off the
 GUI thread"): the GUI thread deleting connected Python-made widgets while a render thread
@@ -73,7 +74,7 @@ def child(args: argparse.Namespace, work: Path) -> dict[str, object]:
     )
     shell, player = kiosk.window, kiosk.player
     counts = {"slides_shown": 0, "decks_applied": 0, "reload_edits": 0, "browse_steps": 0}
-    counts.update({"forms_submitted": 0, "admin_list_rebuilds": 0, "menu_visits": 0})
+    counts.update({"forms_submitted": 0, "admin_list_rebuilds": 0, "menu_visits": 0, "objects_dropped": 0})
     player.slideShown.connect(lambda _id: counts.__setitem__("slides_shown", counts["slides_shown"] + 1))
     player.deckApplied.connect(lambda _v: counts.__setitem__("decks_applied", counts["decks_applied"] + 1))
     topics = [t.id for t in loaded.deck.clinic.topics]
@@ -161,9 +162,22 @@ def child(args: argparse.Namespace, work: Path) -> dict[str, object]:
     actions = [browse, admin_refresh, browse, admin_refresh, browse, submit_form, admin_refresh, shell.go_home]
     turn = [0]
 
+    def churn() -> None:
+        # What the README now allows and the old rules forbade: make connected Python-made
+        # objects and drop them (deleted later, inside the event loop, without the GIL), as
+        # pytest-qt's waits and the old self-test did.
+        for number in range(args.churn):
+            timer = QTimer()
+            timer.timeout.connect(churn)
+            if number % 2:
+                timer.timeout.disconnect(churn)  # as pytest-qt's waits did, every 10 ms
+            timer.deleteLater()
+        counts["objects_dropped"] += args.churn
+
     def act() -> None:
         action = actions[turn[0] % len(actions)]
         turn[0] += 1
+        churn()
         action()
         if shell.current_screen in (MENU, REQUEST, ADMIN):
             shell.go_home()
@@ -263,6 +277,9 @@ def main() -> int:
     parser.add_argument("--hang-seconds", type=float, default=20.0, help="no loop turn for this long is a freeze")
     parser.add_argument("--reload-ms", type=int, default=500, help="how often staff edit the content")
     parser.add_argument("--action-ms", type=int, default=120, help="how often the patient or the desk acts")
+    parser.add_argument(
+        "--churn", type=int, default=50, help="connected objects made and dropped on the GUI thread per action"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.seconds is None:
