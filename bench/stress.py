@@ -139,20 +139,20 @@ def child(args: argparse.Namespace, work: Path) -> dict[str, object]:
         form = shell.request_screen
         if form is None:
             return
-        form.begin(topics[counts["forms_submitted"] % len(topics)])  # type: ignore[attr-defined]
+        form.begin(topics[counts["forms_submitted"] % len(topics)])
         shell.show_screen(REQUEST)
         n = counts["forms_submitted"]
-        form.name.edit.setText(f"Stress Patient {n}")  # type: ignore[attr-defined]
-        form.phone.edit.setText(f"303-555-{n % 10_000:04d}")  # type: ignore[attr-defined]
-        form.consent.setChecked(True)  # type: ignore[attr-defined]
-        form.submit_button.click()  # type: ignore[attr-defined]
+        form.name.edit.setText(f"Stress Patient {n}")
+        form.phone.edit.setText(f"303-555-{n % 10_000:04d}")
+        form.consent.setChecked(True)
+        form.submit_button.click()
         counts["forms_submitted"] += 1
 
     def admin_refresh() -> None:
         if ADMIN not in shell._screens:
             shell.show_screen(ADMIN)  # built on the first staff visit
             shell.go_home()
-        admin = shell.screen(ADMIN)
+        admin = shell.screen_widget(ADMIN)
         # Rebuilding the list deletes every row widget (each with its connections).
         admin.requests.load()  # type: ignore[attr-defined]
         counts["admin_list_rebuilds"] += 1

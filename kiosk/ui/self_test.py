@@ -9,6 +9,7 @@ GUI thread").
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEventLoop, QObject, QSize, QTimer
 
@@ -81,7 +82,7 @@ def show_every_slide(
     watch = _SlideWatch(player, SLIDE_TIMEOUT_S * 1000)
     failures = 0
     for slide in deck.slides:
-        outcome = watch.wait_for(slide.id, lambda slide=slide: player.show_slide(slide))
+        outcome = watch.wait_for(slide.id, partial(player.show_slide, slide))
         if "error" in outcome:
             failures += 1
             report(f"FAIL {slide.id} ({slide.kind}): could not render: {outcome['error']}")

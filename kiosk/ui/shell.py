@@ -29,6 +29,7 @@ from kiosk.core.content_state import ContentState
 from kiosk.core.model import Deck
 from kiosk.core.problems import Problem
 from kiosk.ui.accessibility import touch_stylesheet
+from kiosk.ui.collector import GuiThreadCollector
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.menu.browse_screen import BrowseScreen
@@ -138,6 +139,9 @@ class KioskShell(QWidget):
         self.session.highContrastChanged.connect(self._restyle)
         self._styled_for: tuple[int, int, bool, bool] | None = None
         self._restyle()
+        # Garbage cycles are collected here on the GUI thread, never in a worker (collector.py).
+        self.collector = GuiThreadCollector(self)
+        self.collector.start()
 
     # -- building ------------------------------------------------------------------------------
     def _follow_the_language(self, player: Player) -> None:
@@ -276,6 +280,7 @@ class KioskShell(QWidget):
         self.browse.stop()
         self._player.service.stop()
         self.idle.set_active(False)
+        self.collector.stop()
 
     def go_home(self) -> None:
         """Forget the patient (every screen clears itself) and play the slideshow."""

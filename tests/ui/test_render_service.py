@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
-from qobject_watch import installed_watch
-from test_render_decks import deck_of, everyday_slides
-from test_shell_helpers import bundled_deck
 
 from kiosk.core.model import Deck, Slide
 from kiosk.ui.render.errors import SlideRenderError
 from kiosk.ui.render.service import Priority, RenderResult, RenderService, RenderSpec
 from kiosk.ui.render.slide_renderer import SlideRenderer
+from tests.helpers.decks import deck_of, everyday_slides
+from tests.helpers.kiosk import bundled_deck
+from tests.helpers.qobject_watch import installed_watch
 
 SIZES = (QSize(1920, 1080), QSize(1080, 1920))
 
@@ -82,8 +82,14 @@ def test_the_watch_sees_a_qobject_made_in_a_worker_thread(qapp, qobject_watch) -
         document.setPlainText("x")
 
     start = threading.Event()
-    holder = threading.Thread(target=lambda: (start.wait(), build()))
+
+    def when_watched() -> None:
+        start.wait()
+        build()
+
+    holder = threading.Thread(target=when_watched)
     holder.start()
+    assert holder.ident is not None
     with qobject_watch.watching([holder.ident]) as made:
         start.set()
         holder.join()

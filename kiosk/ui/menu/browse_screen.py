@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QWheelEvent
@@ -361,7 +362,7 @@ class BrowseScreen(TouchScreen):
             # The slide the patient waits for goes ahead of queued neighbours.
             priority = Priority.SHOWN if urgent else Priority.NEXT
             self._pending[key] = self._service.request(
-                spec, lambda result, key=key: self._on_result(key, result), priority=priority, owner=self
+                spec, partial(self._on_result, key), priority=priority, owner=self
             )
         return key
 
@@ -449,10 +450,6 @@ class BrowseScreen(TouchScreen):
         while self._pending and not deadline.hasExpired():
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
         return not self._pending
-
-    @property
-    def rendering(self) -> bool:
-        return bool(self._pending)
 
     def stop(self) -> None:
         """For good (shutdown): no new renders; the ones asked for are dropped."""
