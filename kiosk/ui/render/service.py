@@ -207,6 +207,10 @@ class RenderWorker(threading.Thread):
 class RenderService(QObject):
     """Renders slides in ``workers`` Python threads; results come back on the GUI thread.
 
+    One worker by default, as before the service: the slideshow and the browser never need
+    two renders at once (the slideshow pauses while a patient browses), the machine has two
+    cores and the GUI thread needs one, and each render thread keeps its own font caches.
+
     Create, call and stop it on the GUI thread only. ``cache_bytes`` bounds the images kept
     for later requests (0 keeps none: the kiosk's screens keep what they show as pixmaps).
     """
@@ -215,7 +219,7 @@ class RenderService(QObject):
         self,
         *,
         renderer_factory: RendererFactory = default_renderer_factory,
-        workers: int = 2,
+        workers: int = 1,
         cache_bytes: int = 0,
         poll_ms: int = POLL_MS,
         parent: QObject | None = None,
