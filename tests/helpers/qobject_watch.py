@@ -101,8 +101,12 @@ class Made:
         return self.maker.startswith(PER_THREAD_INTERNALS)
 
     def describe(self) -> str:
-        names = subprocess.run(["c++filt"], input="\n".join(self.frames), capture_output=True, text=True, check=False)
-        return " < ".join((names.stdout or "\n".join(self.frames)).split("\n")[:4])
+        frames = "\n".join(self.frames)
+        demangler = shutil.which("c++filt")  # binutils; without it the names stay mangled
+        if demangler is not None:
+            names = subprocess.run([demangler], input=frames, capture_output=True, text=True, check=False)
+            frames = names.stdout or frames
+        return " < ".join(frames.split("\n")[:4])
 
 
 class QObjectWatch:
