@@ -26,7 +26,9 @@ def test_cycles_are_collected_on_the_gui_thread_not_in_an_allocating_worker(qapp
     try:
         assert not gc.isenabled()
         collected_in: list[str] = []
-        Sentinel(collected_in)  # dropped at once: only its own cycle holds it
+        sentinel = Sentinel(collected_in)
+        assert sentinel.me is sentinel
+        del sentinel  # only its own cycle holds it now
 
         kept: list[list[int]] = []
 
