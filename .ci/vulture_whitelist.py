@@ -79,3 +79,10 @@ _.pytestmark
 # DeliveryWorker's documented progress attribute (kiosk/core/delivery/outbox.py); nothing
 # reads it yet.
 _.last_summary
+
+# Qt's item models call these on our list model (drag and drop).
+_.supportedDropActions
+_.mimeTypes
+
+# The kiosk-studio program's entry point (pyproject.toml [project.scripts], the bundle).
+_.studio_main

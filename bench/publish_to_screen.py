@@ -39,7 +39,7 @@ from kiosk.core.publish.bundle import publish  # noqa: E402 - after the path abo
 from kiosk.core.publish.keys import generate_key_pair, load_private_key  # noqa: E402 - after the path above
 from tests.helpers.xvfb import running_xvfb  # noqa: E402 - after the path above
 
-SLIDE_LINE = re.compile(r"^slide (\S+) (\S+) (\d+\.\d+)$")
+SLIDE_LINE = re.compile(r"^slide (\S+) (\S+) (\d+\.\d+)(?: .*)?$")
 
 
 def read_slides(stream: object, into: queue.Queue[tuple[str, str, float]]) -> None:

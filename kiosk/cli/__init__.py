@@ -16,6 +16,7 @@ from collections.abc import Sequence
 #: nothing heavy at module level.
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("run", "play the slideshow full screen (the default command)"),
+    "studio": ("studio", "edit the slides in a window, see them as the kiosk shows them, save and publish (staff)"),
     "self-test": ("selftest", "show every slide in the real window offscreen and check each frame"),
     "config": ("config", "check or show kiosk.yaml, or print the reference of every setting"),
     "requests": ("requests", "list or export the patients' information requests (staff)"),
@@ -65,3 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(command)
     args = parser.parse_args(args_list)
     return int(args.handler(args))
+
+
+def studio_main(argv: Sequence[str] | None = None) -> int:
+    """The ``kiosk-studio`` program (a desktop shortcut): ``kiosk studio`` with its arguments."""
+    return main(["studio", *(sys.argv[1:] if argv is None else argv)])

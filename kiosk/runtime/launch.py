@@ -407,12 +407,17 @@ def _report_first_frame(kiosk: Kiosk, screen: QScreen) -> None:
 
     kiosk.window.firstFramePainted.connect(first_frame)
     if os.environ.get("KIOSK_BENCH_SLIDES"):
-        # Each slide as it goes up, with the content version it came from: how long a
-        # published or saved change takes to reach the screen (bench/publish_to_screen.py).
+        # Each slide as it goes up, with the content version it came from and its English
+        # title: how long a published or saved change takes to reach the screen, and that it
+        # did (bench/publish_to_screen.py, tests/test_studio_real_window.py).
         player = kiosk.player
-        player.slideShown.connect(
-            lambda slide_id: print(f"slide {slide_id} {player.deck.version} {time.monotonic():.6f}", flush=True)
-        )
+
+        def shown(slide_id: str) -> None:
+            slide = player.deck.slide(slide_id)
+            title = slide.title.get("en") if slide is not None else ""
+            print(f"slide {slide_id} {player.deck.version} {time.monotonic():.6f} {title}", flush=True)
+
+        player.slideShown.connect(shown)
 
 
 def _touch_services(startup: Startup, kiosk: Kiosk, config: Config, deck: Deck, clock: Clock) -> None:

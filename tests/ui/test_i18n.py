@@ -18,8 +18,10 @@ from kiosk.ui.i18n import I18N_DIR, Translations, catalogues
 BIN = Path(sys.executable).parent
 SOURCES = sorted(I18N_DIR.glob("*_es.ts"))
 #: The Python files whose strings menu_es.ts holds (docs/translations.md has the command).
-MENU_FILES = [Path("kiosk/ui/shell.py"), *sorted(Path("kiosk/ui/menu").glob("*.py"))]
 ROOT = Path(__file__).resolve().parents[2]
+MENU_FILES = [Path("kiosk/ui/shell.py"), *sorted(Path("kiosk/ui/menu").glob("*.py"))]
+#: ... and studio_es.ts, the studio's.
+STUDIO_FILES = sorted(p.relative_to(ROOT) for p in (ROOT / "kiosk/ui/studio").glob("*.py"))
 
 
 def tool(name: str) -> str:
@@ -57,13 +59,14 @@ def test_the_compiled_catalogue_is_built_from_the_current_source(source: Path, t
     assert fresh.read_bytes() == compiled.read_bytes(), f"{compiled.name} is stale: run pyside6-lrelease"
 
 
-def test_the_menu_catalogue_has_every_string_of_the_menu_code(tmp_path: Path) -> None:
-    extracted = tmp_path / "menu_es.ts"
+@pytest.mark.parametrize(("catalogue", "files"), [("menu_es.ts", MENU_FILES), ("studio_es.ts", STUDIO_FILES)])
+def test_a_catalogue_has_every_string_of_its_code(tmp_path: Path, catalogue: str, files: list[Path]) -> None:
+    extracted = tmp_path / catalogue
     subprocess.run(
-        [tool("lupdate"), "-silent", *(str(ROOT / f) for f in MENU_FILES), "-ts", str(extracted)], check=True, cwd=ROOT
+        [tool("lupdate"), "-silent", *(str(ROOT / f) for f in files), "-ts", str(extracted)], check=True, cwd=ROOT
     )
     in_code = {m.findtext("source") for m in ET.parse(extracted).getroot().iter("message")}
-    committed = {m.findtext("source") for m in ET.parse(I18N_DIR / "menu_es.ts").getroot().iter("message")}
+    committed = {m.findtext("source") for m in ET.parse(I18N_DIR / catalogue).getroot().iter("message")}
     assert in_code - committed == set(), "run pyside6-lupdate (docs/translations.md)"
 
 
