@@ -309,98 +309,98 @@
     <message>
         <location filename="../admin/pin_pad.py" line="206"/>
         <source>Enter {low} to {high} digits.</source>
-        <extracomment>Side of a PIN key, in pixels at 1080p (well over the 72 px minimum target). A wrong PIN was entered (after it was recorded in the lockout).</extracomment>
+        <extracomment>Side of a PIN key, in pixels at 1080p (well over the 72 px minimum target). How often the pad looks for the PIN check&apos;s answer while a check runs. A wrong PIN was entered (after it was recorded in the lockout).</extracomment>
         <translation>Ingrese de {low} a {high} dígitos.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="243"/>
+        <location filename="../admin/pin_pad.py" line="250"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>PIN incorrecto. Intentos restantes: {count}.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="245"/>
+        <location filename="../admin/pin_pad.py" line="252"/>
         <source>The staff PIN file is damaged. Ask IT to run kiosk set-pin again.</source>
         <translation>El archivo del PIN del personal está dañado. Pida a TI que vuelva a ejecutar kiosk set-pin.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="247"/>
+        <location filename="../admin/pin_pad.py" line="254"/>
         <source>The PIN could not be checked. Please try again.</source>
         <translation>No se pudo verificar el PIN. Vuelva a intentarlo.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="272"/>
+        <location filename="../admin/pin_pad.py" line="279"/>
         <source>The staff PIN cannot be read: the kiosk cannot use its data folder. Ask IT to run kiosk doctor.</source>
         <translation>No se puede leer el PIN del personal: el quiosco no puede usar su carpeta de datos. Pida a TI que ejecute kiosk doctor.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="275"/>
+        <location filename="../admin/pin_pad.py" line="282"/>
         <source>No staff PIN is set. Ask IT to run kiosk set-pin.</source>
         <translation>No hay un PIN del personal configurado. Pida a TI que ejecute kiosk set-pin.</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="278"/>
+        <location filename="../admin/pin_pad.py" line="285"/>
         <source>Locked: try again in {time}</source>
         <translation>Bloqueado: vuelva a intentarlo en {time}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="280"/>
+        <location filename="../admin/pin_pad.py" line="287"/>
         <source>Checking…</source>
         <translation>Verificando…</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="287"/>
+        <location filename="../admin/pin_pad.py" line="294"/>
         <source>Digits entered: {count}</source>
         <translation>Dígitos ingresados: {count}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="361"/>
+        <location filename="../admin/pin_pad.py" line="368"/>
         <source>Staff PIN</source>
         <translation>PIN del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="362"/>
-        <location filename="../admin/pin_pad.py" line="363"/>
+        <location filename="../admin/pin_pad.py" line="369"/>
+        <location filename="../admin/pin_pad.py" line="370"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="363"/>
+        <location filename="../admin/pin_pad.py" line="370"/>
         <source>Go back to the slideshow without opening the staff screen</source>
         <translation>Vuelve a la presentación sin abrir la pantalla del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="365"/>
+        <location filename="../admin/pin_pad.py" line="372"/>
         <source>Digit {digit}</source>
         <translation>Dígito {digit}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="365"/>
+        <location filename="../admin/pin_pad.py" line="372"/>
         <source>Adds this digit to the PIN</source>
         <translation>Agrega este dígito al PIN</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="366"/>
+        <location filename="../admin/pin_pad.py" line="373"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="366"/>
+        <location filename="../admin/pin_pad.py" line="373"/>
         <source>Removes the last digit</source>
         <translation>Borra el último dígito</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="367"/>
-        <location filename="../admin/pin_pad.py" line="368"/>
+        <location filename="../admin/pin_pad.py" line="374"/>
+        <location filename="../admin/pin_pad.py" line="375"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="368"/>
+        <location filename="../admin/pin_pad.py" line="375"/>
         <source>Checks the PIN and opens the staff screen</source>
         <translation>Verifica el PIN y abre la pantalla del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="288"/>
+        <location filename="../admin/pin_pad.py" line="295"/>
         <source>The PIN as dots; digits are never shown</source>
         <translation>El PIN en puntos; los dígitos nunca se muestran</translation>
     </message>

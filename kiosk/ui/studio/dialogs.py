@@ -27,6 +27,7 @@ from kiosk.core.content_history import Snapshot
 from kiosk.core.studio.model import StudioModel
 from kiosk.core.studio.trash import DeletedSlide
 from kiosk.core.studio.versions import PublishSettings
+from kiosk.ui.studio.field_panel import kind_name
 
 SETTINGS_KEY = "studio/publish"
 
@@ -201,7 +202,7 @@ class WhatPlays(QWidget):
         playing = self._model.playing_at(at.replace(tzinfo=None))
         self.list.clear()
         for number, row in enumerate(playing.slides, start=1):
-            self.list.addItem(f"{number}. {row.label}  ({row.kind})")
+            self.list.addItem(f"{number}. {row.label}  ({kind_name(row.kind or '?')})")
         for row in playing.uncertain:
             self.list.addItem(self.tr("? {title}: its schedule has a problem").format(title=row.label))
         self.summary.setText(
