@@ -308,6 +308,21 @@ OPTIONS: Sequence[Option] = (
         30,
         "Days a delivered or contacted request is kept before it is deleted.",
     ),
+    Option(
+        "stats.enabled",
+        BOOL,
+        True,
+        "Count how the kiosk is used, with no patient data: slides shown (proof of play), touch visits and "
+        "how they ended, topics opened, language and display choices, requests per topic. Kept in stats.db in "
+        "the data folder, shown by kiosk stats and on the admin screen's Insights page. See docs/deploy.md, "
+        "'Engagement figures'.",
+    ),
+    Option(
+        "stats.retention_days",
+        integer(1, 3650),
+        365,
+        "Days the engagement figures are kept before they are deleted (raw rows are added up per hour after 7 days).",
+    ),
     Option("admin.idle_close", duration(30, 1800), 120.0, "The staff screen closes itself after this much quiet time."),
     Option(
         "lockdown.enabled",

@@ -20,6 +20,8 @@ LOG_DIR_ENV = "KIOSK_LOG_DIR"
 CONFIG_DIR_ENV = "KIOSK_CONFIG_DIR"
 #: The requests database inside the data folder.
 REQUESTS_DB_NAME = "requests.db"
+#: The engagement figures (counts only, no patient data), apart from the requests.
+STATS_DB_NAME = "stats.db"
 
 PRIVATE_DIR_MODE = 0o700
 
@@ -51,6 +53,10 @@ def config_dir(explicit: str | os.PathLike[str] | None = None, environ: Mapping[
 
 def requests_db_path(directory: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None) -> Path:
     return data_dir(directory, environ) / REQUESTS_DB_NAME
+
+
+def stats_db_path(directory: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None) -> Path:
+    return data_dir(directory, environ) / STATS_DB_NAME
 
 
 def ensure_private_dir(path: Path) -> Path:
