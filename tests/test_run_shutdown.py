@@ -14,11 +14,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from kiosk.core.publish.keys import generate_key_pair
+from kiosk.core.stats.figures import read_figures
 from kiosk.runtime import exitcodes
 from kiosk.runtime.doctor import FAIL, check_data_folder
 from kiosk.runtime.single_instance import InstanceLock
@@ -95,6 +97,7 @@ def test_a_signal_shuts_the_kiosk_down_cleanly(kiosks: dict[str, KioskProcess], 
         f"{name} received: shutting down",
         "shutdown: stop the watchdog, heartbeat, window guard and memory guard",
         "shutdown: stop checking for content updates",
+        "shutdown: write the last engagement figures",
         "shutdown: close the requests database and delivery",
         "shutdown: release the instance lock",
         "shutdown: stop the stall detector",
@@ -106,6 +109,10 @@ def test_a_signal_shuts_the_kiosk_down_cleanly(kiosks: dict[str, KioskProcess], 
     stderr = kiosk.stderr()
     assert "Error calling Python override" not in stderr
     assert "Traceback" not in stderr and "did not stop" not in stderr
+    # The slide on screen at the signal was counted on the way out (proof of play).
+    now = datetime.now(UTC)
+    figures = read_figures(kiosk.data / "stats.db", now - timedelta(days=1), now + timedelta(hours=1), UTC)
+    assert figures.shows >= 1 and figures.seconds_shown > 0
 
 
 def test_an_unusable_data_folder_still_plays_and_keeps_one_kiosk(kiosks: dict[str, KioskProcess]) -> None:
@@ -126,6 +133,8 @@ def test_an_unusable_data_folder_still_plays_and_keeps_one_kiosk(kiosks: dict[st
     assert second.returncode == exitcodes.ALREADY_RUNNING, second.stderr[-2000:]
     assert "the kiosk is already running" in second.stderr
     kiosk.wait_for_log("touch services ready: requests not available")
+    # Nor can the engagement figures be written: said once, and the kiosk plays on.
+    kiosk.wait_for_log("stats: cannot open the stats database")
     # kiosk doctor says what is wrong and what the kiosk does about it.
     check = check_data_folder(Path(kiosk.env["KIOSK_DATA_DIR"]), kiosk.env)
     assert check.status == FAIL

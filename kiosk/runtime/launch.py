@@ -156,6 +156,8 @@ def _run(startup: Startup, options: RunOptions) -> int:
         _shut_down_on_signals(signals, app)
     with startup.step("touch services"):
         _touch_services(startup, kiosk, config, deck, clock)
+    with startup.step("insights"):
+        _insights(startup, kiosk, config, data_folder, clock)
     with startup.step("content updates"):
         _content_updates(startup, config, library.library, kiosk)
     with startup.step("unattended operation"):
@@ -443,6 +445,36 @@ def _touch_services(startup: Startup, kiosk: Kiosk, config: Config, deck: Deck, 
 
     kiosk.window.defer_setup(open_touch_services)
     startup.on_exit("close the requests database and delivery", close_services)
+
+
+#: What writing the last engagement figures may take at shutdown.
+STATS_STOP_SECONDS = 2.0
+
+
+def _insights(startup: Startup, kiosk: Kiosk, config: Config, data_folder: Path, clock: Clock) -> None:
+    """stats.enabled: count how the kiosk is used (no patient data) into stats.db. The recorder
+    only queues events on the GUI thread; the writer's plain Python thread writes them in
+    batches. On the way out the open slide, topic and visit are counted and the queue is
+    written (kiosk/core/stats)."""
+    if not config["stats.enabled"]:
+        log.info("insights are off (stats.enabled: false): nothing is counted")
+        return
+    from kiosk.core.paths import stats_db_path
+    from kiosk.core.stats.writer import StatsWriter
+    from kiosk.ui.insights.recorder import InsightsRecorder
+
+    writer = StatsWriter(stats_db_path(data_folder), clock, retention_days=config["stats.retention_days"])
+    writer.start()
+    recorder = InsightsRecorder(clock, writer.put)
+    recorder.attach(kiosk.window)
+    kiosk.window.hooks = replace(kiosk.window.hooks, insights=writer.figures)
+
+    def stop() -> None:
+        recorder.finish()
+        if not writer.stop(timeout=startup.time_left(STATS_STOP_SECONDS)):
+            log.warning("the last engagement figures were not written in time (%d left)", writer.pending)
+
+    startup.on_exit("write the last engagement figures", stop)
 
 
 #: What stopping the content update loop may take (less when the shutdown budget runs low).

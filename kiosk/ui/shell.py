@@ -17,7 +17,7 @@ import logging
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -44,6 +44,10 @@ from kiosk.ui.speech import Speaker
 from kiosk.ui.touch_screen import laid_out_size
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from kiosk.core.stats.figures import Figures
+
     # Types only: these screens are imported when first built, after the first slide is up.
     from kiosk.ui.admin.admin_screen import AdminScreen
     from kiosk.ui.admin.gesture import AdminGesture
@@ -85,6 +89,9 @@ class StaffHooks:
     content_updates: Callable[[], str] | None = None
     #: called just before the kiosk quits from the admin screen (e.g. lift the lock-down)
     before_exit: Callable[[], None] | None = None
+    #: the engagement figures for (since, until, time zone of the hours of the day), read off
+    #: the GUI thread (kiosk.core.stats.writer.StatsWriter.figures); None when stats are off
+    insights: Callable[[datetime, datetime, tzinfo], Future[Figures]] | None = None
 
 
 class KioskShell(QWidget):

@@ -84,6 +84,9 @@ class RequestScreen(TouchScreen):
     cancelled = Signal()
     #: A request id, after the store acknowledged it.
     submitted = Signal(str)
+    #: The topic ids of the request just stored, and nothing else about it: the insights
+    #: count requests per topic from these (kiosk/ui/insights/recorder.py).
+    requestTopics = Signal(list)
 
     def __init__(
         self,
@@ -626,6 +629,7 @@ class RequestScreen(TouchScreen):
         self._clear_form()
         self._stack.setCurrentWidget(self.thanks)
         self.thanks.start(self._thanks_seconds)
+        self.requestTopics.emit(list(result.request.topics))
         self.submitted.emit(stored.id)
 
     def _on_cancel(self) -> None:
