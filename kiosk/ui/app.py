@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kiosk.core.requests.model import InfoRequest, StoredRequest
     from kiosk.core.requests.store import RequestStore
     from kiosk.ui.admin.admin_screen import AdminScreen
+    from kiosk.ui.admin.insights_page import InsightsSource
     from kiosk.ui.admin.pin_pad import PinPadScreen
 
 log = logging.getLogger(__name__)
@@ -301,7 +302,24 @@ def _admin_screen(window: KioskShell, store: RequestStore | None, clock: Clock, 
         topic_title=lambda topic_id: _topic_title(window, topic_id),
         store_problem=staff.requests_problem,
         delivery_problem=staff.delivery_problem,
+        insights=_insights_source(window),
+        slide_title=lambda slide_id: _slide_title(window, slide_id),
     )
+
+
+def _insights_source(window: KioskShell) -> InsightsSource | None:
+    """The figures from the stats writer (kiosk run's "insights" step sets the hook), with the
+    visits' hours of the day in the clinic's time zone; None when stats are off."""
+    figures = window.hooks.insights
+    if figures is None:
+        return None
+    return lambda since, until: figures(since, until, window.player.deck.clinic.timezone)
+
+
+def _slide_title(window: KioskShell, slide_id: str) -> str:
+    """A slide's title in the session's language (a slide the content no longer has keeps its id)."""
+    slide = window.player.deck.slide(slide_id)
+    return slide.title.get(window.session.language) if slide is not None else slide_id
 
 
 def _topic_title(window: KioskShell, topic_id: str) -> str:

@@ -43,6 +43,7 @@ from kiosk.core.requests.store import RequestStore, StoreHealth
 from kiosk.ui.accessibility import describe
 from kiosk.ui.admin.actions import AdminActions
 from kiosk.ui.admin.button_row import ButtonRow
+from kiosk.ui.admin.insights_page import InsightsPage, InsightsSource
 from kiosk.ui.admin.request_list import PAGE_SIZE, RequestList, local_time
 from kiosk.ui.admin.style import staff_style
 from kiosk.ui.admin.widgets import plain_label, prepare_screen, staff_button
@@ -64,7 +65,7 @@ _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.Wheel,
 }
-_SECTIONS = ("requests", "content", "device")
+_SECTIONS = ("requests", "insights", "content", "device")
 
 
 class _InputWatcher(QObject):
@@ -99,6 +100,8 @@ class AdminScreen(TouchScreen):
         topic_title: Callable[[str], str] = str,
         store_problem: str = "",
         delivery_problem: str = "",
+        insights: InsightsSource | None = None,
+        slide_title: Callable[[str], str] = str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("adminScreen", session=session, parent=parent)
@@ -128,10 +131,13 @@ class AdminScreen(TouchScreen):
         self._build_header()
         self._build_section_switcher()
         self._build_requests_page(store, page_size, topic_title)
+        # The engagement figures (counts only), read off the GUI thread by the stats writer.
+        self.insights = InsightsPage(insights, clock=clock, topic_title=topic_title, slide_title=slide_title)
         content_page = self._build_content_page()
         device_page = self._build_device_page()
         self._pages = QStackedWidget()
         self._pages.addWidget(self._requests_page)
+        self._pages.addWidget(self.insights)
         self._pages.addWidget(content_page)
         self._pages.addWidget(device_page)
         self._build_actions()
@@ -340,6 +346,7 @@ class AdminScreen(TouchScreen):
         if app is not None:
             app.removeEventFilter(self._watcher)
         self.requests.clear()
+        self.insights.clear()
         self._set_warnings([])
         self._problems.setText("")
         self._set_status("")
@@ -372,6 +379,8 @@ class AdminScreen(TouchScreen):
         self._pages.setCurrentIndex(_SECTIONS.index(name))
         if self._open and name == "device":
             self._refresh_device()
+        if self._open and name == "insights":
+            self.insights.load()
 
     def _refresh_all(self) -> None:
         self._refresh_warnings()
@@ -615,6 +624,7 @@ class AdminScreen(TouchScreen):
         for row in (self._sections, self._actions_bar):
             row.setSpacing(gap)
         self.requests.set_spacing(gap)
+        self.insights.view.set_spacing(gap)
         margin = px(size, 32)
         self._layouts[0].setContentsMargins(margin, margin, margin, margin)
         self._fit_warnings()
@@ -628,6 +638,11 @@ class AdminScreen(TouchScreen):
         describe(self.close_button, self.tr("Close"), self.tr("Closes the staff screen and returns to the slideshow"))
         for name, text, description in (
             ("requests", self.tr("Requests"), self.tr("Patients' information requests and their delivery")),
+            (
+                "insights",
+                self.tr("Insights"),
+                self.tr("How the kiosk is used: topics, visits and requests, counted without patient data"),
+            ),
             ("content", self.tr("Content"), self.tr("Problems found in the slides at the last content load")),
             ("device", self.tr("Device"), self.tr("Version, uptime, disk space and memory of this kiosk")),
         ):
