@@ -25,6 +25,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "check a content folder and show what would play"),
     "schema": ("schema", "print the JSON Schema of clinic.yaml and slide files (for editors)"),
     "doctor": ("doctor", "check this PC: display, fonts, Qt plugins, folders, database, disk, clock, delivery (IT)"),
+    "stats": (
+        "stats",
+        "how the kiosk is used, with no patient data: visits, topics, requests per topic, slides shown (staff)",
+    ),
     "status": (
         "status",
         "is the kiosk running and painting; content, requests, last delivery, memory (--json for monitors)",

@@ -79,6 +79,7 @@ def run_checks(config_file: Path | None, env: Mapping[str, str], *, channel_time
     checks.append(check_data_folder(data, env))
     checks.append(check_writable("log folder", logs, private=False))
     checks.append(check_database(data))
+    checks.append(check_stats_database(data, enabled=config["stats.enabled"]))
     checks.extend(check_free_disk({"data folder": data, "log folder": logs}))
     checks.append(check_clock(config))
     checks.append(check_heartbeat(data))
@@ -306,6 +307,41 @@ def check_database(data: Path) -> Check:
     return Check(OK, "requests database", f"{path}: integrity ok, {total} request(s)")
 
 
+def check_stats_database(data: Path, *, enabled: bool) -> Check:
+    """The engagement figures: never a FAIL (the kiosk plays without them), but IT hears when
+    they are off, damaged (the kiosk moves the file aside and starts a new one) or unreadable."""
+    from kiosk.core.paths import STATS_DB_NAME
+    from kiosk.core.stats.schema import StatsDamaged, StatsError
+    from kiosk.core.stats.store import StatsStore
+
+    name = "stats database"
+    path = data / STATS_DB_NAME
+    if not enabled:
+        return Check(OK, name, "off (stats.enabled: false): nothing is counted")
+    aside = sorted(p.name for p in data.glob(STATS_DB_NAME + ".damaged-*") if not p.name.endswith(("-wal", "-shm")))
+    moved = f"; damaged copies moved aside: {', '.join(aside)}" if aside else ""
+    if not path.exists():
+        return Check(WARN if aside else OK, name, f"{path} not created yet (the kiosk creates it when it runs){moved}")
+    try:
+        with StatsStore(path, read_only=True) as store:
+            found = store.quick_check()
+            first = store.first_hour()
+    except StatsDamaged as exc:
+        return Check(WARN, name, f"{exc}; the kiosk moves it aside and counts into a new one{moved}")
+    except (StatsError, OSError) as exc:
+        return Check(WARN, name, f"{exc}: the kiosk plays on, but counts nothing it cannot write{moved}")
+    if found is not None:
+        return Check(WARN, name, f"{path}: quick check found: {found}; the kiosk moves it aside when it fails{moved}")
+    since = "nothing counted yet" if first is None else f"figures since {_hour_text(first)} UTC"
+    return Check(WARN if aside else OK, name, f"{path}: ok, {since}{moved}")
+
+
+def _hour_text(hour: int) -> str:
+    from kiosk.core.stats.events import hour_start
+
+    return f"{hour_start(hour):%Y-%m-%d %H:%M}"
+
+
 def check_free_disk(folders: Mapping[str, Path], usage: Callable[[Path], Any] = shutil.disk_usage) -> list[Check]:
     checks: list[Check] = []
     seen: set[int] = set()
@@ -340,20 +376,26 @@ def check_free_disk(folders: Mapping[str, Path], usage: Callable[[Path], Any] = 
 def check_clock(config: Config, now: datetime | None = None) -> Check:
     import zoneinfo
 
-    from kiosk.core.content_home import places_for, playing_folder
-
     moment = now or datetime.now(UTC)
     if moment.year < MIN_YEAR:
         return Check(
             FAIL, "clock", f"the clock says {moment:%Y-%m-%d %H:%M} UTC, before {MIN_YEAR}: set the time (NTP)"
         )
-    zone_name = _clinic_timezone(playing_folder(places_for(config["content.dir"], config["data.dir"])))
+    zone_name = clinic_timezone(config)
     try:
         zone = zoneinfo.ZoneInfo(zone_name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return Check(FAIL, "clock", f"no time-zone data for {zone_name} (install tzdata)")
     local = moment.astimezone(zone)
     return Check(OK, "clock", f"{moment:%Y-%m-%d %H:%M} UTC = {local:%H:%M} {zone_name}")
+
+
+def clinic_timezone(config: Config) -> str:
+    """The time zone in the clinic.yaml the kiosk plays (UTC when it cannot be read): the
+    clock check's, and the hours of the day ``kiosk stats`` counts visits in."""
+    from kiosk.core.content_home import places_for, playing_folder
+
+    return _clinic_timezone(playing_folder(places_for(config["content.dir"], config["data.dir"])))
 
 
 def _clinic_timezone(content: Path) -> str:
