@@ -22,6 +22,7 @@ QFrame#adminRow, QFrame#adminPanel { border: 2px solid #ffffff; }
 """
 
 NORMAL_RULES = """
+QPushButton:checked { background-color: palette(window); color: palette(window-text); border: 3px solid palette(highlight); }
 QFrame#adminRow, QFrame#adminPanel { border: 1px solid palette(mid); border-radius: 6px; }
 QLabel#adminWarning { color: #8a1c00; font-weight: bold; }
 """

@@ -92,8 +92,9 @@ class BarChart(QWidget):
                 if bar.value > 0:
                     painter.drawRoundedRect(QRectF(0, bar_top, max(width, line * 0.2), height), 3, 3)
                 painter.setPen(text)
+                # In one column after the tracks: never over a track, and easy to read down.
                 painter.drawText(
-                    QRectF(max(width, line * 0.2) + line * 0.4, y + line, widest_text + line, line),
+                    QRectF(track + line * 0.4, y + line, widest_text + line, line),
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                     bar.text,
                 )
