@@ -105,3 +105,19 @@ def test_bad_dates_and_a_missing_or_damaged_file_are_clear_errors(
     check = check_stats_database(data_dir, enabled=True)
     assert check.status == WARN and "moves it aside" in check.detail
     assert "off" in check_stats_database(data_dir, enabled=False).detail
+
+
+def test_status_json_carries_the_last_weeks_figures_for_fleets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
+    hour = hour_of(datetime.now(UTC)) - 2
+    with StatsStore(data / "stats.db") as store:
+        store.record([VisitEnded(hour, 30_000, Outcome.REQUEST), VisitEnded(hour - 24 * 8, 1, Outcome.BACK)])
+    assert main(["status", "--json"]) == exitcodes.PROBLEMS  # no kiosk runs here
+    facts = json.loads(capsys.readouterr().out)
+    assert facts["insights"]["visits"]["total"] == 1 and facts["insights"]["visits"]["ended_in_request_share"] == 1.0
+    assert facts["insights_problem"] is None
+    main(["status"])
+    assert "insights: 1 visit(s) in the last 7 days, 100% ended in a request, 0 request(s)" in capsys.readouterr().out

@@ -107,6 +107,8 @@ def test_status_of_a_running_kiosk(tmp_path: Path, capsys: pytest.CaptureFixture
         lock.release()
     facts = json.loads(capsys.readouterr().out)
     assert facts["running"] is True and facts["pid"] == os.getpid()
+    # The last week's engagement figures, for fleets (none counted yet here).
+    assert facts["insights"] is None and "nothing counted yet" in facts["insights_problem"]
     assert facts["last_frame_age_seconds"] < 60
     if sys.platform.startswith("linux"):
         assert facts["memory_bytes"] > 10_000_000
@@ -151,6 +153,7 @@ def test_a_running_kiosk_writes_its_textfile_and_status_sees_it(tmp_path: Path) 
         assert status.returncode == exitcodes.OK, status.stdout + status.stderr
         assert facts["running"] is True and facts["pid"] == proc.pid
         assert facts["content"]["errors"] == 0 and facts["content"]["version"]
+        assert "insights" in facts
     finally:
         proc.terminate()
         proc.communicate(timeout=TIMEOUT)
@@ -201,3 +204,5 @@ def test_status_finds_a_kiosk_whose_lock_had_to_move(
         lock.release()
     facts = json.loads(capsys.readouterr().out)
     assert facts["running"] is True and facts["pid"] == os.getpid()
+    # The last week's engagement figures, for fleets (none counted yet here).
+    assert facts["insights"] is None and "nothing counted yet" in facts["insights_problem"]

@@ -1,6 +1,8 @@
 """``kiosk status [--json]``: is the kiosk running and painting, what content plays (and its
 errors), requests pending and failed, when a request last got through, memory. The same facts
-the running kiosk writes to ``monitoring.textfile`` for node_exporter (kiosk.core.health).
+the running kiosk writes to ``monitoring.textfile`` for node_exporter (kiosk.core.health);
+``--json`` adds the last 7 days' engagement figures (``insights``, as ``kiosk stats --format
+json`` gives them) for fleets.
 
 Exit 0 when a kiosk runs here and painted within the last minute, 1 otherwise.
 """
@@ -8,15 +10,17 @@ Exit 0 when a kiosk runs here and painted within the last minute, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.runtime import exitcodes
 
 if TYPE_CHECKING:
+    from kiosk.core.config import Config
     from kiosk.core.health import Health
 
 #: A kiosk paints at least every 5 s (the heartbeat); older than this, it is frozen or stopped.
@@ -47,9 +51,57 @@ def run(args: argparse.Namespace) -> int:
     folder = data_dir(loaded.config["data.dir"])
     running, pid = _running(folder)
     health = health_of_this_kiosk(loaded.config, folder, running=running, pid=pid)
-    sys.stdout.write(health.to_json() if args.json else _text(health, folder))
+    insights, insights_problem = _insights(loaded.config, folder)
+    if args.json:
+        facts = health.to_dict()
+        facts["insights"] = insights
+        facts["insights_problem"] = insights_problem or None
+        sys.stdout.write(json.dumps(facts, indent=1, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(_text(health, folder) + _insights_line(insights, insights_problem))
     age = health.last_frame_age()
     return exitcodes.OK if running and age is not None and age <= FRESH_FRAME_S else exitcodes.PROBLEMS
+
+
+#: The period of the engagement figures status reports.
+INSIGHTS_DAYS = 7
+
+
+def _insights(config: Config, folder: Path) -> tuple[dict[str, object] | None, str]:
+    """The last INSIGHTS_DAYS days' figures, read-only (a status check never creates the
+    file); (None, why) when there are none to read."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from kiosk.core.paths import stats_db_path
+    from kiosk.core.stats.figures import read_figures
+    from kiosk.core.stats.schema import StatsError
+    from kiosk.runtime.doctor import clinic_timezone
+
+    if not config["stats.enabled"]:
+        return None, "off (stats.enabled: false)"
+    path = stats_db_path(folder)
+    if not path.is_file():
+        return None, f"{path}: nothing counted yet"
+    try:
+        zone = ZoneInfo(clinic_timezone(config))
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("UTC")
+    now = datetime.now(zone)
+    try:
+        figures = read_figures(path, now - timedelta(days=INSIGHTS_DAYS), now, zone)
+    except StatsError as exc:
+        return None, str(exc)
+    return figures.to_dict(), ""
+
+
+def _insights_line(insights: dict[str, object] | None, problem: str) -> str:
+    if insights is None:
+        return f"insights: {problem}\n"
+    visits = insights["visits"]
+    assert isinstance(visits, dict)
+    share = visits["ended_in_request_share"]
+    ended = "" if share is None else f", {share:.0%} ended in a request"
+    return f"insights: {visits['total']} visit(s) in the last {INSIGHTS_DAYS} days{ended}, {insights['requests']} request(s)\n"
 
 
 def _running(folder: Path) -> tuple[bool, int | None]:
