@@ -19,6 +19,8 @@ from kiosk.core.content_home import content_places
 from kiosk.core.content_library import ContentLibrary
 from kiosk.core.loader import content_version, load_deck
 from kiosk.core.resources import bundled_content_dir
+from kiosk.core.stats.events import TOPIC, Outcome, Tally, VisitEnded, hour_of
+from kiosk.core.stats.store import StatsStore
 from kiosk.core.studio.model import StudioModel
 from kiosk.core.studio.saving import SaveResult
 from kiosk.core.studio.versions import Published, PublishSettings
@@ -277,3 +279,31 @@ def test_the_studio_speaks_spanish(qtbot: QtBot, window: StudioWindow) -> None:
     assert window.tabs.tabText(0) == "Diapositiva"
     window.set_language("en")
     assert window.tabs.tabText(0) == "Slide"
+
+
+def test_the_kiosks_insights_in_the_studio(qtbot: QtBot, tmp_path: Path) -> None:
+    places = content_places(tmp_path / "data")
+    ContentLibrary(places).start()
+    hour = hour_of(NOW) - 1
+    with StatsStore(places.data / "stats.db") as store:
+        store.record([VisitEnded(hour, 50_000, Outcome.REQUEST), Tally(hour, TOPIC, "exercise", 2, 90_000)])
+    window = open_window(qtbot, StudioModel.open(places.home, places=places, clock=FixedClock(NOW)))
+    try:
+        dialog = window.show_insights()
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.view.figures is not None, timeout=WAIT)
+        assert dialog.view.figures is not None and dialog.view.figures.visits == 1
+        assert [(b.label, b.text) for b in dialog.view.topics.bars] == [
+            ("Back exercises", "2 opened · 0 slides viewed · 2 min")
+        ]
+        (places.data / "stats.db").write_bytes(b"damaged " * 600)  # another period reads it again
+        dialog.view.period_buttons[7].click()
+        qtbot.waitUntil(lambda: "cannot be read" in dialog.view.status.text(), timeout=WAIT)
+        assert "damaged" in dialog.view.status.text()
+        dialog.close()
+    finally:
+        window.shut_down()
+
+
+def test_a_folder_that_is_no_kiosks_content_home_has_no_insights(window: StudioWindow) -> None:
+    assert not window.insights_action.isEnabled() and window.show_insights() is None

@@ -136,6 +136,10 @@ class StudioModel:
         return self._state.languages()
 
     @property
+    def clock(self) -> Clock:
+        return self._clock
+
+    @property
     def timezone(self) -> ZoneInfo:
         return self._state.timezone()
 

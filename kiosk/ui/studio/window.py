@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.fields import SLIDE_KINDS
+from kiosk.core.paths import stats_db_path
 from kiosk.core.studio.checking import CheckResult
 from kiosk.core.studio.keys import CLINIC, DocKey
 from kiosk.core.studio.model import StudioModel
@@ -48,6 +49,7 @@ from kiosk.ui.render.service import RenderService
 from kiosk.ui.studio.dialogs import DeletedDialog, PublishDialog, VersionsDialog, WhatPlays
 from kiosk.ui.studio.field_inputs import InputContext
 from kiosk.ui.studio.field_panel import FieldPanel, kind_name
+from kiosk.ui.studio.insights_dialog import InsightsDialog
 from kiosk.ui.studio.preview_pane import PreviewPane
 from kiosk.ui.studio.slide_list import KeyRole, SlideDelegate, SlideListModel, SlideListView, Thumbs
 from kiosk.ui.studio.tasks import Tasks
@@ -225,6 +227,11 @@ class StudioWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(self._translations.language == code)
             action.triggered.connect(lambda _c=False, c=code: self.set_language(c))
+        # The figures of the kiosk whose content home this is (another folder has none).
+        self.insights_action = QAction(self.tr("Kiosk &insights…"), self)
+        self.insights_action.setEnabled(self.model.places is not None)
+        self.insights_action.triggered.connect(self.show_insights)
+        view_menu.addAction(self.insights_action)
 
     # -- what the window shows -----------------------------------------------------------------
     def _describe(self, row: SlideRow) -> str:
@@ -566,6 +573,37 @@ class StudioWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.restore_version(str(dialog.chosen()))
+
+    def show_insights(self) -> InsightsDialog | None:
+        """How the kiosk is used (kiosk/core/stats), read-only from its data folder."""
+        places = self.model.places
+        if places is None:
+            return None
+        language = self._translations.language
+
+        def topic_title(topic_id: str) -> str:
+            topic = next((t for t in self.model.topics if t.id == topic_id), None)
+            title = topic.title if topic is not None else None
+            return (title.text(language) or title.english or topic_id) if title is not None else topic_id
+
+        def slide_title(slide_id: str) -> str:
+            row = next((r for r in self.model.slides() if r.id == slide_id), None)
+            title = row.title if row is not None else None
+            return (title.text(language) or title.english or slide_id) if title is not None else slide_id
+
+        dialog = InsightsDialog(
+            stats_db_path(places.data),
+            tasks=self.tasks,
+            clock=self.model.clock,
+            zone=self.model.timezone,
+            topic_title=topic_title,
+            slide_title=slide_title,
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.load()
+        dialog.open()
+        return dialog
 
     def restore_version(self, version: str) -> None:
         snapshot = self.model.restore_version(version, discard_changes=True)
