@@ -63,7 +63,7 @@ class InsightsPage(QWidget):
             self.view.show_message(
                 self.tr(
                     "Insights are off on this kiosk: nothing is being counted (stats.enabled in kiosk.yaml, "
-                    "see docs/deploy.md)."
+                    "see docs/insights.md)."
                 )
             )
             return

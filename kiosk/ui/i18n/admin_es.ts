@@ -4,304 +4,540 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../admin/admin_screen.py" line="393"/>
+        <location filename="../admin/admin_screen.py" line="402"/>
         <source>Requests cannot be stored or shown on this kiosk: {reason}</source>
         <translation>No se pueden guardar ni mostrar solicitudes en este quiosco: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="394"/>
+        <location filename="../admin/admin_screen.py" line="403"/>
         <source>the requests database is not open</source>
         <translation>la base de datos de solicitudes no está abierta</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="404"/>
+        <location filename="../admin/admin_screen.py" line="413"/>
         <source>The requests database cannot be read: {reason}</source>
         <translation>No se puede leer la base de datos de solicitudes: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="408"/>
+        <location filename="../admin/admin_screen.py" line="417"/>
         <source>What to do: IT runs kiosk doctor on this kiosk (docs/deploy.md). Until then patients are asked to go to the front desk; no request is lost unseen.</source>
         <translation>Qué hacer: TI ejecuta kiosk doctor en este quiosco (docs/deploy.md). Mientras tanto, se pide a los pacientes que vayan a la recepción; ninguna solicitud se pierde sin que nadie lo sepa.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="414"/>
+        <location filename="../admin/admin_screen.py" line="423"/>
         <source>Requests are not being sent to the clinic: {reason}</source>
         <translation>Las solicitudes no se están enviando a la clínica: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="438"/>
+        <location filename="../admin/admin_screen.py" line="447"/>
         <source>Content state unavailable: {reason}</source>
         <translation>No se pudo leer el estado del contenido: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="442"/>
+        <location filename="../admin/admin_screen.py" line="451"/>
         <source>Content version: {version}</source>
         <translation>Versión del contenido: {version}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="444"/>
+        <location filename="../admin/admin_screen.py" line="453"/>
         <source>Content folder: {folder}</source>
         <translation>Carpeta de contenido: {folder}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="452"/>
+        <location filename="../admin/admin_screen.py" line="461"/>
         <source>Problems in the last content load: {count}</source>
         <translation>Problemas en la última carga del contenido: {count}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="455"/>
+        <location filename="../admin/admin_screen.py" line="464"/>
         <source>No problems in the last content load.</source>
         <translation>No hubo problemas en la última carga del contenido.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="461"/>
+        <location filename="../admin/admin_screen.py" line="470"/>
         <source>The content folder has {count} problem(s), so the kiosk plays the last content that worked ({version}). Fix the problems below and it changes at once.</source>
         <translation>La carpeta de contenido tiene {count} problema(s), así que el quiosco muestra el último contenido que funcionó ({version}). Corrija los problemas de abajo y cambiará de inmediato.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="466"/>
+        <location filename="../admin/admin_screen.py" line="475"/>
         <source>The content folder has {count} problem(s) and there is no earlier content that worked, so the kiosk plays the content it was shipped with.</source>
         <translation>La carpeta de contenido tiene {count} problema(s) y no hay contenido anterior que haya funcionado, así que el quiosco muestra el contenido con el que se entregó.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="469"/>
+        <location filename="../admin/admin_screen.py" line="478"/>
         <source>No content can be played; the kiosk shows its welcome screen.</source>
         <translation>No se puede mostrar ningún contenido; el quiosco muestra su pantalla de bienvenida.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="473"/>
+        <location filename="../admin/admin_screen.py" line="482"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="491"/>
+        <location filename="../admin/admin_screen.py" line="500"/>
         <source>{free} free of {total} ({path})</source>
         <translation>{free} libres de {total} ({path})</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="499"/>
+        <location filename="../admin/admin_screen.py" line="508"/>
         <source>{rss} resident, {pss} proportional</source>
         <translation>{rss} residente, {pss} proporcional</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="504"/>
+        <location filename="../admin/admin_screen.py" line="513"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="510"/>
+        <location filename="../admin/admin_screen.py" line="519"/>
         <source>Resume slideshow</source>
         <translation>Reanudar presentación</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="510"/>
+        <location filename="../admin/admin_screen.py" line="519"/>
         <source>Pause slideshow</source>
         <translation>Pausar presentación</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="514"/>
+        <location filename="../admin/admin_screen.py" line="523"/>
         <source>Starts the slides moving again</source>
         <translation>Vuelve a pasar las diapositivas</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="516"/>
+        <location filename="../admin/admin_screen.py" line="525"/>
         <source>Holds the slideshow on its current slide until resumed</source>
         <translation>Deja la presentación en la diapositiva actual hasta que se reanude</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="534"/>
+        <location filename="../admin/admin_screen.py" line="543"/>
         <source>Marked as contacted.</source>
         <translation>Marcada como contactada.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="536"/>
+        <location filename="../admin/admin_screen.py" line="545"/>
         <source>That request no longer exists (it may have expired).</source>
         <translation>Esa solicitud ya no existe (puede haber caducado).</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="539"/>
+        <location filename="../admin/admin_screen.py" line="548"/>
         <source>Could not save: {reason}</source>
         <translation>No se pudo guardar: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="547"/>
+        <location filename="../admin/admin_screen.py" line="556"/>
         <source>Could not retry: {reason}</source>
         <translation>No se pudo reintentar: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="550"/>
+        <location filename="../admin/admin_screen.py" line="559"/>
         <source>Queued to send again.</source>
         <translation>En cola para enviarse de nuevo.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="552"/>
+        <location filename="../admin/admin_screen.py" line="561"/>
         <source>Every failed request is queued to send again.</source>
         <translation>Todas las solicitudes fallidas están en cola para enviarse de nuevo.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="564"/>
+        <location filename="../admin/admin_screen.py" line="573"/>
         <source>Could not reload the content: {reason}</source>
         <translation>No se pudo recargar el contenido: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="566"/>
+        <location filename="../admin/admin_screen.py" line="575"/>
         <source>Content reloaded.</source>
         <translation>Contenido recargado.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="576"/>
+        <location filename="../admin/admin_screen.py" line="585"/>
         <source>Could not change the slideshow: {reason}</source>
         <translation>No se pudo cambiar la presentación: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="578"/>
+        <location filename="../admin/admin_screen.py" line="587"/>
         <source>Slideshow paused.</source>
         <translation>Presentación en pausa.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="578"/>
+        <location filename="../admin/admin_screen.py" line="587"/>
         <source>Slideshow resumed.</source>
         <translation>Presentación reanudada.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="626"/>
+        <location filename="../admin/admin_screen.py" line="636"/>
         <source>Staff admin</source>
         <translation>Administración del personal</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="627"/>
-        <location filename="../admin/admin_screen.py" line="628"/>
+        <location filename="../admin/admin_screen.py" line="637"/>
+        <location filename="../admin/admin_screen.py" line="638"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="628"/>
+        <location filename="../admin/admin_screen.py" line="638"/>
         <source>Closes the staff screen and returns to the slideshow</source>
         <translation>Cierra la pantalla del personal y vuelve a la presentación</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="630"/>
+        <location filename="../admin/admin_screen.py" line="640"/>
         <source>Requests</source>
         <translation>Solicitudes</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="630"/>
+        <location filename="../admin/admin_screen.py" line="640"/>
         <source>Patients&apos; information requests and their delivery</source>
         <translation>Solicitudes de información de los pacientes y su envío</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="631"/>
+        <location filename="../admin/admin_screen.py" line="643"/>
+        <source>Insights</source>
+        <translation>Estadísticas</translation>
+    </message>
+    <message>
+        <location filename="../admin/admin_screen.py" line="644"/>
+        <source>How the kiosk is used: topics, visits and requests, counted without patient data</source>
+        <translation>Cómo se usa el quiosco: temas, visitas y solicitudes, contados sin datos de los pacientes</translation>
+    </message>
+    <message>
+        <location filename="../admin/admin_screen.py" line="646"/>
         <source>Content</source>
         <translation>Contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="631"/>
+        <location filename="../admin/admin_screen.py" line="646"/>
         <source>Problems found in the slides at the last content load</source>
         <translation>Problemas encontrados en las diapositivas en la última carga</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="632"/>
+        <location filename="../admin/admin_screen.py" line="647"/>
         <source>Device</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="632"/>
+        <location filename="../admin/admin_screen.py" line="647"/>
         <source>Version, uptime, disk space and memory of this kiosk</source>
         <translation>Versión, tiempo encendido, espacio en disco y memoria de este quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="638"/>
+        <location filename="../admin/admin_screen.py" line="653"/>
         <source>Kiosk version</source>
         <translation>Versión del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="639"/>
+        <location filename="../admin/admin_screen.py" line="654"/>
         <source>Content version</source>
         <translation>Versión del contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="640"/>
+        <location filename="../admin/admin_screen.py" line="655"/>
         <source>Kiosk running for</source>
         <translation>Quiosco funcionando desde hace</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="641"/>
+        <location filename="../admin/admin_screen.py" line="656"/>
         <source>Computer running for</source>
         <translation>Computadora encendida desde hace</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="642"/>
+        <location filename="../admin/admin_screen.py" line="657"/>
         <source>Disk space</source>
         <translation>Espacio en disco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="643"/>
+        <location filename="../admin/admin_screen.py" line="658"/>
         <source>Memory</source>
         <translation>Memoria</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="644"/>
+        <location filename="../admin/admin_screen.py" line="659"/>
         <source>Last delivery to the clinic</source>
         <translation>Último envío a la clínica</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="645"/>
+        <location filename="../admin/admin_screen.py" line="660"/>
         <source>Computer</source>
         <translation>Computadora</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="646"/>
+        <location filename="../admin/admin_screen.py" line="661"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="649"/>
-        <location filename="../admin/admin_screen.py" line="651"/>
+        <location filename="../admin/admin_screen.py" line="664"/>
+        <location filename="../admin/admin_screen.py" line="666"/>
         <source>Reload content</source>
         <translation>Recargar contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="651"/>
+        <location filename="../admin/admin_screen.py" line="666"/>
         <source>Reads the slides from the content folder again now</source>
         <translation>Vuelve a leer ahora las diapositivas de la carpeta de contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="653"/>
-        <location filename="../admin/admin_screen.py" line="654"/>
+        <location filename="../admin/admin_screen.py" line="668"/>
+        <location filename="../admin/admin_screen.py" line="669"/>
         <source>Exit kiosk</source>
         <translation>Salir del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="654"/>
+        <location filename="../admin/admin_screen.py" line="669"/>
         <source>Quits the kiosk program (asks first)</source>
         <translation>Cierra el programa del quiosco (pregunta antes)</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="657"/>
+        <location filename="../admin/admin_screen.py" line="672"/>
         <source>Exit the kiosk program? Where the computer restarts it automatically (see docs/deploy.md), it comes back within seconds.</source>
         <translation>¿Salir del programa del quiosco? Si la computadora lo reinicia automáticamente (vea docs/deploy.md), vuelve en unos segundos.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="661"/>
-        <location filename="../admin/admin_screen.py" line="662"/>
+        <location filename="../admin/admin_screen.py" line="676"/>
+        <location filename="../admin/admin_screen.py" line="677"/>
         <source>Exit now</source>
         <translation>Salir ahora</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="662"/>
+        <location filename="../admin/admin_screen.py" line="677"/>
         <source>Quits the kiosk program</source>
         <translation>Cierra el programa del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="663"/>
-        <location filename="../admin/admin_screen.py" line="664"/>
+        <location filename="../admin/admin_screen.py" line="678"/>
+        <location filename="../admin/admin_screen.py" line="679"/>
         <source>Keep running</source>
         <translation>Seguir funcionando</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="664"/>
+        <location filename="../admin/admin_screen.py" line="679"/>
         <source>Goes back without exiting</source>
         <translation>Vuelve atrás sin salir</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsPage</name>
+    <message>
+        <location filename="../admin/insights_page.py" line="65"/>
+        <source>Insights are off on this kiosk: nothing is being counted (stats.enabled in kiosk.yaml, see docs/insights.md).</source>
+        <extracomment>The figures for hours starting in [since, until), read off the GUI thread.</extracomment>
+        <translation>Las estadísticas están desactivadas en este quiosco: no se cuenta nada (stats.enabled en kiosk.yaml, vea docs/insights.md).</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_page.py" line="77"/>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_page.py" line="106"/>
+        <source>The figures cannot be read now: {reason}</source>
+        <translation>No se pueden leer las cifras ahora: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsView</name>
+    <message>
+        <location filename="../insights/view.py" line="190"/>
+        <source>Last 7 days</source>
+        <extracomment>The periods staff choose from, in days (the last is &quot;12 months&quot;). How visits ended, the one that matters most first (the chart&apos;s strongest shade). Languages named in themselves, as on the menu. days: staff chose another period</extracomment>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="190"/>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="190"/>
+        <source>Last 12 months</source>
+        <translation>Últimos 12 meses</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="194"/>
+        <source>Topics by interest</source>
+        <translation>Temas por interés</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="195"/>
+        <source>Visits per hour of the day</source>
+        <translation>Visitas por hora del día</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="196"/>
+        <source>Requests per topic</source>
+        <translation>Solicitudes por tema</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="197"/>
+        <source>How visits ended</source>
+        <translation>Cómo terminaron las visitas</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="198"/>
+        <source>Slides on screen (proof of play)</source>
+        <translation>Diapositivas en pantalla (prueba de emisión)</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="220"/>
+        <source>{opens} opened · {slides} · {time}</source>
+        <translation>{opens} abierto(s) · {slides} · {time}</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="222"/>
+        <source>1 slide viewed</source>
+        <translation>1 diapositiva vista</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="222"/>
+        <source>{n} slides viewed</source>
+        <translation>{n} diapositivas vistas</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="229"/>
+        <source>No topic was opened in this period.</source>
+        <translation>No se abrió ningún tema en este periodo.</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="234"/>
+        <source>{hour}:00: {visits}</source>
+        <translation>{hour}:00: {visits}</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="235"/>
+        <location filename="../insights/view.py" line="297"/>
+        <source>1 visit</source>
+        <translation>1 visita</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="235"/>
+        <location filename="../insights/view.py" line="297"/>
+        <source>{n} visits</source>
+        <translation>{n} visitas</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="240"/>
+        <location filename="../insights/view.py" line="262"/>
+        <source>No visits in this period.</source>
+        <translation>No hubo visitas en este periodo.</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="248"/>
+        <source>1 request</source>
+        <translation>1 solicitud</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="248"/>
+        <source>{n} requests</source>
+        <translation>{n} solicitudes</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="252"/>
+        <source>No request named a topic in this period.</source>
+        <translation>Ninguna solicitud mencionó un tema en este periodo.</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="255"/>
+        <source>Sent a request</source>
+        <translation>Enviaron una solicitud</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="256"/>
+        <source>Went back to the slideshow</source>
+        <translation>Volvieron a la presentación</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="257"/>
+        <source>Left (the screen timed out)</source>
+        <translation>Se fueron (la pantalla se reinició sola)</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="258"/>
+        <source>Ended by staff or a restart</source>
+        <translation>Terminadas por el personal o un reinicio</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="269"/>
+        <source>{shows} · {time}</source>
+        <translation>{shows} · {time}</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="270"/>
+        <source>once</source>
+        <translation>una vez</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="270"/>
+        <source>{n} times</source>
+        <translation>{n} veces</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="275"/>
+        <source>No slide was shown in this period.</source>
+        <translation>No se mostró ninguna diapositiva en este periodo.</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="280"/>
+        <source>From {since} to {until} ({zone}), counted by the hour.</source>
+        <translation>Del {since} al {until} ({zone}), contado por horas.</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="285"/>
+        <source>Nothing has been recorded yet.</source>
+        <translation>Todavía no se ha registrado nada.</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="287"/>
+        <source>Counting began on {date}.</source>
+        <translation>El conteo empezó el {date}.</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="296"/>
+        <source>{visits}; {share} ended in a request. A visit lasted {average} on average.</source>
+        <translation>{visits}; el {share} terminó en una solicitud. Una visita duró {average} en promedio.</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="303"/>
+        <source>Nobody used the touch screen in this period.</source>
+        <translation>Nadie usó la pantalla táctil en este periodo.</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="305"/>
+        <source>Menu opened: {menu}. Requests sent: {requests}.</source>
+        <translation>Menú abierto: {menu}. Solicitudes enviadas: {requests}.</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="314"/>
+        <source>Visits that chose: {choices}</source>
+        <translation>Visitas que eligieron: {choices}</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="316"/>
+        <source>No visit changed the language, text size or contrast.</source>
+        <translation>Ninguna visita cambió el idioma, el tamaño del texto ni el contraste.</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="319"/>
+        <source>Slides shown: {shows}, {time} on screen in all.</source>
+        <translation>Diapositivas mostradas: {shows}, {time} en pantalla en total.</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="330"/>
+        <source>larger text</source>
+        <translation>texto más grande</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="331"/>
+        <source>normal text</source>
+        <translation>texto normal</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="332"/>
+        <source>high contrast</source>
+        <translation>alto contraste</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="333"/>
+        <source>normal contrast</source>
+        <translation>contraste normal</translation>
     </message>
 </context>
 <context>

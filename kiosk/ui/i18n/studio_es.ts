@@ -4,7 +4,7 @@
 <context>
     <name>ColourInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="539"/>
+        <location filename="../studio/field_inputs.py" line="541"/>
         <source>Choose the colour for {field}</source>
         <translation>Elegir el color de {field}</translation>
     </message>
@@ -12,22 +12,22 @@
 <context>
     <name>DeletedDialog</name>
     <message>
-        <location filename="../studio/dialogs.py" line="146"/>
+        <location filename="../studio/dialogs.py" line="147"/>
         <source>Deleted slides</source>
         <translation>Diapositivas eliminadas</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="148"/>
+        <location filename="../studio/dialogs.py" line="149"/>
         <source>Deleted slides, newest first</source>
         <translation>Diapositivas eliminadas, la más reciente primero</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="153"/>
+        <location filename="../studio/dialogs.py" line="154"/>
         <source>(deleted since the last save)</source>
         <translation>(eliminada después de la última vez que se guardó)</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="160"/>
+        <location filename="../studio/dialogs.py" line="161"/>
         <source>Bring back</source>
         <translation>Recuperar</translation>
     </message>
@@ -328,14 +328,33 @@
     </message>
 </context>
 <context>
+    <name>InsightsDialog</name>
+    <message>
+        <location filename="../studio/insights_dialog.py" line="49"/>
+        <source>Kiosk insights</source>
+        <translation>Estadísticas del quiosco</translation>
+    </message>
+    <message>
+        <location filename="../studio/insights_dialog.py" line="63"/>
+        <source>Reading the figures…</source>
+        <translation>Leyendo las cifras…</translation>
+    </message>
+    <message>
+        <location filename="../studio/insights_dialog.py" line="74"/>
+        <location filename="../studio/insights_dialog.py" line="81"/>
+        <source>The figures cannot be read: {reason}</source>
+        <translation>No se pueden leer las cifras: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>NumberInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="435"/>
+        <location filename="../studio/field_inputs.py" line="437"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="441"/>
+        <location filename="../studio/field_inputs.py" line="443"/>
         <source>not set (default)</source>
         <translation>sin indicar (predeterminado)</translation>
     </message>
@@ -343,47 +362,47 @@
 <context>
     <name>OpeningHoursInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="861"/>
+        <location filename="../studio/field_inputs.py" line="863"/>
         <source>Monday</source>
         <translation>Lunes</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="861"/>
+        <location filename="../studio/field_inputs.py" line="863"/>
         <source>Tuesday</source>
         <translation>Martes</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="861"/>
+        <location filename="../studio/field_inputs.py" line="863"/>
         <source>Wednesday</source>
         <translation>Miércoles</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="861"/>
+        <location filename="../studio/field_inputs.py" line="863"/>
         <source>Thursday</source>
         <translation>Jueves</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="862"/>
+        <location filename="../studio/field_inputs.py" line="864"/>
         <source>Friday</source>
         <translation>Viernes</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="862"/>
+        <location filename="../studio/field_inputs.py" line="864"/>
         <source>Saturday</source>
         <translation>Sábado</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="862"/>
+        <location filename="../studio/field_inputs.py" line="864"/>
         <source>Sunday</source>
         <translation>Domingo</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="866"/>
+        <location filename="../studio/field_inputs.py" line="868"/>
         <source>not said</source>
         <translation>sin indicar</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="901"/>
+        <location filename="../studio/field_inputs.py" line="903"/>
         <source>Write hours like 08:00-18:00 (several with commas), or closed.</source>
         <translation>Escriba el horario así: 08:00-18:00 (varios separados por comas), o closed si está cerrado.</translation>
     </message>
@@ -391,27 +410,27 @@
 <context>
     <name>PictureInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="589"/>
+        <location filename="../studio/field_inputs.py" line="591"/>
         <source>Choose picture…</source>
         <translation>Elegir imagen…</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="590"/>
+        <location filename="../studio/field_inputs.py" line="592"/>
         <source>Choose a picture for {field}</source>
         <translation>Elegir una imagen para {field}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="592"/>
+        <location filename="../studio/field_inputs.py" line="594"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="593"/>
+        <location filename="../studio/field_inputs.py" line="595"/>
         <source>Remove the picture from {field}</source>
         <translation>Quitar la imagen de {field}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="609"/>
+        <location filename="../studio/field_inputs.py" line="611"/>
         <source>No picture</source>
         <translation>Sin imagen</translation>
     </message>
@@ -517,59 +536,59 @@
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../studio/dialogs.py" line="43"/>
+        <location filename="../studio/dialogs.py" line="44"/>
         <source>Publish to the kiosks</source>
         <translation>Publicar en los quioscos</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="47"/>
+        <location filename="../studio/dialogs.py" line="48"/>
         <source>Private key file</source>
         <translation>Archivo de la clave privada</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="48"/>
-        <location filename="../studio/dialogs.py" line="63"/>
+        <location filename="../studio/dialogs.py" line="49"/>
+        <location filename="../studio/dialogs.py" line="64"/>
         <source>Publish folder</source>
         <translation>Carpeta de publicación</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="51"/>
-        <location filename="../studio/dialogs.py" line="57"/>
+        <location filename="../studio/dialogs.py" line="52"/>
+        <location filename="../studio/dialogs.py" line="58"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="52"/>
+        <location filename="../studio/dialogs.py" line="53"/>
         <source>Choose the private key file</source>
         <translation>Elegir el archivo de la clave privada</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="58"/>
+        <location filename="../studio/dialogs.py" line="59"/>
         <source>Choose the publish folder</source>
         <translation>Elegir la carpeta de publicación</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="62"/>
+        <location filename="../studio/dialogs.py" line="63"/>
         <source>Private key (content.key)</source>
         <translation>Clave privada (content.key)</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="66"/>
+        <location filename="../studio/dialogs.py" line="67"/>
         <source>The saved content is checked, signed with the key and written to the publish folder. Copy that folder to where the kiosks look (a bucket, a web server or a shared folder); each kiosk then takes it at its next check.</source>
         <translation>El contenido guardado se revisa, se firma con la clave y se escribe en la carpeta de publicación. Copie esa carpeta adonde consultan los quioscos (un bucket, un servidor web o una carpeta compartida); cada quiosco la toma en su siguiente revisión.</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="73"/>
+        <location filename="../studio/dialogs.py" line="74"/>
         <source>Publish</source>
         <translation>Publicar</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="83"/>
+        <location filename="../studio/dialogs.py" line="84"/>
         <source>The private key</source>
         <translation>La clave privada</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="89"/>
+        <location filename="../studio/dialogs.py" line="90"/>
         <source>The publish folder</source>
         <translation>La carpeta de publicación</translation>
     </message>
@@ -577,68 +596,68 @@
 <context>
     <name>ScheduleInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="743"/>
+        <location filename="../studio/field_inputs.py" line="745"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="744"/>
+        <location filename="../studio/field_inputs.py" line="746"/>
         <source>Until (the whole day)</source>
         <translation>Hasta (todo el día)</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="750"/>
+        <location filename="../studio/field_inputs.py" line="752"/>
         <source>Mon</source>
         <translation>Lun</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="751"/>
+        <location filename="../studio/field_inputs.py" line="753"/>
         <source>Tue</source>
         <translation>Mar</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="752"/>
+        <location filename="../studio/field_inputs.py" line="754"/>
         <source>Wed</source>
         <translation>Mié</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="753"/>
+        <location filename="../studio/field_inputs.py" line="755"/>
         <source>Thu</source>
         <translation>Jue</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="754"/>
+        <location filename="../studio/field_inputs.py" line="756"/>
         <source>Fri</source>
         <translation>Vie</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="755"/>
+        <location filename="../studio/field_inputs.py" line="757"/>
         <source>Sat</source>
         <translation>Sáb</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="756"/>
+        <location filename="../studio/field_inputs.py" line="758"/>
         <source>Sun</source>
         <translation>Dom</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="767"/>
-        <location filename="../studio/field_inputs.py" line="770"/>
+        <location filename="../studio/field_inputs.py" line="769"/>
+        <location filename="../studio/field_inputs.py" line="772"/>
         <source>Hours</source>
         <translation>Horario</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="769"/>
+        <location filename="../studio/field_inputs.py" line="771"/>
         <source>all day, or e.g. 07:00-11:00, 16:00-19:00</source>
         <translation>todo el día, o por ejemplo 07:00-11:00, 16:00-19:00</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="796"/>
+        <location filename="../studio/field_inputs.py" line="798"/>
         <source>This schedule is written in a way the studio cannot show: {raw}</source>
         <translation>Este horario está escrito de una forma que el estudio no puede mostrar: {raw}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="803"/>
+        <location filename="../studio/field_inputs.py" line="805"/>
         <source>Hours are written like 07:00-11:00, separated by commas.</source>
         <translation>El horario se escribe así: 07:00-11:00, separado por comas.</translation>
     </message>
@@ -646,7 +665,7 @@
 <context>
     <name>SlideDelegate</name>
     <message numerus="yes">
-        <location filename="../studio/slide_list.py" line="286"/>
+        <location filename="../studio/slide_list.py" line="287"/>
         <source>%n problem(s) to fix</source>
         <extracomment>The thumbnail&apos;s size in the list (16:9), and the size slides are drawn at for it.</extracomment>
         <translation>
@@ -655,12 +674,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../studio/slide_list.py" line="288"/>
+        <location filename="../studio/slide_list.py" line="289"/>
         <source>needs its text</source>
         <translation>falta su texto</translation>
     </message>
     <message numerus="yes">
-        <location filename="../studio/slide_list.py" line="290"/>
+        <location filename="../studio/slide_list.py" line="291"/>
         <source>%n warning(s)</source>
         <translation>
             <numerusform>%n advertencia</numerusform>
@@ -671,205 +690,210 @@
 <context>
     <name>StudioWindow</name>
     <message>
-        <location filename="../studio/window.py" line="105"/>
+        <location filename="../studio/window.py" line="109"/>
         <source>Kiosk Studio — {folder}</source>
         <extracomment>Quiet time after an edit before the whole pack is checked again. Images the render service keeps for thumbnails (bytes). A check finished and its problems are shown (tests wait for it). A save finished (saved or refused). A publish finished (a Published, or the PublishFailed).</extracomment>
         <translation>Estudio del quiosco — {folder}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="108"/>
+        <location filename="../studio/window.py" line="112"/>
         <source>Slides, in the order they play</source>
         <translation>Diapositivas, en el orden en que se muestran</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="111"/>
+        <location filename="../studio/window.py" line="115"/>
         <source>Show the slides of one topic</source>
         <translation>Mostrar las diapositivas de un tema</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="116"/>
+        <location filename="../studio/window.py" line="120"/>
         <source>Add slide</source>
         <translation>Añadir diapositiva</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="117"/>
+        <location filename="../studio/window.py" line="121"/>
         <source>Add a slide</source>
         <translation>Añadir una diapositiva</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="124"/>
+        <location filename="../studio/window.py" line="128"/>
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="125"/>
-        <location filename="../studio/window.py" line="273"/>
+        <location filename="../studio/window.py" line="129"/>
+        <location filename="../studio/window.py" line="284"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="126"/>
+        <location filename="../studio/window.py" line="130"/>
         <source>Delete</source>
         <translation>Eliminar</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="127"/>
+        <location filename="../studio/window.py" line="131"/>
         <source>Deleted slides…</source>
         <translation>Diapositivas eliminadas…</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="136"/>
+        <location filename="../studio/window.py" line="140"/>
         <source>Topic</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="153"/>
+        <location filename="../studio/window.py" line="157"/>
         <source>Slide</source>
         <translation>Diapositiva</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="154"/>
+        <location filename="../studio/window.py" line="158"/>
         <source>Clinic details and colours</source>
         <translation>Datos y colores de la clínica</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="155"/>
+        <location filename="../studio/window.py" line="159"/>
         <source>What plays when</source>
         <translation>Qué se muestra y cuándo</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="171"/>
+        <location filename="../studio/window.py" line="175"/>
         <source>Problems to fix before saving</source>
         <translation>Problemas por corregir antes de guardar</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="174"/>
-        <location filename="../studio/window.py" line="299"/>
+        <location filename="../studio/window.py" line="178"/>
+        <location filename="../studio/window.py" line="310"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="192"/>
+        <location filename="../studio/window.py" line="196"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="193"/>
+        <location filename="../studio/window.py" line="197"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="196"/>
+        <location filename="../studio/window.py" line="200"/>
         <source>&amp;Publish to the kiosks…</source>
         <translation>&amp;Publicar en los quioscos…</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="198"/>
+        <location filename="../studio/window.py" line="202"/>
         <source>Earlier &amp;versions…</source>
         <translation>&amp;Versiones anteriores…</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="201"/>
+        <location filename="../studio/window.py" line="205"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="209"/>
+        <location filename="../studio/window.py" line="213"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="210"/>
+        <location filename="../studio/window.py" line="214"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="213"/>
+        <location filename="../studio/window.py" line="217"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="219"/>
+        <location filename="../studio/window.py" line="223"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="220"/>
+        <location filename="../studio/window.py" line="224"/>
         <source>Studio language</source>
         <translation>Idioma del estudio</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="238"/>
+        <location filename="../studio/window.py" line="231"/>
+        <source>Kiosk &amp;insights…</source>
+        <translation>&amp;Estadísticas del quiosco…</translation>
+    </message>
+    <message>
+        <location filename="../studio/window.py" line="249"/>
         <source>Playing now</source>
         <translation>Se muestra ahora</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="239"/>
+        <location filename="../studio/window.py" line="250"/>
         <source>Not playing now</source>
         <translation>No se muestra ahora</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="239"/>
+        <location filename="../studio/window.py" line="250"/>
         <source>(next: {when})</source>
         <translation>(próxima vez: {when})</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="240"/>
+        <location filename="../studio/window.py" line="251"/>
         <source>Starts on {when}</source>
         <translation>Empieza el {when}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="241"/>
+        <location filename="../studio/window.py" line="252"/>
         <source>Ended on {when}</source>
         <translation>Terminó el {when}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="242"/>
+        <location filename="../studio/window.py" line="253"/>
         <source>Never plays: check its days and dates</source>
         <translation>Nunca se muestra: revise sus días y fechas</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="243"/>
+        <location filename="../studio/window.py" line="254"/>
         <source>Hidden</source>
         <translation>Oculta</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="244"/>
+        <location filename="../studio/window.py" line="255"/>
         <source>Not in the play order</source>
         <translation>No está en el orden de presentación</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="245"/>
+        <location filename="../studio/window.py" line="256"/>
         <source>Its schedule has a problem</source>
         <translation>Su horario tiene un problema</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="255"/>
+        <location filename="../studio/window.py" line="266"/>
         <source>All topics</source>
         <translation>Todos los temas</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="273"/>
+        <location filename="../studio/window.py" line="284"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="277"/>
+        <location filename="../studio/window.py" line="288"/>
         <source>&amp;Undo {what}</source>
         <translation>&amp;Deshacer {what}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="278"/>
+        <location filename="../studio/window.py" line="289"/>
         <source>&amp;Redo {what}</source>
         <translation>&amp;Rehacer {what}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="284"/>
+        <location filename="../studio/window.py" line="295"/>
         <source>checking…</source>
         <translation>revisando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../studio/window.py" line="286"/>
+        <location filename="../studio/window.py" line="297"/>
         <source>%n problem(s) to fix before it can be saved</source>
         <translation>
             <numerusform>%n problema por corregir antes de poder guardar</numerusform>
@@ -877,49 +901,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="288"/>
+        <location filename="../studio/window.py" line="299"/>
         <source>no problems</source>
         <translation>sin problemas</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="289"/>
-        <location filename="../studio/window.py" line="596"/>
+        <location filename="../studio/window.py" line="300"/>
+        <location filename="../studio/window.py" line="639"/>
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="289"/>
+        <location filename="../studio/window.py" line="300"/>
         <source>Everything is saved</source>
         <translation>Todo está guardado</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="299"/>
+        <location filename="../studio/window.py" line="310"/>
         <source>Problems ({count})</source>
         <translation>Problemas ({count})</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="355"/>
+        <location filename="../studio/window.py" line="366"/>
         <source>Choose a picture</source>
         <translation>Elija una imagen</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="360"/>
-        <location filename="../studio/window.py" line="363"/>
+        <location filename="../studio/window.py" line="371"/>
+        <location filename="../studio/window.py" line="374"/>
         <source>Kiosk Studio</source>
         <translation>Estudio del quiosco</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="420"/>
+        <location filename="../studio/window.py" line="431"/>
         <source>Deleted “{title}”. Undo, or bring it back from Deleted slides.</source>
         <translation>Se eliminó «{title}». Puede deshacerlo o recuperarla desde Diapositivas eliminadas.</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="479"/>
+        <location filename="../studio/window.py" line="490"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../studio/window.py" line="490"/>
+        <location filename="../studio/window.py" line="501"/>
         <source>Saved: %n file(s) written. The kiosk shows it within seconds.</source>
         <translation>
             <numerusform>Guardado: se escribió %n archivo. El quiosco lo muestra en unos segundos.</numerusform>
@@ -927,7 +951,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="494"/>
+        <location filename="../studio/window.py" line="505"/>
         <source>Nothing was saved. Fix these first:
 
 {problems}</source>
@@ -936,62 +960,62 @@
 {problems}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="498"/>
+        <location filename="../studio/window.py" line="509"/>
         <source>Nothing was saved: someone else changed {files} since the studio opened them. Close the studio and open it again to see their changes (yours are lost), or undo yours.</source>
         <translation>No se guardó nada: otra persona cambió {files} después de que el estudio los abrió. Cierre el estudio y vuelva a abrirlo para ver esos cambios (los suyos se pierden), o deshaga los suyos.</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="503"/>
+        <location filename="../studio/window.py" line="514"/>
         <source>The content could not be saved: {error}</source>
         <translation>No se pudo guardar el contenido: {error}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="510"/>
+        <location filename="../studio/window.py" line="521"/>
         <source>The content could not be saved (an error in the studio; see its log).</source>
         <translation>No se pudo guardar el contenido (un error del estudio; vea su registro).</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="514"/>
+        <location filename="../studio/window.py" line="525"/>
         <source>Save your changes first: only saved content is published.</source>
         <translation>Guarde primero sus cambios: solo se publica el contenido guardado.</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="522"/>
+        <location filename="../studio/window.py" line="533"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="535"/>
+        <location filename="../studio/window.py" line="546"/>
         <source>Published version {serial} to {folder}. Copy that folder to where the kiosks look.</source>
         <translation>Se publicó la versión {serial} en {folder}. Copie esa carpeta adonde consultan los quioscos.</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="538"/>
+        <location filename="../studio/window.py" line="549"/>
         <source>Warning: other users of this computer can read the private key.</source>
         <translation>Atención: otros usuarios de esta computadora pueden leer la clave privada.</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="545"/>
+        <location filename="../studio/window.py" line="556"/>
         <source>Nothing was published: {reason}</source>
         <translation>No se publicó nada: {reason}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="560"/>
+        <location filename="../studio/window.py" line="571"/>
         <source>Restore a version</source>
         <translation>Restaurar una versión</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="560"/>
+        <location filename="../studio/window.py" line="571"/>
         <source>Your unsaved changes will be lost. Restore anyway?</source>
         <translation>Se perderán los cambios sin guardar. ¿Restaurar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="573"/>
+        <location filename="../studio/window.py" line="615"/>
         <source>Restored {version}.</source>
         <translation>Se restauró {version}.</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="597"/>
+        <location filename="../studio/window.py" line="640"/>
         <source>Save your changes before closing?</source>
         <translation>¿Guardar los cambios antes de cerrar?</translation>
     </message>
@@ -999,13 +1023,13 @@
 <context>
     <name>TextInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="190"/>
+        <location filename="../studio/field_inputs.py" line="192"/>
         <source>{used} of {limit}</source>
         <extracomment>The content folder: pictures are previewed from it. Asks staff for a picture file (None: cancelled). Tells staff something went wrong (a picture that cannot be used...). Model undo and redo, also from inside a text box (whose own undo would shadow them). The input changed the model (the editor panel refreshes the other fields).</extracomment>
         <translation>{used} de {limit}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="192"/>
+        <location filename="../studio/field_inputs.py" line="194"/>
         <source>{used} of {limit} characters</source>
         <translation>{used} de {limit} caracteres</translation>
     </message>
@@ -1013,42 +1037,42 @@
 <context>
     <name>TextListInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="211"/>
+        <location filename="../studio/field_inputs.py" line="213"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="212"/>
+        <location filename="../studio/field_inputs.py" line="214"/>
         <source>Add an item to {field}</source>
         <translation>Añadir un elemento a {field}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="237"/>
+        <location filename="../studio/field_inputs.py" line="239"/>
         <source>At most {count}</source>
         <translation>Como máximo {count}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="260"/>
+        <location filename="../studio/field_inputs.py" line="262"/>
         <source>{field} {number} ({language})</source>
         <translation>{field} {number} ({language})</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="273"/>
+        <location filename="../studio/field_inputs.py" line="275"/>
         <source>Move up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="274"/>
+        <location filename="../studio/field_inputs.py" line="276"/>
         <source>Move down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="285"/>
+        <location filename="../studio/field_inputs.py" line="287"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="286"/>
+        <location filename="../studio/field_inputs.py" line="288"/>
         <source>Remove {number}</source>
         <translation>Quitar {number}</translation>
     </message>
@@ -1056,27 +1080,27 @@
 <context>
     <name>TopicsInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="922"/>
+        <location filename="../studio/field_inputs.py" line="924"/>
         <source>Add a topic</source>
         <translation>Añadir un tema</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="951"/>
+        <location filename="../studio/field_inputs.py" line="953"/>
         <source>Topic {number} id</source>
         <translation>Identificador del tema {number}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="960"/>
+        <location filename="../studio/field_inputs.py" line="962"/>
         <source>Topic {number} title ({language})</source>
         <translation>Título del tema {number} ({language})</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="970"/>
+        <location filename="../studio/field_inputs.py" line="972"/>
         <source>Remove this topic</source>
         <translation>Quitar este tema</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="971"/>
+        <location filename="../studio/field_inputs.py" line="973"/>
         <source>Remove topic {number}</source>
         <translation>Quitar el tema {number}</translation>
     </message>
@@ -1084,12 +1108,12 @@
 <context>
     <name>UnreadableInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="652"/>
+        <location filename="../studio/field_inputs.py" line="654"/>
         <source>Clear it</source>
         <translation>Borrarlo</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="653"/>
+        <location filename="../studio/field_inputs.py" line="655"/>
         <source>Remove what is written here, then fill the field in again</source>
         <translation>Quite lo que está escrito aquí y vuelva a llenar el campo</translation>
     </message>
@@ -1097,22 +1121,22 @@
 <context>
     <name>VersionsDialog</name>
     <message>
-        <location filename="../studio/dialogs.py" line="109"/>
+        <location filename="../studio/dialogs.py" line="110"/>
         <source>Earlier versions</source>
         <translation>Versiones anteriores</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="111"/>
+        <location filename="../studio/dialogs.py" line="112"/>
         <source>Versions, newest first</source>
         <translation>Versiones, la más reciente primero</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="120"/>
+        <location filename="../studio/dialogs.py" line="121"/>
         <source>Each version here once played on the kiosk. Restoring one puts it back in the content folder; the kiosk shows it within seconds. Unsaved changes are lost.</source>
         <translation>Cada versión de esta lista se mostró alguna vez en el quiosco. Al restaurar una, vuelve a la carpeta de contenido y el quiosco la muestra en unos segundos. Los cambios sin guardar se pierden.</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="126"/>
+        <location filename="../studio/dialogs.py" line="127"/>
         <source>Restore this version</source>
         <translation>Restaurar esta versión</translation>
     </message>
@@ -1120,27 +1144,27 @@
 <context>
     <name>WhatPlays</name>
     <message>
-        <location filename="../studio/dialogs.py" line="183"/>
+        <location filename="../studio/dialogs.py" line="184"/>
         <source>Day and time</source>
         <translation>Día y hora</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="186"/>
+        <location filename="../studio/dialogs.py" line="187"/>
         <source>Slides that play then, in order</source>
         <translation>Diapositivas que se muestran entonces, en orden</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="190"/>
+        <location filename="../studio/dialogs.py" line="191"/>
         <source>What plays on</source>
         <translation>Qué se muestra el</translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="206"/>
+        <location filename="../studio/dialogs.py" line="207"/>
         <source>? {title}: its schedule has a problem</source>
         <translation>? {title}: su horario tiene un problema</translation>
     </message>
     <message numerus="yes">
-        <location filename="../studio/dialogs.py" line="208"/>
+        <location filename="../studio/dialogs.py" line="209"/>
         <source>%n slide(s) play at that time, in this order:</source>
         <translation>
             <numerusform>A esa hora se muestra %n diapositiva:</numerusform>
@@ -1148,7 +1172,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../studio/dialogs.py" line="210"/>
+        <location filename="../studio/dialogs.py" line="211"/>
         <source>Nothing plays then: the kiosk shows its welcome screen.</source>
         <translation>A esa hora no se muestra nada: el quiosco presenta su pantalla de bienvenida.</translation>
     </message>
@@ -1156,17 +1180,17 @@
 <context>
     <name>_Bound</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="687"/>
+        <location filename="../studio/field_inputs.py" line="689"/>
         <source>at</source>
         <translation>a las</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="694"/>
+        <location filename="../studio/field_inputs.py" line="696"/>
         <source>{bound} day</source>
         <translation>Día ({bound})</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="695"/>
+        <location filename="../studio/field_inputs.py" line="697"/>
         <source>{bound} time</source>
         <translation>Hora ({bound})</translation>
     </message>
