@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import UTC, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,7 +73,10 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
     from kiosk.core.loader import load_deck
     from kiosk.core.requests.store import RequestStore
     from kiosk.core.resources import bundled_content_dir
+    from kiosk.core.stats.figures import read_figures
+    from kiosk.core.stats.writer import StatsWriter
     from kiosk.ui.app import build_kiosk, create_application
+    from kiosk.ui.insights.recorder import InsightsRecorder
     from kiosk.ui.request.form_screen import RequestScreen
     from kiosk.ui.slideshow.player import PlayerTiming
 
@@ -110,6 +114,11 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
     form = RequestScreen(shell.session, result.deck.clinic, Submitter(), clock=clock, thanks_seconds=60)
     shell.add_screen("request", form)
     topics = [t.id for t in result.deck.clinic.topics]
+    # Counting how the kiosk is used, as kiosk run's insights step does.
+    stats = StatsWriter(work / "data" / "stats.db", clock, retention_days=365, interval=5.0)
+    stats.start()
+    recorder = InsightsRecorder(clock, stats.put)
+    recorder.attach(shell)
 
     changes = 0
 
@@ -214,6 +223,12 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
     elapsed = time.monotonic() - started
     stored = sum(store.counts().values())
     integrity = store.integrity_check()
+    recorder.finish()
+    stats_stopped = stats.stop(10.0)
+    now = clock.now()
+    counted = read_figures(stats.path, now - timedelta(days=1), now + timedelta(hours=1), UTC)
+    # Every menu visit and form (and the warm-up's two) was a visit; slides shown were counted.
+    stats_ok = stats_stopped and not stats.problem and counted.visits == visits + forms + 2 and counted.shows > 0
     player.stop()
     store.close()
     QTimer.singleShot(0, app.quit)
@@ -222,7 +237,9 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
     baseline = statistics.median(samples[:3])
     final = statistics.median(samples[-3:])
     growth = final - baseline
-    passed = not warnings and growth <= PSS_GROWTH_LIMIT_MB and integrity == "ok" and stored == plan.forms + 1
+    passed = (
+        not warnings and growth <= PSS_GROWTH_LIMIT_MB and integrity == "ok" and stored == plan.forms + 1 and stats_ok
+    )
     return {
         "benchmark": "soak",
         "size": f"{size[0]}x{size[1]} offscreen",
@@ -241,6 +258,10 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
         "pss_samples_mb": samples,
         "qt_warnings": warnings[:10],
         "database_integrity": integrity,
+        "stats_visits": counted.visits,
+        "stats_requests": counted.requests,
+        "stats_slides_shown": counted.shows,
+        "stats_problem": stats.problem or None,
         "passed": passed,
     }
 

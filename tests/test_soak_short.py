@@ -25,6 +25,8 @@ def test_short_soak_passes() -> None:
     assert report["slide_changes"] >= 500
     assert (report["menu_visits"], report["form_submissions"], report["content_reloads"]) == (25, 10, 2)
     assert report["requests_stored"] == 11 and report["database_integrity"] == "ok"
+    # Counted as the kiosk counts: every visit (and the warm-up's two), each form's request.
+    assert (report["stats_visits"], report["stats_requests"], report["stats_problem"]) == (37, 11, None)
     assert report["qt_warnings"] == []
     assert report["pss_growth_mb"] <= report["pss_growth_limit_mb"] == 10.0
     assert len(report["pss_samples_mb"]) == 11
