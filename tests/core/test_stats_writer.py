@@ -181,3 +181,16 @@ def test_nonsense_settings_are_refused(tmp_path: Path, clock: FixedClock) -> Non
         StatsWriter(tmp_path / "stats.db", clock, retention_days=0)
     with pytest.raises(ValueError):
         StatsWriter(tmp_path / "stats.db", clock, retention_days=30, batch=10, max_pending=5)
+
+
+def test_the_insights_guide_states_the_codes_numbers() -> None:
+    from kiosk.core.config_options import OPTIONS
+    from kiosk.core.stats import writer as stats_writer
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "insights.md").read_text(encoding="utf-8")
+    retention = next(o.default for o in OPTIONS if o.key == "stats.retention_days")
+    assert f"once they are **{RAW_DAYS} days** old" in guide
+    assert f"`stats.retention_days` ({retention} by default" in guide
+    assert f"every {stats_writer.WRITE_INTERVAL_S:.0f} seconds" in guide
+    assert f"(up to {stats_writer.MAX_PENDING:,}" in guide
+    assert timedelta(hours=1) == stats_writer.MAINTENANCE_INTERVAL and "checked every hour" in guide
