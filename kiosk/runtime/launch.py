@@ -31,9 +31,11 @@ if TYPE_CHECKING:
     from kiosk.core.content_home import ContentPlaces
     from kiosk.core.content_library import ContentLibrary, ContentOutcome
     from kiosk.core.model import Deck
+    from kiosk.core.stats.writer import StatsWriter
     from kiosk.runtime.shutdown_signals import ShutdownSignals
     from kiosk.runtime.stall_detector import StallDetector
     from kiosk.ui.app import Kiosk
+    from kiosk.ui.insights.recorder import InsightsRecorder
 
 log = logging.getLogger("kiosk.run")
 
@@ -459,21 +461,30 @@ def _insights(startup: Startup, kiosk: Kiosk, config: Config, data_folder: Path,
     if not config["stats.enabled"]:
         log.info("insights are off (stats.enabled: false): nothing is counted")
         return
-    from kiosk.core.paths import stats_db_path
-    from kiosk.core.stats.writer import StatsWriter
-    from kiosk.ui.insights.recorder import InsightsRecorder
+    started: list[tuple[InsightsRecorder, StatsWriter]] = []
 
-    writer = StatsWriter(stats_db_path(data_folder), clock, retention_days=config["stats.retention_days"])
-    writer.start()
-    recorder = InsightsRecorder(clock, writer.put)
-    recorder.attach(kiosk.window)
-    kiosk.window.hooks = replace(kiosk.window.hooks, insights=writer.figures)
+    def start() -> None:
+        # Nobody touches the screen before the first slide: start counting just after it is
+        # painted (the imports and the thread are start-up time the first frame need not wait
+        # for); the slide on screen is counted from then.
+        from kiosk.core.paths import stats_db_path
+        from kiosk.core.stats.writer import StatsWriter
+        from kiosk.ui.insights.recorder import InsightsRecorder
+
+        writer = StatsWriter(stats_db_path(data_folder), clock, retention_days=config["stats.retention_days"])
+        writer.start()
+        recorder = InsightsRecorder(clock, writer.put)
+        recorder.attach(kiosk.window)
+        kiosk.window.hooks = replace(kiosk.window.hooks, insights=writer.figures)
+        started.append((recorder, writer))
 
     def stop() -> None:
-        recorder.finish()
-        if not writer.stop(timeout=startup.time_left(STATS_STOP_SECONDS)):
-            log.warning("the last engagement figures were not written in time (%d left)", writer.pending)
+        for recorder, writer in started:
+            recorder.finish()
+            if not writer.stop(timeout=startup.time_left(STATS_STOP_SECONDS)):
+                log.warning("the last engagement figures were not written in time (%d left)", writer.pending)
 
+    kiosk.window.defer_setup(start)
     startup.on_exit("write the last engagement figures", stop)
 
 
