@@ -4,6 +4,8 @@ fit in the queue and never stop the writer; questions are answered with futures.
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -194,3 +196,24 @@ def test_the_insights_guide_states_the_codes_numbers() -> None:
     assert f"every {stats_writer.WRITE_INTERVAL_S:.0f} seconds" in guide
     assert f"(up to {stats_writer.MAX_PENDING:,}" in guide
     assert timedelta(hours=1) == stats_writer.MAINTENANCE_INTERVAL and "checked every hour" in guide
+
+
+@pytest.mark.faults
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_named_pipe_in_place_of_the_file_is_moved_aside_not_read_for_ever(tmp_path: Path, clock: FixedClock) -> None:
+    path = tmp_path / "stats.db"
+    os.mkfifo(path)
+    writer = StatsWriter(path, clock, retention_days=30, interval=3600)
+    writer.start()
+    try:
+        writer.put(Tally(H0, MENU, ""))
+        with pytest.raises(StatsError, match="named pipe"):
+            writer.flush().result(WAIT)
+        writer.flush().result(WAIT)
+    finally:
+        assert writer.stop(WAIT)
+    assert menu_opens(path) == 1
+    (aside,) = tmp_path.glob("stats.db.damaged-*")
+    assert stat.S_ISFIFO(aside.stat().st_mode)
+    with pytest.raises(StatsError, match="not a file"):
+        StatsStore(aside, read_only=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import stat
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -123,8 +124,13 @@ class StatsStore:
         return conn
 
     def _create_private_file(self) -> bool:
-        """Create the file 0600 if it is missing; True when it was."""
+        """Create the file 0600 if it is missing; True when it was. Anything but a regular
+        file in its place (a named pipe would block SQLite's first read for ever) is damage."""
         if self.path.exists():
+            mode = self.path.stat().st_mode
+            if not stat.S_ISREG(mode):
+                kind = "folder" if stat.S_ISDIR(mode) else "named pipe" if stat.S_ISFIFO(mode) else "special file"
+                raise StatsDamaged(f"cannot open the stats database {self.path}: it is a {kind}, not a file")
             if os.name == "posix" and self.path.stat().st_mode & 0o777 != DB_FILE_MODE:
                 os.chmod(self.path, DB_FILE_MODE)
             return False
@@ -136,7 +142,8 @@ class StatsStore:
     def _open_read_only(self) -> sqlite3.Connection:
         context = f"cannot read the stats database {self.path}"
         if not self.path.is_file():
-            raise StatsError(f"{context}: there is no such file (yet)")
+            what = "it is not a file" if self.path.exists() else "there is no such file (yet)"
+            raise StatsError(f"{context}: {what}")
         try:
             conn = sqlite3.connect(
                 f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False, timeout=READ_TIMEOUT_S
