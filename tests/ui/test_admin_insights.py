@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from dataclasses import replace
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QPoint
@@ -18,6 +18,7 @@ from kiosk.core.stats.figures import Figures
 from kiosk.core.stats.schema import StatsError
 from kiosk.ui.admin.admin_screen import AdminScreen
 from kiosk.ui.app import RequestServices, StaffServices
+from kiosk.ui.insights.view import InsightsView
 from kiosk.ui.shell import ADMIN, KioskShell
 from tests.helpers.insights import recording
 from tests.helpers.kiosk import NOW, running_kiosk
@@ -119,3 +120,21 @@ def test_figures_that_cannot_be_read_are_a_message_not_a_broken_screen(qapp, qtb
         )
         tap(admin.section_button("requests"))  # the rest of the screen works
         assert admin.section == "requests"
+
+
+def test_times_are_on_the_clinics_clock_whatever_zone_the_period_came_in(qapp, qtbot) -> None:
+    view = InsightsView()
+    qtbot.addWidget(view)
+    until = datetime(2026, 11, 27, 14, 23, tzinfo=UTC)  # the system clock's UTC
+    view.show_figures(
+        Figures(
+            since=until - timedelta(days=30),
+            until=until,
+            timezone="America/Denver",
+            first_recorded=datetime(2026, 11, 3, 14, 0, tzinfo=UTC),
+        )
+    )
+    assert view.status.text() == (
+        "From 2026-10-28 08:23 to 2026-11-27 07:23 (America/Denver), counted by the hour. "
+        "Counting began on 2026-11-03 07:00."
+    )

@@ -9,8 +9,10 @@ a task) and tells it which period staff chose (``periodChosen``).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -277,16 +279,15 @@ class InsightsView(TouchPart):
         self._set_charts_visible(True)
 
     def _period_text(self, figures: Figures) -> str:
+        zone = figures.timezone
         text = self.tr("From {since} to {until} ({zone}), counted by the hour.").format(
-            since=_when(figures.since), until=_when(figures.until), zone=figures.timezone
+            since=_when(figures.since, zone), until=_when(figures.until, zone), zone=zone
         )
         first = figures.first_recorded
         if first is None:
             return text + " " + self.tr("Nothing has been recorded yet.")
         if first > figures.since:
-            text += " " + self.tr("Counting began on {date}.").format(
-                date=_when(first.astimezone(figures.since.tzinfo))
-            )
+            text += " " + self.tr("Counting began on {date}.").format(date=_when(first, zone))
         return text
 
     def _summary_lines(self, figures: Figures) -> list[str]:
@@ -341,5 +342,9 @@ def _plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many.format(n=count)
 
 
-def _when(moment: datetime) -> str:
+def _when(moment: datetime, zone_name: str) -> str:
+    """``moment`` on the clinic's clock (the zone the figures name), as staff read times."""
+    # A fixed offset, or no time-zone data: the time as it came, still right for its own offset.
+    with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
+        moment = moment.astimezone(ZoneInfo(zone_name))
     return moment.strftime("%Y-%m-%d %H:%M")
