@@ -17,6 +17,7 @@ from kiosk.core.requests.store import RequestStore
 from kiosk.core.stats.figures import Figures
 from kiosk.core.stats.schema import StatsError
 from kiosk.ui.admin.admin_screen import AdminScreen
+from kiosk.ui.admin.insights_page import SLOW_S
 from kiosk.ui.app import RequestServices, StaffServices
 from kiosk.ui.insights.view import InsightsView
 from kiosk.ui.shell import ADMIN, KioskShell
@@ -138,3 +139,15 @@ def test_times_are_on_the_clinics_clock_whatever_zone_the_period_came_in(qapp, q
         "From 2026-10-28 08:23 to 2026-11-27 07:23 (America/Denver), counted by the hour. "
         "Counting began on 2026-11-03 07:00."
     )
+
+
+def test_an_answer_that_does_not_come_is_said_to_be_slow(qapp, qtbot, tmp_path: Path) -> None:
+    never: Future[Figures] = Future()
+    with running_kiosk(qapp, qtbot, staff=staff(tmp_path)) as (kiosk, clock):
+        kiosk.window.hooks = replace(kiosk.window.hooks, insights=lambda _since, _until, _zone: never)
+        admin = open_insights(qtbot, kiosk.window)
+        assert admin.insights.view.status.text() == "Counting…" and admin.insights.waiting
+        clock.advance(SLOW_S)
+        qtbot.waitUntil(lambda: "slow to answer" in admin.insights.view.status.text(), timeout=5000)
+        never.set_result(Figures(since=clock.now(), until=clock.now(), timezone="UTC", first_recorded=None))
+        qtbot.waitUntil(lambda: admin.insights.view.figures is not None, timeout=5000)

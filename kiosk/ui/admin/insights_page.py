@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 #: The figures for hours starting in [since, until), read off the GUI thread.
 InsightsSource = Callable[[datetime, datetime], "Future[Figures]"]
 POLL_MS = 40
+#: After this long without an answer the page says the database is slow (a stuck disk, a
+#: long purge), and goes on waiting.
+SLOW_S = 10.0
 
 
 class InsightsPage(QWidget):
@@ -44,6 +47,7 @@ class InsightsPage(QWidget):
         self._topic_title = topic_title
         self._slide_title = slide_title
         self._future: Future[Figures] | None = None
+        self._asked_at: datetime | None = None
         self.view = InsightsView(touch=True)
         self.view.periodChosen.connect(lambda _days: self.load())
         layout = QVBoxLayout(self)
@@ -74,6 +78,7 @@ class InsightsPage(QWidget):
             log.exception("admin screen: cannot ask for the insights")
             self._show_failure(exc)
             return
+        self._asked_at = now
         self.view.show_message(self.tr("Counting…"))
         self._collect()
         if self._future is not None:
@@ -89,7 +94,15 @@ class InsightsPage(QWidget):
 
     def _collect(self) -> None:
         future = self._future
-        if future is None or not future.done():
+        if future is None:
+            return
+        if not future.done():
+            asked = self._asked_at
+            if asked is not None and (self._clock.now() - asked).total_seconds() >= SLOW_S:
+                self._asked_at = None  # said once per question
+                self.view.show_message(
+                    self.tr("Still counting: the stats database is slow to answer (a busy or failing disk?).")
+                )
             return
         self._poll.stop()
         self._future = None

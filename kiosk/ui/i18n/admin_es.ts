@@ -317,18 +317,23 @@
 <context>
     <name>InsightsPage</name>
     <message>
-        <location filename="../admin/insights_page.py" line="65"/>
+        <location filename="../admin/insights_page.py" line="69"/>
         <source>Insights are off on this kiosk: nothing is being counted (stats.enabled in kiosk.yaml, see docs/insights.md).</source>
-        <extracomment>The figures for hours starting in [since, until), read off the GUI thread.</extracomment>
+        <extracomment>The figures for hours starting in [since, until), read off the GUI thread. After this long without an answer the page says the database is slow (a stuck disk, a long purge), and goes on waiting.</extracomment>
         <translation>Las estadísticas están desactivadas en este quiosco: no se cuenta nada (stats.enabled en kiosk.yaml, vea docs/insights.md).</translation>
     </message>
     <message>
-        <location filename="../admin/insights_page.py" line="77"/>
+        <location filename="../admin/insights_page.py" line="82"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_page.py" line="106"/>
+        <location filename="../admin/insights_page.py" line="104"/>
+        <source>Still counting: the stats database is slow to answer (a busy or failing disk?).</source>
+        <translation>Todavía contando: la base de datos de estadísticas tarda en responder (¿un disco ocupado o con fallas?).</translation>
+    </message>
+    <message>
+        <location filename="../admin/insights_page.py" line="119"/>
         <source>The figures cannot be read now: {reason}</source>
         <translation>No se pueden leer las cifras ahora: {reason}</translation>
     </message>
@@ -336,206 +341,206 @@
 <context>
     <name>InsightsView</name>
     <message>
-        <location filename="../insights/view.py" line="190"/>
+        <location filename="../insights/view.py" line="192"/>
         <source>Last 7 days</source>
         <extracomment>The periods staff choose from, in days (the last is &quot;12 months&quot;). How visits ended, the one that matters most first (the chart&apos;s strongest shade). Languages named in themselves, as on the menu. days: staff chose another period</extracomment>
         <translation>Últimos 7 días</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="190"/>
+        <location filename="../insights/view.py" line="192"/>
         <source>Last 30 days</source>
         <translation>Últimos 30 días</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="190"/>
+        <location filename="../insights/view.py" line="192"/>
         <source>Last 12 months</source>
         <translation>Últimos 12 meses</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="194"/>
+        <location filename="../insights/view.py" line="196"/>
         <source>Topics by interest</source>
         <translation>Temas por interés</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="195"/>
+        <location filename="../insights/view.py" line="197"/>
         <source>Visits per hour of the day</source>
         <translation>Visitas por hora del día</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="196"/>
+        <location filename="../insights/view.py" line="198"/>
         <source>Requests per topic</source>
         <translation>Solicitudes por tema</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="197"/>
+        <location filename="../insights/view.py" line="199"/>
         <source>How visits ended</source>
         <translation>Cómo terminaron las visitas</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="198"/>
+        <location filename="../insights/view.py" line="200"/>
         <source>Slides on screen (proof of play)</source>
         <translation>Diapositivas en pantalla (prueba de emisión)</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="220"/>
+        <location filename="../insights/view.py" line="222"/>
         <source>{opens} opened · {slides} · {time}</source>
         <translation>{opens} abierto(s) · {slides} · {time}</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="222"/>
+        <location filename="../insights/view.py" line="224"/>
         <source>1 slide viewed</source>
         <translation>1 diapositiva vista</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="222"/>
+        <location filename="../insights/view.py" line="224"/>
         <source>{n} slides viewed</source>
         <translation>{n} diapositivas vistas</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="229"/>
+        <location filename="../insights/view.py" line="231"/>
         <source>No topic was opened in this period.</source>
         <translation>No se abrió ningún tema en este periodo.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="234"/>
+        <location filename="../insights/view.py" line="236"/>
         <source>{hour}:00: {visits}</source>
         <translation>{hour}:00: {visits}</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="235"/>
-        <location filename="../insights/view.py" line="297"/>
+        <location filename="../insights/view.py" line="237"/>
+        <location filename="../insights/view.py" line="298"/>
         <source>1 visit</source>
         <translation>1 visita</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="235"/>
-        <location filename="../insights/view.py" line="297"/>
+        <location filename="../insights/view.py" line="237"/>
+        <location filename="../insights/view.py" line="298"/>
         <source>{n} visits</source>
         <translation>{n} visitas</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="240"/>
-        <location filename="../insights/view.py" line="262"/>
+        <location filename="../insights/view.py" line="242"/>
+        <location filename="../insights/view.py" line="264"/>
         <source>No visits in this period.</source>
         <translation>No hubo visitas en este periodo.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="248"/>
+        <location filename="../insights/view.py" line="250"/>
         <source>1 request</source>
         <translation>1 solicitud</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="248"/>
+        <location filename="../insights/view.py" line="250"/>
         <source>{n} requests</source>
         <translation>{n} solicitudes</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="252"/>
+        <location filename="../insights/view.py" line="254"/>
         <source>No request named a topic in this period.</source>
         <translation>Ninguna solicitud mencionó un tema en este periodo.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="255"/>
+        <location filename="../insights/view.py" line="257"/>
         <source>Sent a request</source>
         <translation>Enviaron una solicitud</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="256"/>
+        <location filename="../insights/view.py" line="258"/>
         <source>Went back to the slideshow</source>
         <translation>Volvieron a la presentación</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="257"/>
+        <location filename="../insights/view.py" line="259"/>
         <source>Left (the screen timed out)</source>
         <translation>Se fueron (la pantalla se reinició sola)</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="258"/>
+        <location filename="../insights/view.py" line="260"/>
         <source>Ended by staff or a restart</source>
         <translation>Terminadas por el personal o un reinicio</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="269"/>
+        <location filename="../insights/view.py" line="271"/>
         <source>{shows} · {time}</source>
         <translation>{shows} · {time}</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="270"/>
+        <location filename="../insights/view.py" line="272"/>
         <source>once</source>
         <translation>una vez</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="270"/>
+        <location filename="../insights/view.py" line="272"/>
         <source>{n} times</source>
         <translation>{n} veces</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="275"/>
+        <location filename="../insights/view.py" line="277"/>
         <source>No slide was shown in this period.</source>
         <translation>No se mostró ninguna diapositiva en este periodo.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="280"/>
+        <location filename="../insights/view.py" line="283"/>
         <source>From {since} to {until} ({zone}), counted by the hour.</source>
         <translation>Del {since} al {until} ({zone}), contado por horas.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="285"/>
+        <location filename="../insights/view.py" line="288"/>
         <source>Nothing has been recorded yet.</source>
         <translation>Todavía no se ha registrado nada.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="287"/>
+        <location filename="../insights/view.py" line="290"/>
         <source>Counting began on {date}.</source>
         <translation>El conteo empezó el {date}.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="296"/>
+        <location filename="../insights/view.py" line="297"/>
         <source>{visits}; {share} ended in a request. A visit lasted {average} on average.</source>
         <translation>{visits}; el {share} terminó en una solicitud. Una visita duró {average} en promedio.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="303"/>
+        <location filename="../insights/view.py" line="304"/>
         <source>Nobody used the touch screen in this period.</source>
         <translation>Nadie usó la pantalla táctil en este periodo.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="305"/>
+        <location filename="../insights/view.py" line="306"/>
         <source>Menu opened: {menu}. Requests sent: {requests}.</source>
         <translation>Menú abierto: {menu}. Solicitudes enviadas: {requests}.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="314"/>
+        <location filename="../insights/view.py" line="315"/>
         <source>Visits that chose: {choices}</source>
         <translation>Visitas que eligieron: {choices}</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="316"/>
+        <location filename="../insights/view.py" line="317"/>
         <source>No visit changed the language, text size or contrast.</source>
         <translation>Ninguna visita cambió el idioma, el tamaño del texto ni el contraste.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="319"/>
+        <location filename="../insights/view.py" line="320"/>
         <source>Slides shown: {shows}, {time} on screen in all.</source>
         <translation>Diapositivas mostradas: {shows}, {time} en pantalla en total.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="330"/>
+        <location filename="../insights/view.py" line="331"/>
         <source>larger text</source>
         <translation>texto más grande</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="331"/>
+        <location filename="../insights/view.py" line="332"/>
         <source>normal text</source>
         <translation>texto normal</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="332"/>
+        <location filename="../insights/view.py" line="333"/>
         <source>high contrast</source>
         <translation>alto contraste</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="333"/>
+        <location filename="../insights/view.py" line="334"/>
         <source>normal contrast</source>
         <translation>contraste normal</translation>
     </message>
