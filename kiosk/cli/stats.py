@@ -186,6 +186,8 @@ def table_text(figures: Figures) -> str:
         lines.append("Nothing has been recorded yet.")
     elif figures.first_recorded > figures.since:
         lines.append(f"Counting began {when(figures.first_recorded)}.")
+    if figures.set_aside:
+        lines.append(f"Damaged copies set aside (their figures are not here): {', '.join(figures.set_aside)}")
     share = figures.request_share
     average = figures.average_visit_seconds
     lines += [

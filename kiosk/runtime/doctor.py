@@ -312,13 +312,13 @@ def check_stats_database(data: Path, *, enabled: bool) -> Check:
     they are off, damaged (the kiosk moves the file aside and starts a new one) or unreadable."""
     from kiosk.core.paths import STATS_DB_NAME
     from kiosk.core.stats.schema import StatsDamaged, StatsError
-    from kiosk.core.stats.store import StatsStore
+    from kiosk.core.stats.store import StatsStore, damaged_copies
 
     name = "stats database"
     path = data / STATS_DB_NAME
     if not enabled:
         return Check(OK, name, "off (stats.enabled: false): nothing is counted")
-    aside = sorted(p.name for p in data.glob(STATS_DB_NAME + ".damaged-*") if not p.name.endswith(("-wal", "-shm")))
+    aside = damaged_copies(path)
     moved = f"; damaged copies moved aside: {', '.join(aside)}" if aside else ""
     if not path.exists():
         return Check(WARN if aside else OK, name, f"{path} not created yet (the kiosk creates it when it runs){moved}")

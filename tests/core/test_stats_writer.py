@@ -138,9 +138,11 @@ def test_a_damaged_file_is_moved_aside_and_a_new_one_takes_the_events(
     with pytest.raises(StatsError, match="damaged"):
         writer.flush().result(WAIT)
     writer.flush().result(WAIT)
+    (aside,) = tmp_path.glob("stats.db.damaged-*")
+    # Whoever reads the figures hears of it, until IT deletes the damaged copy.
+    assert writer.figures(T0 - timedelta(days=1), T0, UTC).result(WAIT).set_aside == (aside.name,)
     assert writer.stop(WAIT)
     assert menu_opens(path) == 1
-    (aside,) = tmp_path.glob("stats.db.damaged-*")
     assert aside.read_bytes() == b"\xa5" * 8192
     assert "moved it to stats.db.damaged-" in caplog.text
 

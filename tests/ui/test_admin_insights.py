@@ -133,9 +133,12 @@ def test_times_are_on_the_clinics_clock_whatever_zone_the_period_came_in(qapp, q
             until=until,
             timezone="America/Denver",
             first_recorded=datetime(2026, 11, 3, 14, 0, tzinfo=UTC),
+            set_aside=("stats.db.damaged-20261103T135912Z",),
         )
     )
     assert view.status.text() == (
+        "A damaged stats database was set aside as stats.db.damaged-20261103T135912Z: the figures it held are "
+        "not shown. IT deletes it once nobody needs it.\n"
         "From 2026-10-28 08:23 to 2026-11-27 07:23 (America/Denver), counted by the hour. "
         "Counting began on 2026-11-03 07:00."
     )

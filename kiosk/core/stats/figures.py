@@ -23,7 +23,7 @@ from kiosk.core.stats.events import (
     Outcome,
     hour_start,
 )
-from kiosk.core.stats.store import StatsStore
+from kiosk.core.stats.store import StatsStore, damaged_copies
 
 OUTCOMES: tuple[str, ...] = tuple(o.value for o in Outcome)
 
@@ -72,6 +72,9 @@ class Figures:
     #: e.g. "language:es", "large_text:on", "high_contrast:on": visits that chose it
     choices: Mapping[str, int] = field(default_factory=dict)
     requests: int = 0
+    #: damaged stats files the kiosk set aside, still in the data folder (their figures are
+    #: not in these; IT deletes them once nobody needs them)
+    set_aside: tuple[str, ...] = ()
 
     @property
     def shows(self) -> int:
@@ -127,6 +130,7 @@ class Figures:
             ],
             "choices": dict(sorted(self.choices.items())),
             "requests": self.requests,
+            "set_aside": list(self.set_aside),
             "slides_shown": {
                 "shows": self.shows,
                 "seconds": round(self.seconds_shown, 1),
@@ -219,6 +223,7 @@ def compute_figures(store: StatsStore, since: datetime, until: datetime, zone: t
         topics=topics,
         choices=choices,
         requests=requests,
+        set_aside=damaged_copies(store.path),
     )
 
 

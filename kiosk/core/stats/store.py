@@ -74,6 +74,15 @@ def move_aside(path: Path, now: datetime) -> Path:
     return target
 
 
+def damaged_copies(path: Path) -> tuple[str, ...]:
+    """The names of the damaged files :func:`move_aside` left next to ``path``, oldest first."""
+    try:
+        found = [p.name for p in path.parent.glob(path.name + ".damaged-*") if not p.name.endswith(_SIDE_FILES)]
+    except OSError:
+        return ()
+    return tuple(sorted(found))
+
+
 @dataclass(frozen=True)
 class Maintenance:
     """What one roll-up and purge did."""

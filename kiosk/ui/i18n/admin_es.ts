@@ -382,165 +382,170 @@
         <translation>Diapositivas en pantalla (prueba de emisión)</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="222"/>
+        <location filename="../insights/view.py" line="217"/>
+        <source>A damaged stats database was set aside as {name}: the figures it held are not shown. IT deletes it once nobody needs it.</source>
+        <translation>Se apartó una base de datos de estadísticas dañada como {name}: no se muestran las cifras que contenía. TI la elimina cuando ya nadie la necesite.</translation>
+    </message>
+    <message>
+        <location filename="../insights/view.py" line="229"/>
         <source>{opens} opened · {slides} · {time}</source>
         <translation>{opens} abierto(s) · {slides} · {time}</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="224"/>
+        <location filename="../insights/view.py" line="231"/>
         <source>1 slide viewed</source>
         <translation>1 diapositiva vista</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="224"/>
+        <location filename="../insights/view.py" line="231"/>
         <source>{n} slides viewed</source>
         <translation>{n} diapositivas vistas</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="231"/>
+        <location filename="../insights/view.py" line="238"/>
         <source>No topic was opened in this period.</source>
         <translation>No se abrió ningún tema en este periodo.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="236"/>
+        <location filename="../insights/view.py" line="243"/>
         <source>{hour}:00: {visits}</source>
         <translation>{hour}:00: {visits}</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="237"/>
-        <location filename="../insights/view.py" line="298"/>
+        <location filename="../insights/view.py" line="244"/>
+        <location filename="../insights/view.py" line="305"/>
         <source>1 visit</source>
         <translation>1 visita</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="237"/>
-        <location filename="../insights/view.py" line="298"/>
+        <location filename="../insights/view.py" line="244"/>
+        <location filename="../insights/view.py" line="305"/>
         <source>{n} visits</source>
         <translation>{n} visitas</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="242"/>
-        <location filename="../insights/view.py" line="264"/>
+        <location filename="../insights/view.py" line="249"/>
+        <location filename="../insights/view.py" line="271"/>
         <source>No visits in this period.</source>
         <translation>No hubo visitas en este periodo.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="250"/>
+        <location filename="../insights/view.py" line="257"/>
         <source>1 request</source>
         <translation>1 solicitud</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="250"/>
+        <location filename="../insights/view.py" line="257"/>
         <source>{n} requests</source>
         <translation>{n} solicitudes</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="254"/>
+        <location filename="../insights/view.py" line="261"/>
         <source>No request named a topic in this period.</source>
         <translation>Ninguna solicitud mencionó un tema en este periodo.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="257"/>
+        <location filename="../insights/view.py" line="264"/>
         <source>Sent a request</source>
         <translation>Enviaron una solicitud</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="258"/>
+        <location filename="../insights/view.py" line="265"/>
         <source>Went back to the slideshow</source>
         <translation>Volvieron a la presentación</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="259"/>
+        <location filename="../insights/view.py" line="266"/>
         <source>Left (the screen timed out)</source>
         <translation>Se fueron (la pantalla se reinició sola)</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="260"/>
+        <location filename="../insights/view.py" line="267"/>
         <source>Ended by staff or a restart</source>
         <translation>Terminadas por el personal o un reinicio</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="271"/>
+        <location filename="../insights/view.py" line="278"/>
         <source>{shows} · {time}</source>
         <translation>{shows} · {time}</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="272"/>
+        <location filename="../insights/view.py" line="279"/>
         <source>once</source>
         <translation>una vez</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="272"/>
+        <location filename="../insights/view.py" line="279"/>
         <source>{n} times</source>
         <translation>{n} veces</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="277"/>
+        <location filename="../insights/view.py" line="284"/>
         <source>No slide was shown in this period.</source>
         <translation>No se mostró ninguna diapositiva en este periodo.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="283"/>
+        <location filename="../insights/view.py" line="290"/>
         <source>From {since} to {until} ({zone}), counted by the hour.</source>
         <translation>Del {since} al {until} ({zone}), contado por horas.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="288"/>
+        <location filename="../insights/view.py" line="295"/>
         <source>Nothing has been recorded yet.</source>
         <translation>Todavía no se ha registrado nada.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="290"/>
+        <location filename="../insights/view.py" line="297"/>
         <source>Counting began on {date}.</source>
         <translation>El conteo empezó el {date}.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="297"/>
+        <location filename="../insights/view.py" line="304"/>
         <source>{visits}; {share} ended in a request. A visit lasted {average} on average.</source>
         <translation>{visits}; el {share} terminó en una solicitud. Una visita duró {average} en promedio.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="304"/>
+        <location filename="../insights/view.py" line="311"/>
         <source>Nobody used the touch screen in this period.</source>
         <translation>Nadie usó la pantalla táctil en este periodo.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="306"/>
+        <location filename="../insights/view.py" line="313"/>
         <source>Menu opened: {menu}. Requests sent: {requests}.</source>
         <translation>Menú abierto: {menu}. Solicitudes enviadas: {requests}.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="315"/>
+        <location filename="../insights/view.py" line="322"/>
         <source>Visits that chose: {choices}</source>
         <translation>Visitas que eligieron: {choices}</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="317"/>
+        <location filename="../insights/view.py" line="324"/>
         <source>No visit changed the language, text size or contrast.</source>
         <translation>Ninguna visita cambió el idioma, el tamaño del texto ni el contraste.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="320"/>
+        <location filename="../insights/view.py" line="327"/>
         <source>Slides shown: {shows}, {time} on screen in all.</source>
         <translation>Diapositivas mostradas: {shows}, {time} en pantalla en total.</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="331"/>
+        <location filename="../insights/view.py" line="338"/>
         <source>larger text</source>
         <translation>texto más grande</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="332"/>
+        <location filename="../insights/view.py" line="339"/>
         <source>normal text</source>
         <translation>texto normal</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="333"/>
+        <location filename="../insights/view.py" line="340"/>
         <source>high contrast</source>
         <translation>alto contraste</translation>
     </message>
     <message>
-        <location filename="../insights/view.py" line="334"/>
+        <location filename="../insights/view.py" line="341"/>
         <source>normal contrast</source>
         <translation>contraste normal</translation>
     </message>

@@ -212,7 +212,14 @@ class InsightsView(TouchPart):
     def _fill(self) -> None:
         figures = self._figures
         assert figures is not None
-        self.status.setText(self._period_text(figures))
+        damaged = [
+            self.tr(
+                "A damaged stats database was set aside as {name}: the figures it held are not shown. "
+                "IT deletes it once nobody needs it."
+            ).format(name=name)
+            for name in figures.set_aside
+        ]
+        self.status.setText("\n".join([*damaged, self._period_text(figures)]))
         self.summary.setText("\n".join(self._summary_lines(figures)))
         self.topics.set_bars(
             [
