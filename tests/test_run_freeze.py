@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.runtime import exitcodes
 from kiosk.runtime.doctor import WARN, check_last_crash
-from kiosk.runtime.stall_detector import BACKSTOP_FACTOR
+from kiosk.runtime.stall_detector import BACKSTOP_FACTOR, CHECK_SECONDS
 from kiosk.runtime.unattended import CRASH_TEST_ENV
 from tests.helpers.kiosk_process import KioskProcess, start_kiosk
 
@@ -42,7 +42,9 @@ def test_a_frozen_gui_thread_is_dumped_and_exits_76(frozen: dict[str, KioskProce
     kiosk.wait_first_frame()
     assert kiosk.wait_exit(timeout=STALL_SECONDS + 30) == exitcodes.FROZEN, kiosk.stderr()[-3000:]
     assert kiosk.first_frame_at is not None and kiosk.ended_at is not None
-    assert kiosk.ended_at - kiosk.first_frame_at >= STALL_SECONDS
+    # The detector counts from the GUI thread's last heartbeat, which can come up to one
+    # CHECK_SECONDS before the first frame this test sees (it failed at 2.96 s under load).
+    assert kiosk.ended_at - kiosk.first_frame_at >= STALL_SECONDS - CHECK_SECONDS
     log = kiosk.log_text()
     assert f"frozen: the GUI thread has not turned for {STALL_SECONDS} s" in log
     assert "exiting with 76" in log
