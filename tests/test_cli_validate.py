@@ -57,6 +57,16 @@ slides:
     image: images/photo.png
     hold: 5s
 """
+NOTICES = """\
+notices:
+  - text: {en: We are running about 20 minutes late., es: Vamos con 20 minutos de retraso.}
+    level: important
+    until: 2025-01-08 18:00
+  - text: The car park was closed.
+    until: 2025-01-06
+phrases:
+  - We are running about {minutes} minutes late
+"""
 
 
 def make_content(root: Path, slides: dict[str, str] | None = None) -> Path:
@@ -81,6 +91,7 @@ def test_valid_content_prints_summary_and_exits_0(tmp_path: Path, capsys: pytest
         "  slides without Spanish: news, cat-cow",
         "playing now (2025-01-07 09:30 America/Denver): welcome, news, cat-cow",
         "next schedule change: 2025-01-07 12:00",
+        "opening hours now: Closed today, back Monday 8 AM",
         "OK: 0 errors, 0 warnings",
     ]
 
@@ -177,7 +188,7 @@ def test_python_m_kiosk_validate_in_a_subprocess(tmp_path: Path) -> None:
 def schemas(capsys: pytest.CaptureFixture[str]) -> dict[str, dict[str, object]]:
     assert main(["schema"]) == exitcodes.OK
     printed = json.loads(capsys.readouterr().out)
-    assert sorted(printed) == ["clinic.schema.json", "slide.schema.json"]
+    assert sorted(printed) == ["clinic.schema.json", "notices.schema.json", "slide.schema.json"]
     return printed
 
 
@@ -220,6 +231,10 @@ def test_schema_accepts_valid_files_and_rejects_what_the_loader_rejects(
     assert not clinic.is_valid(data(CLINIC.replace("#0b5d7a", "blue")))
     assert not clinic.is_valid(data(CLINIC + "playlist: []\n"))
     assert not clinic.is_valid(data(CLINIC.replace("phone", "fone")))
+    notices = jsonschema.Draft202012Validator(both["notices.schema.json"])
+    assert list(notices.iter_errors(data(NOTICES))) == []
+    assert not notices.is_valid(data(NOTICES.replace("level: important", "level: urgent")))
+    assert not notices.is_valid(data(NOTICES.replace("    until: 2025-01-08 18:00\n", "")))
 
 
 def test_slides_that_will_never_play_again_and_hidden_ones_head_the_summary(
@@ -246,6 +261,7 @@ def test_slides_that_will_never_play_again_and_hidden_ones_head_the_summary(
         "  slides without Spanish: news",
         "playing now (2026-03-02 09:30 America/Denver): welcome",
         "next schedule change: none within a week",
+        "opening hours now: Open now until 12 PM, and 1 PM\u20136 PM",
         "OK: 0 errors, 2 warnings",
     ]
 
@@ -257,3 +273,16 @@ def test_a_slide_listed_twice_is_counted_once(tmp_path: Path, capsys: pytest.Cap
     assert main(["validate", str(root), "--now", "2025-01-07T09:30"]) == exitcodes.OK
     out = capsys.readouterr().out.splitlines()
     assert out[:2] == ["slides: 2 (exercise 1, info 1)", "topics: about (1), exercise (1)"]
+
+
+def test_notices_show_in_the_summary_and_a_passed_end_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_content(tmp_path / "content", {"a-welcome.yaml": WELCOME})
+    (root / "notices.yaml").write_text(NOTICES, encoding="utf-8")
+    assert main(["validate", str(root), "--now", "2025-01-07T09:30"]) == exitcodes.OK
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "notices.yaml:6: notices[1].until: warning: ended on 2025-01-06, it no longer shows"
+    assert "notices showing now: 1 of 2 in notices.yaml" in lines
+    assert "  notices.yaml:2: important, until 2025-01-08 18:00: We are running about 20 minutes late." in lines
+    assert "saved phrases: 1" in lines

@@ -1,4 +1,5 @@
-"""``kiosk schema``: JSON Schema of clinic.yaml and slide files, for editors such as VS Code."""
+"""``kiosk schema``: JSON Schema of clinic.yaml, slide files and notices.yaml, for editors such as
+VS Code."""
 
 from __future__ import annotations
 
@@ -9,18 +10,18 @@ from pathlib import Path
 
 from kiosk.runtime import exitcodes
 
-FILE_NAMES = {"clinic": "clinic.schema.json", "slide": "slide.schema.json"}
+FILE_NAMES = {"clinic": "clinic.schema.json", "slide": "slide.schema.json", "notices": "notices.schema.json"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--kind", choices=sorted(FILE_NAMES), help="print only this schema (default: both, keyed by file name)"
+        "--kind", choices=sorted(FILE_NAMES), help="print only this schema (default: all, keyed by file name)"
     )
     parser.add_argument(
         "--out",
         metavar="DIR",
         type=Path,
-        help="write clinic.schema.json and slide.schema.json into DIR instead of printing",
+        help="write clinic.schema.json, slide.schema.json and notices.schema.json into DIR instead of printing",
     )
 
 

@@ -116,6 +116,33 @@ def _summary(deck: Deck, now: datetime) -> None:
     change = deck.next_change(now)
     shown = f"{change.astimezone(tz):%Y-%m-%d %H:%M}" if change else "none within a week"
     print(f"next schedule change: {shown}")
+    _notices_summary(deck, now)
+
+
+def _notices_summary(deck: Deck, now: datetime) -> None:
+    """The banner as it stands at ``now`` (notices.yaml, when the pack has one), the saved
+    phrases, and today's hours."""
+    from kiosk.core.notices.showing import notice_text, showing_at
+    from kiosk.core.opening import opening_now, today_line
+
+    tz = deck.clinic.timezone
+    if deck.notices:
+        showing = showing_at(deck.notices, now)
+        print(f"notices showing now: {len(showing) or 'none'} of {len(deck.notices)} in notices.yaml")
+        for notice in showing:
+            until = f"{notice.until.astimezone(tz):%Y-%m-%d %H:%M}"
+            text = _plain(notice_text(notice, "en", now, tz))
+            print(f"  {notice.source}: {notice.level}, until {until}: {text}")
+    if deck.phrases:
+        print(f"saved phrases: {len(deck.phrases)}")
+    opening = opening_now(deck.clinic, now)
+    if opening is not None:
+        print(f"opening hours now: {_plain(today_line(opening, 'en'))}")
+
+
+def _plain(text: str) -> str:
+    """No-break spaces (kept between "6" and "PM" on screen) as plain ones for a terminal."""
+    return text.replace("\u00a0", " ")
 
 
 def _where(slide: Slide, *details: str) -> str:

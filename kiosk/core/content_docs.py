@@ -20,7 +20,16 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.core.fields import CLINIC_FIELDS, COMMON_SLIDE_FIELDS, KIND_FIELDS, TOPIC_FIELDS, FieldSpec
+from kiosk.core.fields import (
+    CLINIC_FIELDS,
+    COMMON_SLIDE_FIELDS,
+    KIND_FIELDS,
+    NOTICE_FIELDS,
+    NOTICES_FILE,
+    NOTICES_FILE_FIELDS,
+    TOPIC_FIELDS,
+    FieldSpec,
+)
 from kiosk.core.limits import (
     LIMITS,
     MAX_DURATION,
@@ -50,9 +59,16 @@ _GUIDE_TEXTS = (
     ("qr_caption", "text under the QR code"),
     ("topic_title", "topic name"),
     ("follow_up", "thank-you text after a patient asks for information (`follow_up` in clinic.yaml)"),
+    ("notice", "a same-day notice (`notices.yaml`, or posted on the kiosk)"),
+    ("phrase", "a saved phrase (`notices.yaml`; each blank counts as its usual filled length)"),
 )
 #: How the guide counts the entries of a list (an attribute of TextLimits).
-_GUIDE_COUNTS = {"list_items": "bullet points", "steps": "steps"}
+_GUIDE_COUNTS = {"list_items": "bullet points", "steps": "steps", "phrases": "phrases"}
+#: Lists limited only in their number of entries: (limit, field path, file, how the guide names them).
+_COUNTED_LISTS = (
+    ("notices", "notices", NOTICES_FILE, "notices in `notices.yaml` (ended ones included)"),
+    ("holidays", "holidays", "clinic.yaml", "days in the holiday list (`holidays` in clinic.yaml)"),
+)
 #: The screen the image advice is given for (``kiosk validate``'s default).
 SCREEN = (1920, 1080)
 
@@ -64,6 +80,8 @@ def _fields_with_limits() -> list[tuple[str, str, FieldSpec]]:
         found += [(spec.name, f"`{kind}` slides", spec) for spec in specs]
     found += [(f"topics[].{spec.name}", "clinic.yaml", spec) for spec in TOPIC_FIELDS]
     found += [(spec.name, "clinic.yaml", spec) for spec in CLINIC_FIELDS]
+    found += [(f"notices[].{spec.name}", NOTICES_FILE, spec) for spec in NOTICE_FIELDS]
+    found += [(spec.name, NOTICES_FILE, spec) for spec in NOTICES_FILE_FIELDS]
     return [item for item in found if item[2].limit is not None]
 
 
@@ -85,6 +103,8 @@ def limits_guide_markdown() -> str:
         if spec is not None and spec.max_items and count is not None:
             cell += f", and at most {count} {_GUIDE_COUNTS[spec.max_items]}"
         rows.append(f"| {label} | {cell} |")
+    for name, _path, _file, label in _COUNTED_LISTS:
+        rows.append(f"| {label} | {getattr(LIMITS, name)} |")
     return "\n".join(rows) + "\n"
 
 
@@ -101,6 +121,8 @@ def limits_format_markdown() -> str:
                 f"| `{path}` | {where} | {count} entries, each {length} characters per language | "
                 "more entries: an error; a longer entry: a warning |"
             )
+    for name, path, where, _label in _COUNTED_LISTS:
+        rows.append(f"| `{path}` | {where} | {getattr(LIMITS, name)} entries | an error |")
     for path, where in (("duration", "every slide"), ("default_duration", "clinic.yaml")):
         rows.append(
             f"| `{path}` | {where} | from {MIN_DURATION:g} s to {MAX_DURATION:g} s | "

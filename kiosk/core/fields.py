@@ -12,6 +12,7 @@ import enum
 from dataclasses import dataclass
 
 from kiosk.core.limits import LIMITS
+from kiosk.core.notices.placeholders import NOTICE_PLACEHOLDERS, PHRASE_PLACEHOLDERS
 
 
 class FieldType(enum.Enum):
@@ -41,6 +42,10 @@ class FieldType(enum.Enum):
     TOPICS = "topics"
     PLAYLIST = "playlist"
     FLAG = "flag"  # true or false
+    NOTICES = "notices"  # list of {text, level, until}
+    LEVEL = "level"  # info or important
+    HOLIDAYS = "holidays"  # list of {date, hours}
+    DAY_HOURS = "day-hours"  # "08:00-12:00, 13:00-18:00" or closed
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,8 @@ class FieldSpec:
     limit: str | None = None
     #: Attribute of TextLimits for the number of entries of a list.
     max_items: str | None = None
+    #: Placeholder names a text may hold (``{until}``); None: braces are plain text.
+    placeholders: tuple[str, ...] | None = None
 
 
 F = FieldType
@@ -150,9 +157,62 @@ CLINIC_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("theme", F.THEME, "Colours as #rrggbb: primary, accent, background, text."),
     FieldSpec("logo", F.IMAGE, "Logo image, relative to the content folder."),
     FieldSpec("opening_hours", F.OPENING_HOURS, 'mon..sun: "08:00-12:00, 13:00-18:00" or closed.'),
+    FieldSpec(
+        "holidays",
+        F.HOLIDAYS,
+        f"Days whose hours differ from the week (at most {LIMITS.holidays}): list of {{date, hours}}.",
+        max_items="holidays",
+    ),
     FieldSpec("follow_up", F.TEXT, "Shown after a patient asks for more information.", limit="follow_up"),
     FieldSpec("topics", F.TOPICS, "The topics: list of {id, title, icon}.", required=True),
     FieldSpec("playlist", F.PLAYLIST, "Slide ids in play order; default: every slide, by file name."),
+)
+
+
+HOLIDAY_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("date", F.DATE, "The day, YYYY-MM-DD.", required=True),
+    FieldSpec(
+        "hours", F.DAY_HOURS, "That day's hours instead of the week's: \"08:00-12:00\" or closed.", required=True
+    ),
+)
+
+#: Levels of a notice, the first the default.
+NOTICE_LEVELS: tuple[str, ...] = ("info", "important")
+NOTICES_FILE = "notices.yaml"
+
+NOTICE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "text",
+        F.TEXT,
+        "The notice: one or two short lines; {until} is replaced by its end.",
+        required=True,
+        limit="notice",
+        placeholders=tuple(NOTICE_PLACEHOLDERS),
+    ),
+    FieldSpec("level", F.LEVEL, "info (default) or important."),
+    FieldSpec(
+        "until",
+        F.DATE_TIME,
+        "When it stops showing, clinic time: 2025-01-06 18:00 (a date alone: the end of that day).",
+        required=True,
+    ),
+)
+
+NOTICES_FILE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec(
+        "notices",
+        F.NOTICES,
+        f"The notices (at most {LIMITS.notices}): list of {{text, level, until}}.",
+        max_items="notices",
+    ),
+    FieldSpec(
+        "phrases",
+        F.TEXT_LIST,
+        "Saved phrases staff pick on the kiosk, e.g. We are running about {minutes} minutes late.",
+        limit="phrase",
+        max_items="phrases",
+        placeholders=tuple(PHRASE_PLACEHOLDERS),
+    ),
 )
 
 

@@ -1,4 +1,5 @@
-"""JSON Schema (draft 2020-12) for clinic.yaml and slide files, generated from :mod:`kiosk.core.fields`.
+"""JSON Schema (draft 2020-12) for clinic.yaml, slide files and notices.yaml, generated from
+:mod:`kiosk.core.fields`.
 
 Editors (VS Code with the YAML extension) use it to complete field names and flag mistakes
 as staff type. The loader stays the authority: the schema cannot express everything (topic
@@ -13,7 +14,11 @@ from kiosk.core.durations import EXAMPLES as DURATION_EXAMPLES
 from kiosk.core.fields import (
     CLINIC_FIELDS,
     COMMON_SLIDE_FIELDS,
+    HOLIDAY_FIELDS,
     KIND_FIELDS,
+    NOTICE_FIELDS,
+    NOTICE_LEVELS,
+    NOTICES_FILE_FIELDS,
     SCHEDULE_FIELDS,
     SLIDE_KINDS,
     THEME_FIELDS,
@@ -26,10 +31,11 @@ from kiosk.core.schedule import WEEKDAY_NAMES
 from kiosk.core.text import SUPPORTED_LANGUAGES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = ("clinic", "slide")
+KINDS = ("clinic", "slide", "notices")
 
 _ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _WINDOW_PATTERN = r"^\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*$"
+_DAY_HOURS_PATTERN = r"^(closed|\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*(,\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*)*)$"
 _DURATION_PATTERN = r"^\s*(\d+(\.\d+)?\s*(m|min|mins|minutes?)\s*)?(\d+(\.\d+)?\s*(s|sec|secs|seconds?)?\s*)?$"
 
 
@@ -125,10 +131,7 @@ def _type_schema(spec: FieldSpec) -> dict[str, Any]:
     if t is FieldType.COLOUR:
         return {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$"}
     if t is FieldType.OPENING_HOURS:
-        day = {
-            "type": "string",
-            "pattern": r"^(closed|\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*(,\s*\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}\s*)*)$",
-        }
+        day = {"type": "string", "pattern": _DAY_HOURS_PATTERN}
         return {
             "type": "object",
             "properties": dict.fromkeys(WEEKDAY_NAMES, day),
@@ -140,7 +143,22 @@ def _type_schema(spec: FieldSpec) -> dict[str, Any]:
         return {"type": "boolean"}
     if t is FieldType.PLAYLIST:
         return {"type": "array", "items": {"type": "string", "pattern": _ID_PATTERN}, "minItems": 1}
+    if t is FieldType.DAY_HOURS:
+        return {"type": "string", "pattern": _DAY_HOURS_PATTERN}
+    if t is FieldType.HOLIDAYS:
+        return _list_of(_object(HOLIDAY_FIELDS), spec)
+    if t is FieldType.LEVEL:
+        return {"enum": list(NOTICE_LEVELS)}
+    if t is FieldType.NOTICES:
+        return _list_of(_object(NOTICE_FIELDS), spec)
     raise AssertionError(f"no JSON Schema for field type {t}")  # every FieldType is covered above
+
+
+def _list_of(item: dict[str, Any], spec: FieldSpec) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "array", "items": item}
+    if spec.max_items:
+        schema["maxItems"] = getattr(LIMITS, spec.max_items)
+    return schema
 
 
 def _defs() -> dict[str, Any]:
@@ -190,6 +208,18 @@ def slide_schema() -> dict[str, Any]:
     }
 
 
+def notices_schema() -> dict[str, Any]:
+    """notices.yaml: the notices and the saved phrases."""
+    schema: dict[str, Any] = {
+        "$schema": DRAFT,
+        "$id": "https://clinic-kiosk.invalid/schema/notices.schema.json",
+        "title": "Kiosk notices.yaml",
+    }
+    schema.update(_object(NOTICES_FILE_FIELDS))
+    schema["$defs"] = _defs()
+    return schema
+
+
 def _kind_doc() -> str:
     return next(s.doc for s in COMMON_SLIDE_FIELDS if s.name == "kind")
 
@@ -199,4 +229,6 @@ def schema_for(kind: str) -> dict[str, Any]:
         return clinic_schema()
     if kind == "slide":
         return slide_schema()
+    if kind == "notices":
+        return notices_schema()
     raise ValueError(f"unknown schema kind {kind!r}; use one of {', '.join(KINDS)}")

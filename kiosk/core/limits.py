@@ -24,6 +24,16 @@ class TextLimits:
     qr_caption: int = 60
     topic_title: int = 30
     follow_up: int = 200
+    #: A notice's text: it must fit the banner in two lines at 1920x1080 (three at most on an
+    #: upright screen or in larger text).
+    notice: int = 80
+    #: Notices in notices.yaml, ended ones included (the studio removes ended ones in one go).
+    notices: int = 20
+    #: A saved phrase, with each placeholder counted at its usual length (placeholders.py).
+    phrase: int = 80
+    phrases: int = 12
+    #: Dates in clinic.yaml's holiday list.
+    holidays: int = 60
 
 
 LIMITS = TextLimits()

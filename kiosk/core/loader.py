@@ -15,7 +15,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,12 @@ from kiosk.core.durations import clamp_duration, format_seconds, parse_duration
 from kiosk.core.fields import (
     CLINIC_FIELDS,
     COMMON_SLIDE_FIELDS,
+    HOLIDAY_FIELDS,
     KIND_FIELDS,
+    NOTICE_FIELDS,
+    NOTICE_LEVELS,
+    NOTICES_FILE,
+    NOTICES_FILE_FIELDS,
     SCHEDULE_FIELDS,
     SLIDE_KINDS,
     THEME_FIELDS,
@@ -44,6 +49,7 @@ from kiosk.core.model import (
 from kiosk.core.model import (
     Clinic,
     Deck,
+    Holiday,
     ImageRef,
     OpeningHours,
     Slide,
@@ -51,6 +57,8 @@ from kiosk.core.model import (
     Theme,
     Topic,
 )
+from kiosk.core.notices.model import ORIGIN_PACK, Notice
+from kiosk.core.notices.placeholders import as_counted, describe, placeholders_in, unknown_placeholders
 from kiosk.core.problems import ContentError, Problem, Severity
 from kiosk.core.regular_files import open_regular
 from kiosk.core.schedule import ALL_WEEKDAYS, WEEKDAY_NAMES, Schedule, TimeWindow
@@ -167,7 +175,10 @@ def _load(root: Path, screen_size: tuple[int, int], now: datetime | None) -> Loa
     ctx = _Context(root, screen_size, now)
     clinic_values = _load_clinic(root, ctx, sink)
     slides = _load_slides(root, ctx, sink)
+    notices = _load_notices(root, ctx, sink)
     deck = _assemble(root, clinic_values, slides, ctx, sink)
+    if deck is not None and notices is not None:
+        deck = replace(deck, notices=notices[0], phrases=notices[1])
     problems = sort_problems(sink)
     if any(p.is_error for p in problems):
         return LoadResult(None, problems)
@@ -401,6 +412,40 @@ def _check_screen_size(image: ImageRef, line: int, field_path: str, ctx: _Contex
         )
 
 
+# --- notices --------------------------------------------------------------------------------
+
+
+def _load_notices(
+    root: Path, ctx: _Context, sink: list[Problem]
+) -> tuple[tuple[Notice, ...], tuple[LocalizedText, ...]] | None:
+    """notices.yaml (optional): the notices and the saved phrases; None when it has errors."""
+    path = root / NOTICES_FILE
+    if not os.path.lexists(path):
+        return (), ()
+    report = _Report(NOTICES_FILE, sink)
+    if path.is_dir() and not path.is_symlink():
+        report.error(None, "file", "notices.yaml is a folder; it should be a file (or not there at all)")
+        return None
+    node = _read(root, NOTICES_FILE, report)
+    if report.error_count:
+        return None
+    if node is None:
+        return (), ()  # an empty file: no notices (all of them removed)
+    if not node.is_map:
+        shape = "a list" if node.is_seq else _describe(node)
+        report.error(
+            node.line,
+            "file",
+            f"expected the fields 'notices:' and 'phrases:', not {shape}; put 'notices:' on the first line "
+            "and indent the list under it",
+        )
+        return None
+    values = _convert_mapping(node, NOTICES_FILE_FIELDS, "", ctx, report, belongs_hint=False)
+    if report.error_count or _INVALID in values.values():
+        return None
+    return values.get("notices") or (), values.get("phrases") or ()
+
+
 # --- deck -----------------------------------------------------------------------------------
 
 
@@ -533,8 +578,10 @@ def _convert_mapping(
     *,
     skip: tuple[str, ...] = (),
     check_unknown: bool = True,
+    belongs_hint: bool = True,
 ) -> dict[str, Any]:
-    """Convert each declared field; report unknown and missing ones. Bad fields map to _INVALID."""
+    """Convert each declared field; report unknown and missing ones. Bad fields map to _INVALID.
+    ``belongs_hint``: say which slide kinds an unknown field belongs to (slides and clinic.yaml)."""
     names = [s.name for s in specs]
     values: dict[str, Any] = {}
     for key, entry in node.value.items():
@@ -542,7 +589,7 @@ def _convert_mapping(
             continue
         message = f"unknown field '{key}'{_suggest(key, names)}"
         owners = [kind for kind, kind_specs in KIND_FIELDS.items() if any(s.name == key for s in kind_specs)]
-        if owners and prefix.rsplit(".", 1)[-1] != "schedule":
+        if owners and belongs_hint and prefix.rsplit(".", 1)[-1] != "schedule":
             message += f" (it belongs to {' and '.join(owners)} slides)"
         report.error(entry.key_line, _join(prefix, key), message)
     for spec in specs:
@@ -626,6 +673,21 @@ def _text(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Repor
             report.error(first_line + exc.line, value_path, exc.message)
             ok = False
             continue
+        if spec.placeholders is not None:
+            unknown = unknown_placeholders(source, spec.placeholders)
+            allowed = dict.fromkeys(spec.placeholders, "")
+            for name in unknown:
+                report.error(
+                    first_line,
+                    value_path,
+                    f"unknown placeholder '{{{name}}}'{_suggest(f'{{{name}}}', [f'{{{p}}}' for p in spec.placeholders])}; "
+                    f"it may use {describe(allowed)}",
+                )
+                ok = False
+            if unknown:
+                continue
+            # Each placeholder counts as the text it usually becomes.
+            blocks = parse_markdown(as_counted(source), inline_only=inline)
         if spec.limit is not None:
             limit = getattr(LIMITS, spec.limit)
             length = visible_length(blocks)
@@ -641,7 +703,28 @@ def _text(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Repor
         return _INVALID
     if DEFAULT_LANGUAGE not in texts:
         raise _Bad(f"the English text ('{DEFAULT_LANGUAGE}') is missing")
+    if spec.placeholders is not None:
+        _compare_placeholders(texts, entries, report)
     return LocalizedText(texts)
+
+
+def _compare_placeholders(texts: dict[str, str], entries: dict[str, tuple[int, YNode, str]], report: _Report) -> None:
+    """Warn when a translation's blanks differ from the English ones: staff fill each blank
+    once, for every language."""
+    english = set(placeholders_in(texts[DEFAULT_LANGUAGE]))
+    for lang, text in texts.items():
+        if lang == DEFAULT_LANGUAGE:
+            continue
+        other = set(placeholders_in(text))
+        if other != english:
+            _key_line, value_node, value_path = entries[lang]
+            shown = ", ".join(f"{{{n}}}" for n in sorted(english ^ other))
+            report.warn(
+                value_node.line,
+                value_path,
+                f"the {LANGUAGE_NAMES.get(lang, lang)} text and the English one differ in their placeholders "
+                f"({shown}); use the same ones in both",
+            )
 
 
 def _markdown(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:
@@ -953,11 +1036,8 @@ def _opening_hours(node: YNode, spec: FieldSpec, path: str, ctx: _Context, repor
             )
             ok = False
             continue
-        if value.strip().lower() == "closed":
-            by_day[WEEKDAY_NAMES.index(day)] = ()
-            continue
         try:
-            by_day[WEEKDAY_NAMES.index(day)] = tuple(_window(part) for part in value.split(","))
+            by_day[WEEKDAY_NAMES.index(day)] = _day_windows(value)
         except ValueError as exc:
             report.error(entry.node.line, f"{path}.{key}", str(exc))
             ok = False
@@ -965,6 +1045,98 @@ def _opening_hours(node: YNode, spec: FieldSpec, path: str, ctx: _Context, repor
         return _INVALID
     # Days left out are closed; the contact slide lists all seven.
     return tuple(OpeningHours(day, by_day.get(day, ())) for day in range(7))
+
+
+def _day_windows(text: str) -> tuple[TimeWindow, ...]:
+    """``"08:00-12:00, 13:00-18:00"`` as windows, ``closed`` as none; ValueError naming the part."""
+    if text.strip().lower() == "closed":
+        return ()
+    return tuple(_window(part) for part in text.split(","))
+
+
+def _day_hours(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:
+    if not isinstance(node.value, str) or node.is_map or node.is_seq:
+        raise _Bad(f'expected "08:00-12:00, 13:00-18:00" or closed, but got {_describe(node)}')
+    try:
+        return _day_windows(node.value)
+    except ValueError as exc:
+        raise _Bad(str(exc)) from None
+
+
+def _holidays(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:
+    if not node.is_seq:
+        raise _Bad(f"expected a list of days ({{date, hours}}), but got {_describe(node)}")
+    maximum = getattr(LIMITS, spec.max_items) if spec.max_items else None
+    if maximum is not None and len(node.value) > maximum:
+        raise _Bad(f"{len(node.value)} days, but at most {maximum}; remove the ones that have passed")
+    holidays: list[Any] = []
+    seen: dict[date, int] = {}
+    for i, item in enumerate(node.value):
+        item_path = f"{path}[{i}]"
+        if not item.is_map:
+            report.error(item.line, item_path, f"expected a day (date, hours), but got {_describe(item)}")
+            holidays.append(_INVALID)
+            continue
+        values = _convert_mapping(item, HOLIDAY_FIELDS, item_path, ctx, report, belongs_hint=False)
+        day = values.get("date")
+        if isinstance(day, date):
+            date_line = item.value["date"].node.line
+            if day in seen:
+                report.error(
+                    date_line, f"{item_path}.date", f"{day} is given twice (first on line {seen[day]}); keep one"
+                )
+                values["date"] = _INVALID
+            else:
+                seen[day] = date_line
+        if _INVALID in values.values():
+            holidays.append(_INVALID)
+        else:
+            holidays.append(Holiday(values["date"], values["hours"]))
+    return _INVALID if _INVALID in holidays else tuple(sorted(holidays, key=lambda h: h.day))
+
+
+def _level(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:
+    value = _scalar_str(node, f"a level ({' or '.join(NOTICE_LEVELS)})")
+    if value not in NOTICE_LEVELS:
+        raise _Bad(f"unknown level '{value}'{_suggest(value, NOTICE_LEVELS)}; use {' or '.join(NOTICE_LEVELS)}")
+    return value
+
+
+def _notices(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:
+    if not node.is_seq:
+        raise _Bad(f"expected a list of notices (text, level, until), but got {_describe(node)}")
+    maximum = getattr(LIMITS, spec.max_items) if spec.max_items else None
+    if maximum is not None and len(node.value) > maximum:
+        raise _Bad(f"{len(node.value)} notices, but at most {maximum}; remove the ones that have ended")
+    tz = ctx.timezone or ZoneInfo(DEFAULT_TIMEZONE)
+    notices: list[Any] = []
+    for i, item in enumerate(node.value):
+        item_path = f"{path}[{i}]"
+        if not item.is_map:
+            report.error(item.line, item_path, f"expected a notice (text, level, until), but got {_describe(item)}")
+            notices.append(_INVALID)
+            continue
+        values = _convert_mapping(item, NOTICE_FIELDS, item_path, ctx, report, belongs_hint=False)
+        if _INVALID in values.values():
+            notices.append(_INVALID)
+            continue
+        end, date_only = values["until"]
+        # A date alone includes that whole day, as in schedules.
+        local_end = Schedule.until_end_of(end.date()) if date_only else end
+        notice = Notice(
+            text=values["text"],
+            until=local_end.replace(tzinfo=tz),
+            level=values.get("level") or NOTICE_LEVELS[0],
+            origin=ORIGIN_PACK,
+            source=Source(NOTICES_FILE, item.line),
+        )
+        if ctx.now is not None:
+            now = ctx.now if ctx.now.tzinfo is not None else ctx.now.replace(tzinfo=tz)
+            if notice.has_ended(now):
+                until_node = item.value["until"].node
+                report.warn(until_node.line, f"{item_path}.until", f"ended on {until_node.raw}, it no longer shows")
+        notices.append(notice)
+    return _INVALID if _INVALID in notices else tuple(notices)
 
 
 def _topics(node: YNode, spec: FieldSpec, path: str, ctx: _Context, report: _Report) -> Any:
@@ -1044,4 +1216,8 @@ _CONVERTERS: dict[FieldType, _Converter] = {
     FieldType.TOPICS: _topics,
     FieldType.PLAYLIST: _playlist,
     FieldType.FLAG: _flag,
+    FieldType.NOTICES: _notices,
+    FieldType.LEVEL: _level,
+    FieldType.HOLIDAYS: _holidays,
+    FieldType.DAY_HOURS: _day_hours,
 }

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import ClassVar
 from zoneinfo import ZoneInfo
 
+from kiosk.core.notices.model import Notice
 from kiosk.core.schedule import Schedule, TimeWindow
 from kiosk.core.text import LocalizedText
 
@@ -67,6 +68,14 @@ class OpeningHours:
 
 
 @dataclass(frozen=True)
+class Holiday:
+    """A day whose hours differ from the week's (``windows`` empty: closed all day)."""
+
+    day: date
+    windows: tuple[TimeWindow, ...]
+
+
+@dataclass(frozen=True)
 class Clinic:
     name: str
     phone: str
@@ -80,6 +89,8 @@ class Clinic:
     theme: Theme = field(default_factory=Theme)
     logo: ImageRef | None = None
     opening_hours: tuple[OpeningHours, ...] = ()
+    #: Days whose hours differ from the week (holidays, early closing), by date.
+    holidays: tuple[Holiday, ...] = ()
     #: What a patient is told after asking for more information.
     follow_up: LocalizedText | None = None
     source: Source = field(default_factory=lambda: Source("clinic.yaml"))
@@ -167,6 +178,10 @@ class Deck:
     version: str = ""
     #: Slides marked ``hidden: true``, by file name: checked like the others, never shown.
     hidden: tuple[Slide, ...] = ()
+    #: The notices in notices.yaml, in file order, ended ones included (they no longer show).
+    notices: tuple[Notice, ...] = ()
+    #: Saved phrases staff pick on the admin screen (notices.yaml ``phrases``).
+    phrases: tuple[LocalizedText, ...] = ()
 
     def slide(self, slide_id: str) -> Slide | None:
         return next((s for s in self.slides if s.id == slide_id), None)

@@ -46,6 +46,14 @@ class Edit:
         self._documents[rel] = document
         return document
 
+    def new_document_over(self, rel: str, data: Any) -> EditableDocument:
+        """A fresh document holding ``data`` for the existing file ``rel`` (its whole text is
+        replaced on :meth:`finish`): for a file whose content is no mapping to edit in place."""
+        self._remember(rel)
+        document = EditableDocument.new(data)
+        self._documents[rel] = document
+        return document
+
     def set_text(self, rel: str, text: str) -> None:
         """Give the YAML file ``rel`` this whole text."""
         self._remember(rel)

@@ -21,11 +21,12 @@ from kiosk.core.studio.keys import DocKey
 from kiosk.core.studio.pack_state import StudioError
 from kiosk.core.studio.round_trip import block_map, block_seq, dump_round_trip, flow_seq, styled_text
 from kiosk.core.studio.schedule_values import ScheduleValue
-from kiosk.core.studio.schema import LIST_TYPES, NESTED, TEXT_TYPES, Resolved, key_order, resolve
+from kiosk.core.studio.schema import LIST_TYPES, NESTED, NESTED_ITEMS, TEXT_TYPES, Resolved, key_order, resolve
 from kiosk.core.studio.structure import insert_item, move_item, put_key, remove_item, remove_key, replace_value
 from kiosk.core.studio.values import child, read_value
 from kiosk.core.studio.writers import (
     day_hours_value,
+    group_map,
     schedule_entries,
     text_value,
     topic_map,
@@ -283,6 +284,8 @@ def list_element(field_type: FieldType, value: Any, *, bilingual: bool) -> Any:
         return text_value(value, bilingual=bilingual)
     if field_type is FieldType.TOPICS:
         return topic_map(value, bilingual=bilingual)
+    if field_type in NESTED_ITEMS:
+        return group_map(NESTED_ITEMS[field_type], value, bilingual=bilingual)
     if field_type is FieldType.HOURS:
         return DoubleQuotedScalarString(window_text(value))
     if not isinstance(value, str):

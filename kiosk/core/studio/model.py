@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from ruamel.yaml.comments import CommentedMap
+
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.content_history import Snapshot
 from kiosk.core.content_home import ContentPlaces
@@ -194,8 +196,9 @@ class StudioModel:
         return kind_of(self._state, key)
 
     def editor(self, key: DocKey) -> FieldEditor:
-        """The editor of one slide, or of the clinic (:data:`~kiosk.core.studio.keys.CLINIC`)."""
-        if not key.is_clinic and self._state.slide_node(key) is None:
+        """The editor of one slide, of the clinic (:data:`~kiosk.core.studio.keys.CLINIC`) or of
+        the notices (:data:`~kiosk.core.studio.keys.NOTICES`, also before notices.yaml exists)."""
+        if key.is_slide and self._state.slide_node(key) is None:
             raise KeyError(f"no slide {key}")
         return FieldEditor(self, key)
 
@@ -213,11 +216,21 @@ class StudioModel:
         return field_state(node, resolved.spec, resolved.field, self.languages, lambda p: self.problems(key, p))
 
     def not_editable(self, key: DocKey) -> str | None:
-        """None when the slide (or clinic) can be edited here, else why not."""
-        return self._state.editable(key.path)
+        """None when the slide (or clinic, or notices) can be edited here, else why not."""
+        if key.is_notices and self._state.content(key.path) is None and not self._state.unreadable(key.path):
+            return None  # written on the first edit
+        reason = self._state.editable(key.path)
+        node = self._node(key)
+        if reason is None and key.is_notices and node is not None and not node.is_map:
+            return f"{key.path} does not start with 'notices:' and 'phrases:'; fix it in a text editor"
+        return reason
 
     def _node(self, key: DocKey) -> Any:
-        return self._state.clinic_node() if key.is_clinic else self._state.slide_node(key)
+        if key.is_clinic:
+            return self._state.clinic_node()
+        if key.is_notices:
+            return self._state.notices_node()
+        return self._state.slide_node(key)
 
     # -- editing: one undo step each ------------------------------------------------------------
 
@@ -237,6 +250,12 @@ class StudioModel:
         self._observers.notify([*step.changes, Change(ChangeKind.HISTORY)])
 
     def _root(self, edit: Edit, key: DocKey) -> Any:
+        if key.is_notices and self._state.content(key.path) is None:
+            # The first notice or phrase: notices.yaml is written then.
+            return slide_map(edit.new_document(key.path, CommentedMap()), key)
+        if key.is_notices and edit.document(key.path).data is None:
+            # An empty notices.yaml (every notice removed by hand): a mapping from now on.
+            return slide_map(edit.new_document_over(key.path, CommentedMap()), key)
         return slide_map(edit.document(key.path), key)
 
     @property
@@ -266,15 +285,15 @@ class StudioModel:
             # Entry by entry, so comments in the list stay where they are.
             self.set_order([str(i) for i in value])
             return
-        old_id = slide_id(self._state.slide_node(key)) if not key.is_clinic else None
+        old_id = slide_id(self._state.slide_node(key)) if key.is_slide else None
         with self._step(f"Edit {_label(path)}") as edit:
             resolved = set_value(self._root(edit, key), kind, path, value, bilingual=self._bilingual)
             edit.changed(ChangeKind.FIELD, key, str(resolved.field))
-            if not key.is_clinic and resolved.field.parts[0] in ("id", "topic", "title", "schedule", "image", "hidden"):
+            if key.is_slide and resolved.field.parts[0] in ("id", "topic", "title", "schedule", "image", "hidden"):
                 edit.changed(ChangeKind.SLIDES)
             if key.is_clinic and resolved.field.parts[0] in ("playlist", "languages", "timezone", "topics"):
                 edit.changed(ChangeKind.SLIDES)
-            if not key.is_clinic and str(resolved.field) == "id" and isinstance(value, str) and old_id:
+            if key.is_slide and str(resolved.field) == "id" and isinstance(value, str) and old_id:
                 playlist = self._state.playlist()
                 if playlist is not None and old_id in playlist:
                     write_playlist(edit, [value.strip() if entry == old_id else entry for entry in playlist])
@@ -318,7 +337,7 @@ class StudioModel:
             rel = place_picture(edit, self._state, prepared)
             set_value(self._root(edit, key), self.kind(key), resolved.field, rel, bilingual=self._bilingual)
             edit.changed(ChangeKind.FIELD, key, str(resolved.field))
-            if not key.is_clinic:
+            if key.is_slide:
                 edit.changed(ChangeKind.SLIDES)
         return rel
 

@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.core.atomic_files import read_regular_file
-from kiosk.core.fields import CLINIC_FIELDS
+from kiosk.core.fields import CLINIC_FIELDS, NOTICES_FILE
 from kiosk.core.limits import MAX_YAML_BYTES
 from kiosk.core.loader import CLINIC_FILE, DEFAULT_TIMEZONE, SLIDES_DIR
 from kiosk.core.studio.documents import EditableDocument
@@ -41,8 +41,9 @@ class StudioError(ValueError):
 
 
 def is_yaml_path(rel: str) -> bool:
-    """True for the files the loader reads as YAML: clinic.yaml and slides/NAME.yaml|yml."""
-    if rel == CLINIC_FILE:
+    """True for the files the loader reads as YAML: clinic.yaml, notices.yaml and
+    slides/NAME.yaml|yml."""
+    if rel in (CLINIC_FILE, NOTICES_FILE):
         return True
     folder, _, name = rel.partition("/")
     return (
@@ -93,7 +94,7 @@ class PackState:
     # -- reading the folder ------------------------------------------------------------------
 
     def _read_yaml_files(self) -> None:
-        names = [CLINIC_FILE]
+        names = [CLINIC_FILE, NOTICES_FILE]
         folder = self.root / SLIDES_DIR
         try:
             entries = sorted(folder.iterdir()) if folder.is_dir() else []
@@ -218,8 +219,8 @@ class PackState:
 
     def slide_files(self) -> list[str]:
         """The slide files as the loader would read them: sorted, present, readable or not."""
-        present = {rel for rel, text in self._texts.items() if text is not None and rel != CLINIC_FILE}
-        present |= {rel for rel in self.unreadable_paths() if rel != CLINIC_FILE}
+        present = {rel for rel, text in self._texts.items() if text is not None and _is_slide_file(rel)}
+        present |= {rel for rel in self.unreadable_paths() if _is_slide_file(rel)}
         return sorted(present)
 
     def exists(self, rel: str) -> bool:
@@ -342,6 +343,10 @@ class PackState:
     def clinic_node(self) -> YNode | None:
         return self.node(CLINIC_FILE) if self._texts.get(CLINIC_FILE) is not None else None
 
+    def notices_node(self) -> YNode | None:
+        """notices.yaml's content (None while there is no such file, or it is empty)."""
+        return self.node(NOTICES_FILE) if self._texts.get(NOTICES_FILE) is not None else None
+
     def languages(self) -> tuple[str, ...]:
         node = child(self.clinic_node(), "languages")
         if node is not None and node.is_seq:
@@ -381,6 +386,10 @@ class PackState:
 
     def slide_ids(self) -> set[str]:
         return {i for i in (_id_of(e.node) for e in self.slide_entries()) if i}
+
+
+def _is_slide_file(rel: str) -> bool:
+    return rel not in (CLINIC_FILE, NOTICES_FILE)
 
 
 def _id_of(node: YNode) -> str:

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.core.atomic_files import remove_tree
+from kiosk.core.fields import NOTICES_FILE
 from kiosk.core.loader import CLINIC_FILE, SLIDES_DIR, load_deck
 from kiosk.core.model import Deck, Slide
 from kiosk.core.problems import Problem
@@ -43,6 +44,9 @@ class PreviewRequest:
                 clinic = (self.root / CLINIC_FILE).read_text(encoding="utf-8")
             changes: dict[str, bytes | None] = dict.fromkeys(_slide_files(self.root))
             changes[CLINIC_FILE] = without_playlist(clinic).encode("utf-8")
+            # Notices are no part of a slide's picture (the banner is the kiosk's), and a
+            # mistake in them must not keep the slide from being previewed.
+            changes[NOTICES_FILE] = None
             changes[self.slide_file] = self.slide_yaml.encode("utf-8")
             lay_out_staging(self.root, staging, changes)
             result = load_deck(staging, screen_size=self.screen_size, now=self.now)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kiosk.core.problems import Problem, Severity
 from kiosk.core.studio.field_paths import FieldPath
-from kiosk.core.studio.keys import CLINIC, DocKey
+from kiosk.core.studio.keys import CLINIC, NOTICES, DocKey
 
 #: Field names the loader uses for a problem with a whole file rather than a field.
 FILE_LEVEL = frozenset({"file", "yaml", "folder"})
@@ -101,6 +101,8 @@ def _place(problem: Problem, shapes: Mapping[str, tuple[int, ...] | None]) -> Fi
     field_path = "" if problem.field in FILE_LEVEL else problem.field
     if problem.path == CLINIC.path:
         return FieldProblem(CLINIC, field_path, problem)
+    if problem.path == NOTICES.path:
+        return FieldProblem(NOTICES, field_path, problem)
     if problem.path not in shapes:
         return FieldProblem(None, field_path, problem)
     starts = shapes[problem.path]

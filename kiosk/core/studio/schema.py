@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from kiosk.core.fields import (
     CLINIC_FIELDS,
     COMMON_SLIDE_FIELDS,
+    HOLIDAY_FIELDS,
+    NOTICE_FIELDS,
+    NOTICES_FILE_FIELDS,
     SCHEDULE_FIELDS,
     SLIDE_KINDS,
     THEME_FIELDS,
@@ -24,6 +27,7 @@ from kiosk.core.studio.field_paths import FieldPath, PathPart
 from kiosk.core.text import SUPPORTED_LANGUAGES
 
 CLINIC_KIND = "clinic"
+NOTICES_KIND = "notices"
 TEXT_TYPES = frozenset({FieldType.TEXT, FieldType.MARKDOWN})
 #: Types whose value is a group of named fields declared in fields.py.
 NESTED: dict[FieldType, tuple[FieldSpec, ...]] = {
@@ -31,7 +35,11 @@ NESTED: dict[FieldType, tuple[FieldSpec, ...]] = {
     FieldType.THEME: THEME_FIELDS,
 }
 #: Types whose value is a list of groups of named fields.
-NESTED_ITEMS: dict[FieldType, tuple[FieldSpec, ...]] = {FieldType.TOPICS: TOPIC_FIELDS}
+NESTED_ITEMS: dict[FieldType, tuple[FieldSpec, ...]] = {
+    FieldType.TOPICS: TOPIC_FIELDS,
+    FieldType.NOTICES: NOTICE_FIELDS,
+    FieldType.HOLIDAYS: HOLIDAY_FIELDS,
+}
 #: Types whose value is a list (edited item by item).
 LIST_TYPES = frozenset(
     {
@@ -41,6 +49,8 @@ LIST_TYPES = frozenset(
         FieldType.HOURS,
         FieldType.DAYS,
         FieldType.LANGUAGES,
+        FieldType.NOTICES,
+        FieldType.HOLIDAYS,
     }
 )
 
@@ -53,10 +63,12 @@ class UnknownField(KeyError):
 
 
 def specs_for(kind: str | None) -> tuple[FieldSpec, ...]:
-    """The fields of ``kind`` (a slide kind, or ``"clinic"``), in their conventional order;
-    a slide of unknown kind has the common fields."""
+    """The fields of ``kind`` (a slide kind, ``"clinic"`` or ``"notices"``), in their
+    conventional order; a slide of unknown kind has the common fields."""
     if kind == CLINIC_KIND:
         return CLINIC_FIELDS
+    if kind == NOTICES_KIND:
+        return NOTICES_FILE_FIELDS
     if kind in SLIDE_KINDS:
         return slide_fields(kind)
     return COMMON_SLIDE_FIELDS

@@ -21,7 +21,7 @@ from kiosk.core.studio.new_slides import PLACEHOLDER_PICTURE, PLACEHOLDER_SVG, n
 from kiosk.core.studio.observers import ChangeKind
 from kiosk.core.studio.pack_state import PackState, StudioError, slide_id
 from kiosk.core.studio.round_trip import block_seq, dump_round_trip, styled_text
-from kiosk.core.studio.schema import CLINIC_KIND, find_spec, key_order, specs_for
+from kiosk.core.studio.schema import CLINIC_KIND, NOTICES_KIND, find_spec, key_order, specs_for
 from kiosk.core.studio.structure import detached, put_key, remove_item, remove_key, set_items
 from kiosk.core.studio.text_files import decode_content_file
 from kiosk.core.studio.trash import (
@@ -80,6 +80,8 @@ def move_in_playlist(edit: Edit, state: PackState, position: int, new_position: 
 def kind_of(state: PackState, key: DocKey) -> str | None:
     if key.is_clinic:
         return CLINIC_KIND
+    if key.is_notices:
+        return NOTICES_KIND
     node = child(state.slide_node(key), "kind")
     return node.value if node is not None and node.value in SLIDE_KINDS else None
 

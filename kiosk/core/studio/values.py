@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Any
 
 from kiosk.core.durations import parse_duration
-from kiosk.core.fields import TOPIC_FIELDS, FieldSpec, FieldType
+from kiosk.core.fields import HOLIDAY_FIELDS, NOTICE_FIELDS, TOPIC_FIELDS, FieldSpec, FieldType
 from kiosk.core.limits import LIMITS
 from kiosk.core.markdown import MarkdownError, parse_markdown, visible_length
 from kiosk.core.schedule import WEEKDAY_NAMES, TimeWindow
@@ -267,6 +268,25 @@ def _topics(node: YNode, spec: FieldSpec, languages: tuple[str, ...]) -> Any:
     return tuple(topics)
 
 
+def _groups(fields: tuple[FieldSpec, ...]) -> Callable[[YNode, FieldSpec, tuple[str, ...]], Any]:
+    """A list of groups of fields (notices, holidays): each item as a mapping of its declared
+    fields to their values (None where absent or unreadable)."""
+
+    def read(node: YNode, spec: FieldSpec, languages: tuple[str, ...]) -> Any:
+        if not node.is_seq:
+            raise _Unreadable
+        items = []
+        for item in node.value:
+            values = {}
+            for sub in fields:
+                value, readable = read_value(child(item, sub.name), sub, languages)
+                values[sub.name] = value if readable else None
+            items.append(MappingProxyType(values))
+        return tuple(items)
+
+    return read
+
+
 _Reader = Callable[[YNode, FieldSpec, tuple[str, ...]], Any]
 READERS: dict[FieldType, _Reader] = {
     FieldType.TEXT: read_text,
@@ -295,6 +315,10 @@ READERS: dict[FieldType, _Reader] = {
     FieldType.THEME: _theme,
     FieldType.OPENING_HOURS: _opening_hours,
     FieldType.TOPICS: _topics,
+    FieldType.LEVEL: _string,
+    FieldType.DAY_HOURS: _string,
+    FieldType.NOTICES: _groups(NOTICE_FIELDS),
+    FieldType.HOLIDAYS: _groups(HOLIDAY_FIELDS),
 }
 
 

@@ -13,10 +13,10 @@ from typing import Any
 
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
-from kiosk.core.fields import TOPIC_FIELDS, FieldSpec, FieldType
+from kiosk.core.fields import HOLIDAY_FIELDS, NOTICE_FIELDS, TOPIC_FIELDS, FieldSpec, FieldType
 from kiosk.core.schedule import WEEKDAY_NAMES, TimeWindow
 from kiosk.core.studio.round_trip import block_map, block_seq, flow_seq, styled_text
-from kiosk.core.studio.schedule_values import ScheduleValue, days_word, format_date_time, parse_window
+from kiosk.core.studio.schedule_values import ScheduleValue, Unreadable, days_word, format_date_time, parse_window
 from kiosk.core.studio.values import DayHours, TopicValue
 from kiosk.core.text import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 
@@ -30,8 +30,11 @@ _STRING_TYPES = frozenset(
         FieldType.URL,
         FieldType.TIMEZONE,
         FieldType.IMAGE,
+        FieldType.LEVEL,
     }
 )
+#: Lists of groups of fields, and the fields of each group.
+_GROUPS = {FieldType.NOTICES: NOTICE_FIELDS, FieldType.HOLIDAYS: HOLIDAY_FIELDS}
 
 
 def duration_text(seconds: float) -> str:
@@ -122,6 +125,18 @@ def yaml_value(spec: FieldSpec, value: Any, previous: Any = None, *, bilingual: 
         return opening_hours_map(value, spec)
     if t is FieldType.TOPICS:
         return block_seq([topic_map(topic, bilingual=bilingual) for topic in _iterable(value, spec)])
+    if t is FieldType.DAY_HOURS:
+        if isinstance(value, str):
+            text = value.strip()
+            try:
+                windows = [] if text.lower() == "closed" else [parse_window(p) for p in text.split(",") if p.strip()]
+            except Unreadable:
+                # Written as typed: the validator's message under the field says what is wrong.
+                return styled_text(text, previous)
+            return day_hours_value(windows)
+        return day_hours_value(_iterable(value, spec))
+    if t in _GROUPS:
+        return block_seq([group_map(_GROUPS[t], item, bilingual=bilingual) for item in _iterable(value, spec)])
     # A field type added after this module: plain YAML values as they are.
     return styled_text(value, previous) if isinstance(value, str) else value
 
@@ -177,6 +192,19 @@ def topic_map(topic: TopicValue | Mapping[str, Any], *, bilingual: bool) -> Any:
         [
             (spec.name, yaml_value(spec, values[spec.name], bilingual=bilingual))
             for spec in TOPIC_FIELDS
+            if values.get(spec.name) is not None
+        ]
+    )
+
+
+def group_map(fields: tuple[FieldSpec, ...], values: Mapping[str, Any], *, bilingual: bool) -> Any:
+    """One item of a list of groups (a notice, a holiday), its fields in declared order."""
+    if not isinstance(values, Mapping):
+        raise TypeError(f"an item of a list of groups is a mapping of fields, not {values!r}")
+    return block_map(
+        [
+            (spec.name, yaml_value(spec, values[spec.name], bilingual=bilingual))
+            for spec in fields
             if values.get(spec.name) is not None
         ]
     )

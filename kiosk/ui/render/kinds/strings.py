@@ -1,12 +1,15 @@
-"""The few words the renderer itself puts on slides, and dates, in each supported language."""
+"""The few words the renderer itself puts on slides, in each supported language (dates and
+times come from :mod:`kiosk.core.wording`)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, time
 from types import MappingProxyType
 
 from kiosk.core.text import DEFAULT_LANGUAGE
+from kiosk.core.wording import format_date, format_time, short_weekday
+
+__all__ = ["count_word", "format_date", "format_seconds", "format_time", "weekday", "word"]
 
 _WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
@@ -37,46 +40,6 @@ _WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     }
 )
 
-_MONTHS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "en": (
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ),
-        "es": (
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ),
-    }
-)
-
-_WEEKDAYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-        "es": ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"),
-    }
-)
-
 
 def _language(language: str) -> str:
     return language if language in _WORDS else DEFAULT_LANGUAGE
@@ -86,27 +49,8 @@ def word(key: str, language: str, **values: object) -> str:
     return _WORDS[_language(language)][key].format(**values)
 
 
-def format_date(day: date, language: str) -> str:
-    """ "January 1, 2025" or "1 de enero de 2025"."""
-    lang = _language(language)
-    month = _MONTHS[lang][day.month - 1]
-    if lang == "es":
-        return f"{day.day} de {month} de {day.year}"
-    return f"{month} {day.day}, {day.year}"
-
-
 def weekday(index: int, language: str) -> str:
-    return _WEEKDAYS[_language(language)][index]
-
-
-def format_time(moment: time, language: str) -> str:
-    """ "8 AM" or "8:30 AM" in English (US clinics), "08:00" in Spanish."""
-    if _language(language) == "en":
-        hour = moment.hour % 12 or 12
-        suffix = "AM" if moment.hour < 12 else "PM"
-        minutes = f":{moment.minute:02d}" if moment.minute else ""
-        return f"{hour}{minutes}\u00a0{suffix}"
-    return f"{moment:%H:%M}"
+    return short_weekday(index, language)
 
 
 def format_seconds(seconds: float, language: str) -> str:
