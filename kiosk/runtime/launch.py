@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from kiosk.core.content_home import ContentPlaces
     from kiosk.core.content_library import ContentLibrary, ContentOutcome
     from kiosk.core.model import Deck
+    from kiosk.core.notices.local_store import LocalNotices
     from kiosk.core.stats.writer import StatsWriter
     from kiosk.runtime.shutdown_signals import ShutdownSignals
     from kiosk.runtime.stall_detector import StallDetector
@@ -152,8 +153,10 @@ def _run(startup: Startup, options: RunOptions) -> int:
     with startup.step("content"):
         library = _content(places, config, (size.width(), size.height()), clock)
         deck = library.start_deck
+    with startup.step("notices"):
+        local_notices = _local_notices(data_folder, clock)
     with startup.step("window"):
-        kiosk = _window(startup, app, deck, clock, screen, settings, config, options, library)
+        kiosk = _window(startup, app, deck, clock, screen, settings, config, options, library, local_notices)
     with startup.step("signal handling"):
         _shut_down_on_signals(signals, app)
     with startup.step("touch services"):
@@ -334,6 +337,18 @@ def _content(places: ContentPlaces, config: Config, size: tuple[int, int], clock
     return _StartedLibrary(library, outcome.deck)
 
 
+def _local_notices(data_folder: Path, clock: Clock) -> LocalNotices:
+    """The notices staff posted on this kiosk (kept in its data folder until they end); a
+    damaged file is set aside and said on the admin screen, never a reason not to start."""
+    from kiosk.core.notices.local_store import LocalNotices, notices_path
+
+    store = LocalNotices(notices_path(data_folder), clock)
+    store.load()
+    if store.notices:
+        log.info("%d notice(s) posted on this kiosk still show", len(store.notices))
+    return store
+
+
 def _window(
     startup: Startup,
     app: QApplication,
@@ -344,6 +359,7 @@ def _window(
     config: Config,
     options: RunOptions,
     library: _StartedLibrary,
+    local_notices: LocalNotices,
 ) -> Kiosk:
     from PySide6.QtCore import QSize
 
@@ -370,6 +386,7 @@ def _window(
         idle=IdleSettings(config["touch.idle_timeout"], config["touch.idle_countdown"]),
         speaker=create_speaker(app),
         rotation=settings.rotation,
+        local_notices=local_notices,
     )
     state_file = library.library.places.state_file
     kiosk.window.hooks = replace(kiosk.window.hooks, content_state=lambda: read_state(state_file))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.core.clock import Clock
 from kiosk.core.config_options import THEME_CLINIC, THEME_HIGH_CONTRAST, THEMES
 from kiosk.core.model import Deck
+from kiosk.ui.notices.board import NoticeBoard
 from kiosk.ui.render.service import RendererFactory, RenderService, default_renderer_factory
 from kiosk.ui.rotation import RotatedWindow, turned_size
 from kiosk.ui.session import Session
@@ -32,6 +33,7 @@ from kiosk.ui.theme import apply_theme
 if TYPE_CHECKING:
     from kiosk.core.admin_pin import Lockout, PinStore
     from kiosk.core.delivery.outbox import DeliveryWorker, Outbox
+    from kiosk.core.notices.local_store import LocalNotices
     from kiosk.core.requests.model import InfoRequest, StoredRequest
     from kiosk.core.requests.store import RequestStore
     from kiosk.ui.admin.admin_screen import AdminScreen
@@ -304,6 +306,7 @@ def _admin_screen(window: KioskShell, store: RequestStore | None, clock: Clock, 
         delivery_problem=staff.delivery_problem,
         insights=_insights_source(window),
         slide_title=lambda slide_id: _slide_title(window, slide_id),
+        notices=window.notices,
     )
 
 
@@ -391,13 +394,15 @@ def build_kiosk(
     requests: RequestServices | None = None,
     staff: StaffServices | None = None,
     rotation: int = 0,
+    local_notices: LocalNotices | None = None,
 ) -> Kiosk:
     """Theme the app, build the player and the shell window on ``screen`` and show it.
 
     Full screen uses the screen's geometry before ``showFullScreen`` so the window fills the
     screen also on a bare X server without a window manager. With ``rotation`` (degrees
     clockwise, display.rotation) the shell is laid out at the turned size and shown turned in
-    a :class:`RotatedWindow`."""
+    a :class:`RotatedWindow`. ``local_notices``: where this kiosk keeps the notices posted on
+    it (loaded already); without it only the content's notices show and none can be posted."""
     if theme not in THEMES:
         raise ValueError(f"unknown theme {theme!r}; expected one of {', '.join(THEMES)}")
     geometry = screen.geometry()
@@ -405,6 +410,8 @@ def build_kiosk(
     size = turned_size(physical, rotation)
     # One render service for the slideshow and the topic browser (kiosk/ui/render/service.py).
     service = RenderService(renderer_factory=renderer_factory)
+    # The notices banner's board: the content's notices and this kiosk's own.
+    notices = NoticeBoard(deck, clock, local_notices, time_scale=timing.time_scale)
     player = Player(
         deck,
         clock=clock,
@@ -413,8 +420,10 @@ def build_kiosk(
         transition=transition,
         timing=timing,
         service=service,
+        notices=notices,
     )
     service.setParent(player)
+    notices.setParent(player)
     # display.theme sets the session's default: the touch screens start in it and every reset
     # returns to it. The slides keep the clinic's colours either way.
     session = Session(language, default_high_contrast=theme == THEME_HIGH_CONTRAST)

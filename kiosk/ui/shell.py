@@ -37,6 +37,7 @@ from kiosk.ui.menu.idle_overlay import IdleOverlay
 from kiosk.ui.menu.menu_screen import MenuScreen
 from kiosk.ui.menu.placeholder_screen import UnavailableScreen
 from kiosk.ui.menu.touch import Debouncer, TapFilter
+from kiosk.ui.notices.board import NoticeBoard
 from kiosk.ui.session import Session
 from kiosk.ui.slideshow.player import Player
 from kiosk.ui.slideshow.window import PlayerWindow
@@ -185,7 +186,13 @@ class KioskShell(QWidget):
         self.menu.requestInfo.connect(lambda: self.open_request(None))
         self.menu.backHome.connect(self.go_home)
         self.browse = BrowseScreen(
-            self.session, deck, clock, service=player.service, speaker=speaker, debouncer=self.debouncer
+            self.session,
+            deck,
+            clock,
+            service=player.service,
+            speaker=speaker,
+            debouncer=self.debouncer,
+            notices=player.notices,
         )
         self.add_screen(BROWSE, self.browse)
         self.browse.backToMenu.connect(lambda: self.show_screen(MENU))
@@ -219,6 +226,11 @@ class KioskShell(QWidget):
     @property
     def player(self) -> Player:
         return self._player
+
+    @property
+    def notices(self) -> NoticeBoard | None:
+        """The notices banner's board (the slideshow's, the browser's and the admin screen's)."""
+        return self._player.notices
 
     @property
     def current_screen(self) -> str:
@@ -286,6 +298,8 @@ class KioskShell(QWidget):
         self._player.stop()
         self.browse.stop()
         self._player.service.stop()
+        if self._player.notices is not None:
+            self._player.notices.stop()
         self.idle.set_active(False)
         self.collector.stop()
 

@@ -44,9 +44,11 @@ from kiosk.ui.accessibility import describe
 from kiosk.ui.admin.actions import AdminActions
 from kiosk.ui.admin.button_row import ButtonRow
 from kiosk.ui.admin.insights_page import InsightsPage, InsightsSource
+from kiosk.ui.admin.notices_page import NoticesPage
 from kiosk.ui.admin.request_list import PAGE_SIZE, RequestList, local_time
 from kiosk.ui.admin.style import staff_style
 from kiosk.ui.admin.widgets import plain_label, prepare_screen, staff_button
+from kiosk.ui.notices.board import NoticeBoard
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.session import Session
 from kiosk.ui.touch_screen import TouchScreen
@@ -65,7 +67,7 @@ _INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.Wheel,
 }
-_SECTIONS = ("requests", "insights", "content", "device")
+_SECTIONS = ("requests", "notices", "insights", "content", "device")
 
 
 class _InputWatcher(QObject):
@@ -102,6 +104,7 @@ class AdminScreen(TouchScreen):
         delivery_problem: str = "",
         insights: InsightsSource | None = None,
         slide_title: Callable[[str], str] = str,
+        notices: NoticeBoard | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("adminScreen", session=session, parent=parent)
@@ -137,6 +140,7 @@ class AdminScreen(TouchScreen):
         device_page = self._build_device_page()
         self._pages = QStackedWidget()
         self._pages.addWidget(self._requests_page)
+        self._pages.addWidget(self._build_notices_page(notices))
         self._pages.addWidget(self.insights)
         self._pages.addWidget(content_page)
         self._pages.addWidget(device_page)
@@ -196,6 +200,20 @@ class AdminScreen(TouchScreen):
         page.addWidget(self._warnings_box)
         page.addWidget(self.requests, 1)
         self._requests_layout = page
+
+    def _build_notices_page(self, board: NoticeBoard | None) -> QWidget:
+        """Posting and ending notices (kiosk/ui/admin/notices_page.py); without a board (a
+        kiosk built without one) the section is left out."""
+        self.notices: NoticesPage | None = None
+        if board is None:
+            self._section_buttons["notices"].hide()
+            return QWidget()
+        self.notices = NoticesPage(board, self._staff_language)
+        self.notices.status.connect(self._set_status)
+        return self.notices
+
+    def _staff_language(self) -> str:
+        return self._session.language if self._session is not None else "en"
 
     def _build_content_page(self) -> QWidget:
         """What plays and the problems of the last content load."""
@@ -322,6 +340,8 @@ class AdminScreen(TouchScreen):
         self._set_status("")
         self._cancel_exit()
         self.show_section("requests")
+        if self.notices is not None:
+            self.notices.opened()
         self._refresh_all()
         self._touched()
         app = QApplication.instance()
@@ -347,6 +367,8 @@ class AdminScreen(TouchScreen):
             app.removeEventFilter(self._watcher)
         self.requests.clear()
         self.insights.clear()
+        if self.notices is not None:
+            self.notices.closed()
         self._set_warnings([])
         self._problems.setText("")
         self._set_status("")
@@ -625,6 +647,8 @@ class AdminScreen(TouchScreen):
             row.setSpacing(gap)
         self.requests.set_spacing(gap)
         self.insights.view.set_spacing(gap)
+        if self.notices is not None:
+            self.notices.apply_metrics(size)
         margin = px(size, 32)
         self._layouts[0].setContentsMargins(margin, margin, margin, margin)
         self._fit_warnings()
@@ -638,6 +662,7 @@ class AdminScreen(TouchScreen):
         describe(self.close_button, self.tr("Close"), self.tr("Closes the staff screen and returns to the slideshow"))
         for name, text, description in (
             ("requests", self.tr("Requests"), self.tr("Patients' information requests and their delivery")),
+            ("notices", self.tr("Notices"), self.tr("Short notices for today in a banner over the slides")),
             (
                 "insights",
                 self.tr("Insights"),

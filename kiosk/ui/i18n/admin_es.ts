@@ -4,312 +4,322 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../admin/admin_screen.py" line="402"/>
+        <location filename="../admin/admin_screen.py" line="424"/>
         <source>Requests cannot be stored or shown on this kiosk: {reason}</source>
         <translation>No se pueden guardar ni mostrar solicitudes en este quiosco: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="403"/>
+        <location filename="../admin/admin_screen.py" line="425"/>
         <source>the requests database is not open</source>
         <translation>la base de datos de solicitudes no está abierta</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="413"/>
+        <location filename="../admin/admin_screen.py" line="435"/>
         <source>The requests database cannot be read: {reason}</source>
         <translation>No se puede leer la base de datos de solicitudes: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="417"/>
+        <location filename="../admin/admin_screen.py" line="439"/>
         <source>What to do: IT runs kiosk doctor on this kiosk (docs/deploy.md). Until then patients are asked to go to the front desk; no request is lost unseen.</source>
         <translation>Qué hacer: TI ejecuta kiosk doctor en este quiosco (docs/deploy.md). Mientras tanto, se pide a los pacientes que vayan a la recepción; ninguna solicitud se pierde sin que nadie lo sepa.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="423"/>
+        <location filename="../admin/admin_screen.py" line="445"/>
         <source>Requests are not being sent to the clinic: {reason}</source>
         <translation>Las solicitudes no se están enviando a la clínica: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="447"/>
+        <location filename="../admin/admin_screen.py" line="469"/>
         <source>Content state unavailable: {reason}</source>
         <translation>No se pudo leer el estado del contenido: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="451"/>
+        <location filename="../admin/admin_screen.py" line="473"/>
         <source>Content version: {version}</source>
         <translation>Versión del contenido: {version}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="453"/>
+        <location filename="../admin/admin_screen.py" line="475"/>
         <source>Content folder: {folder}</source>
         <translation>Carpeta de contenido: {folder}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="461"/>
+        <location filename="../admin/admin_screen.py" line="483"/>
         <source>Problems in the last content load: {count}</source>
         <translation>Problemas en la última carga del contenido: {count}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="464"/>
+        <location filename="../admin/admin_screen.py" line="486"/>
         <source>No problems in the last content load.</source>
         <translation>No hubo problemas en la última carga del contenido.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="470"/>
+        <location filename="../admin/admin_screen.py" line="492"/>
         <source>The content folder has {count} problem(s), so the kiosk plays the last content that worked ({version}). Fix the problems below and it changes at once.</source>
         <translation>La carpeta de contenido tiene {count} problema(s), así que el quiosco muestra el último contenido que funcionó ({version}). Corrija los problemas de abajo y cambiará de inmediato.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="475"/>
+        <location filename="../admin/admin_screen.py" line="497"/>
         <source>The content folder has {count} problem(s) and there is no earlier content that worked, so the kiosk plays the content it was shipped with.</source>
         <translation>La carpeta de contenido tiene {count} problema(s) y no hay contenido anterior que haya funcionado, así que el quiosco muestra el contenido con el que se entregó.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="478"/>
+        <location filename="../admin/admin_screen.py" line="500"/>
         <source>No content can be played; the kiosk shows its welcome screen.</source>
         <translation>No se puede mostrar ningún contenido; el quiosco muestra su pantalla de bienvenida.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="482"/>
+        <location filename="../admin/admin_screen.py" line="504"/>
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="500"/>
+        <location filename="../admin/admin_screen.py" line="522"/>
         <source>{free} free of {total} ({path})</source>
         <translation>{free} libres de {total} ({path})</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="508"/>
+        <location filename="../admin/admin_screen.py" line="530"/>
         <source>{rss} resident, {pss} proportional</source>
         <translation>{rss} residente, {pss} proporcional</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="513"/>
+        <location filename="../admin/admin_screen.py" line="535"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="519"/>
+        <location filename="../admin/admin_screen.py" line="541"/>
         <source>Resume slideshow</source>
         <translation>Reanudar presentación</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="519"/>
+        <location filename="../admin/admin_screen.py" line="541"/>
         <source>Pause slideshow</source>
         <translation>Pausar presentación</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="523"/>
+        <location filename="../admin/admin_screen.py" line="545"/>
         <source>Starts the slides moving again</source>
         <translation>Vuelve a pasar las diapositivas</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="525"/>
+        <location filename="../admin/admin_screen.py" line="547"/>
         <source>Holds the slideshow on its current slide until resumed</source>
         <translation>Deja la presentación en la diapositiva actual hasta que se reanude</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="543"/>
+        <location filename="../admin/admin_screen.py" line="565"/>
         <source>Marked as contacted.</source>
         <translation>Marcada como contactada.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="545"/>
+        <location filename="../admin/admin_screen.py" line="567"/>
         <source>That request no longer exists (it may have expired).</source>
         <translation>Esa solicitud ya no existe (puede haber caducado).</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="548"/>
+        <location filename="../admin/admin_screen.py" line="570"/>
         <source>Could not save: {reason}</source>
         <translation>No se pudo guardar: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="556"/>
+        <location filename="../admin/admin_screen.py" line="578"/>
         <source>Could not retry: {reason}</source>
         <translation>No se pudo reintentar: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="559"/>
+        <location filename="../admin/admin_screen.py" line="581"/>
         <source>Queued to send again.</source>
         <translation>En cola para enviarse de nuevo.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="561"/>
+        <location filename="../admin/admin_screen.py" line="583"/>
         <source>Every failed request is queued to send again.</source>
         <translation>Todas las solicitudes fallidas están en cola para enviarse de nuevo.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="573"/>
+        <location filename="../admin/admin_screen.py" line="595"/>
         <source>Could not reload the content: {reason}</source>
         <translation>No se pudo recargar el contenido: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="575"/>
+        <location filename="../admin/admin_screen.py" line="597"/>
         <source>Content reloaded.</source>
         <translation>Contenido recargado.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="585"/>
+        <location filename="../admin/admin_screen.py" line="607"/>
         <source>Could not change the slideshow: {reason}</source>
         <translation>No se pudo cambiar la presentación: {reason}</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="587"/>
+        <location filename="../admin/admin_screen.py" line="609"/>
         <source>Slideshow paused.</source>
         <translation>Presentación en pausa.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="587"/>
+        <location filename="../admin/admin_screen.py" line="609"/>
         <source>Slideshow resumed.</source>
         <translation>Presentación reanudada.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="636"/>
+        <location filename="../admin/admin_screen.py" line="660"/>
         <source>Staff admin</source>
         <translation>Administración del personal</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="637"/>
-        <location filename="../admin/admin_screen.py" line="638"/>
+        <location filename="../admin/admin_screen.py" line="661"/>
+        <location filename="../admin/admin_screen.py" line="662"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="638"/>
+        <location filename="../admin/admin_screen.py" line="662"/>
         <source>Closes the staff screen and returns to the slideshow</source>
         <translation>Cierra la pantalla del personal y vuelve a la presentación</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="640"/>
+        <location filename="../admin/admin_screen.py" line="664"/>
         <source>Requests</source>
         <translation>Solicitudes</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="640"/>
+        <location filename="../admin/admin_screen.py" line="664"/>
         <source>Patients&apos; information requests and their delivery</source>
         <translation>Solicitudes de información de los pacientes y su envío</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="643"/>
+        <location filename="../admin/admin_screen.py" line="665"/>
+        <source>Notices</source>
+        <translation>Avisos</translation>
+    </message>
+    <message>
+        <location filename="../admin/admin_screen.py" line="665"/>
+        <source>Short notices for today in a banner over the slides</source>
+        <translation>Avisos breves del día en una franja sobre las diapositivas</translation>
+    </message>
+    <message>
+        <location filename="../admin/admin_screen.py" line="668"/>
         <source>Insights</source>
         <translation>Estadísticas</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="644"/>
+        <location filename="../admin/admin_screen.py" line="669"/>
         <source>How the kiosk is used: topics, visits and requests, counted without patient data</source>
         <translation>Cómo se usa el quiosco: temas, visitas y solicitudes, contados sin datos de los pacientes</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="646"/>
+        <location filename="../admin/admin_screen.py" line="671"/>
         <source>Content</source>
         <translation>Contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="646"/>
+        <location filename="../admin/admin_screen.py" line="671"/>
         <source>Problems found in the slides at the last content load</source>
         <translation>Problemas encontrados en las diapositivas en la última carga</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="647"/>
+        <location filename="../admin/admin_screen.py" line="672"/>
         <source>Device</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="647"/>
+        <location filename="../admin/admin_screen.py" line="672"/>
         <source>Version, uptime, disk space and memory of this kiosk</source>
         <translation>Versión, tiempo encendido, espacio en disco y memoria de este quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="653"/>
+        <location filename="../admin/admin_screen.py" line="678"/>
         <source>Kiosk version</source>
         <translation>Versión del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="654"/>
+        <location filename="../admin/admin_screen.py" line="679"/>
         <source>Content version</source>
         <translation>Versión del contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="655"/>
+        <location filename="../admin/admin_screen.py" line="680"/>
         <source>Kiosk running for</source>
         <translation>Quiosco funcionando desde hace</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="656"/>
+        <location filename="../admin/admin_screen.py" line="681"/>
         <source>Computer running for</source>
         <translation>Computadora encendida desde hace</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="657"/>
+        <location filename="../admin/admin_screen.py" line="682"/>
         <source>Disk space</source>
         <translation>Espacio en disco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="658"/>
+        <location filename="../admin/admin_screen.py" line="683"/>
         <source>Memory</source>
         <translation>Memoria</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="659"/>
+        <location filename="../admin/admin_screen.py" line="684"/>
         <source>Last delivery to the clinic</source>
         <translation>Último envío a la clínica</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="660"/>
+        <location filename="../admin/admin_screen.py" line="685"/>
         <source>Computer</source>
         <translation>Computadora</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="661"/>
+        <location filename="../admin/admin_screen.py" line="686"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="664"/>
-        <location filename="../admin/admin_screen.py" line="666"/>
+        <location filename="../admin/admin_screen.py" line="689"/>
+        <location filename="../admin/admin_screen.py" line="691"/>
         <source>Reload content</source>
         <translation>Recargar contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="666"/>
+        <location filename="../admin/admin_screen.py" line="691"/>
         <source>Reads the slides from the content folder again now</source>
         <translation>Vuelve a leer ahora las diapositivas de la carpeta de contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="668"/>
-        <location filename="../admin/admin_screen.py" line="669"/>
+        <location filename="../admin/admin_screen.py" line="693"/>
+        <location filename="../admin/admin_screen.py" line="694"/>
         <source>Exit kiosk</source>
         <translation>Salir del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="669"/>
+        <location filename="../admin/admin_screen.py" line="694"/>
         <source>Quits the kiosk program (asks first)</source>
         <translation>Cierra el programa del quiosco (pregunta antes)</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="672"/>
+        <location filename="../admin/admin_screen.py" line="697"/>
         <source>Exit the kiosk program? Where the computer restarts it automatically (see docs/deploy.md), it comes back within seconds.</source>
         <translation>¿Salir del programa del quiosco? Si la computadora lo reinicia automáticamente (vea docs/deploy.md), vuelve en unos segundos.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="676"/>
-        <location filename="../admin/admin_screen.py" line="677"/>
+        <location filename="../admin/admin_screen.py" line="701"/>
+        <location filename="../admin/admin_screen.py" line="702"/>
         <source>Exit now</source>
         <translation>Salir ahora</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="677"/>
+        <location filename="../admin/admin_screen.py" line="702"/>
         <source>Quits the kiosk program</source>
         <translation>Cierra el programa del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="678"/>
-        <location filename="../admin/admin_screen.py" line="679"/>
+        <location filename="../admin/admin_screen.py" line="703"/>
+        <location filename="../admin/admin_screen.py" line="704"/>
         <source>Keep running</source>
         <translation>Seguir funcionando</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="679"/>
+        <location filename="../admin/admin_screen.py" line="704"/>
         <source>Goes back without exiting</source>
         <translation>Vuelve atrás sin salir</translation>
     </message>
@@ -548,6 +558,296 @@
         <location filename="../insights/view.py" line="341"/>
         <source>normal contrast</source>
         <translation>contraste normal</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeComposer</name>
+    <message>
+        <location filename="../admin/notice_composer.py" line="193"/>
+        <source>Starts the notice with this saved phrase</source>
+        <translation>Empieza el aviso con esta frase guardada</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="314"/>
+        <source>Shows until %1.</source>
+        <translation>Se muestra hasta %1.</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="319"/>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="328"/>
+        <source>Change the notice</source>
+        <translation>Cambiar el aviso</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="328"/>
+        <source>New notice</source>
+        <translation>Aviso nuevo</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="329"/>
+        <source>Save changes</source>
+        <translation>Guardar cambios</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="329"/>
+        <location filename="../admin/notice_composer.py" line="425"/>
+        <source>Post notice</source>
+        <translation>Publicar aviso</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="330"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="330"/>
+        <location filename="../admin/notice_composer.py" line="426"/>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="354"/>
+        <source>Fills in the blank in the notice&apos;s text</source>
+        <translation>Completa el espacio en blanco del texto del aviso</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="364"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="366"/>
+        <source>Tomorrow</source>
+        <translation>Mañana</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="374"/>
+        <source>Minutes</source>
+        <translation>Minutos</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="375"/>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="376"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="399"/>
+        <source>Saved phrases: tap one to start from it</source>
+        <translation>Frases guardadas: toque una para empezar con ella</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="400"/>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="400"/>
+        <source>Spanish (optional)</source>
+        <translation>Español (opcional)</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="403"/>
+        <source>The notice&apos;s text</source>
+        <translation>El texto del aviso</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="404"/>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="405"/>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="405"/>
+        <source>Important</source>
+        <translation>Importante</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="408"/>
+        <source>How the notice looks in the banner</source>
+        <translation>Cómo se ve el aviso en la franja</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="409"/>
+        <source>Ends</source>
+        <translation>Termina</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="411"/>
+        <source>In 30 minutes</source>
+        <translation>En 30 minutos</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="412"/>
+        <source>In 1 hour</source>
+        <translation>En 1 hora</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="413"/>
+        <source>In 2 hours</source>
+        <translation>En 2 horas</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="414"/>
+        <source>End of day</source>
+        <translation>Al final del día</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="415"/>
+        <source>Date and time…</source>
+        <translation>Fecha y hora…</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="419"/>
+        <source>When the notice stops showing</source>
+        <translation>Cuándo deja de mostrarse el aviso</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="420"/>
+        <source>Earlier day</source>
+        <translation>Día anterior</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="421"/>
+        <source>Later day</source>
+        <translation>Día siguiente</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="422"/>
+        <source>Earlier time</source>
+        <translation>Hora anterior</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="423"/>
+        <source>Later time</source>
+        <translation>Hora siguiente</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="424"/>
+        <source>Preview: as the banner shows it</source>
+        <translation>Vista previa: como lo muestra la franja</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="425"/>
+        <source>Shows the notice on this kiosk now</source>
+        <translation>Muestra el aviso en este quiosco ahora</translation>
+    </message>
+    <message>
+        <location filename="../admin/notice_composer.py" line="426"/>
+        <source>Empties the notice being written</source>
+        <translation>Vacía el aviso que se está escribiendo</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <location filename="../admin/notices_page.py" line="140"/>
+        <source>Notices posted on this kiosk earlier could not be read: %1</source>
+        <translation>No se pudieron leer los avisos publicados antes en este quiosco: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="194"/>
+        <source>Important</source>
+        <translation>Importante</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="194"/>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="196"/>
+        <source>from the content (notices.yaml)</source>
+        <translation>del contenido (notices.yaml)</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="196"/>
+        <source>posted on this kiosk only</source>
+        <translation>publicado solo en este quiosco</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="198"/>
+        <source>%1 · until %2 · %3</source>
+        <translation>%1 · hasta %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="199"/>
+        <location filename="../admin/notices_page.py" line="200"/>
+        <source>End now</source>
+        <translation>Terminar ahora</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="200"/>
+        <source>Stops showing this notice on this kiosk</source>
+        <translation>Deja de mostrar este aviso en este quiosco</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="201"/>
+        <location filename="../admin/notices_page.py" line="202"/>
+        <source>Change</source>
+        <translation>Cambiar</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="202"/>
+        <source>Puts this notice in the editor below</source>
+        <translation>Pone este aviso en el editor de abajo</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="217"/>
+        <source>Not posted: %1</source>
+        <translation>No se publicó: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="221"/>
+        <source>The notice could not be saved: %1</source>
+        <translation>No se pudo guardar el aviso: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="225"/>
+        <source>Notice changed.</source>
+        <translation>Aviso cambiado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="225"/>
+        <source>Posted: the notice shows on this kiosk now.</source>
+        <translation>Publicado: el aviso ya se muestra en este quiosco.</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="236"/>
+        <source>The notice could not be ended: %1</source>
+        <translation>No se pudo terminar el aviso: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="240"/>
+        <source>Notice ended.</source>
+        <translation>Aviso terminado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="296"/>
+        <source>Showing now on this kiosk:</source>
+        <translation>Se muestra ahora en este quiosco:</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="297"/>
+        <source>No notice shows now.</source>
+        <translation>No se muestra ningún aviso ahora.</translation>
+    </message>
+    <message>
+        <location filename="../admin/notices_page.py" line="298"/>
+        <source>Notices showing now</source>
+        <translation>Avisos que se muestran ahora</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,8 @@ from kiosk.core.clock import Clock
 from kiosk.core.model import Deck, Slide
 from kiosk.ui.accessibility import SCOPE_PROPERTY, describe
 from kiosk.ui.menu.touch import Debouncer, SwipeDetector, on_tap
+from kiosk.ui.notices.banner_view import NoticeBannerView
+from kiosk.ui.notices.board import NoticeBoard
 from kiosk.ui.render.service import Priority, RenderResult, RenderService, RenderSpec, RenderTicket
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.scroll_cue import paint_more_below
@@ -150,6 +152,7 @@ class BrowseScreen(TouchScreen):
         service: RenderService,
         speaker: Speaker | None = None,
         debouncer: Debouncer | None = None,
+        notices: NoticeBoard | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("browseScreen", session=session, parent=parent)
@@ -159,6 +162,7 @@ class BrowseScreen(TouchScreen):
         self._service = service
         self._deck = deck
         self._speaker = speaker
+        self._notices = notices
         self._drawn_large_text = session.large_text
         self._debounce = debouncer if debouncer is not None else Debouncer()
         self._topic_id: str | None = None
@@ -175,6 +179,7 @@ class BrowseScreen(TouchScreen):
         self.render_errors: dict[str, str] = {}
 
         self._build_view()
+        self._build_banner()
         self._build_controls()
         self._lay_out()
         session.languageChanged.connect(self._on_display_changed)
@@ -191,6 +196,13 @@ class BrowseScreen(TouchScreen):
         self.swipe.swiped.connect(self._on_swipe)
         self.swipe.pressed.connect(self.view.begin_drag)
         self.swipe.dragged.connect(self.view.drag)
+
+    def _build_banner(self) -> None:
+        """The notices banner, between the slide and the controls (never over the slide)."""
+        self.banner = NoticeBannerView(self._notices, self._deck.clinic.theme, language=self._session.language)
+        self.banner.hide()
+        if self._notices is not None:
+            self._notices.changed.connect(self._place_banner)
 
     def _build_controls(self) -> None:
         """Previous / position / next, then the topic's actions; each acts once per double tap."""
@@ -224,6 +236,7 @@ class BrowseScreen(TouchScreen):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.view, 1)
+        outer.addWidget(self.banner)
         outer.addLayout(self._bar)
 
     # -- state ---------------------------------------------------------------------------------
@@ -252,6 +265,7 @@ class BrowseScreen(TouchScreen):
         self._deck = deck
         self._cancel_pending()
         self._cache.clear()
+        self._place_banner()
         if self._topic_id is not None:
             current = self.current_slide
             self._slides = deck.for_topic(self._topic_id, self._clock.now())
@@ -261,6 +275,7 @@ class BrowseScreen(TouchScreen):
 
     def open(self, topic_id: str) -> None:
         self._stop_speech()
+        self._place_banner()
         self._topic_id = topic_id
         self._slides = self._deck.for_topic(topic_id, self._clock.now())
         self._index = 0
@@ -294,7 +309,19 @@ class BrowseScreen(TouchScreen):
             return
         self._speaker.stop()
         self._speaker.setLocale(locale_for(self._session.language))
-        self._speaker.say(slide_text(slide, self._session.language))
+        self._speaker.say("\n".join([*self.notices_spoken(), slide_text(slide, self._session.language)]))
+
+    def notices_spoken(self) -> list[str]:
+        """The notices showing now, as read aloud before the slide."""
+        if self._notices is None:
+            return []
+        language = self._session.language
+        return [
+            (self.tr("Important notice: %1") if n.important else self.tr("Notice: %1")).replace(
+                "%1", self._notices.text(n, language)
+            )
+            for n in self._notices.showing()
+        ]
 
     def _stop_speech(self) -> None:
         if self._speaker is not None:
@@ -310,15 +337,19 @@ class BrowseScreen(TouchScreen):
             self.requestAbout.emit(self._topic_id)
 
     def restyle(self) -> None:
-        # Larger text draws the slides anew; high contrast leaves them in the clinic's colours.
+        # Larger text draws the slides anew; high contrast leaves them in the clinic's colours
+        # (the notices banner, a touch-screen part, follows it).
         if self._session.large_text != self._drawn_large_text:
             self._on_display_changed()
+        else:
+            self._place_banner()
 
     def _on_display_changed(self, *_args: object) -> None:
         self._drawn_large_text = self._session.large_text
         # Pictures in the old language or size are of no more use (bounded memory).
         self._cache = OrderedDict((k, v) for k, v in self._cache.items() if k == self._shown)
         self._apply_metrics()
+        self._place_banner()
         if self._slides:
             self._show()
 
@@ -326,7 +357,7 @@ class BrowseScreen(TouchScreen):
     def slide_size(self) -> QSize:
         """The slide area: the whole screen above the control bar."""
         size = self.size()
-        bar = self._bar.sizeHint().height()
+        bar = self._bar.sizeHint().height() + (self.banner.height() if not self.banner.isHidden() else 0)
         return QSize(size.width(), max(240, size.height() - bar))
 
     def _key(self, slide: Slide, size: QSize) -> CacheKey:
@@ -358,6 +389,7 @@ class BrowseScreen(TouchScreen):
                 self._session.language,
                 large_text=self._session.large_text,
                 scrolled=True,
+                at=self._clock.now(),
             )
             # The slide the patient waits for goes ahead of queued neighbours.
             priority = Priority.SHOWN if urgent else Priority.NEXT
@@ -486,6 +518,30 @@ class BrowseScreen(TouchScreen):
         )
         self._update_controls()
 
+    def _place_banner(self) -> None:
+        """Show the banner while notices show, as tall as the board says at this screen's size,
+        language and text size; the slide gets the height that is left and is drawn for it."""
+        board = self._notices
+        size = self.screen_size()
+        height = board.reserve(size, self._session.language, large_text=self._session.large_text) if board else 0
+        self.banner.set_language(self._session.language)
+        self.banner.set_look(
+            screen=size,
+            theme=self._deck.clinic.theme,
+            large_text=self._session.large_text,
+            high_contrast=self._session.high_contrast,
+        )
+        visible = height > 0
+        changed = visible == self.banner.isHidden() or (visible and self.banner.height() != height)
+        if visible:
+            self.banner.setFixedHeight(height)
+        self.banner.setVisible(visible)
+        if changed and self._slides:
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
+            self._show()
+
     def _apply_metrics(self) -> None:
         size = self.screen_size()
         margin, gap = px(size, 24), max(min_gap(size), px(size, 16))
@@ -529,5 +585,6 @@ class BrowseScreen(TouchScreen):
 
     def apply_metrics(self) -> None:
         self._apply_metrics()
+        self._place_banner()
         if self._slides:
             self._show()

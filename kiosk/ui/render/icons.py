@@ -106,6 +106,18 @@ def _clock(painter: QPainter, r: QRectF, color: QColor, detail: QColor) -> None:
     painter.drawLine(c, QPointF(c.x() + 0.13 * s, c.y() + 0.06 * s))
 
 
+def _info(painter: QPainter, r: QRectF, color: QColor, detail: QColor) -> None:
+    # Filled circle with an "i": a notice for information.
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(color))
+    painter.drawEllipse(r)
+    painter.setBrush(QBrush(detail))
+    w = r.width() * 0.12
+    painter.drawEllipse(QPointF(r.center().x(), r.top() + r.height() * 0.28), w * 0.68, w * 0.68)
+    stem = QRectF(r.center().x() - w / 2, r.top() + r.height() * 0.42, w, r.height() * 0.36)
+    painter.drawRoundedRect(stem, w / 2, w / 2)
+
+
 IconPainter = Callable[[QPainter, QRectF, QColor, QColor], None]
 
 ICONS: Mapping[str, IconPainter] = MappingProxyType(
@@ -115,6 +127,7 @@ ICONS: Mapping[str, IconPainter] = MappingProxyType(
         "phone": _phone,
         "pin": _pin,
         "clock": _clock,
+        "info": _info,
     }
 )
 

@@ -57,6 +57,14 @@ def footer_rect(size: QSize) -> QRect:
     return QRect(0, size.height() - height, size.width(), height)
 
 
+def banner_rect(size: QSize, height: int) -> QRect:
+    """Where the notices banner goes on a slide rendered with ``height`` pixels kept for it:
+    right above the footer, the whole width. The renderer leaves it empty (slide
+    background); the slideshow draws the banner there (kiosk/ui/notices)."""
+    footer = footer_rect(size)
+    return QRect(0, footer.top() - height, size.width(), height)
+
+
 @dataclass(frozen=True)
 class Metrics:
     """Sizes for one render, all in output pixels."""
@@ -69,10 +77,20 @@ class Metrics:
     #: text in the topic browser). Text sizes and the orientation follow what the patient
     #: sees, so growing the image gives the text room instead of enlarging everything.
     view: QSize | None = None
+    #: Pixels kept free above the footer for the notices banner (0: no banner).
+    banner: int = 0
+    #: Everything but the footer and the banner at this fraction of its size (a slide that
+    #: makes room for the banner without cutting text).
+    scale: float = 1.0
+
+    @property
+    def frame_unit(self) -> float:
+        """The unit of what the slideshow itself draws (footer, banner): never scaled."""
+        return unit_of(self.view if self.view is not None else self.size)
 
     @property
     def unit(self) -> float:
-        return unit_of(self.view if self.view is not None else self.size)
+        return self.frame_unit * self.scale
 
     @property
     def portrait(self) -> bool:
@@ -113,14 +131,22 @@ class Metrics:
 
     @property
     def footer(self) -> QRectF:
-        height = round(FOOTER_UNITS * self.unit)
+        height = round(FOOTER_UNITS * self.frame_unit)
         return QRectF(0, self.size.height() - height, self.size.width(), height)
 
     @property
+    def banner_area(self) -> QRectF:
+        """The strip kept for the notices banner (empty when there is none)."""
+        return QRectF(0, self.footer.top() - self.banner, self.size.width(), self.banner)
+
+    @property
     def content(self) -> QRectF:
-        """Where slide content goes: inside the margins, between header and footer."""
+        """Where slide content goes: inside the margins, between header and footer (and above
+        the notices banner, with a gap, when one is kept free)."""
         top = self.header.bottom() + self.px(44)
         bottom = self.footer.top() - self.px(16)
+        if self.banner > 0:
+            bottom = self.banner_area.top() - 28 * self.frame_unit
         return QRectF(self.margin, top, self.size.width() - 2 * self.margin, bottom - top)
 
 

@@ -31,15 +31,17 @@ import threading
 import time
 import traceback
 from collections import OrderedDict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import IntEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QImage
 
 from kiosk.core.model import Deck, Slide
+from kiosk.core.opening import opening_now
 from kiosk.ui.render.errors import SlideRenderError
 from kiosk.ui.render.images import draw_svg
 
@@ -67,7 +69,7 @@ class Priority(IntEnum):
     BACKGROUND = 2
 
 
-RenderKey = tuple[str, str, int, int, str, bool, bool, bool]
+RenderKey = tuple[str, str, int, int, str, bool, bool, bool, int, Hashable]
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,9 +86,13 @@ class RenderSpec:
     #: The topic browser's way: ``width`` wide and at least ``height`` tall, growing taller
     #: rather than cutting text (it scrolls).
     scrolled: bool = False
+    #: Pixels kept free above the footer for the notices banner (the slideshow draws it).
+    banner: int = 0
+    #: The moment the slide is shown: the contact slide says whether the clinic is open then.
+    at: datetime | None = None
 
     @classmethod
-    def of(cls, deck: Deck, slide: Slide, size: QSize, language: str = "en", **options: bool) -> RenderSpec:
+    def of(cls, deck: Deck, slide: Slide, size: QSize, language: str = "en", **options: Any) -> RenderSpec:
         return cls(deck, slide, size.width(), size.height(), language, **options)
 
     @property
@@ -104,7 +110,16 @@ class RenderSpec:
             self.large_text,
             self.high_contrast,
             self.scrolled,
+            self.banner,
+            self._moment(),
         )
+
+    def _moment(self) -> Hashable:
+        """What of ``at`` the picture shows: the contact slide's opening hours right now (the
+        same picture all afternoon), nothing for the other kinds."""
+        if self.at is None or self.slide.kind != "contact":
+            return None
+        return opening_now(self.deck.clinic, self.at)
 
 
 @dataclass(frozen=True)
@@ -130,8 +145,9 @@ Callback = Callable[[RenderResult], None]
 
 class SlideRendering(Protocol):
     """What the service needs of a renderer (``kiosk.ui.render.slide_renderer.SlideRenderer``
-    or a test's stand-in); only the method a request needs is called, and ``high_contrast``
-    is passed only when it is asked for."""
+    or a test's stand-in); only the method a request needs is called, and ``high_contrast``,
+    ``banner`` (pixels kept for the notices banner) and ``at`` (the moment a contact slide
+    shows) are passed only when they matter."""
 
     def render(self, slide: Slide, size: QSize, language: str = "en", *, large_text: bool = False) -> QImage: ...
 
@@ -489,8 +505,14 @@ class RenderService(QObject):
 
 
 def _render(renderer: SlideRendering, spec: RenderSpec) -> QImage:
-    options = {"large_text": spec.large_text}
+    # Options beyond large_text are passed only when asked for: a test's stand-in renderer
+    # need not know them.
+    options: dict[str, Any] = {"large_text": spec.large_text}
     if spec.high_contrast:
         options["high_contrast"] = True
+    if spec.banner > 0:
+        options["banner"] = spec.banner
+    if spec.at is not None and spec.slide.kind == "contact":
+        options["at"] = spec.at
     method = renderer.render_scrolled if spec.scrolled else renderer.render
     return method(spec.slide, spec.size, spec.language, **options)

@@ -192,6 +192,10 @@ class LaidOutText:
     def is_empty(self) -> bool:
         return not self.plain_text
 
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
     def lines_rect(self) -> QRectF:
         """The union of every laid-out line's glyph box (alignment included)."""
         rect = QRectF()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QSizePolicy, QVBo
 
 from kiosk.core.clock import Clock, SystemClock
 from kiosk.core.model import Clinic
+from kiosk.core.opening import call_back_line, opening_now, today_line
 from kiosk.ui.accessibility import describe
 from kiosk.ui.render.qr import qr_image
 from kiosk.ui.scale import REFERENCE_SIZE, min_gap, min_target, px
@@ -118,6 +119,13 @@ class ThanksScreen(TouchPart):
         self.follow_up.setTextFormat(Qt.TextFormat.PlainText)
         self.follow_up.setWordWrap(True)
         self.follow_up.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # When the clinic answers: today's hours, and after hours when it will call back
+        # (kiosk.core.opening writes both, in the patient's language).
+        self.hours = QLabel(self)
+        self.hours.setObjectName("thanksBody")
+        self.hours.setTextFormat(Qt.TextFormat.PlainText)
+        self.hours.setWordWrap(True)
+        self.hours.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.call_caption = QLabel(self)
         self.call_caption.setObjectName("thanksBody")
         self.call_caption.setWordWrap(True)
@@ -162,6 +170,7 @@ class ThanksScreen(TouchPart):
         column.addStretch(1)
         column.addWidget(self.title)
         column.addWidget(self.follow_up)
+        column.addWidget(self.hours)
         column.addLayout(contact)
         column.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.closes_note)
@@ -206,6 +215,7 @@ class ThanksScreen(TouchPart):
         self.follow_up.setText(
             follow_up.get(self._language) if follow_up is not None else self.tr("Our front desk will contact you soon.")
         )
+        self._show_hours()
         self.call_caption.setText(self.tr("Questions? Call us:"))
         self.qr_caption.setText(self.tr("Scan to call"))
         describe(
@@ -218,8 +228,20 @@ class ThanksScreen(TouchPart):
         self.closes_note.setText(self.tr("This screen closes by itself in a moment."))
 
     # -- showing and finishing --------------------------------------------------------------
+    def _show_hours(self) -> None:
+        """ "Open today until 6 PM", or after hours when the clinic will call back (nothing when
+        clinic.yaml gives no hours)."""
+        now = opening_now(self._clinic, self._clock.now())
+        lines = [today_line(now, self._language)] if now is not None else []
+        call_back = call_back_line(now, self._language)
+        if call_back is not None:
+            lines.append(call_back)
+        self.hours.setText("\n".join(lines))
+        self.hours.setVisible(bool(lines))
+
     def start(self, seconds: float) -> None:
         """The patient sees the screen from now; ``done`` follows after ``seconds``."""
+        self._show_hours()
         self._shown_at = self._clock.now()
         self._timer.start(max(0, round(seconds * 1000)))
 

@@ -9,7 +9,9 @@ made there). Only the latest deck's frames are kept, and only the few the player
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QSize, Signal
 from PySide6.QtGui import QPixmap
@@ -39,6 +41,8 @@ class FrameKey:
     width: int
     height: int
     language: str
+    #: Pixels kept for the notices banner (0: none).
+    banner: int = 0
 
 
 @dataclass(frozen=True)
@@ -58,10 +62,22 @@ class FramePreparer(QObject):
     ready = Signal(object)  # Frame
     failed = Signal(str, str)  # slide id, message
 
-    def __init__(self, service: RenderService, deck: Deck, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        service: RenderService,
+        deck: Deck,
+        parent: QObject | None = None,
+        *,
+        banner: Callable[[QSize, str], int] = lambda _size, _language: 0,
+        now: Callable[[], datetime | None] = lambda: None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._deck = deck
+        #: The banner's height for a size and language (the notices board's reserve).
+        self._banner = banner
+        #: The moment a render shows (the contact slide's opening hours).
+        self._now = now
         self._pending: set[FrameKey] = set()
         self._cache: dict[FrameKey, Frame] = {}
 
@@ -78,7 +94,8 @@ class FramePreparer(QObject):
         self._service.cancel_owner(self)
 
     def key_for(self, slide: Slide, size: QSize, language: str) -> FrameKey:
-        return FrameKey(self._deck.version, slide.id, size.width(), size.height(), language)
+        banner = self._banner(size, language)
+        return FrameKey(self._deck.version, slide.id, size.width(), size.height(), language, banner)
 
     def cached(self, slide: Slide, size: QSize, language: str) -> Frame | None:
         return self._cache.get(self.key_for(slide, size, language))
@@ -96,7 +113,7 @@ class FramePreparer(QObject):
         if key in self._pending:
             return
         self._pending.add(key)
-        spec = RenderSpec.of(self._deck, slide, size, language)
+        spec = RenderSpec.of(self._deck, slide, size, language, banner=key.banner, at=self._now())
         self._service.request(spec, lambda result: self._on_result(key, slide, result), priority=priority, owner=self)
 
     def keep_only(self, keys: set[FrameKey]) -> None:

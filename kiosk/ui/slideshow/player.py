@@ -22,6 +22,7 @@ from PySide6.QtGui import QPixmap
 from kiosk.core.clock import Clock
 from kiosk.core.model import Deck, Slide
 from kiosk.core.problems import Problem
+from kiosk.ui.notices.board import NoticeBoard
 from kiosk.ui.render.service import Priority, RenderService
 from kiosk.ui.slideshow.frames import Frame, FrameKey, FramePreparer, RendererFactory, default_renderer_factory
 from kiosk.ui.slideshow.welcome import render_welcome
@@ -112,6 +113,7 @@ class Player(QObject):
         renderer_factory: RendererFactory = default_renderer_factory,
         sequencer_factory: SequencerFactory = default_sequencer_factory,
         service: RenderService | None = None,
+        notices: NoticeBoard | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -128,10 +130,15 @@ class Player(QObject):
         self._service = (
             service if service is not None else RenderService(renderer_factory=renderer_factory, parent=self)
         )
-        self._preparer = FramePreparer(self._service, deck, self)
+        #: The notices banner's board: frames keep room for its banner while notices show.
+        self._notices = notices
+        self._applying_deck = False
+        self._preparer = FramePreparer(self._service, deck, self, banner=self.banner_for, now=clock.now)
         self._preparer.ready.connect(self._on_frame_ready)
         self._preparer.failed.connect(self._on_frame_failed)
         self.last_problems: tuple[Problem, ...] = ()
+        #: The banner room of the welcome frame on screen.
+        self._welcome_banner = 0
 
         self._shown: Frame | None = None  # None with _welcome False: nothing shown yet
         self._welcome = False
@@ -155,6 +162,8 @@ class Player(QObject):
         self._schedule_timer.setSingleShot(True)
         self._schedule_timer.setTimerType(Qt.TimerType.CoarseTimer)
         self._schedule_timer.timeout.connect(self._on_schedule_change)
+        if notices is not None:
+            notices.changed.connect(self._on_notices_changed)
 
     # -- what the outside reads ------------------------------------------------------------
     @property
@@ -189,6 +198,21 @@ class Player(QObject):
     @property
     def service(self) -> RenderService:
         return self._service
+
+    @property
+    def notices(self) -> NoticeBoard | None:
+        return self._notices
+
+    @property
+    def current_banner(self) -> int:
+        """Pixels the frame on screen keeps for the notices banner (0: it has no banner)."""
+        if self._shown is not None:
+            return self._shown.key.banner
+        return self._welcome_banner if self._welcome else 0
+
+    def banner_for(self, size: QSize, language: str) -> int:
+        """The banner room a frame of ``size`` in ``language`` keeps now."""
+        return self._notices.reserve(size, language) if self._notices is not None else 0
 
     # -- control ---------------------------------------------------------------------------
     def start(self) -> None:
@@ -308,6 +332,14 @@ class Player(QObject):
             return
         self._playback.replace_deck(deck)
         self._preparer.set_deck(deck)
+        if self._notices is not None:
+            # Its notices first: the frames asked for below keep room for them. The board's
+            # change is not acted on separately (the new deck's frames are asked for anyway).
+            self._applying_deck = True
+            try:
+                self._notices.set_deck(deck)
+            finally:
+                self._applying_deck = False
         log.info("reload applied: deck %s with %d slides", deck.version, len(deck.slides))
         self.deckApplied.emit(deck.version)
         if self._wanted is not None:
@@ -328,6 +360,25 @@ class Player(QObject):
         elif self._shown is not None:
             # The frame on screen is still coming up: look at it again once it is visible.
             self._recheck_when_visible = True
+
+    def _on_notices_changed(self) -> None:
+        """Notices were posted, ended or expired: frames from now on keep the banner's new room,
+        and the frame on screen is drawn again with it, at once (not at the next slide)."""
+        if self._stopped or self._applying_deck:
+            return
+        if self._wanted is not None:
+            self._want(self._wanted)  # its frame is asked for again, with the new room
+        elif self._welcome:
+            if self._welcome_banner != self.banner_for(self._size, self._language):
+                self._show_welcome(again=True)
+        elif self._shown is not None:
+            if self._shown.key == self._key(self._shown.slide):
+                if not self._awaiting_visible:
+                    self._prefetch_next()
+            elif self._awaiting_visible:
+                self._recheck_when_visible = True
+            else:
+                self._redraw_current(self.deck)
 
     def _redraw_current(self, deck: Deck) -> None:
         """Staff saved while a slide is on screen: render it from the new deck and show it if it
@@ -381,6 +432,9 @@ class Player(QObject):
             self._arm_schedule_timer()
             return
         first = self._shown is None and not self._welcome
+        # A frame whose banner room differs from the one on screen replaces it at once: a
+        # cross-fade would show the banner over the old frame's text for its length.
+        instant = first or self.current_banner != frame.key.banner
         self._shown = frame
         self._welcome = False
         self._awaiting_visible = True
@@ -390,7 +444,7 @@ class Player(QObject):
         duration = self._playback.duration(frame.slide)
         log.debug("showing slide %s (%d/%d)", frame.slide.id, index, count)
         self.progressChanged.emit(index, count, self.timing.real_ms(duration) / 1000)
-        self.frameChanged.emit(frame.pixmap, "none" if first else self.transition, frame.slide.id)
+        self.frameChanged.emit(frame.pixmap, "none" if instant else self.transition, frame.slide.id)
         self.slideShown.emit(frame.slide.id)
 
     def _on_frame_failed(self, slide_id: str, message: str) -> None:
@@ -416,18 +470,22 @@ class Player(QObject):
         else:
             self._preparer.keep_only(keep)
 
-    def _show_welcome(self) -> None:
+    def _show_welcome(self, *, again: bool = False) -> None:
+        """The welcome frame (``again``: drawn anew on screen, for a new banner room)."""
         self._slide_timer.stop()
         self._wanted = None
-        if not self._welcome:
-            first = self._shown is None
+        if not self._welcome or again:
+            banner = self.banner_for(self._size, self._language)
+            instant = self._shown is None or banner != self.current_banner
+            if not self._welcome:
+                log.info("no slide scheduled now: showing the welcome frame")
             self._shown = None
             self._welcome = True
+            self._welcome_banner = banner
             self._awaiting_visible = True
-            log.info("no slide scheduled now: showing the welcome frame")
-            pixmap = QPixmap.fromImage(render_welcome(self.deck.clinic, self._size))
+            pixmap = QPixmap.fromImage(render_welcome(self.deck.clinic, self._size, banner=banner))
             self.progressChanged.emit(0, 0, 0.0)
-            self.frameChanged.emit(pixmap, "none" if first else self.transition, "")
+            self.frameChanged.emit(pixmap, "none" if instant else self.transition, "")
         else:
             self._arm_schedule_timer()
 

@@ -7,10 +7,12 @@ from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter
 
 from kiosk.core.model import Clinic
 from kiosk.ui.render.fonts import load_family
+from kiosk.ui.render.layout import banner_rect
 
 
-def render_welcome(clinic: Clinic, size: QSize) -> QImage:
-    """A full, opaque frame of ``size`` in the clinic's colours with its name and phone."""
+def render_welcome(clinic: Clinic, size: QSize, *, banner: int = 0) -> QImage:
+    """A full, opaque frame of ``size`` in the clinic's colours with its name and phone;
+    ``banner`` pixels above the footer are left for the notices banner."""
     image = QImage(size, QImage.Format.Format_RGB32)
     family = load_family()
     theme = clinic.theme
@@ -19,6 +21,8 @@ def render_welcome(clinic: Clinic, size: QSize) -> QImage:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         w, h = size.width(), size.height()
+        # Text stays above the notices banner's strip (kiosk.ui.render.layout.banner_rect).
+        text_h = banner_rect(size, banner).top() if banner > 0 else h
         gradient = QLinearGradient(0, 0, 0, h)
         gradient.setColorAt(0.0, QColor(theme.background))
         gradient.setColorAt(1.0, QColor(theme.background).darker(108))
@@ -35,7 +39,7 @@ def render_welcome(clinic: Clinic, size: QSize) -> QImage:
         name_font.setWeight(QFont.Weight.Bold)
         painter.setFont(name_font)
         painter.setPen(QColor(theme.primary))
-        name_box = QRect(margin, 0, w - 2 * margin, round(h * 0.55))
+        name_box = QRect(margin, 0, w - 2 * margin, round(text_h * 0.55))
         painter.drawText(
             name_box,
             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
@@ -46,7 +50,8 @@ def render_welcome(clinic: Clinic, size: QSize) -> QImage:
         painter.setFont(detail_font)
         painter.setPen(QColor(theme.text))
         lines = [clinic.phone] + ([clinic.address] if clinic.address else [])
-        detail_box = QRect(margin, round(h * 0.55) + round(48 * unit), w - 2 * margin, h)
+        detail_top = round(text_h * 0.55) + round(48 * unit)
+        detail_box = QRect(margin, detail_top, w - 2 * margin, max(1, text_h - detail_top))
         painter.drawText(
             detail_box,
             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),

@@ -15,8 +15,9 @@ from PySide6.QtCore import QEasingCurve, QElapsedTimer, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QHideEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.notices.banner_view import NoticeBannerView
 from kiosk.ui.render.fonts import load_family
-from kiosk.ui.render.layout import Metrics, footer_rect
+from kiosk.ui.render.layout import Metrics, banner_rect, footer_rect
 from kiosk.ui.slideshow.player import Player
 
 FRAME_INTERVAL_MS = 16
@@ -78,6 +79,13 @@ class PlayerWindow(QWidget):
 
         player.frameChanged.connect(self._on_frame_changed)
         player.progressChanged.connect(self._on_progress_changed)
+        #: The notices banner, in the room the frame on screen keeps for it (a label child:
+        #: assistive technology reads it). None when the kiosk has no notices board.
+        self.banner: NoticeBannerView | None = None
+        if player.notices is not None:
+            self.banner = NoticeBannerView(player.notices, theme, language=player.language, parent=self)
+            self.banner.hide()
+            player.notices.turned.connect(self._place_banner)
 
     # -- state read by tests and the self-test ----------------------------------------------
     @property
@@ -101,6 +109,7 @@ class PlayerWindow(QWidget):
             self._finish_transition(notify=False)  # a new frame overtakes: snap, no flash
         self._previous = self._current
         self._current = pixmap
+        self._place_banner()
         self._pending_visible = True
         if kind == "none" or self._previous is None or self._player.timing.transition_ms <= 0:
             self._kind = "none"
@@ -114,6 +123,21 @@ class PlayerWindow(QWidget):
         self._clock.start()
         self._frame_timer.start()
         self.update()
+
+    def _place_banner(self) -> None:
+        """The banner over the strip the frame on screen keeps for it; hidden when it keeps
+        none (the banner never covers a slide laid out without room for it)."""
+        banner = self.banner
+        if banner is None:
+            return
+        banner.set_language(self._player.language)
+        banner.follow()
+        height = self._player.current_banner
+        shown = height > 0 and banner.content is not None and self._current is not None
+        if shown:
+            banner.set_look(screen=self.size(), theme=self._player.deck.clinic.theme)
+            banner.setGeometry(banner_rect(self.size(), height))
+        banner.setVisible(shown)
 
     def _on_progress_changed(self, index: int, count: int, duration_s: float) -> None:
         self._index, self._count, self._duration_s = index, count, duration_s
@@ -164,6 +188,7 @@ class PlayerWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._player.set_size(event.size())
+        self._place_banner()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
@@ -109,8 +110,12 @@ class Context:
         family: str,
         rasterize_vector: images.VectorRasterizer,
         theme: Theme | None = None,
+        *,
+        at: datetime | None = None,
     ) -> None:
         self.deck = deck
+        #: The moment the slide shows (None: unknown; time-dependent lines are left out).
+        self.at = at
         self.slide = slide
         self.metrics = metrics
         self.language = language

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 
 from kiosk.core.model import Clinic, ContactSlide, OpeningHours
+from kiosk.core.opening import opening_now, today_line
 from kiosk.ui.render import images
 from kiosk.ui.render.contrast import WHITE, legible_on
 from kiosk.ui.render.kinds.common import LINE_SPACING, Context, attempts
@@ -108,7 +109,7 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
     top: float = title.rect.bottom() + m.px(40)
 
     def row(
-        icon: str, role: str, text: str, size: TextSize, *, bold: bool = False, lines: int = 2, colour=None
+        icon: str | None, role: str, text: str, size: TextSize, *, bold: bool = False, lines: int = 2, colour=None
     ) -> float:
         if ctx.compact_headline:
             # Short of space: details at their smallest legible size, like the headline.
@@ -121,16 +122,22 @@ def _lay_out(ctx: Context, slide: ContactSlide) -> None:
             return top
         box = QRectF(left, top, text_area.right() - left, height)
         placed = ctx.plain(role, text, box, size, colour or p.text, p.background, bold=bold)
-        centre = placed.fitted.first_line.center().y()
-        ctx.add(Icon(icon, QRectF(text_area.left(), centre - d / 2, d, d), p.brand, p.on_brand))
+        if icon is not None:
+            centre = placed.fitted.first_line.center().y()
+            ctx.add(Icon(icon, QRectF(text_area.left(), centre - d / 2, d, d), p.brand, p.on_brand))
         return placed.rect.bottom()
 
     top = row("phone", "phone", clinic.phone, PHONE, bold=True, lines=1, colour=p.headline) + m.px(28)
     if clinic.address:
         top = row("pin", "address", clinic.address, BODY) + m.px(24)
     hours = opening_hours_lines(clinic, ctx.language)
+    now = opening_now(clinic, ctx.at) if ctx.at is not None else None
+    if now is not None:
+        # "Open today until 6 PM" above the week, with the clock; the week under it.
+        top = row("clock", "today", today_line(now, ctx.language), BODY, bold=True) + m.px(12)
     if hours:
-        top = row("clock", "hours", "\n".join(hours), BODY, lines=len(hours) + 1) + m.px(24)
+        top = row(None if now is not None else "clock", "hours", "\n".join(hours), BODY, lines=len(hours) + 1)
+        top += m.px(24)
     body = ctx.tr(slide.body)
     if body:
         # Even with no room left the body is fitted (and so marked as cut), so that the
