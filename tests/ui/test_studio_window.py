@@ -307,3 +307,38 @@ def test_the_kiosks_insights_in_the_studio(qtbot: QtBot, tmp_path: Path) -> None
 
 def test_a_folder_that_is_no_kiosks_content_home_has_no_insights(window: StudioWindow) -> None:
     assert not window.insights_action.isEnabled() and window.show_insights() is None
+
+
+def test_notices_tab_adds_a_notice_refuses_a_passed_end_and_saves_notices_yaml(
+    qtbot: QtBot, window: StudioWindow
+) -> None:
+    from PySide6.QtCore import QDateTime, QTime
+    from PySide6.QtWidgets import QPushButton
+
+    from kiosk.core.studio.keys import NOTICES
+    from kiosk.ui.studio.field_inputs import NoticesInput
+
+    window.tabs.setCurrentWidget(window.notices_panel)
+    window.notices_panel.show_key(NOTICES)  # its inputs built again, reporting to the test's list
+
+    def notices_input() -> NoticesInput:
+        found = window.notices_panel.rows()["notices"].input
+        assert isinstance(found, NoticesInput)
+        return found
+
+    add = next(b for b in notices_input().findChildren(QPushButton) if b.text() == "Add a notice")
+    add.click()
+    ((_widget, texts, level, until),) = notices_input()._rows
+    texts["en"].setText("The lift is out of order.")
+    texts["en"].textEdited.emit("The lift is out of order.")
+    level.setCurrentIndex(level.findData("important"))
+    # An end in the past is refused with a message; the notice keeps its end.
+    until.setDateTime(QDateTime(QDate(2026, 3, 1), QTime(9, 0)))
+    until.editingFinished.emit()
+    assert window.reports and "already passed" in window.reports[-1]  # type: ignore[attr-defined]
+    assert until.dateTime().date() == QDate(2026, 3, 2)
+    assert save(qtbot, window).saved
+    deck = load_deck(window.model.root, now=NOW).deck
+    assert deck is not None
+    (notice,) = deck.notices
+    assert notice.important and notice.text.get("en") == "The lift is out of order."

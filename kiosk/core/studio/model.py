@@ -137,6 +137,10 @@ class StudioModel:
         """The content's languages (clinic.yaml ``languages``), English first."""
         return self._state.languages()
 
+    def now(self) -> datetime:
+        """The studio's clock (aware): what "already ended" is judged against."""
+        return self._clock.now()
+
     @property
     def clock(self) -> Clock:
         return self._clock

@@ -4,7 +4,7 @@
 <context>
     <name>ColourInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="541"/>
+        <location filename="../studio/field_inputs.py" line="542"/>
         <source>Choose the colour for {field}</source>
         <translation>Elegir el color de {field}</translation>
     </message>
@@ -323,6 +323,11 @@
     </message>
     <message>
         <location filename="../studio/field_panel.py" line="223"/>
+        <source>Notices for today on every kiosk, and phrases staff pick on a kiosk ({file})</source>
+        <translation>Avisos del día en todos los quioscos, y frases que el personal elige en un quiosco ({file})</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_panel.py" line="227"/>
         <source>{kind} slide, in {file}</source>
         <translation>Diapositiva de tipo {kind}, en {file}</translation>
     </message>
@@ -347,14 +352,67 @@
     </message>
 </context>
 <context>
+    <name>NoticesInput</name>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1011"/>
+        <source>Add a notice</source>
+        <translation>Agregar un aviso</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1052"/>
+        <source>Notice {number} text ({language})</source>
+        <translation>Texto del aviso {number} ({language})</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1061"/>
+        <source>Information</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1061"/>
+        <source>Important</source>
+        <translation>Importante</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1063"/>
+        <source>Notice {number} level</source>
+        <translation>Nivel del aviso {number}</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1069"/>
+        <source>Notice {number} shows until</source>
+        <translation>El aviso {number} se muestra hasta</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1074"/>
+        <source>Remove this notice</source>
+        <translation>Quitar este aviso</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1075"/>
+        <source>Remove notice {number}</source>
+        <translation>Quitar el aviso {number}</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1103"/>
+        <source>That end has already passed: the notice would never show. Choose a later one.</source>
+        <translation>Ese final ya pasó: el aviso nunca se mostraría. Elija uno posterior.</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1114"/>
+        <source>New notice</source>
+        <translation>Aviso nuevo</translation>
+    </message>
+</context>
+<context>
     <name>NumberInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="437"/>
+        <location filename="../studio/field_inputs.py" line="438"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="443"/>
+        <location filename="../studio/field_inputs.py" line="444"/>
         <source>not set (default)</source>
         <translation>sin indicar (predeterminado)</translation>
     </message>
@@ -362,47 +420,47 @@
 <context>
     <name>OpeningHoursInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="863"/>
+        <location filename="../studio/field_inputs.py" line="864"/>
         <source>Monday</source>
         <translation>Lunes</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="863"/>
+        <location filename="../studio/field_inputs.py" line="864"/>
         <source>Tuesday</source>
         <translation>Martes</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="863"/>
+        <location filename="../studio/field_inputs.py" line="864"/>
         <source>Wednesday</source>
         <translation>Miércoles</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="863"/>
+        <location filename="../studio/field_inputs.py" line="864"/>
         <source>Thursday</source>
         <translation>Jueves</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="864"/>
+        <location filename="../studio/field_inputs.py" line="865"/>
         <source>Friday</source>
         <translation>Viernes</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="864"/>
+        <location filename="../studio/field_inputs.py" line="865"/>
         <source>Saturday</source>
         <translation>Sábado</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="864"/>
+        <location filename="../studio/field_inputs.py" line="865"/>
         <source>Sunday</source>
         <translation>Domingo</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="868"/>
+        <location filename="../studio/field_inputs.py" line="869"/>
         <source>not said</source>
         <translation>sin indicar</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="903"/>
+        <location filename="../studio/field_inputs.py" line="904"/>
         <source>Write hours like 08:00-18:00 (several with commas), or closed.</source>
         <translation>Escriba el horario así: 08:00-18:00 (varios separados por comas), o closed si está cerrado.</translation>
     </message>
@@ -410,27 +468,27 @@
 <context>
     <name>PictureInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="591"/>
+        <location filename="../studio/field_inputs.py" line="592"/>
         <source>Choose picture…</source>
         <translation>Elegir imagen…</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="592"/>
+        <location filename="../studio/field_inputs.py" line="593"/>
         <source>Choose a picture for {field}</source>
         <translation>Elegir una imagen para {field}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="594"/>
+        <location filename="../studio/field_inputs.py" line="595"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="595"/>
+        <location filename="../studio/field_inputs.py" line="596"/>
         <source>Remove the picture from {field}</source>
         <translation>Quitar la imagen de {field}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="611"/>
+        <location filename="../studio/field_inputs.py" line="612"/>
         <source>No picture</source>
         <translation>Sin imagen</translation>
     </message>
@@ -596,68 +654,68 @@
 <context>
     <name>ScheduleInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="745"/>
+        <location filename="../studio/field_inputs.py" line="746"/>
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="746"/>
+        <location filename="../studio/field_inputs.py" line="747"/>
         <source>Until (the whole day)</source>
         <translation>Hasta (todo el día)</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="752"/>
+        <location filename="../studio/field_inputs.py" line="753"/>
         <source>Mon</source>
         <translation>Lun</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="753"/>
+        <location filename="../studio/field_inputs.py" line="754"/>
         <source>Tue</source>
         <translation>Mar</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="754"/>
+        <location filename="../studio/field_inputs.py" line="755"/>
         <source>Wed</source>
         <translation>Mié</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="755"/>
+        <location filename="../studio/field_inputs.py" line="756"/>
         <source>Thu</source>
         <translation>Jue</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="756"/>
+        <location filename="../studio/field_inputs.py" line="757"/>
         <source>Fri</source>
         <translation>Vie</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="757"/>
+        <location filename="../studio/field_inputs.py" line="758"/>
         <source>Sat</source>
         <translation>Sáb</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="758"/>
+        <location filename="../studio/field_inputs.py" line="759"/>
         <source>Sun</source>
         <translation>Dom</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="769"/>
-        <location filename="../studio/field_inputs.py" line="772"/>
+        <location filename="../studio/field_inputs.py" line="770"/>
+        <location filename="../studio/field_inputs.py" line="773"/>
         <source>Hours</source>
         <translation>Horario</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="771"/>
+        <location filename="../studio/field_inputs.py" line="772"/>
         <source>all day, or e.g. 07:00-11:00, 16:00-19:00</source>
         <translation>todo el día, o por ejemplo 07:00-11:00, 16:00-19:00</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="798"/>
+        <location filename="../studio/field_inputs.py" line="799"/>
         <source>This schedule is written in a way the studio cannot show: {raw}</source>
         <translation>Este horario está escrito de una forma que el estudio no puede mostrar: {raw}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="805"/>
+        <location filename="../studio/field_inputs.py" line="806"/>
         <source>Hours are written like 07:00-11:00, separated by commas.</source>
         <translation>El horario se escribe así: 07:00-11:00, separado por comas.</translation>
     </message>
@@ -722,7 +780,7 @@
     </message>
     <message>
         <location filename="../studio/window.py" line="129"/>
-        <location filename="../studio/window.py" line="284"/>
+        <location filename="../studio/window.py" line="288"/>
         <source>Hide</source>
         <translation>Ocultar</translation>
     </message>
@@ -742,158 +800,163 @@
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="157"/>
+        <location filename="../studio/window.py" line="160"/>
         <source>Slide</source>
         <translation>Diapositiva</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="158"/>
+        <location filename="../studio/window.py" line="161"/>
         <source>Clinic details and colours</source>
         <translation>Datos y colores de la clínica</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="159"/>
+        <location filename="../studio/window.py" line="162"/>
+        <source>Notices</source>
+        <translation>Avisos</translation>
+    </message>
+    <message>
+        <location filename="../studio/window.py" line="163"/>
         <source>What plays when</source>
         <translation>Qué se muestra y cuándo</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="175"/>
+        <location filename="../studio/window.py" line="179"/>
         <source>Problems to fix before saving</source>
         <translation>Problemas por corregir antes de guardar</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="178"/>
-        <location filename="../studio/window.py" line="310"/>
+        <location filename="../studio/window.py" line="182"/>
+        <location filename="../studio/window.py" line="314"/>
         <source>Problems</source>
         <translation>Problemas</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="196"/>
+        <location filename="../studio/window.py" line="200"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="197"/>
+        <location filename="../studio/window.py" line="201"/>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="200"/>
+        <location filename="../studio/window.py" line="204"/>
         <source>&amp;Publish to the kiosks…</source>
         <translation>&amp;Publicar en los quioscos…</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="202"/>
+        <location filename="../studio/window.py" line="206"/>
         <source>Earlier &amp;versions…</source>
         <translation>&amp;Versiones anteriores…</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="205"/>
+        <location filename="../studio/window.py" line="209"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="213"/>
+        <location filename="../studio/window.py" line="217"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="214"/>
+        <location filename="../studio/window.py" line="218"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="217"/>
+        <location filename="../studio/window.py" line="221"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="223"/>
+        <location filename="../studio/window.py" line="227"/>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="224"/>
+        <location filename="../studio/window.py" line="228"/>
         <source>Studio language</source>
         <translation>Idioma del estudio</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="231"/>
+        <location filename="../studio/window.py" line="235"/>
         <source>Kiosk &amp;insights…</source>
         <translation>&amp;Estadísticas del quiosco…</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="249"/>
+        <location filename="../studio/window.py" line="253"/>
         <source>Playing now</source>
         <translation>Se muestra ahora</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="250"/>
+        <location filename="../studio/window.py" line="254"/>
         <source>Not playing now</source>
         <translation>No se muestra ahora</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="250"/>
+        <location filename="../studio/window.py" line="254"/>
         <source>(next: {when})</source>
         <translation>(próxima vez: {when})</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="251"/>
+        <location filename="../studio/window.py" line="255"/>
         <source>Starts on {when}</source>
         <translation>Empieza el {when}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="252"/>
+        <location filename="../studio/window.py" line="256"/>
         <source>Ended on {when}</source>
         <translation>Terminó el {when}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="253"/>
+        <location filename="../studio/window.py" line="257"/>
         <source>Never plays: check its days and dates</source>
         <translation>Nunca se muestra: revise sus días y fechas</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="254"/>
+        <location filename="../studio/window.py" line="258"/>
         <source>Hidden</source>
         <translation>Oculta</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="255"/>
+        <location filename="../studio/window.py" line="259"/>
         <source>Not in the play order</source>
         <translation>No está en el orden de presentación</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="256"/>
+        <location filename="../studio/window.py" line="260"/>
         <source>Its schedule has a problem</source>
         <translation>Su horario tiene un problema</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="266"/>
+        <location filename="../studio/window.py" line="270"/>
         <source>All topics</source>
         <translation>Todos los temas</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="284"/>
+        <location filename="../studio/window.py" line="288"/>
         <source>Show</source>
         <translation>Mostrar</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="288"/>
+        <location filename="../studio/window.py" line="292"/>
         <source>&amp;Undo {what}</source>
         <translation>&amp;Deshacer {what}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="289"/>
+        <location filename="../studio/window.py" line="293"/>
         <source>&amp;Redo {what}</source>
         <translation>&amp;Rehacer {what}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="295"/>
+        <location filename="../studio/window.py" line="299"/>
         <source>checking…</source>
         <translation>revisando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../studio/window.py" line="297"/>
+        <location filename="../studio/window.py" line="301"/>
         <source>%n problem(s) to fix before it can be saved</source>
         <translation>
             <numerusform>%n problema por corregir antes de poder guardar</numerusform>
@@ -901,49 +964,49 @@
         </translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="299"/>
+        <location filename="../studio/window.py" line="303"/>
         <source>no problems</source>
         <translation>sin problemas</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="300"/>
-        <location filename="../studio/window.py" line="639"/>
+        <location filename="../studio/window.py" line="304"/>
+        <location filename="../studio/window.py" line="649"/>
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="300"/>
+        <location filename="../studio/window.py" line="304"/>
         <source>Everything is saved</source>
         <translation>Todo está guardado</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="310"/>
+        <location filename="../studio/window.py" line="314"/>
         <source>Problems ({count})</source>
         <translation>Problemas ({count})</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="366"/>
+        <location filename="../studio/window.py" line="370"/>
         <source>Choose a picture</source>
         <translation>Elija una imagen</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="371"/>
-        <location filename="../studio/window.py" line="374"/>
+        <location filename="../studio/window.py" line="375"/>
+        <location filename="../studio/window.py" line="378"/>
         <source>Kiosk Studio</source>
         <translation>Estudio del quiosco</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="431"/>
+        <location filename="../studio/window.py" line="436"/>
         <source>Deleted “{title}”. Undo, or bring it back from Deleted slides.</source>
         <translation>Se eliminó «{title}». Puede deshacerlo o recuperarla desde Diapositivas eliminadas.</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="490"/>
+        <location filename="../studio/window.py" line="499"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../studio/window.py" line="501"/>
+        <location filename="../studio/window.py" line="510"/>
         <source>Saved: %n file(s) written. The kiosk shows it within seconds.</source>
         <translation>
             <numerusform>Guardado: se escribió %n archivo. El quiosco lo muestra en unos segundos.</numerusform>
@@ -951,7 +1014,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="505"/>
+        <location filename="../studio/window.py" line="514"/>
         <source>Nothing was saved. Fix these first:
 
 {problems}</source>
@@ -960,62 +1023,62 @@
 {problems}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="509"/>
+        <location filename="../studio/window.py" line="518"/>
         <source>Nothing was saved: someone else changed {files} since the studio opened them. Close the studio and open it again to see their changes (yours are lost), or undo yours.</source>
         <translation>No se guardó nada: otra persona cambió {files} después de que el estudio los abrió. Cierre el estudio y vuelva a abrirlo para ver esos cambios (los suyos se pierden), o deshaga los suyos.</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="514"/>
+        <location filename="../studio/window.py" line="523"/>
         <source>The content could not be saved: {error}</source>
         <translation>No se pudo guardar el contenido: {error}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="521"/>
+        <location filename="../studio/window.py" line="530"/>
         <source>The content could not be saved (an error in the studio; see its log).</source>
         <translation>No se pudo guardar el contenido (un error del estudio; vea su registro).</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="525"/>
+        <location filename="../studio/window.py" line="534"/>
         <source>Save your changes first: only saved content is published.</source>
         <translation>Guarde primero sus cambios: solo se publica el contenido guardado.</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="533"/>
+        <location filename="../studio/window.py" line="542"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="546"/>
+        <location filename="../studio/window.py" line="555"/>
         <source>Published version {serial} to {folder}. Copy that folder to where the kiosks look.</source>
         <translation>Se publicó la versión {serial} en {folder}. Copie esa carpeta adonde consultan los quioscos.</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="549"/>
+        <location filename="../studio/window.py" line="558"/>
         <source>Warning: other users of this computer can read the private key.</source>
         <translation>Atención: otros usuarios de esta computadora pueden leer la clave privada.</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="556"/>
+        <location filename="../studio/window.py" line="565"/>
         <source>Nothing was published: {reason}</source>
         <translation>No se publicó nada: {reason}</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="571"/>
+        <location filename="../studio/window.py" line="580"/>
         <source>Restore a version</source>
         <translation>Restaurar una versión</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="571"/>
+        <location filename="../studio/window.py" line="580"/>
         <source>Your unsaved changes will be lost. Restore anyway?</source>
         <translation>Se perderán los cambios sin guardar. ¿Restaurar de todos modos?</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="615"/>
+        <location filename="../studio/window.py" line="625"/>
         <source>Restored {version}.</source>
         <translation>Se restauró {version}.</translation>
     </message>
     <message>
-        <location filename="../studio/window.py" line="640"/>
+        <location filename="../studio/window.py" line="650"/>
         <source>Save your changes before closing?</source>
         <translation>¿Guardar los cambios antes de cerrar?</translation>
     </message>
@@ -1023,13 +1086,13 @@
 <context>
     <name>TextInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="192"/>
+        <location filename="../studio/field_inputs.py" line="193"/>
         <source>{used} of {limit}</source>
         <extracomment>The content folder: pictures are previewed from it. Asks staff for a picture file (None: cancelled). Tells staff something went wrong (a picture that cannot be used...). Model undo and redo, also from inside a text box (whose own undo would shadow them). The input changed the model (the editor panel refreshes the other fields).</extracomment>
         <translation>{used} de {limit}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="194"/>
+        <location filename="../studio/field_inputs.py" line="195"/>
         <source>{used} of {limit} characters</source>
         <translation>{used} de {limit} caracteres</translation>
     </message>
@@ -1037,42 +1100,42 @@
 <context>
     <name>TextListInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="213"/>
+        <location filename="../studio/field_inputs.py" line="214"/>
         <source>Add</source>
         <translation>Añadir</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="214"/>
+        <location filename="../studio/field_inputs.py" line="215"/>
         <source>Add an item to {field}</source>
         <translation>Añadir un elemento a {field}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="239"/>
+        <location filename="../studio/field_inputs.py" line="240"/>
         <source>At most {count}</source>
         <translation>Como máximo {count}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="262"/>
+        <location filename="../studio/field_inputs.py" line="263"/>
         <source>{field} {number} ({language})</source>
         <translation>{field} {number} ({language})</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="275"/>
+        <location filename="../studio/field_inputs.py" line="276"/>
         <source>Move up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="276"/>
+        <location filename="../studio/field_inputs.py" line="277"/>
         <source>Move down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="287"/>
+        <location filename="../studio/field_inputs.py" line="288"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="288"/>
+        <location filename="../studio/field_inputs.py" line="289"/>
         <source>Remove {number}</source>
         <translation>Quitar {number}</translation>
     </message>
@@ -1080,27 +1143,27 @@
 <context>
     <name>TopicsInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="924"/>
+        <location filename="../studio/field_inputs.py" line="925"/>
         <source>Add a topic</source>
         <translation>Añadir un tema</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="953"/>
+        <location filename="../studio/field_inputs.py" line="954"/>
         <source>Topic {number} id</source>
         <translation>Identificador del tema {number}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="962"/>
+        <location filename="../studio/field_inputs.py" line="963"/>
         <source>Topic {number} title ({language})</source>
         <translation>Título del tema {number} ({language})</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="972"/>
+        <location filename="../studio/field_inputs.py" line="973"/>
         <source>Remove this topic</source>
         <translation>Quitar este tema</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="973"/>
+        <location filename="../studio/field_inputs.py" line="974"/>
         <source>Remove topic {number}</source>
         <translation>Quitar el tema {number}</translation>
     </message>
@@ -1108,12 +1171,12 @@
 <context>
     <name>UnreadableInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="654"/>
+        <location filename="../studio/field_inputs.py" line="655"/>
         <source>Clear it</source>
         <translation>Borrarlo</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="655"/>
+        <location filename="../studio/field_inputs.py" line="656"/>
         <source>Remove what is written here, then fill the field in again</source>
         <translation>Quite lo que está escrito aquí y vuelva a llenar el campo</translation>
     </message>
@@ -1180,17 +1243,17 @@
 <context>
     <name>_Bound</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="689"/>
+        <location filename="../studio/field_inputs.py" line="690"/>
         <source>at</source>
         <translation>a las</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="696"/>
+        <location filename="../studio/field_inputs.py" line="697"/>
         <source>{bound} day</source>
         <translation>Día ({bound})</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="697"/>
+        <location filename="../studio/field_inputs.py" line="698"/>
         <source>{bound} time</source>
         <translation>Hora ({bound})</translation>
     </message>

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QImageReader, QKeyEvent, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.fields import FieldType
+from kiosk.core.fields import NOTICE_LEVELS, FieldType
 from kiosk.core.schedule import ALL_WEEKDAYS, TimeWindow
 from kiosk.core.studio.editor import FieldState
 from kiosk.core.studio.field_editor import FieldEditor
@@ -996,6 +997,138 @@ class TopicsInput(FieldInput):
         self.edited.emit()
 
 
+class NoticesInput(FieldInput):
+    """notices.yaml's notices: a text in each language, a level and an end each. An end that
+    has already passed is refused here (the notice would never show), as on the kiosk."""
+
+    def __init__(self, state: FieldState, context: InputContext, parent: QWidget | None = None) -> None:
+        super().__init__(state, context, parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._rows: list[tuple[QWidget, dict[str, QLineEdit], QComboBox, QDateTimeEdit]] = []
+        self._rows_box = QVBoxLayout()
+        self._layout.addLayout(self._rows_box)
+        add = QPushButton(self.tr("Add a notice"))
+        add.clicked.connect(self._add)
+        self._layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        self.refresh(state, force=True)
+
+    def _notices(self, state: FieldState) -> tuple[Any, ...]:
+        return tuple(state.value) if isinstance(state.value, tuple) else ()
+
+    def refresh(self, state: FieldState, *, force: bool = False) -> None:
+        super().refresh(state, force=force)
+        notices = self._notices(state)
+        if len(notices) != len(self._rows):
+            for widget, _texts, _level, _until in self._rows:
+                widget.setParent(None)
+                widget.deleteLater()
+            self._rows = [self._make_row(i) for i in range(len(notices))]
+            force = True
+        for (_widget, texts, level, until), notice in zip(self._rows, notices, strict=True):
+            text = notice.get("text")
+            for language, box in texts.items():
+                entry = text.get(language) if isinstance(text, TextValue) else None
+                _set_text(box, (entry.text or "") if entry is not None else "", force)
+            blocked = level.blockSignals(True)
+            level.setCurrentIndex(max(0, level.findData(notice.get("level") or NOTICE_LEVELS[0])))
+            level.blockSignals(blocked)
+            end = notice.get("until")
+            if isinstance(end, date):  # a datetime too
+                moment = end if isinstance(end, datetime) else datetime.combine(end, time(23, 59))
+                blocked = until.blockSignals(True)
+                until.setDateTime(_qdatetime(moment))
+                until.blockSignals(blocked)
+
+    def _make_row(self, index: int) -> tuple[QWidget, dict[str, QLineEdit], QComboBox, QDateTimeEdit]:
+        widget = QWidget()
+        layout = QHBoxLayout(widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        texts: dict[str, QLineEdit] = {}
+        for language in self.context.editor.languages:
+            box = QLineEdit()
+            box.setPlaceholderText(LANGUAGE_NAMES.get(language, language))
+            box.setAccessibleName(
+                self.tr("Notice {number} text ({language})").format(
+                    number=index + 1, language=LANGUAGE_NAMES.get(language, language)
+                )
+            )
+            box.textEdited.connect(lambda text, i=index, lang=language: self._set_text(i, lang, text))
+            _guard_undo(box, self.context)
+            layout.addWidget(box, 2)
+            texts[language] = box
+        level = QComboBox()
+        for name, shown in zip(NOTICE_LEVELS, (self.tr("Information"), self.tr("Important")), strict=True):
+            level.addItem(shown, name)
+        level.setAccessibleName(self.tr("Notice {number} level").format(number=index + 1))
+        level.currentIndexChanged.connect(lambda _i, i=index, box=level: self._set_level(i, str(box.currentData())))
+        layout.addWidget(level)
+        until = QDateTimeEdit()
+        until.setCalendarPopup(True)
+        until.setDisplayFormat("yyyy-MM-dd HH:mm")
+        until.setAccessibleName(self.tr("Notice {number} shows until").format(number=index + 1))
+        until.editingFinished.connect(lambda i=index, box=until: self._set_until(i, box.dateTime()))
+        layout.addWidget(until)
+        remove = QToolButton()
+        remove.setText("✕")
+        remove.setToolTip(self.tr("Remove this notice"))
+        remove.setAccessibleName(self.tr("Remove notice {number}").format(number=index + 1))
+        remove.clicked.connect(lambda _c=False, i=index: self._remove(i))
+        layout.addWidget(remove)
+        self._rows_box.addWidget(widget)
+        return widget, texts, level, until
+
+    def _now(self) -> datetime:
+        """The clinic's wall clock now (naive, as notices.yaml writes times)."""
+        model = self.context.editor.model
+        return model.now().astimezone(model.timezone).replace(tzinfo=None, second=0, microsecond=0)
+
+    def _set_text(self, index: int, language: str, text: str) -> None:
+        self.context.editor.set_text(f"{self.path}[{index}].text", language, text.strip() or None)
+        self.edited.emit()
+
+    def _set_level(self, index: int, level: str) -> None:
+        notices = self._notices(self.state)
+        if index < len(notices) and (notices[index].get("level") or NOTICE_LEVELS[0]) != level:
+            self.context.editor.set_value(f"{self.path}[{index}].level", level)
+            self.edited.emit()
+
+    def _set_until(self, index: int, value: QDateTime) -> None:
+        moment = _from_qdatetime(value)
+        notices = self._notices(self.state)
+        if index >= len(notices) or notices[index].get("until") == moment:
+            return
+        if moment <= self._now():
+            self.context.report(
+                self.tr("That end has already passed: the notice would never show. Choose a later one.")
+            )
+            self.refresh(self.state, force=True)
+            return
+        self.context.editor.set_value(f"{self.path}[{index}].until", moment)
+        self.edited.emit()
+
+    def _add(self) -> None:
+        # Until the end of today: the usual same-day notice (staff change the time as needed).
+        end = datetime.combine(self._now().date(), time(23, 59))
+        self.context.editor.add_item(
+            self.path, {"text": {"en": self.tr("New notice")}, "level": NOTICE_LEVELS[0], "until": end}
+        )
+        self.edited.emit()
+
+    def _remove(self, index: int) -> None:
+        self.context.editor.remove_item(self.path, index)
+        self.edited.emit()
+
+
+def _qdatetime(moment: datetime) -> QDateTime:
+    return QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
+
+
+def _from_qdatetime(value: QDateTime) -> datetime:
+    day, clock = value.date(), value.time()
+    return datetime(day.year(), day.month(), day.day(), clock.hour(), clock.minute())
+
+
 def _timezones() -> list[tuple[str, str]]:
     with contextlib.suppress(Exception):
         return [(name, name) for name in sorted(zoneinfo.available_timezones())]
@@ -1045,6 +1178,10 @@ def make_input(
         return OpeningHoursInput(state, context)
     if t is FieldType.TOPICS:
         return TopicsInput(state, context)
+    if t is FieldType.NOTICES:
+        return NoticesInput(state, context)
+    if t is FieldType.LEVEL:
+        return ChoiceInput(state, context, [(level, level) for level in NOTICE_LEVELS])
     if t is FieldType.PLAYLIST:
         return None
     if t is FieldType.THEME:

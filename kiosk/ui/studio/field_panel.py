@@ -219,6 +219,10 @@ class FieldPanel(QScrollArea):
             return QCoreApplication.translate("Fields", "The clinic: name, colours, topics and hours ({file})").format(
                 file=key.path
             )
+        if key.is_notices:
+            return QCoreApplication.translate(
+                "Fields", "Notices for today on every kiosk, and phrases staff pick on a kiosk ({file})"
+            ).format(file=key.path)
         kind = self._model.kind(key) or "?"
         return QCoreApplication.translate("Fields", "{kind} slide, in {file}").format(kind=kind_name(kind), file=key)
 

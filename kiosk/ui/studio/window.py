@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.fields import SLIDE_KINDS
 from kiosk.core.paths import stats_db_path
 from kiosk.core.studio.checking import CheckResult
-from kiosk.core.studio.keys import CLINIC, DocKey
+from kiosk.core.studio.keys import CLINIC, NOTICES, DocKey
 from kiosk.core.studio.model import StudioModel
 from kiosk.core.studio.observers import Change, ChangeKind
 from kiosk.core.studio.pack_state import StudioError
@@ -150,12 +150,16 @@ class StudioWindow(QMainWindow):
         self.slide_panel = FieldPanel(self.model, self._input_context)
         self.clinic_panel = FieldPanel(self.model, self._input_context)
         self.clinic_panel.show_key(CLINIC)
+        # notices.yaml: same-day notices for every kiosk, and the phrases staff pick on a kiosk.
+        self.notices_panel = FieldPanel(self.model, self._input_context)
+        self.notices_panel.show_key(NOTICES)
         self.what_plays = WhatPlays(self.model)
-        for panel in (self.slide_panel, self.clinic_panel):
+        for panel in (self.slide_panel, self.clinic_panel, self.notices_panel):
             panel.edited.connect(self._edited)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.slide_panel, self.tr("Slide"))
         self.tabs.addTab(self.clinic_panel, self.tr("Clinic details and colours"))
+        self.tabs.addTab(self.notices_panel, self.tr("Notices"))
         self.tabs.addTab(self.what_plays, self.tr("What plays when"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -311,7 +315,7 @@ class StudioWindow(QMainWindow):
         )  # fmt: skip
 
     def _row(self, key: DocKey | None) -> SlideRow | None:
-        if key is None or key.is_clinic:
+        if key is None or not key.is_slide:
             return None
         try:
             return self.model.slide(key)
@@ -400,6 +404,7 @@ class StudioWindow(QMainWindow):
         if done:
             self.slide_panel.refresh(force=True)
             self.clinic_panel.refresh(force=True)
+            self.notices_panel.refresh(force=True)
             self._refresh_list()
             self._refresh_buttons()
 
@@ -446,6 +451,10 @@ class StudioWindow(QMainWindow):
         if problem.key.is_clinic:
             self.tabs.setCurrentWidget(self.clinic_panel)
             self.clinic_panel.focus_field(problem.field)
+            return
+        if problem.key.is_notices:
+            self.tabs.setCurrentWidget(self.notices_panel)
+            self.notices_panel.focus_field(problem.field)
             return
         self.select(problem.key)
         self.tabs.setCurrentWidget(self.slide_panel)
@@ -611,6 +620,7 @@ class StudioWindow(QMainWindow):
         self._fill_topics()
         self._refresh_list()
         self.clinic_panel.show_key(CLINIC)
+        self.notices_panel.show_key(NOTICES)
         self.check_now()
         self.statusBar().showMessage(self.tr("Restored {version}.").format(version=snapshot.version), 10000)
 
@@ -675,4 +685,5 @@ class StudioWindow(QMainWindow):
             self.model.reload()
             self.slide_panel.show_key(self.current_key())
             self.clinic_panel.show_key(CLINIC)
+            self.notices_panel.show_key(NOTICES)
             self.check_now()
