@@ -40,10 +40,12 @@ from kiosk.core.limits import (
 )
 from kiosk.core.loader import DEFAULT_TIMEZONE
 from kiosk.core.model import Clinic
+from kiosk.core.notices.showing import ROTATE_SECONDS
 from kiosk.core.yaml_mistakes import messages_markdown
 from kiosk.core.yaml_source import MAX_DEPTH
 
 GUIDE = "docs/content-guide.md"
+ADMIN = "docs/admin.md"
 FORMAT = "docs/content-format.md"
 DOCS = (GUIDE, FORMAT)
 
@@ -140,6 +142,8 @@ def facts() -> tuple[tuple[str, str], ...]:
     return (
         (GUIDE, f"A slide stays between {MIN_DURATION:g} seconds and {MAX_DURATION / 60:g} minutes."),
         (GUIDE, f"stay up for {Clinic.default_duration:g} seconds"),
+        (GUIDE, f"at most {LIMITS.notice} letters each"),
+        (ADMIN, f"take turns in the banner, {ROTATE_SECONDS:g} seconds each"),
         (GUIDE, f"at least **{half_w} pixels wide or {half_h} pixels high**"),
         (GUIDE, f"more than {MAX_IMAGE_PIXELS // 1_000_000} megapixels"),
         (FORMAT, f"default `{Clinic.default_duration:g}s`"),
