@@ -143,3 +143,20 @@ def test_preview_runs_headless_as_a_command(tmp_path: Path) -> None:
     )
     assert result.returncode == exitcodes.OK, result.stdout + result.stderr
     assert (tmp_path / "out" / "contact-sheet.png").exists()
+
+
+def test_a_notice_showing_now_is_in_the_preview_over_a_slide_that_makes_room(qapp, tmp_path: Path) -> None:
+    pack = make_pack(tmp_path / "content")
+    plain, noticed = tmp_path / "plain", tmp_path / "noticed"
+    assert main(["preview", str(pack), "--out", str(plain)]) == exitcodes.OK
+    (pack / "notices.yaml").write_text(
+        "notices:\n  - text: The lift is out of order.\n    level: important\n    until: 2099-01-01\n", encoding="utf-8"
+    )
+    assert main(["preview", str(pack), "--out", str(noticed)]) == exitcodes.OK
+    a, b = QImage(str(plain / "01-welcome.png")), QImage(str(noticed / "01-welcome.png"))
+    # The banner's own colour fills a strip above the footer, edge to edge, where the slide
+    # without a notice shows its background.
+    above_footer = b.height() - 140
+    assert a.pixelColor(8, above_footer) == a.pixelColor(8, 300)
+    assert b.pixelColor(8, above_footer) != a.pixelColor(8, above_footer)
+    assert b.pixelColor(8, above_footer) == b.pixelColor(b.width() - 8, above_footer)

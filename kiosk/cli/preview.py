@@ -76,7 +76,11 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.ui.render.preview import PreviewWriteError, render_previews
 
     try:
-        outcome = render_previews(result.deck, out, (width, height), args.lang, large_text=args.large_text)
+        from kiosk.core.clock import SystemClock
+
+        outcome = render_previews(
+            result.deck, out, (width, height), args.lang, large_text=args.large_text, at=SystemClock().now()
+        )
     except PreviewWriteError as exc:
         print(f"kiosk preview: {exc}", file=sys.stderr)
         return exitcodes.PROBLEMS

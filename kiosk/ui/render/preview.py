@@ -7,13 +7,17 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QImage, QPainter
 
 from kiosk.core.model import Deck, Slide
+from kiosk.core.notices.showing import notice_text, showing_at
+from kiosk.ui.render.banner import BannerLook, banner_height, render_banner
 from kiosk.ui.render.fonts import load_family, make_font
+from kiosk.ui.render.layout import banner_rect
 from kiosk.ui.render.service import RenderService, RenderSpec
 from kiosk.ui.render.slide_renderer import SlideRenderError
 
@@ -41,11 +45,16 @@ def render_previews(
     language: str,
     *,
     large_text: bool = False,
+    at: datetime | None = None,
     report: Callable[[str], None] = print,
 ) -> PreviewResult:
-    """Write ``NN-<slide id>.png`` per slide and the contact sheet into ``out``."""
+    """Write ``NN-<slide id>.png`` per slide and the contact sheet into ``out``. ``at`` (aware):
+    the moment shown, for notices.yaml's banner (the first notice of the rotation, over a
+    slide that makes room for it) and the contact slide's opening hours; None: neither."""
     ensure_gui_platform()
     width, height = size
+    notice_banner = _notice_banner(deck, QSize(width, height), language, large_text, at)
+    banner = notice_banner.height() if notice_banner is not None else 0
     # Kept referenced until the end: Qt's font and image code needs the application.
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
     # The kiosk's render service, rendering here on the main thread: no event loop, no worker.
@@ -56,8 +65,13 @@ def render_previews(
     for number, slide in enumerate(deck.slides, start=1):
         try:
             image = service.render_now(
-                RenderSpec.of(deck, slide, QSize(width, height), language, large_text=large_text)
+                RenderSpec.of(deck, slide, QSize(width, height), language, large_text=large_text, banner=banner, at=at)
             )
+            if notice_banner is not None:
+                # As the slideshow shows it: the banner in the strip the slide keeps free.
+                painter = QPainter(image)
+                painter.drawImage(banner_rect(image.size(), banner).topLeft(), notice_banner)
+                painter.end()
         except SlideRenderError as error:
             report(f"{slide.source}: cannot render slide {slide.id!r}: {error}")
             result.failed.append((slide, str(error)))
@@ -76,6 +90,21 @@ def render_previews(
     service.stop()
     app.processEvents()
     return result
+
+
+def _notice_banner(deck: Deck, size: QSize, language: str, large_text: bool, at: datetime | None) -> QImage | None:
+    """The banner of the first notice showing at ``at`` (None when none shows)."""
+    if at is None:
+        return None
+    showing = showing_at(deck.notices, at)
+    if not showing:
+        return None
+    tz = deck.clinic.timezone
+    texts = [notice_text(n, language, at, tz) for n in showing]
+    look = BannerLook(size, deck.clinic.theme, large_text=large_text)
+    height = banner_height(texts, look)
+    position = (1, len(showing)) if len(showing) > 1 else None
+    return render_banner(texts[0], showing[0].level, height, look, position=position)
 
 
 def ensure_gui_platform() -> None:
