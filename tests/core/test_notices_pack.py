@@ -101,6 +101,17 @@ def test_no_file_or_an_empty_one_is_no_notices(tmp_path: Path) -> None:
     assert problems == [] and deck is not None and deck.notices == ()  # type: ignore[attr-defined]
 
 
+@pytest.mark.faults
+def test_a_named_pipe_as_notices_yaml_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    import os
+
+    root = make_pack(tmp_path / "pack")
+    os.mkfifo(root / "notices.yaml")
+    result = load_deck(root, now=NOW)
+    problem = _only(list(result.problems))
+    assert result.deck is None and problem.path == "notices.yaml" and problem.is_error
+
+
 def _notice(en: str, minutes: int, level: str = "info") -> Notice:
     return Notice(LocalizedText({"en": en}), NOW + timedelta(minutes=minutes), level)
 
