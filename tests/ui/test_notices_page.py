@@ -17,6 +17,7 @@ from kiosk.core.notices.local_store import LocalNotices, notices_path
 from kiosk.core.text import LocalizedText
 from kiosk.ui.admin.notices_page import NoticesPage
 from kiosk.ui.notices.board import NoticeBoard
+from kiosk.ui.render.banner import banner_layout
 from kiosk.ui.request.keyboard import KeyAction
 from tests.helpers.kiosk import NOW, bundled_deck
 from tests.helpers.touch import tap
@@ -48,6 +49,8 @@ def test_post_a_saved_phrase_typed_on_the_keyboard_then_change_and_end_it(
     composer = page.composer
     statuses: list[str] = []
     page.status.connect(statuses.append)
+    # The clinic gives no hours: "end of day" is midnight, said as patients say it.
+    assert composer.end_text.text() == "Shows until the end of the day."
     tap(composer.phrase_buttons[0])
     # The blank is asked for, with the keyboard up on it (digits for minutes).
     minutes = composer.blank_edits["minutes"]
@@ -62,6 +65,11 @@ def test_post_a_saved_phrase_typed_on_the_keyboard_then_change_and_end_it(
     # The live preview is the banner as it will show.
     assert composer.preview.isVisible()
     assert composer.preview.content == ("We are running about 25 minutes late", "info", None)
+    # ... tall enough for its text at its width: nothing cut (it once kept the height of an
+    # empty preview, and the text did not fit at all).
+    look = composer.preview.look()
+    drawn = banner_layout("We are running about 25 minutes late", "info", composer.preview.height(), look)
+    assert [t.fitted.plain_text for t in drawn.texts] == ["We are running about 25 minutes late"]
     assert composer.post_button.isEnabled()
     tap(composer.post_button)
     (notice,) = board.showing()

@@ -41,14 +41,17 @@ def notice_text(notice: Notice, language: str, now: datetime, tz: ZoneInfo) -> s
     """What the banner says: the text in ``language`` (English where it has none), with
     ``{until}`` filled with the notice's end as a patient says it ("3 PM", "el lunes a las
     15:00")."""
+    return fill(notice.text.get(language), {UNTIL: end_words(notice.until, now, tz, language)})
+
+
+def end_words(until: datetime, now: datetime, tz: ZoneInfo, language: str) -> str:
+    """An end as "until ..." finishes it: "3 PM", "tomorrow 3 PM", "the end of the day"."""
     local_now = now.astimezone(tz)
-    end = notice.until.astimezone(tz)
+    end = until.astimezone(tz)
     # An end at midnight is the end of the day before: "until Monday", not "until Tuesday 12 AM".
-    when = day_and_time(end.date(), end.time(), local_now.date(), language)
     if end.time().hour == 0 and end.time().minute == 0 and end.date() > local_now.date():
-        day = end.date() - timedelta(days=1)
-        when = _end_of_day(day, local_now.date(), language)
-    return fill(notice.text.get(language), {UNTIL: when})
+        return _end_of_day(end.date() - timedelta(days=1), local_now.date(), language)
+    return day_and_time(end.date(), end.time(), local_now.date(), language)
 
 
 def _end_of_day(day: date, today: date, language: str) -> str:

@@ -8,6 +8,7 @@ cannot be posted yet, in the validator's own words.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -19,6 +20,7 @@ from kiosk.core.notices.drafts import Draft, counted_length, problems_of
 from kiosk.core.notices.ends import MAX_AHEAD, EndChoice, end_time
 from kiosk.core.notices.model import Notice
 from kiosk.core.notices.placeholders import blanks, fill
+from kiosk.core.notices.showing import end_words
 from kiosk.core.text import DEFAULT_LANGUAGE, LocalizedText
 from kiosk.core.wording import MONTHS, day_and_time, language_of, weekday_name
 from kiosk.ui.accessibility import describe
@@ -146,6 +148,7 @@ class NoticeComposer(TouchPart):
 
         self.preview_caption = plain_label()
         self.preview = NoticeBannerView(None, self._board.clinic.theme, language=self._language())
+        self.preview.resized.connect(self._fit_preview)
         self.problems_label = plain_label(name="adminWarning")
         self.post_button = staff_button()
         self.post_button.setObjectName("postNotice")
@@ -311,7 +314,7 @@ class NoticeComposer(TouchPart):
         self.day_stepper.value.setText(self._day_word(day, now.date(), language))
         self.time_stepper.value.setText(day_and_time(now.date(), self._chosen_time, now.date(), language))
         self.end_text.setText(
-            self.tr("Shows until %1.").replace("%1", day_and_time(until.date(), until.time(), now.date(), language))
+            self.tr("Shows until %1.").replace("%1", end_words(until, now, clinic.timezone, language))
         )
         texts = self.filled()
         for lang, label in self.counts.items():
@@ -319,6 +322,7 @@ class NoticeComposer(TouchPart):
             label.setText(self.tr("%1 of %2").replace("%1", str(length or 0)).replace("%2", str(LIMITS.notice)))
         shown = texts.get(language) or texts.get(DEFAULT_LANGUAGE) or ""
         self.preview.show_draft(shown, self._level)
+        self._fit_preview()
         self.preview.setVisible(bool(shown))
         self.preview_caption.setVisible(bool(shown))
         problems = self.problems() if texts else []
@@ -389,11 +393,17 @@ class NoticeComposer(TouchPart):
         control = px(screen, 80)
         for edit in [*self.texts.values(), *self.blank_edits.values()]:
             edit.setFixedHeight(control)
-        board = self._board
-        self.preview.set_look(screen=screen, theme=board.clinic.theme)
+        self.preview.set_look(screen=screen, theme=self._board.clinic.theme)
+        self._fit_preview()
+
+    def _fit_preview(self) -> None:
+        """The preview as tall as the banner needs for the text being written, at the width
+        it has (it wraps there as the real banner wraps across the screen)."""
         shown = self.preview.content[0] if self.preview.content else "x"
         look = self.preview.look()
-        self.preview.setFixedHeight(needed_height(shown, look) if look.strip_width > 1 else px(screen, 110))
+        if look.strip_width <= 1:
+            look = replace(look, width=look.screen.width())
+        self.preview.setFixedHeight(needed_height(shown, look))
 
     def retranslate(self) -> None:
         self.phrases_caption.setText(self.tr("Saved phrases: tap one to start from it"))

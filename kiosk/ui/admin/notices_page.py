@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLay
 
 from kiosk.core.notices.drafts import NoticeRefused
 from kiosk.core.notices.model import Notice
-from kiosk.core.wording import day_and_time
+from kiosk.core.notices.showing import end_words
 from kiosk.ui.accessibility import describe
 from kiosk.ui.admin.button_row import ButtonRow
 from kiosk.ui.admin.notice_composer import NoticeComposer
@@ -190,7 +190,7 @@ class NoticesPage(TouchPart):
         row.text.setText(self._board.text(notice, language))
         now = self._board.now().astimezone(clinic.timezone)
         until = notice.until.astimezone(clinic.timezone)
-        when = day_and_time(until.date(), until.time(), now.date(), language)
+        when = end_words(until, now, clinic.timezone, language)
         level = self.tr("Important") if notice.important else self.tr("Information")
         origin = (
             self.tr("from the content (notices.yaml)") if notice.from_pack else self.tr("posted on this kiosk only")

@@ -563,189 +563,189 @@
 <context>
     <name>NoticeComposer</name>
     <message>
-        <location filename="../admin/notice_composer.py" line="193"/>
+        <location filename="../admin/notice_composer.py" line="196"/>
         <source>Starts the notice with this saved phrase</source>
         <translation>Empieza el aviso con esta frase guardada</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="314"/>
+        <location filename="../admin/notice_composer.py" line="317"/>
         <source>Shows until %1.</source>
         <translation>Se muestra hasta %1.</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="319"/>
+        <location filename="../admin/notice_composer.py" line="322"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="328"/>
+        <location filename="../admin/notice_composer.py" line="332"/>
         <source>Change the notice</source>
         <translation>Cambiar el aviso</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="328"/>
+        <location filename="../admin/notice_composer.py" line="332"/>
         <source>New notice</source>
         <translation>Aviso nuevo</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="329"/>
+        <location filename="../admin/notice_composer.py" line="333"/>
         <source>Save changes</source>
         <translation>Guardar cambios</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="329"/>
-        <location filename="../admin/notice_composer.py" line="425"/>
+        <location filename="../admin/notice_composer.py" line="333"/>
+        <location filename="../admin/notice_composer.py" line="435"/>
         <source>Post notice</source>
         <translation>Publicar aviso</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="330"/>
+        <location filename="../admin/notice_composer.py" line="334"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="330"/>
-        <location filename="../admin/notice_composer.py" line="426"/>
+        <location filename="../admin/notice_composer.py" line="334"/>
+        <location filename="../admin/notice_composer.py" line="436"/>
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="354"/>
+        <location filename="../admin/notice_composer.py" line="358"/>
         <source>Fills in the blank in the notice&apos;s text</source>
         <translation>Completa el espacio en blanco del texto del aviso</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="364"/>
+        <location filename="../admin/notice_composer.py" line="368"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="366"/>
+        <location filename="../admin/notice_composer.py" line="370"/>
         <source>Tomorrow</source>
         <translation>Mañana</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="374"/>
+        <location filename="../admin/notice_composer.py" line="378"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="375"/>
+        <location filename="../admin/notice_composer.py" line="379"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="376"/>
+        <location filename="../admin/notice_composer.py" line="380"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="399"/>
+        <location filename="../admin/notice_composer.py" line="409"/>
         <source>Saved phrases: tap one to start from it</source>
         <translation>Frases guardadas: toque una para empezar con ella</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="400"/>
+        <location filename="../admin/notice_composer.py" line="410"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="400"/>
+        <location filename="../admin/notice_composer.py" line="410"/>
         <source>Spanish (optional)</source>
         <translation>Español (opcional)</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="403"/>
+        <location filename="../admin/notice_composer.py" line="413"/>
         <source>The notice&apos;s text</source>
         <translation>El texto del aviso</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="404"/>
+        <location filename="../admin/notice_composer.py" line="414"/>
         <source>Level</source>
         <translation>Nivel</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="405"/>
+        <location filename="../admin/notice_composer.py" line="415"/>
         <source>Information</source>
         <translation>Información</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="405"/>
+        <location filename="../admin/notice_composer.py" line="415"/>
         <source>Important</source>
         <translation>Importante</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="408"/>
+        <location filename="../admin/notice_composer.py" line="418"/>
         <source>How the notice looks in the banner</source>
         <translation>Cómo se ve el aviso en la franja</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="409"/>
+        <location filename="../admin/notice_composer.py" line="419"/>
         <source>Ends</source>
         <translation>Termina</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="411"/>
+        <location filename="../admin/notice_composer.py" line="421"/>
         <source>In 30 minutes</source>
         <translation>En 30 minutos</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="412"/>
+        <location filename="../admin/notice_composer.py" line="422"/>
         <source>In 1 hour</source>
         <translation>En 1 hora</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="413"/>
+        <location filename="../admin/notice_composer.py" line="423"/>
         <source>In 2 hours</source>
         <translation>En 2 horas</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="414"/>
+        <location filename="../admin/notice_composer.py" line="424"/>
         <source>End of day</source>
         <translation>Al final del día</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="415"/>
+        <location filename="../admin/notice_composer.py" line="425"/>
         <source>Date and time…</source>
         <translation>Fecha y hora…</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="419"/>
+        <location filename="../admin/notice_composer.py" line="429"/>
         <source>When the notice stops showing</source>
         <translation>Cuándo deja de mostrarse el aviso</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="420"/>
+        <location filename="../admin/notice_composer.py" line="430"/>
         <source>Earlier day</source>
         <translation>Día anterior</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="421"/>
+        <location filename="../admin/notice_composer.py" line="431"/>
         <source>Later day</source>
         <translation>Día siguiente</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="422"/>
+        <location filename="../admin/notice_composer.py" line="432"/>
         <source>Earlier time</source>
         <translation>Hora anterior</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="423"/>
+        <location filename="../admin/notice_composer.py" line="433"/>
         <source>Later time</source>
         <translation>Hora siguiente</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="424"/>
+        <location filename="../admin/notice_composer.py" line="434"/>
         <source>Preview: as the banner shows it</source>
         <translation>Vista previa: como lo muestra la franja</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="425"/>
+        <location filename="../admin/notice_composer.py" line="435"/>
         <source>Shows the notice on this kiosk now</source>
         <translation>Muestra el aviso en este quiosco ahora</translation>
     </message>
     <message>
-        <location filename="../admin/notice_composer.py" line="426"/>
+        <location filename="../admin/notice_composer.py" line="436"/>
         <source>Empties the notice being written</source>
         <translation>Vacía el aviso que se está escribiendo</translation>
     </message>

@@ -198,22 +198,22 @@
 <context>
     <name>NoticeBannerView</name>
     <message>
-        <location filename="../notices/banner_view.py" line="88"/>
+        <location filename="../notices/banner_view.py" line="92"/>
         <source>No notice</source>
         <translation>Sin avisos</translation>
     </message>
     <message>
-        <location filename="../notices/banner_view.py" line="92"/>
+        <location filename="../notices/banner_view.py" line="96"/>
         <source>Important notice</source>
         <translation>Aviso importante</translation>
     </message>
     <message>
-        <location filename="../notices/banner_view.py" line="92"/>
+        <location filename="../notices/banner_view.py" line="96"/>
         <source>Notice</source>
         <translation>Aviso</translation>
     </message>
     <message>
-        <location filename="../notices/banner_view.py" line="95"/>
+        <location filename="../notices/banner_view.py" line="99"/>
         <source>%1, %2 of %3</source>
         <translation>%1, %2 de %3</translation>
     </message>

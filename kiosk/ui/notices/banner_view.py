@@ -9,8 +9,8 @@ its size or its look change, from a picture kept between paints.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from kiosk.core.model import Theme
@@ -20,6 +20,10 @@ from kiosk.ui.render.banner import BannerLook, render_banner
 
 
 class NoticeBannerView(QLabel):
+    """``resized``: its size changed (a preview's owner sets the height its width needs)."""
+
+    resized = Signal()
+
     def __init__(
         self,
         board: NoticeBoard | None,
@@ -129,6 +133,10 @@ class NoticeBannerView(QLabel):
             image = render_banner(text, level, self.height(), look, position=position)
             self._cache = (key, QPixmap.fromImage(image))
         return self._cache[1]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
