@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.core.notices.drafts import NoticeRefused
 from kiosk.core.notices.model import Notice
@@ -87,10 +87,7 @@ class NoticesPage(TouchPart):
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
-        live_row = QHBoxLayout()
-        live_row.addWidget(self.live_caption)
-        live_row.addStretch(1)
-        column.addLayout(live_row)
+        column.addWidget(self.live_caption)
         column.addWidget(self.live)
         column.addWidget(self.none_label)
         column.addWidget(self.problem)

@@ -753,99 +753,99 @@
 <context>
     <name>NoticesPage</name>
     <message>
-        <location filename="../admin/notices_page.py" line="140"/>
+        <location filename="../admin/notices_page.py" line="137"/>
         <source>Notices posted on this kiosk earlier could not be read: %1</source>
         <translation>No se pudieron leer los avisos publicados antes en este quiosco: %1</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="194"/>
+        <location filename="../admin/notices_page.py" line="191"/>
         <source>Important</source>
         <translation>Importante</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="194"/>
+        <location filename="../admin/notices_page.py" line="191"/>
         <source>Information</source>
         <translation>Información</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="196"/>
+        <location filename="../admin/notices_page.py" line="193"/>
         <source>from the content (notices.yaml)</source>
         <translation>del contenido (notices.yaml)</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="196"/>
+        <location filename="../admin/notices_page.py" line="193"/>
         <source>posted on this kiosk only</source>
         <translation>publicado solo en este quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="198"/>
+        <location filename="../admin/notices_page.py" line="195"/>
         <source>%1 · until %2 · %3</source>
         <translation>%1 · hasta %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="199"/>
-        <location filename="../admin/notices_page.py" line="200"/>
+        <location filename="../admin/notices_page.py" line="196"/>
+        <location filename="../admin/notices_page.py" line="197"/>
         <source>End now</source>
         <translation>Terminar ahora</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="200"/>
+        <location filename="../admin/notices_page.py" line="197"/>
         <source>Stops showing this notice on this kiosk</source>
         <translation>Deja de mostrar este aviso en este quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="201"/>
-        <location filename="../admin/notices_page.py" line="202"/>
+        <location filename="../admin/notices_page.py" line="198"/>
+        <location filename="../admin/notices_page.py" line="199"/>
         <source>Change</source>
         <translation>Cambiar</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="202"/>
+        <location filename="../admin/notices_page.py" line="199"/>
         <source>Puts this notice in the editor below</source>
         <translation>Pone este aviso en el editor de abajo</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="217"/>
+        <location filename="../admin/notices_page.py" line="214"/>
         <source>Not posted: %1</source>
         <translation>No se publicó: %1</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="221"/>
+        <location filename="../admin/notices_page.py" line="218"/>
         <source>The notice could not be saved: %1</source>
         <translation>No se pudo guardar el aviso: %1</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="225"/>
+        <location filename="../admin/notices_page.py" line="222"/>
         <source>Notice changed.</source>
         <translation>Aviso cambiado.</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="225"/>
+        <location filename="../admin/notices_page.py" line="222"/>
         <source>Posted: the notice shows on this kiosk now.</source>
         <translation>Publicado: el aviso ya se muestra en este quiosco.</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="236"/>
+        <location filename="../admin/notices_page.py" line="233"/>
         <source>The notice could not be ended: %1</source>
         <translation>No se pudo terminar el aviso: %1</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="240"/>
+        <location filename="../admin/notices_page.py" line="237"/>
         <source>Notice ended.</source>
         <translation>Aviso terminado.</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="296"/>
+        <location filename="../admin/notices_page.py" line="293"/>
         <source>Showing now on this kiosk:</source>
         <translation>Se muestra ahora en este quiosco:</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="297"/>
+        <location filename="../admin/notices_page.py" line="294"/>
         <source>No notice shows now.</source>
         <translation>No se muestra ningún aviso ahora.</translation>
     </message>
     <message>
-        <location filename="../admin/notices_page.py" line="298"/>
+        <location filename="../admin/notices_page.py" line="295"/>
         <source>Notices showing now</source>
         <translation>Avisos que se muestran ahora</translation>
     </message>
