@@ -342,3 +342,30 @@ def test_notices_tab_adds_a_notice_refuses_a_passed_end_and_saves_notices_yaml(
     assert deck is not None
     (notice,) = deck.notices
     assert notice.important and notice.text.get("en") == "The lift is out of order."
+
+
+def test_holidays_are_added_with_their_hours_and_saved(qtbot: QtBot, window: StudioWindow) -> None:
+    from datetime import time
+
+    from PySide6.QtWidgets import QPushButton
+
+    from kiosk.core.schedule import TimeWindow
+    from kiosk.ui.studio.field_inputs import HolidaysInput
+
+    window.tabs.setCurrentWidget(window.clinic_panel)
+
+    def holidays() -> HolidaysInput:
+        found = window.clinic_panel.rows()["holidays"].input
+        assert isinstance(found, HolidaysInput)
+        return found
+
+    next(b for b in holidays().findChildren(QPushButton) if b.text() == "Add a day").click()
+    ((_widget, day, hours),) = holidays()._rows
+    day.setDate(QDate(2026, 12, 24))
+    hours.setText("08:00-12:00")
+    hours.editingFinished.emit()
+    assert save(qtbot, window).saved
+    deck = load_deck(window.model.root, now=NOW).deck
+    assert deck is not None
+    (holiday,) = deck.clinic.holidays
+    assert holiday.day == date(2026, 12, 24) and holiday.windows == (TimeWindow(time(8), time(12)),)

@@ -333,6 +333,39 @@
     </message>
 </context>
 <context>
+    <name>HolidaysInput</name>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1010"/>
+        <source>Add a day</source>
+        <translation>Agregar un día</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1042"/>
+        <source>Day {number}</source>
+        <translation>Día {number}</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1046"/>
+        <source>08:00-12:00, or closed</source>
+        <translation>08:00-12:00, o closed</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1047"/>
+        <source>Day {number} hours</source>
+        <translation>Horario del día {number}</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1053"/>
+        <source>Remove this day</source>
+        <translation>Quitar este día</translation>
+    </message>
+    <message>
+        <location filename="../studio/field_inputs.py" line="1054"/>
+        <source>Remove day {number}</source>
+        <translation>Quitar el día {number}</translation>
+    </message>
+</context>
+<context>
     <name>InsightsDialog</name>
     <message>
         <location filename="../studio/insights_dialog.py" line="49"/>
@@ -354,52 +387,52 @@
 <context>
     <name>NoticesInput</name>
     <message>
-        <location filename="../studio/field_inputs.py" line="1011"/>
+        <location filename="../studio/field_inputs.py" line="1095"/>
         <source>Add a notice</source>
         <translation>Agregar un aviso</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="1052"/>
+        <location filename="../studio/field_inputs.py" line="1136"/>
         <source>Notice {number} text ({language})</source>
         <translation>Texto del aviso {number} ({language})</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="1061"/>
+        <location filename="../studio/field_inputs.py" line="1145"/>
         <source>Information</source>
         <translation>Información</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="1061"/>
+        <location filename="../studio/field_inputs.py" line="1145"/>
         <source>Important</source>
         <translation>Importante</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="1063"/>
+        <location filename="../studio/field_inputs.py" line="1147"/>
         <source>Notice {number} level</source>
         <translation>Nivel del aviso {number}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="1069"/>
+        <location filename="../studio/field_inputs.py" line="1153"/>
         <source>Notice {number} shows until</source>
         <translation>El aviso {number} se muestra hasta</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="1074"/>
+        <location filename="../studio/field_inputs.py" line="1158"/>
         <source>Remove this notice</source>
         <translation>Quitar este aviso</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="1075"/>
+        <location filename="../studio/field_inputs.py" line="1159"/>
         <source>Remove notice {number}</source>
         <translation>Quitar el aviso {number}</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="1103"/>
+        <location filename="../studio/field_inputs.py" line="1187"/>
         <source>That end has already passed: the notice would never show. Choose a later one.</source>
         <translation>Ese final ya pasó: el aviso nunca se mostraría. Elija uno posterior.</translation>
     </message>
     <message>
-        <location filename="../studio/field_inputs.py" line="1114"/>
+        <location filename="../studio/field_inputs.py" line="1198"/>
         <source>New notice</source>
         <translation>Aviso nuevo</translation>
     </message>

@@ -997,6 +997,90 @@ class TopicsInput(FieldInput):
         self.edited.emit()
 
 
+class HolidaysInput(FieldInput):
+    """clinic.yaml's holidays: a date and that day's hours ("08:00-12:00" or closed) each."""
+
+    def __init__(self, state: FieldState, context: InputContext, parent: QWidget | None = None) -> None:
+        super().__init__(state, context, parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._rows: list[tuple[QWidget, QDateEdit, QLineEdit]] = []
+        self._rows_box = QVBoxLayout()
+        self._layout.addLayout(self._rows_box)
+        add = QPushButton(self.tr("Add a day"))
+        add.clicked.connect(self._add)
+        self._layout.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+        self.refresh(state, force=True)
+
+    def _days(self, state: FieldState) -> tuple[Any, ...]:
+        return tuple(state.value) if isinstance(state.value, tuple) else ()
+
+    def refresh(self, state: FieldState, *, force: bool = False) -> None:
+        super().refresh(state, force=force)
+        days = self._days(state)
+        if len(days) != len(self._rows):
+            for widget, _day, _hours in self._rows:
+                widget.setParent(None)
+                widget.deleteLater()
+            self._rows = [self._make_row(i) for i in range(len(days))]
+            force = True
+        for (_widget, day_box, hours), day in zip(self._rows, days, strict=True):
+            value = day.get("date")
+            if isinstance(value, date):
+                blocked = day_box.blockSignals(True)
+                day_box.setDate(QDate(value.year, value.month, value.day))
+                day_box.blockSignals(blocked)
+            _set_text(hours, str(day.get("hours") or ""), force)
+
+    def _make_row(self, index: int) -> tuple[QWidget, QDateEdit, QLineEdit]:
+        widget = QWidget()
+        layout = QHBoxLayout(widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        day_box = QDateEdit()
+        day_box.setCalendarPopup(True)
+        day_box.setDisplayFormat("yyyy-MM-dd")
+        day_box.setAccessibleName(self.tr("Day {number}").format(number=index + 1))
+        day_box.dateChanged.connect(lambda value, i=index: self._set_day(i, value))
+        layout.addWidget(day_box)
+        hours = QLineEdit()
+        hours.setPlaceholderText(self.tr("08:00-12:00, or closed"))
+        hours.setAccessibleName(self.tr("Day {number} hours").format(number=index + 1))
+        hours.editingFinished.connect(lambda i=index, box=hours: self._set_hours(i, box.text()))
+        _guard_undo(hours, self.context)
+        layout.addWidget(hours, 1)
+        remove = QToolButton()
+        remove.setText("✕")
+        remove.setToolTip(self.tr("Remove this day"))
+        remove.setAccessibleName(self.tr("Remove day {number}").format(number=index + 1))
+        remove.clicked.connect(lambda _c=False, i=index: self._remove(i))
+        layout.addWidget(remove)
+        self._rows_box.addWidget(widget)
+        return widget, day_box, hours
+
+    def _set_day(self, index: int, value: QDate) -> None:
+        new = date(value.year(), value.month(), value.day())
+        days = self._days(self.state)
+        if index < len(days) and days[index].get("date") != new:
+            self.context.editor.set_value(f"{self.path}[{index}].date", new)
+            self.edited.emit()
+
+    def _set_hours(self, index: int, text: str) -> None:
+        days = self._days(self.state)
+        if index < len(days) and str(days[index].get("hours") or "") != text.strip():
+            self.context.editor.set_value(f"{self.path}[{index}].hours", text.strip() or "closed")
+            self.edited.emit()
+
+    def _add(self) -> None:
+        model = self.context.editor.model
+        today = model.now().astimezone(model.timezone).date()
+        self.context.editor.add_item(self.path, {"date": today, "hours": "closed"})
+        self.edited.emit()
+
+    def _remove(self, index: int) -> None:
+        self.context.editor.remove_item(self.path, index)
+        self.edited.emit()
+
+
 class NoticesInput(FieldInput):
     """notices.yaml's notices: a text in each language, a level and an end each. An end that
     has already passed is refused here (the notice would never show), as on the kiosk."""
@@ -1180,6 +1264,8 @@ def make_input(
         return TopicsInput(state, context)
     if t is FieldType.NOTICES:
         return NoticesInput(state, context)
+    if t is FieldType.HOLIDAYS:
+        return HolidaysInput(state, context)
     if t is FieldType.LEVEL:
         return ChoiceInput(state, context, [(level, level) for level in NOTICE_LEVELS])
     if t is FieldType.PLAYLIST:
