@@ -135,6 +135,8 @@ def test_the_slideshow_makes_room_and_shows_the_banner_at_once(qapp, qtbot: QtBo
         browse = kiosk.window.browse
         qtbot.waitUntil(browse.banner.isVisible, timeout=5000)
         assert browse.banner.geometry().top() >= browse.view.geometry().bottom()
+        # Read aloud before the slide, with its level.
+        assert browse.notices_spoken() == ["Important notice: We are running about 20 minutes late"]
         board.end(board.showing()[0])
         qtbot.waitUntil(lambda: not browse.banner.isVisible(), timeout=5000)
 
