@@ -292,6 +292,6 @@ def test_slide_text_is_plain_sentences_in_the_language() -> None:
     deck = bundled_deck()
     for slide in deck.slides:
         for language in ("en", "es"):
-            text = slide_text(slide, language)
+            text = slide_text(slide, deck.clinic, language)
             assert text.startswith(slide.title.get(language))
             assert "**" not in text and "](" not in text

@@ -19,7 +19,11 @@ BIN = Path(sys.executable).parent
 SOURCES = sorted(I18N_DIR.glob("*_es.ts"))
 #: The Python files whose strings menu_es.ts holds (docs/translations.md has the command).
 ROOT = Path(__file__).resolve().parents[2]
-MENU_FILES = [Path("kiosk/ui/shell.py"), *sorted(Path("kiosk/ui/menu").glob("*.py"))]
+MENU_FILES = [
+    Path("kiosk/ui/shell.py"),
+    Path("kiosk/ui/slideshow/window.py"),
+    *sorted(Path("kiosk/ui/menu").glob("*.py")),
+]
 #: ... and studio_es.ts, the studio's.
 STUDIO_FILES = sorted(p.relative_to(ROOT) for p in (ROOT / "kiosk/ui/studio").glob("*.py"))
 

@@ -4,76 +4,76 @@
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../menu/browse_screen.py" line="380"/>
+        <location filename="../menu/browse_screen.py" line="447"/>
         <source>This slide cannot be shown.</source>
-        <extracomment>How far the slide is scrolled up, in view pixels.</extracomment>
+        <extracomment>How far the slide is scrolled up, in view pixels. Renders asked for and not back yet.</extracomment>
         <translation>Esta diapositiva no se puede mostrar.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="440"/>
+        <location filename="../menu/browse_screen.py" line="510"/>
         <source>Slide %1 of %2</source>
         <translation>Diapositiva %1 de %2</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="444"/>
+        <location filename="../menu/browse_screen.py" line="514"/>
         <source>‹ Previous</source>
         <translation>‹ Anterior</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="445"/>
+        <location filename="../menu/browse_screen.py" line="515"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="445"/>
+        <location filename="../menu/browse_screen.py" line="515"/>
         <source>Shows the previous slide of this topic.</source>
         <translation>Muestra la diapositiva anterior de este tema.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="446"/>
+        <location filename="../menu/browse_screen.py" line="516"/>
         <source>Next ›</source>
         <translation>Siguiente ›</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="447"/>
+        <location filename="../menu/browse_screen.py" line="517"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="447"/>
+        <location filename="../menu/browse_screen.py" line="517"/>
         <source>Shows the next slide of this topic.</source>
         <translation>Muestra la siguiente diapositiva de este tema.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="448"/>
-        <location filename="../menu/browse_screen.py" line="449"/>
+        <location filename="../menu/browse_screen.py" line="518"/>
+        <location filename="../menu/browse_screen.py" line="519"/>
         <source>All topics</source>
         <translation>Todos los temas</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="449"/>
+        <location filename="../menu/browse_screen.py" line="519"/>
         <source>Back to the menu with all topics.</source>
         <translation>Vuelve al menú con todos los temas.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="450"/>
-        <location filename="../menu/browse_screen.py" line="451"/>
+        <location filename="../menu/browse_screen.py" line="520"/>
+        <location filename="../menu/browse_screen.py" line="521"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="451"/>
+        <location filename="../menu/browse_screen.py" line="521"/>
         <source>Reads this slide out loud.</source>
         <translation>Lee esta diapositiva en voz alta.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="452"/>
-        <location filename="../menu/browse_screen.py" line="455"/>
+        <location filename="../menu/browse_screen.py" line="522"/>
+        <location filename="../menu/browse_screen.py" line="527"/>
         <source>Request more information about this</source>
         <translation>Pedir más información sobre esto</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="456"/>
+        <location filename="../menu/browse_screen.py" line="528"/>
         <source>Leave your contact details and the clinic will contact you about this topic.</source>
         <translation>Deje sus datos de contacto y la clínica se comunicará con usted sobre este tema.</translation>
     </message>
@@ -81,29 +81,29 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../menu/idle_overlay.py" line="59"/>
+        <location filename="../menu/idle_overlay.py" line="60"/>
         <source>For your privacy, the screen will start over in 1 second.</source>
         <translation>Por su privacidad, la pantalla volverá al inicio en 1 segundo.</translation>
     </message>
     <message>
-        <location filename="../menu/idle_overlay.py" line="61"/>
+        <location filename="../menu/idle_overlay.py" line="62"/>
         <source>For your privacy, the screen will start over in %1 seconds.</source>
         <translation>Por su privacidad, la pantalla volverá al inicio en %1 segundos.</translation>
     </message>
     <message>
-        <location filename="../menu/idle_overlay.py" line="67"/>
-        <location filename="../menu/idle_overlay.py" line="68"/>
+        <location filename="../menu/idle_overlay.py" line="66"/>
+        <location filename="../menu/idle_overlay.py" line="69"/>
         <source>Are you still there?</source>
         <translation>¿Sigue ahí?</translation>
     </message>
     <message>
-        <location filename="../menu/idle_overlay.py" line="69"/>
         <location filename="../menu/idle_overlay.py" line="70"/>
+        <location filename="../menu/idle_overlay.py" line="71"/>
         <source>I&apos;m still here</source>
         <translation>Sigo aquí</translation>
     </message>
     <message>
-        <location filename="../menu/idle_overlay.py" line="70"/>
+        <location filename="../menu/idle_overlay.py" line="71"/>
         <source>Keeps your choices and carries on.</source>
         <translation>Conserva sus opciones y continúa.</translation>
     </message>
@@ -111,78 +111,111 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../menu/menu_screen.py" line="178"/>
+        <location filename="../menu/menu_screen.py" line="204"/>
         <source>What would you like to know?</source>
         <translation>¿Qué le gustaría saber?</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="179"/>
-        <location filename="../menu/menu_screen.py" line="180"/>
+        <location filename="../menu/menu_screen.py" line="205"/>
+        <location filename="../menu/menu_screen.py" line="208"/>
         <source>Request more information</source>
         <translation>Pedir más información</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="181"/>
+        <location filename="../menu/menu_screen.py" line="209"/>
         <source>Leave your name and phone or email, and the clinic will contact you.</source>
         <translation>Deje su nombre y su teléfono o correo electrónico, y la clínica se comunicará con usted.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="182"/>
+        <location filename="../menu/menu_screen.py" line="211"/>
         <source>Language and display</source>
         <translation>Idioma y pantalla</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="184"/>
+        <location filename="../menu/menu_screen.py" line="213"/>
         <source>Show the screens in %1.</source>
         <translation>Muestra las pantallas en %1.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="185"/>
-        <location filename="../menu/menu_screen.py" line="186"/>
+        <location filename="../menu/menu_screen.py" line="214"/>
+        <location filename="../menu/menu_screen.py" line="215"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="186"/>
+        <location filename="../menu/menu_screen.py" line="215"/>
         <source>Makes all text on the screens larger.</source>
         <translation>Agranda todo el texto de las pantallas.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="187"/>
-        <location filename="../menu/menu_screen.py" line="188"/>
+        <location filename="../menu/menu_screen.py" line="216"/>
+        <location filename="../menu/menu_screen.py" line="219"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="189"/>
+        <location filename="../menu/menu_screen.py" line="220"/>
         <source>Shows the screens in black, white and yellow.</source>
         <translation>Muestra las pantallas en negro, blanco y amarillo.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="190"/>
-        <location filename="../menu/menu_screen.py" line="191"/>
+        <location filename="../menu/menu_screen.py" line="222"/>
+        <location filename="../menu/menu_screen.py" line="223"/>
         <source>Back to slideshow</source>
         <translation>Volver a la presentación</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="192"/>
+        <location filename="../menu/menu_screen.py" line="223"/>
         <source>Closes the menu and forgets your choices.</source>
         <translation>Cierra el menú y borra sus opciones.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="203"/>
+        <location filename="../menu/menu_screen.py" line="234"/>
         <source>Shows the slides about %1.</source>
         <translation>Muestra las diapositivas sobre %1.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="210"/>
+        <location filename="../menu/menu_screen.py" line="241"/>
         <source>1 slide</source>
         <translation>1 diapositiva</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="211"/>
+        <location filename="../menu/menu_screen.py" line="242"/>
         <source>%1 slides</source>
         <translation>%1 diapositivas</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerWindow</name>
+    <message>
+        <location filename="../slideshow/window.py" line="217"/>
+        <source>Slideshow</source>
+        <translation>Presentación de diapositivas</translation>
+    </message>
+    <message>
+        <location filename="../slideshow/window.py" line="217"/>
+        <source>Tap anywhere on the screen to open the menu.</source>
+        <translation>Toque cualquier parte de la pantalla para abrir el menú.</translation>
+    </message>
+    <message>
+        <location filename="../slideshow/window.py" line="227"/>
+        <source>Open the menu</source>
+        <translation>Abrir el menú</translation>
+    </message>
+    <message>
+        <location filename="../slideshow/window.py" line="228"/>
+        <source>Shows the topics, the request form and the display settings.</source>
+        <translation>Muestra los temas, el formulario de solicitud y las opciones de pantalla.</translation>
+    </message>
+    <message>
+        <location filename="../slideshow/window.py" line="237"/>
+        <source>%1 slides</source>
+        <translation>%1 diapositivas</translation>
+    </message>
+    <message>
+        <location filename="../slideshow/window.py" line="238"/>
+        <source>Slide %1 of %2</source>
+        <translation>Diapositiva %1 de %2</translation>
     </message>
 </context>
 <context>

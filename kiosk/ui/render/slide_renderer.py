@@ -25,6 +25,7 @@ from kiosk.ui.render.kinds import bullets, contact, exercise, info, news
 from kiosk.ui.render.kinds.common import Context
 from kiosk.ui.render.layout import Metrics, SlideLayout, footer_rect
 from kiosk.ui.render.painting import paint
+from kiosk.ui.render.text_regions import layout_regions, stamp_regions
 
 __all__ = ["SlideRenderError", "SlideRenderer", "footer_rect"]
 
@@ -104,9 +105,10 @@ class SlideRenderer:
         """The slide as an opaque ARGB32-premultiplied image of exactly ``size``.
 
         Raises :class:`SlideRenderError` (naming the file) when an image cannot be decoded;
-        nothing is drawn in that case.
+        nothing is drawn in that case. The image says where its texts are
+        (kiosk/ui/render/text_regions.py).
         """
-        return paint(self.layout(slide, size, language, large_text=large_text, high_contrast=high_contrast))
+        return _painted(self.layout(slide, size, language, large_text=large_text, high_contrast=high_contrast))
 
     def scrolled_layout(
         self, slide: Slide, view: QSize, language: str = "en", *, large_text: bool = False, high_contrast: bool = False
@@ -129,4 +131,8 @@ class SlideRenderer:
     ) -> QImage:
         """:meth:`scrolled_layout`, painted: an image ``view.width()`` wide and at least
         ``view.height()`` tall."""
-        return paint(self.scrolled_layout(slide, view, language, large_text=large_text, high_contrast=high_contrast))
+        return _painted(self.scrolled_layout(slide, view, language, large_text=large_text, high_contrast=high_contrast))
+
+
+def _painted(layout: SlideLayout) -> QImage:
+    return stamp_regions(paint(layout), layout_regions(layout))

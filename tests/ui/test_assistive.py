@@ -1,0 +1,87 @@
+"""What a screen reader finds beyond names and descriptions (kiosk/ui/assistive): the slide's
+words where they are drawn, from the same source as read aloud, and the slideshow's "Open the
+menu" action. The real AT-SPI bus is checked by tests/ui/test_accessibility_tree.py."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QAccessible
+
+from kiosk.core.model import BulletsSlide, ContactSlide, ExerciseSlide, InfoSlide, NewsSlide
+from kiosk.ui.assistive.interfaces import KioskInterface, interface_for
+from kiosk.ui.render.slide_parts import slide_parts
+from kiosk.ui.render.slide_renderer import SlideRenderer
+from kiosk.ui.render.text_regions import read_regions
+from kiosk.ui.shell import BROWSE, MENU, SLIDESHOW
+from kiosk.ui.speech import slide_text
+from tests.helpers.kiosk import LANDSCAPE, PORTRAIT, bundled_deck, running_kiosk
+
+
+def test_every_word_a_slide_reads_out_is_drawn_in_a_region_of_its_role(qapp) -> None:
+    deck = bundled_deck()
+    renderer = SlideRenderer(deck)
+    kinds = (InfoSlide, NewsSlide, BulletsSlide, ExerciseSlide, ContactSlide)
+    samples = [next(s for s in deck.slides if isinstance(s, kind)) for kind in kinds]
+    for slide in samples:
+        for size, language in ((LANDSCAPE, "en"), (PORTRAIT, "es")):
+            image = renderer.render(slide, size, language)
+            regions = read_regions(image)
+            parts = slide_parts(slide, deck.clinic, language)
+            bounds = QRect(0, 0, size.width(), size.height())
+            for role, count in Counter(p.role for p in parts).items():
+                found = regions.get(role, ())
+                assert len(found) >= count, (slide.id, size, role, found)
+                assert all(bounds.contains(r.toAlignedRect()) for r in found), (slide.id, role, found)
+            assert parts[0].text == slide.title.get(language)
+
+
+def item_texts(widget) -> list[tuple[QAccessible.Role, str]]:
+    found = []
+    for item in widget.reader.items:
+        iface = interface_for(item)
+        if item.text and not iface.state().invisible:
+            found.append((iface.role(), iface.text(QAccessible.Text.Name)))
+    return found
+
+
+def test_the_slideshow_and_the_browser_read_the_slide_on_screen(qapp, qtbot) -> None:
+    with running_kiosk(qapp, qtbot) as (kiosk, _clock):
+        shell = kiosk.window
+        slideshow = shell.slideshow
+        assert slideshow.hasFocus()
+        view = interface_for(slideshow)
+        assert isinstance(view, KioskInterface)
+        assert view.text(QAccessible.Text.Name) == "Slideshow"
+        slide = kiosk.player.current_slide
+        assert slide is not None
+        items = item_texts(slideshow)
+        assert items[0] == (QAccessible.Role.Heading, slide.title.get("en"))
+        assert items[-1] == (QAccessible.Role.StaticText, f"Slide 1 of {slideshow.position[1]}")
+        # The same words, in the same order, as "Read aloud" says.
+        assert "\n".join(text for _role, text in items[:-1]) == slide_text(slide, shell.player.deck.clinic, "en")
+        # Every item lies on the slide, where its words are drawn.
+        for item in slideshow.reader.items:
+            if item.text:
+                assert slideshow.rect().contains(item.geometry()), (item.text, item.geometry())
+
+        assert "openMenu" in view.actionNames()
+        assert view.localizedActionName("openMenu") == "Open the menu"
+        view.doAction("openMenu")
+        assert shell.current_screen == MENU
+
+        shell.show_screen(SLIDESHOW)
+        shell.open_topic("exercise")
+        assert shell.current_screen == BROWSE
+        browse = shell.browse
+        qtbot.waitUntil(lambda: browse.ready, timeout=10000)
+        shown = browse.current_slide
+        assert shown is not None
+        words = item_texts(browse.view)
+        assert words[0] == (QAccessible.Role.Heading, shown.title.get("en"))
+        assert "\n".join(text for _role, text in words) == slide_text(shown, shell.player.deck.clinic, "en")
+
+        shell.session.set_language("es")
+        qtbot.waitUntil(lambda: browse.ready, timeout=10000)
+        assert item_texts(browse.view)[0][1] == shown.title.get("es")
