@@ -6,17 +6,24 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QAccessible
 
+from kiosk.core.clock import FixedClock
 from kiosk.core.model import BulletsSlide, ContactSlide, ExerciseSlide, InfoSlide, NewsSlide
+from kiosk.core.requests.store import RequestStore
 from kiosk.ui.assistive.interfaces import KioskInterface, interface_for
+from kiosk.ui.assistive.marks import DESCRIBED_BY, linked
 from kiosk.ui.render.slide_parts import slide_parts
 from kiosk.ui.render.slide_renderer import SlideRenderer
 from kiosk.ui.render.text_regions import read_regions
+from kiosk.ui.request import form_screen
+from kiosk.ui.session import Session
 from kiosk.ui.shell import BROWSE, MENU, SLIDESHOW
 from kiosk.ui.speech import slide_text
 from tests.helpers.kiosk import LANDSCAPE, PORTRAIT, bundled_deck, running_kiosk
+from tests.helpers.request_form import START, build, fill
+from tests.helpers.touch import tap
 
 
 def test_every_word_a_slide_reads_out_is_drawn_in_a_region_of_its_role(qapp) -> None:
@@ -85,3 +92,46 @@ def test_the_slideshow_and_the_browser_read_the_slide_on_screen(qapp, qtbot) -> 
         shell.session.set_language("es")
         qtbot.waitUntil(lambda: browse.ready, timeout=10000)
         assert item_texts(browse.view)[0][1] == shown.title.get("es")
+
+
+def test_the_form_links_errors_to_their_fields_focuses_the_first_and_counts_them(qtbot, tmp_path, monkeypatch) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(form_screen, "announce", lambda _source, text, **_kw: said.append(text))
+    with RequestStore(tmp_path / "requests.db") as store:
+        screen = build(qtbot, Session("en"), store, FixedClock(START), size=QSize(1366, 768))
+        screen.take_focus()
+        assert screen.focusWidget() is screen.name.edit and not screen.keyboard.isVisible()
+
+        # The contact time is one choice of four: radio buttons in a group its question names.
+        group = interface_for(screen.contact_time)
+        assert isinstance(group, KioskInterface)
+        assert group.role() == QAccessible.Role.Grouping
+        assert group.text(QAccessible.Text.Name) == "When should we contact you?"
+        assert any(r == QAccessible.RelationFlag.Label for _i, r in group.relations())
+        assert {interface_for(b).role() for b in screen.contact_time.buttons} == {QAccessible.Role.RadioButton}
+        topics = interface_for(screen.topics)
+        assert topics.text(QAccessible.Text.Name) == "What would you like to know more about?"
+        assert {interface_for(c).role() for c in screen.topics.chips} == {QAccessible.Role.CheckBox}
+        assert interface_for(screen.consent).role() == QAccessible.Role.CheckBox
+
+        tap(screen.submit_button)
+        assert said == ["Not sent yet: 3 problems to fix."]
+        assert screen.focusWidget() is screen.name.edit and not screen.keyboard.isVisible()
+        for widget, message in (
+            (screen.name.edit, screen.name.error),
+            (screen.phone.edit, screen.contact_error),
+            (screen.consent, screen.consent_error),
+        ):
+            assert message.text() and linked(widget, DESCRIBED_BY) and message in linked(widget, DESCRIBED_BY)
+            assert widget.accessibleDescription().startswith(message.text())
+            error = interface_for(message)
+            assert any(r == QAccessible.RelationFlag.Described for _i, r in error.relations()), message.text()
+
+        # Name and phone given: the consent box is the first problem, focused and in view.
+        fill(qtbot, screen, name="Ana", phone="303-555-0110", consent=False)
+        tap(screen.submit_button)
+        assert said[-1] == "Not sent yet: 1 problem to fix."
+        assert screen.focusWidget() is screen.consent and not screen.consent.visibleRegion().isEmpty()
+        assert screen.consent.height() >= 48 and screen.consent.box_rect().height() >= 36
+        assert not linked(screen.name.edit, DESCRIBED_BY)
+        assert screen.name.edit.accessibleDescription() == "Type your name with the keyboard below"

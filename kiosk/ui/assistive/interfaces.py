@@ -8,8 +8,8 @@ Qt describes a QPushButton or a QLabel by itself, but not well enough for a touc
   choices (a radio button), and a row of choices has no name of its own;
 - a slide is a picture: its words are nowhere.
 
-:func:`install` adds a factory that Qt asks first, for every object an assistive technology
-looks at. It answers for buttons, labels and plain containers inside the kiosk window with
+:func:`install` (the kiosk's shell calls it) adds a factory that Qt asks first, for every
+object an assistive technology looks at. It answers for buttons, labels and plain containers with
 interfaces that read the marks screens set (kiosk/ui/assistive/marks.py), compute the
 off-screen state from what is really visible, and expose slide text items
 (kiosk/ui/assistive/slide_reader.py). Everything else (text fields with their text
@@ -44,8 +44,6 @@ log = logging.getLogger(__name__)
 
 #: The application property that says the factory is installed (once per application).
 INSTALLED = "kioskAccessibleFactory"
-#: The object name of the window whose widgets get these interfaces (kiosk/ui/shell.py).
-WINDOW_NAME = "kioskShell"
 _Relation = QAccessible.RelationFlag
 RelationList = list[tuple[QAccessibleInterface, QAccessible.RelationFlag]]
 
@@ -68,7 +66,9 @@ def _factory(_class_name: str, obj: QObject) -> QAccessibleInterface | None:
 
 def interface_for(obj: QObject) -> QAccessibleInterface | None:
     """Our interface for ``obj``, or None for Qt's own."""
-    if not isinstance(obj, QWidget) or not in_kiosk_window(obj):
+    # Every widget of the application, not only those already in the kiosk window: Qt asks
+    # once per object and keeps the answer, often while a screen is still being built.
+    if not isinstance(obj, QWidget):
         return None
     if isinstance(obj, SlideTextItem):
         return SlidePartInterface(obj)
@@ -81,15 +81,6 @@ def interface_for(obj: QObject) -> QAccessibleInterface | None:
     if _plain_container(obj):
         return KioskInterface(obj, QAccessible.Role.Client)
     return None
-
-
-def in_kiosk_window(widget: QWidget) -> bool:
-    node: QWidget | None = widget
-    while node is not None:
-        if node.objectName() == WINDOW_NAME:
-            return True
-        node = node.parentWidget()
-    return False
 
 
 def _plain_container(widget: QWidget) -> bool:
@@ -282,7 +273,7 @@ class SlidePartInterface(KioskInterface):
     def rect(self) -> QRect:
         item = self._item
         host = item.parentWidget()
-        if host is None or not item.text:
+        if host is None or not host.isVisible() or not item.text:
             return QRect()
         return QRect(host.mapToGlobal(item.geometry().topLeft()), item.geometry().size())
 
