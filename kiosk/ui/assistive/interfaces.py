@@ -149,7 +149,7 @@ class KioskInterface(QAccessibleWidget):
     def _own_actions(self) -> dict[str, Any]:
         widget = self.widget()
         if isinstance(widget, HasActions):
-            return {action.key: action for action in widget.accessible_actions()}
+            return {action.label: action for action in widget.accessible_actions()}
         return {}
 
     def actionNames(self) -> list[str]:

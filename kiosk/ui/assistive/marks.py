@@ -58,8 +58,7 @@ class AccessibleAction:
     """Something a screen reader user can do to a widget that has no button for it (the
     slideshow's "Open the menu", which a tap anywhere does)."""
 
-    #: A stable identifier (AT-SPI's action name is the translated ``label``).
-    key: str
+    #: What a screen reader lists and asks for (AT-SPI's action name), in the screen's language.
     label: str
     description: str
     run: Callable[[], None]

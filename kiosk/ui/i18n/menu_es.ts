@@ -4,76 +4,76 @@
 <context>
     <name>BrowseScreen</name>
     <message>
-        <location filename="../menu/browse_screen.py" line="448"/>
+        <location filename="../menu/browse_screen.py" line="450"/>
         <source>This slide cannot be shown.</source>
         <extracomment>How far the slide is scrolled up, in view pixels. Renders asked for and not back yet.</extracomment>
         <translation>Esta diapositiva no se puede mostrar.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="511"/>
+        <location filename="../menu/browse_screen.py" line="518"/>
         <source>Slide %1 of %2</source>
         <translation>Diapositiva %1 de %2</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="515"/>
+        <location filename="../menu/browse_screen.py" line="522"/>
         <source>‹ Previous</source>
         <translation>‹ Anterior</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="516"/>
+        <location filename="../menu/browse_screen.py" line="523"/>
         <source>Previous</source>
         <translation>Anterior</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="516"/>
+        <location filename="../menu/browse_screen.py" line="523"/>
         <source>Shows the previous slide of this topic.</source>
         <translation>Muestra la diapositiva anterior de este tema.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="517"/>
+        <location filename="../menu/browse_screen.py" line="524"/>
         <source>Next ›</source>
         <translation>Siguiente ›</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="518"/>
+        <location filename="../menu/browse_screen.py" line="525"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="518"/>
+        <location filename="../menu/browse_screen.py" line="525"/>
         <source>Shows the next slide of this topic.</source>
         <translation>Muestra la siguiente diapositiva de este tema.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="519"/>
-        <location filename="../menu/browse_screen.py" line="520"/>
+        <location filename="../menu/browse_screen.py" line="526"/>
+        <location filename="../menu/browse_screen.py" line="527"/>
         <source>All topics</source>
         <translation>Todos los temas</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="520"/>
+        <location filename="../menu/browse_screen.py" line="527"/>
         <source>Back to the menu with all topics.</source>
         <translation>Vuelve al menú con todos los temas.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="521"/>
-        <location filename="../menu/browse_screen.py" line="522"/>
+        <location filename="../menu/browse_screen.py" line="528"/>
+        <location filename="../menu/browse_screen.py" line="529"/>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="522"/>
+        <location filename="../menu/browse_screen.py" line="529"/>
         <source>Reads this slide out loud.</source>
         <translation>Lee esta diapositiva en voz alta.</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="523"/>
-        <location filename="../menu/browse_screen.py" line="528"/>
+        <location filename="../menu/browse_screen.py" line="530"/>
+        <location filename="../menu/browse_screen.py" line="535"/>
         <source>Request more information about this</source>
         <translation>Pedir más información sobre esto</translation>
     </message>
     <message>
-        <location filename="../menu/browse_screen.py" line="529"/>
+        <location filename="../menu/browse_screen.py" line="536"/>
         <source>Leave your contact details and the clinic will contact you about this topic.</source>
         <translation>Deje sus datos de contacto y la clínica se comunicará con usted sobre este tema.</translation>
     </message>
@@ -111,76 +111,81 @@
 <context>
     <name>MenuScreen</name>
     <message>
-        <location filename="../menu/menu_screen.py" line="209"/>
+        <location filename="../menu/menu_screen.py" line="213"/>
         <source>What would you like to know?</source>
         <translation>¿Qué le gustaría saber?</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="210"/>
-        <location filename="../menu/menu_screen.py" line="213"/>
+        <location filename="../menu/menu_screen.py" line="214"/>
+        <location filename="../menu/menu_screen.py" line="217"/>
         <source>Request more information</source>
         <translation>Pedir más información</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="214"/>
+        <location filename="../menu/menu_screen.py" line="218"/>
         <source>Leave your name and phone or email, and the clinic will contact you.</source>
         <translation>Deje su nombre y su teléfono o correo electrónico, y la clínica se comunicará con usted.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="216"/>
+        <location filename="../menu/menu_screen.py" line="220"/>
         <source>Language and display</source>
         <translation>Idioma y pantalla</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="218"/>
-        <source>Show the screens in %1.</source>
-        <translation>Muestra las pantallas en %1.</translation>
+        <location filename="../menu/menu_screen.py" line="224"/>
+        <source>Show the screens in English.</source>
+        <translation>Muestra las pantallas en inglés.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="219"/>
-        <location filename="../menu/menu_screen.py" line="220"/>
+        <location filename="../menu/menu_screen.py" line="225"/>
+        <source>Show the screens in Spanish.</source>
+        <translation>Muestra las pantallas en español.</translation>
+    </message>
+    <message>
+        <location filename="../menu/menu_screen.py" line="229"/>
+        <location filename="../menu/menu_screen.py" line="230"/>
         <source>Larger text</source>
         <translation>Texto más grande</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="220"/>
+        <location filename="../menu/menu_screen.py" line="230"/>
         <source>Makes all text on the screens larger.</source>
         <translation>Agranda todo el texto de las pantallas.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="221"/>
-        <location filename="../menu/menu_screen.py" line="224"/>
+        <location filename="../menu/menu_screen.py" line="231"/>
+        <location filename="../menu/menu_screen.py" line="234"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="225"/>
+        <location filename="../menu/menu_screen.py" line="235"/>
         <source>Shows the screens in black, white and yellow.</source>
         <translation>Muestra las pantallas en negro, blanco y amarillo.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="227"/>
-        <location filename="../menu/menu_screen.py" line="228"/>
+        <location filename="../menu/menu_screen.py" line="237"/>
+        <location filename="../menu/menu_screen.py" line="238"/>
         <source>Back to slideshow</source>
         <translation>Volver a la presentación</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="228"/>
+        <location filename="../menu/menu_screen.py" line="238"/>
         <source>Closes the menu and forgets your choices.</source>
         <translation>Cierra el menú y borra sus opciones.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="239"/>
+        <location filename="../menu/menu_screen.py" line="249"/>
         <source>Shows the slides about %1.</source>
         <translation>Muestra las diapositivas sobre %1.</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="246"/>
+        <location filename="../menu/menu_screen.py" line="256"/>
         <source>1 slide</source>
         <translation>1 diapositiva</translation>
     </message>
     <message>
-        <location filename="../menu/menu_screen.py" line="247"/>
+        <location filename="../menu/menu_screen.py" line="257"/>
         <source>%1 slides</source>
         <translation>%1 diapositivas</translation>
     </message>
@@ -188,23 +193,23 @@
 <context>
     <name>MoreBelow</name>
     <message>
-        <location filename="../scroll_cue.py" line="88"/>
+        <location filename="../scroll_cue.py" line="90"/>
         <source>More below</source>
         <extracomment>Height of the fade, in pixels at 1080p. How much of the visible height a tap scrolls (some of what was seen stays in view).</extracomment>
         <translation>Hay más abajo</translation>
     </message>
     <message>
-        <location filename="../scroll_cue.py" line="90"/>
+        <location filename="../scroll_cue.py" line="92"/>
         <source>Scrolls down to show more.</source>
         <translation>Desplaza hacia abajo para mostrar más.</translation>
     </message>
     <message>
-        <location filename="../scroll_cue.py" line="92"/>
+        <location filename="../scroll_cue.py" line="94"/>
         <source>Back to the top</source>
         <translation>Volver arriba</translation>
     </message>
     <message>
-        <location filename="../scroll_cue.py" line="94"/>
+        <location filename="../scroll_cue.py" line="96"/>
         <source>Scrolls back up to the top.</source>
         <translation>Desplaza de nuevo hasta arriba.</translation>
     </message>
@@ -222,22 +227,22 @@
         <translation>Toque cualquier parte de la pantalla para abrir el menú.</translation>
     </message>
     <message>
-        <location filename="../slideshow/window.py" line="227"/>
+        <location filename="../slideshow/window.py" line="226"/>
         <source>Open the menu</source>
         <translation>Abrir el menú</translation>
     </message>
     <message>
-        <location filename="../slideshow/window.py" line="228"/>
+        <location filename="../slideshow/window.py" line="227"/>
         <source>Shows the topics, the request form and the display settings.</source>
         <translation>Muestra los temas, el formulario de solicitud y las opciones de pantalla.</translation>
     </message>
     <message>
-        <location filename="../slideshow/window.py" line="237"/>
+        <location filename="../slideshow/window.py" line="236"/>
         <source>%1 slides</source>
         <translation>%1 diapositivas</translation>
     </message>
     <message>
-        <location filename="../slideshow/window.py" line="238"/>
+        <location filename="../slideshow/window.py" line="237"/>
         <source>Slide %1 of %2</source>
         <translation>Diapositiva %1 de %2</translation>
     </message>

@@ -305,6 +305,8 @@ class BrowseScreen(TouchScreen):
         self._slides = self._deck.for_topic(topic_id, self._clock.now())
         self._index = 0
         self._show()
+        if self.isVisible():
+            self.take_focus()  # the shell shows the screen before the topic is open
 
     def step(self, delta: int) -> None:
         if not self._slides:
@@ -501,6 +503,11 @@ class BrowseScreen(TouchScreen):
         self._cancel_pending()
 
     # -- texts and sizes -----------------------------------------------------------------------
+    def first_focus(self) -> QWidget | None:
+        """ "Next" while there is a next slide (a screen reader reads the slide above it), else
+        the way back to all topics."""
+        return self.next_button if self.next_button.isEnabled() else self.menu_button
+
     def _update_controls(self) -> None:
         count = len(self._slides)
         self.previous_button.setEnabled(self._index > 0)

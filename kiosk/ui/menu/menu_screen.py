@@ -164,6 +164,10 @@ class MenuScreen(TouchScreen):
         self._deck = deck
         self.refresh_topics()
 
+    def first_focus(self) -> QWidget | None:
+        """The first topic (a screen reader starts at the top), else the request button."""
+        return self._topic_buttons[0] if self._topic_buttons else self.request_button
+
     def refresh_topics(self) -> None:
         """Rebuild the topic buttons from content: topics that have slides playing now."""
         topics = playing_topics(self._deck, self._clock.now())
@@ -214,8 +218,14 @@ class MenuScreen(TouchScreen):
             self.tr("Leave your name and phone or email, and the clinic will contact you."),
         )
         self.settings_label.setText(self.tr("Language and display"))
-        for button in self.language_buttons.values():
-            describe(button, button.text(), self.tr("Show the screens in %1.").replace("%1", button.text()))
+        # Each language button shows its language's own name; what it does is said in the
+        # language on screen now (never "Show the screens in Español").
+        descriptions = {
+            "en": self.tr("Show the screens in English."),
+            "es": self.tr("Show the screens in Spanish."),
+        }
+        for code, button in self.language_buttons.items():
+            describe(button, button.text(), descriptions[code])
         self.large_text_button.setText(self.tr("Larger text"))
         describe(self.large_text_button, self.tr("Larger text"), self.tr("Makes all text on the screens larger."))
         self.high_contrast_button.setText(self.tr("High contrast"))

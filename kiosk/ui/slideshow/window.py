@@ -223,7 +223,6 @@ class PlayerWindow(QWidget):
     def accessible_actions(self) -> Sequence[AccessibleAction]:
         return (
             AccessibleAction(
-                "openMenu",
                 self.tr("Open the menu"),
                 self.tr("Shows the topics, the request form and the display settings."),
                 self.activated.emit,
