@@ -123,6 +123,9 @@ QWidget#kioskShell QPushButton {{
 QWidget#kioskShell QPushButton:pressed {{
     background-color: {p.button_pressed.background}; color: {p.button_pressed.foreground};
 }}
+QWidget#kioskShell QPushButton:disabled {{
+    background-color: {p.page.background}; color: {p.page.foreground}; border-style: dashed;
+}}
 QWidget#kioskShell QPushButton[toggle="true"] {{
     background-color: {p.toggle.background}; color: {p.toggle.foreground};
 }}

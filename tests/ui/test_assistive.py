@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QColor
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.model import BulletsSlide, ContactSlide, ExerciseSlide, InfoSlide, NewsSlide
@@ -15,7 +16,7 @@ from kiosk.core.requests.store import RequestStore
 from kiosk.ui.assistive.interfaces import KioskInterface, interface_for
 from kiosk.ui.assistive.marks import DESCRIBED_BY, linked
 from kiosk.ui.render.slide_parts import slide_parts
-from kiosk.ui.render.slide_renderer import SlideRenderer
+from kiosk.ui.render.slide_renderer import HIGH_CONTRAST, SlideRenderer
 from kiosk.ui.render.text_regions import read_regions
 from kiosk.ui.request import form_screen
 from kiosk.ui.session import Session
@@ -135,3 +136,25 @@ def test_the_form_links_errors_to_their_fields_focuses_the_first_and_counts_them
         assert screen.consent.height() >= 48 and screen.consent.box_rect().height() >= 36
         assert not linked(screen.name.edit, DESCRIBED_BY)
         assert screen.name.edit.accessibleDescription() == "Type your name with the keyboard below"
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["theme", "high-contrast"])
+def test_the_browser_follows_high_contrast_and_a_disabled_button_looks_disabled(qapp, qtbot, high_contrast) -> None:
+    with running_kiosk(qapp, qtbot) as (kiosk, _clock):
+        shell = kiosk.window
+        shell.open_menu()
+        shell.session.set_high_contrast(high_contrast)
+        shell.open_topic("exercise")
+        browse = shell.browse
+        qtbot.waitUntil(lambda: browse.ready, timeout=10000)
+        # The slide is drawn as the slideshow draws it in this contrast, like the bar under it.
+        assert browse.ready and browse._shown is not None and browse._shown[-1] == high_contrast
+        theme = HIGH_CONTRAST if high_contrast else shell.player.deck.clinic.theme
+        assert browse.view.palette().color(browse.view.backgroundRole()) == QColor(theme.background)
+        # "Previous" (disabled on the first slide) is not drawn like "Next": no fill, dashed edge.
+        assert not browse.previous_button.isEnabled() and browse.next_button.isEnabled()
+        off, on = browse.previous_button.grab().toImage(), browse.next_button.grab().toImage()
+        edge = max(1, browse.previous_button.height() // 40)
+        top_off = {off.pixelColor(x, edge).name() for x in range(off.width() // 4, 3 * off.width() // 4)}
+        top_on = {on.pixelColor(x, edge).name() for x in range(on.width() // 4, 3 * on.width() // 4)}
+        assert len(top_on) == 1 and len(top_off) > 1, (top_on, top_off)

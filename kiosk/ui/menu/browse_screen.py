@@ -31,6 +31,7 @@ from kiosk.ui.assistive.slide_reader import SlideReader
 from kiosk.ui.menu.touch import Debouncer, SwipeDetector, on_tap
 from kiosk.ui.render.service import Priority, RenderResult, RenderService, RenderSpec, RenderTicket
 from kiosk.ui.render.slide_parts import SlidePart, slide_parts
+from kiosk.ui.render.slide_renderer import HIGH_CONTRAST
 from kiosk.ui.render.text_regions import NO_REGIONS, TextRegions, read_regions
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.scroll_cue import paint_more_below
@@ -45,7 +46,7 @@ CACHE_VIEWS = 8
 # Shorter horizontal moves than this (at 1920x1080) are taps or jitter, not swipes.
 SWIPE_THRESHOLD = 120
 
-CacheKey = tuple[str, str, int, int, str, bool]
+CacheKey = tuple[str, str, int, int, str, bool, bool]
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ class BrowseScreen(TouchScreen):
         self._service = service
         self._deck = deck
         self._speaker = speaker
-        self._drawn_large_text = session.large_text
+        self._drawn_look = (session.large_text, session.high_contrast)
         self._debounce = debouncer if debouncer is not None else Debouncer()
         self._topic_id: str | None = None
         self._slides: tuple[Slide, ...] = ()
@@ -352,12 +353,13 @@ class BrowseScreen(TouchScreen):
             self.requestAbout.emit(self._topic_id)
 
     def restyle(self) -> None:
-        # Larger text draws the slides anew; high contrast leaves them in the clinic's colours.
-        if self._session.large_text != self._drawn_large_text:
+        # Larger text and high contrast draw the slides anew (high contrast as the slideshow's
+        # renderer draws it, so the slide matches the bar under it).
+        if (self._session.large_text, self._session.high_contrast) != self._drawn_look:
             self._on_display_changed()
 
     def _on_display_changed(self, *_args: object) -> None:
-        self._drawn_large_text = self._session.large_text
+        self._drawn_look = (self._session.large_text, self._session.high_contrast)
         # Pictures in the old language or size are of no more use (bounded memory).
         self._cache = OrderedDict((k, v) for k, v in self._cache.items() if k == self._shown)
         self._apply_metrics()
@@ -379,6 +381,7 @@ class BrowseScreen(TouchScreen):
             size.height(),
             self._session.language,
             self._session.large_text,
+            self._session.high_contrast,
         )
 
     def _remember(self, key: CacheKey, prepared: Prepared) -> None:
@@ -400,6 +403,7 @@ class BrowseScreen(TouchScreen):
                 size,
                 self._session.language,
                 large_text=self._session.large_text,
+                high_contrast=self._session.high_contrast,
                 scrolled=True,
             )
             # The slide the patient waits for goes ahead of queued neighbours.
@@ -546,11 +550,12 @@ class BrowseScreen(TouchScreen):
         self._actions.setSpacing(gap)
         self._arrange_actions(size.width() - 2 * margin, gap)
         self.swipe.set_threshold(px(size, SWIPE_THRESHOLD))
-        background = self._deck.clinic.theme.background
+        theme = HIGH_CONTRAST if self._session.high_contrast else self._deck.clinic.theme
         palette = self.view.palette()
-        palette.setColor(self.view.backgroundRole(), QColor(background))
+        palette.setColor(self.view.backgroundRole(), QColor(theme.background))
+        palette.setColor(self.view.foregroundRole(), QColor(theme.text))
         self.view.setPalette(palette)
-        self.view.accent = QColor(self._deck.clinic.theme.primary)
+        self.view.accent = QColor(theme.primary)
 
     def _arrange_actions(self, width: int, gap: int) -> None:
         """One row when the buttons fit side by side, else the request button on its own row."""
