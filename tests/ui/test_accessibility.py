@@ -230,6 +230,25 @@ def test_the_colours_on_screen_are_the_checked_ones(qapp, qtbot, high_contrast: 
         assert contrast_ratio(text, colour_inside(shell.menu.back_button)) >= 4.5
 
 
+def test_every_screen_starts_with_a_named_control_focused(qapp, qtbot, tmp_path) -> None:
+    """A screen reader reads where the focus is: never an unnamed container."""
+    store, kiosk_context = full_kiosk(qapp, qtbot, tmp_path, LANDSCAPE)
+    with store, kiosk_context as (kiosk, _clock):
+        shell = kiosk.window
+        assert shell.focusWidget() is shell.slideshow
+        shell.open_menu()
+        shell.menu.large_text_button.click()  # the menu reflows: the switch keeps the focus
+        for name in (MENU, BROWSE, REQUEST, PIN, ADMIN):
+            screen = show(shell, name)
+            focus = shell.focusWidget()
+            assert focus is not None and screen.isAncestorOf(focus), (name, focus)
+            assert focus.accessibleName(), (name, focus)
+            if name == MENU:
+                shell.menu.large_text_button.setFocus()
+                shell.menu.large_text_button.click()
+                assert shell.focusWidget() is shell.menu.large_text_button
+
+
 def ink_and_paper(image: QImage) -> tuple[QColor, QColor]:
     """The most common colour of ``image`` (what the text sits on) and, of the colours that
     cover at least 0.1 % of it (a short word in a wide label), the one that stands out most
