@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QAccessible, QColor
+from PySide6.QtTest import QTest
 
 from kiosk.core.clock import FixedClock
 from kiosk.core.model import BulletsSlide, ContactSlide, ExerciseSlide, InfoSlide, NewsSlide
@@ -78,6 +79,9 @@ def test_the_slideshow_and_the_browser_read_the_slide_on_screen(qapp, qtbot) -> 
         assert view.localizedActionDescription("Open the menu").startswith("Shows the topics")
         view.doAction("Open the menu")
         assert shell.current_screen == MENU
+        shell.show_screen(SLIDESHOW)
+        QTest.keyClick(slideshow, Qt.Key.Key_Return)  # a keyboard opens it too
+        assert shell.current_screen == MENU
 
         shell.show_screen(SLIDESHOW)
         shell.open_topic("exercise")
@@ -114,6 +118,18 @@ def test_the_form_links_errors_to_their_fields_focuses_the_first_and_counts_them
         assert topics.text(QAccessible.Text.Name) == "What would you like to know more about?"
         assert {interface_for(c).role() for c in screen.topics.chips} == {QAccessible.Role.CheckBox}
         assert interface_for(screen.consent).role() == QAccessible.Role.CheckBox
+
+        # A choice scrolled out of the view says so ("not showing"); one in view does not.
+        bar = screen.scroll_area.verticalScrollBar()
+        assert bar.maximum() > 0
+        bar.setValue(bar.maximum())
+        buttons = [*screen.topics.chips, *screen.contact_time.buttons]
+        hidden = [b for b in buttons if b.visibleRegion().isEmpty()]
+        shown = [b for b in buttons if not b.visibleRegion().isEmpty()]
+        assert hidden and shown
+        assert all(interface_for(b).state().offscreen for b in hidden)
+        assert not any(interface_for(b).state().offscreen for b in shown)
+        bar.setValue(0)
 
         tap(screen.submit_button)
         assert said == ["Not sent yet: 3 problems to fix."]
