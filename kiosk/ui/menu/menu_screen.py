@@ -83,6 +83,8 @@ class MenuScreen(TouchScreen):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A tap on a switch must not hand the focus (and a screen reader) to the unnamed page.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         content = QWidget()
         self.scroll_area.setWidget(content)
         # A finger drags the list; mouse drags stay clicks (the scroller would delay presses).
