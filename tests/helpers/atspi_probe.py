@@ -8,7 +8,8 @@ not by the project's venv; it imports nothing of the kiosk. Usage:
 
 Each step is a list: ["wait", role, name] until a showing node matches; ["focus", role, name]
 until the focused node matches; ["act", role, name, action] runs the node's action; ["click",
-role, name] taps its middle with xdotool; ["type", text]; ["pause", seconds] (a person's pace
+role, name] taps its middle with xdotool; ["hold_corner", seconds] holds the window's
+top-right corner (the staff gesture); ["type", text]; ["key", name]; ["pause", seconds] (a person's pace
 between two taps, which the kiosk's double-tap guard needs); ["dump", label]. A name starting with
 "~" matches a node whose name or description contains the rest. Steps give up after 20 s.
 """
@@ -138,6 +139,18 @@ def run(pid: int, steps: list[list[str]]) -> dict[str, list[dict[str, Any]]]:
         elif verb == "pause":
             # A person's pace: the kiosk ignores a second tap within its double-tap guard.
             time.sleep(float(args[0]))
+        elif verb == "hold_corner":
+            # The staff gesture: press and hold the window's top-right corner.
+            app = application(pid)
+            frame = app.getChildAtIndex(0) if app is not None else None
+            box = extents(frame) if frame is not None else None
+            assert box is not None
+            x, y = box[0] + box[2] - 8, box[1] + 8
+            subprocess.run(["xdotool", "mousemove", str(x), str(y), "mousedown", "1"], check=True)
+            time.sleep(float(args[0]))
+            subprocess.run(["xdotool", "mouseup", "1"], check=True)
+        elif verb == "key":
+            subprocess.run(["xdotool", "key", args[0]], check=True)
         elif verb == "type":
             subprocess.run(["xdotool", "type", "--delay", "20", args[0]], check=True)
         elif verb == "dump":

@@ -8,12 +8,14 @@ browser's slide, the request form (roles, groups, relations, the first focus), t
 the keyboard up (the field, its label, the next field and Send above the keyboard, nothing
 hidden reported as showing), a send with nothing filled in (focus on the first field in
 error, the message in its description and a "described by" relation), and the thank-you
-screen after a real send. The PIN pad and admin screen are checked in-process
-(tests/ui/test_accessibility.py): reaching them takes the hidden staff gesture."""
+screen after a real send; then the PIN pad (through the hidden staff gesture) and the admin
+screen."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,7 +23,7 @@ import pytest
 
 from kiosk.core.resources import bundled_content_dir
 from tests.helpers.atspi_bus import missing, probe, session_bus
-from tests.helpers.kiosk_process import start_kiosk
+from tests.helpers.kiosk_process import kiosk_env, start_kiosk
 from tests.helpers.xvfb import running_xvfb
 
 REASON = missing()
@@ -29,6 +31,7 @@ pytestmark = [pytest.mark.xvfb, pytest.mark.slow, pytest.mark.skipif(REASON is n
 
 SIZES = [(1920, 1080), (1366, 768), (1080, 1920)]
 SEND = "~Shows what is still missing"
+PIN = "572946"
 STEPS = [
     ["wait", "panel", "Slideshow"],
     ["wait", "heading", "~"],
@@ -70,6 +73,15 @@ STEPS = [
     ["act", "push button", "Send my request", "Press"],
     ["focus", "push button", "Done"],
     ["dump", "thanks"],
+    ["act", "push button", "Done", "Press"],
+    ["focus", "panel", "Slideshow"],
+    ["hold_corner", "3.5"],
+    ["focus", "push button", "Digit 1"],
+    ["dump", "pin"],
+    ["type", PIN],
+    ["key", "Return"],
+    ["focus", "push button", "Close"],
+    ["dump", "admin"],
 ]
 
 Node = dict[str, Any]
@@ -83,6 +95,15 @@ def trees(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[tuple[int, 
             root = tmp_path_factory.mktemp(f"a11y-{width}x{height}")
             with running_xvfb(width, height) as display:
                 env = {**bus, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+                # A staff PIN, set as IT sets it, so the probe can open the admin screen.
+                subprocess.run(
+                    [sys.executable, "-m", "kiosk", "set-pin", "--stdin"],
+                    input=PIN + "\n",
+                    env=kiosk_env(root, env),
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
                 kiosk = start_kiosk(root, "--content", str(bundled_content_dir()), env=env, full_screen=True)
                 try:
                     kiosk.wait_first_frame()
@@ -189,3 +210,14 @@ def test_what_a_screen_reader_finds_on_every_patient_screen(
     assert focused(thanks)["name"] == "Done"
     assert one(thanks, "label", "We have your request")
     assert not [n for n in showing(thanks) if n["role"] == "text"]  # the form is gone
+
+    # The staff screens, opened with the hidden gesture and the PIN.
+    pin = tree["pin"]
+    keys = [n for n in showing(pin) if n["role"] == "push button"]
+    assert {f"Digit {d}" for d in range(10)} <= {n["name"] for n in keys}
+    assert all(min(n["ext"][2:]) >= target(size) for n in keys), [(n["name"], n["ext"]) for n in keys]
+    admin = tree["admin"]
+    assert focused(admin)["name"] == "Close"
+    controls = [n for n in showing(admin) if n["role"] in ("push button", "check box")]
+    assert controls and all(n["name"] and n["desc"] for n in controls)
+    assert all(inside(n["ext"], size) for n in controls)
