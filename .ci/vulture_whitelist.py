@@ -86,3 +86,10 @@ _.mimeTypes
 
 # The kiosk-studio program's entry point (pyproject.toml [project.scripts], the bundle).
 _.studio_main
+
+# Qt reads these flags of the QAccessible.State an accessible interface returns
+# (kiosk/ui/assistive/interfaces.py).
+_.offscreen
+_.checkable
+_.defaultButton
+_.readOnly

@@ -123,6 +123,9 @@ QWidget#kioskShell QPushButton {{
 QWidget#kioskShell QPushButton:pressed {{
     background-color: {p.button_pressed.background}; color: {p.button_pressed.foreground};
 }}
+QWidget#kioskShell QPushButton:disabled {{
+    background-color: {p.page.background}; color: {p.page.foreground}; border-style: dashed;
+}}
 QWidget#kioskShell QPushButton[toggle="true"] {{
     background-color: {p.toggle.background}; color: {p.toggle.foreground};
 }}
@@ -147,6 +150,12 @@ QWidget#kioskShell QPushButton:focus {{ border-color: {p.focus}; }}
     padding: {pad // 2}px {pad}px;
 }}
 {scope} QLabel {{ font-size: {body}px; }}
+{scope} QScrollBar:vertical {{ width: {px(size, 48)}px; background: {p.page.background}; border: none; margin: 0; }}
+{scope} QScrollBar::handle:vertical {{
+    background: {p.page.foreground}; min-height: {target}px; border-radius: {radius}px; margin: {border}px;
+}}
+{scope} QScrollBar::add-line:vertical, {scope} QScrollBar::sub-line:vertical {{ height: 0; }}
+{scope} QScrollBar::add-page:vertical, {scope} QScrollBar::sub-page:vertical {{ background: none; }}
 {scope} QLabel[role="headline"] {{ font-size: {headline}px; font-weight: 700; }}
 {scope} QPushButton[role="primary"] {{ font-size: {text_px(size, 42, large_text=large_text)}px; font-weight: 700; }}
 {scope} QLabel[role="topicTitle"] {{ font-size: {text_px(size, 38, large_text=large_text)}px; font-weight: 700; }}

@@ -465,6 +465,9 @@ def build_kiosk(
     else:
         top.setGeometry(geometry)
         top.showFullScreen()
+    # Keyboard focus in the window from the start (no window manager gives it on a bare X
+    # server): a screen reader follows the focus, and a keyboard reaches the slideshow.
+    top.activateWindow()
     watcher = None
     if content_root is not None and loader is not None:
         watcher = ContentWatcher(content_root, loader, parent=player)

@@ -1,17 +1,24 @@
-"""The "there is more below" cue for what scrolls on the touch screen.
+"""The "there is more below" cues for what scrolls on the touch screen.
 
-Patients do not look for scroll bars. Where a screen goes on below its bottom edge (a long
-slide in larger text, the request form with its consent box), a fade and a down arrow in the
-clinic's colour say so, until the end is reached.
+Patients do not look for scroll bars. Where a screen of controls goes on below its bottom edge
+(the menu in larger text, the request form's choices on a small screen), a strip right under
+the scrolling part says "More below" and scrolls down a page when tapped; at the end it offers
+"Back to the top". It has its own place in the layout, under the scrolling part, so it never
+covers a word or a control, and it is only there while the content does not fit.
+
+A long slide in the topic browser (a picture the patient drags) gets a fade and a down arrow
+painted over its bottom edge instead, until its end is reached (:func:`paint_more_below`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QPushButton, QScrollBar, QWidget
+
+from kiosk.ui.accessibility import describe
 
 #: Height of the fade, in pixels at 1080p.
 FADE_UNITS = 72
@@ -43,54 +50,59 @@ def paint_more_below(painter: QPainter, rect: QRectF, background: QColor, accent
     painter.restore()
 
 
-class MoreBelow(QWidget):
-    """Lies over the bottom of a scroll area's viewport while it can scroll further down.
+#: How much of the visible height a tap scrolls (some of what was seen stays in view).
+PAGE_SHARE = 0.8
 
-    Input passes through it to the content. ``colours`` returns (background, accent) and is
-    asked at every paint, so the cue follows high contrast."""
 
-    def __init__(self, area: QScrollArea, colours: Callable[[], tuple[QColor, QColor]]) -> None:
-        # A child of the area, not of the viewport: it stays put while the content scrolls.
-        super().__init__(area)
-        self._area = area
-        self._colours = colours
+class MoreBelow(QPushButton):
+    """The cue for ``bar`` (the scrolling part's vertical scroll bar); the owner puts it in its
+    layout directly under the scrolling part. ``visible_height`` is that part's height."""
+
+    def __init__(self, bar: QScrollBar, visible_height: Callable[[], int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("moreBelow")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
-        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        bar = area.verticalScrollBar()
+        self.setAutoDefault(False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._bar = bar
+        self._visible_height = visible_height
         bar.valueChanged.connect(self.sync)
         bar.rangeChanged.connect(self.sync)
-        area.viewport().installEventFilter(self)
-        self.sync()
+        self.clicked.connect(self._scroll)
+        self.setVisible(False)
+        self.retranslate()
 
     @property
     def more_below(self) -> bool:
-        bar = self._area.verticalScrollBar()
-        return bar.value() < bar.maximum()
-
-    def _unit(self) -> float:
-        # Sized by the screen, not the viewport: a short viewport must not shrink the arrow.
-        window = self.window().size()
-        return max(0.25, min(window.width(), window.height()) / 1080)
+        return self._bar.value() < self._bar.maximum()
 
     def sync(self, *_args: object) -> None:
-        viewport = self._area.viewport().geometry()
-        height = min(viewport.height(), round((FADE_UNITS + 8) * self._unit()))
-        self.setGeometry(viewport.left(), viewport.bottom() + 1 - height, viewport.width(), height)
-        self.setVisible(self.more_below)
-        self.raise_()
-        self.update()
+        # Shown while the content does not fit. Showing it takes its height from the scrolling
+        # part, so once shown it goes only when the content would fit without it (never
+        # kept up by the overflow it causes itself, and never flickering).
+        overflow = self._bar.maximum()
+        needed = overflow > 0 if self.isHidden() else overflow > self.height()
+        if needed == self.isHidden():
+            self.setVisible(needed)
+        self.retranslate()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
-            self.sync()
-        return False
+    def retranslate(self) -> None:
+        if self.more_below:
+            text = self.tr("More below")
+            self.setText("\u25bc  " + text)
+            describe(self, text, self.tr("Scrolls down to show more."))
+        else:
+            text = self.tr("Back to the top")
+            self.setText("\u25b2  " + text)
+            describe(self, text, self.tr("Scrolls back up to the top."))
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        background, accent = self._colours()
-        painter = QPainter(self)
-        try:
-            paint_more_below(painter, QRectF(self.rect()), background, accent, self._unit())
-        finally:
-            painter.end()
+    def _scroll(self) -> None:
+        if self.more_below:
+            step = max(1, round(self._visible_height() * PAGE_SHARE))
+            self._bar.setValue(min(self._bar.maximum(), self._bar.value() + step))
+        else:
+            self._bar.setValue(0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()

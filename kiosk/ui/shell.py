@@ -29,6 +29,7 @@ from kiosk.core.content_state import ContentState
 from kiosk.core.model import Deck
 from kiosk.core.problems import Problem
 from kiosk.ui.accessibility import touch_stylesheet
+from kiosk.ui.assistive import interfaces as assistive_interfaces
 from kiosk.ui.collector import GuiThreadCollector
 from kiosk.ui.i18n import Translations
 from kiosk.ui.idle import IdleMonitor
@@ -42,7 +43,7 @@ from kiosk.ui.session import Session
 from kiosk.ui.slideshow.player import Player
 from kiosk.ui.slideshow.window import PlayerWindow
 from kiosk.ui.speech import Speaker
-from kiosk.ui.touch_screen import laid_out_size
+from kiosk.ui.touch_screen import TakesFocus, laid_out_size
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -119,6 +120,10 @@ class KioskShell(QWidget):
         self.setObjectName("kioskShell")
         self.setWindowTitle(player.deck.clinic.name)
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        app = QApplication.instance()
+        if app is not None:
+            # What a screen reader is told about the screens (asked only while one is connected).
+            assistive_interfaces.install(app)
         self._player = player
         self._clock = clock
         self.hooks = hooks
@@ -172,10 +177,14 @@ class KioskShell(QWidget):
         self.slideshow = PlayerWindow(player, frame_log_size=frame_log_size)
         self.slideshow.firstFramePainted.connect(self.firstFramePainted.emit)
         self.slideshow.firstFramePainted.connect(lambda: QTimer.singleShot(0, self.finish_setup))
+        # The slideshow has the focus from the start: a screen reader reads the slide.
+        self.slideshow.firstFramePainted.connect(self._focus_slideshow)
         self.add_screen(SLIDESHOW, self.slideshow)
         self.tap_filter = TapFilter(TAP_SLOP, self)
         self.slideshow.installEventFilter(self.tap_filter)
         self.tap_filter.tapped.connect(self._on_slideshow_tapped)
+        # A screen reader's "Open the menu", Enter or Space: no tap, so no debounce.
+        self.slideshow.activated.connect(self._on_slideshow_activated)
 
     def _add_patient_screens(self, player: Player, clock: Clock, speaker: Speaker | None) -> None:
         """The menu, the topic browser and the "not available" screen."""
@@ -290,7 +299,15 @@ class KioskShell(QWidget):
                 self.idle.set_active(True)
         if previous != name:
             log.info("screen: %s", name)
+            self._give_focus(widget)
             self.screenChanged.emit(name)
+
+    def _give_focus(self, widget: QWidget) -> None:
+        """A new screen starts with its own first focus (a screen reader reads it out)."""
+        if isinstance(widget, TakesFocus):
+            widget.take_focus()
+        else:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def stop(self) -> None:
         """Shutdown: the slideshow and the topic browser start no more renders, and the render
@@ -311,6 +328,14 @@ class KioskShell(QWidget):
     # -- navigation ----------------------------------------------------------------------------
     def _on_slideshow_tapped(self) -> None:
         if self._current == SLIDESHOW and self.debouncer.allow():
+            self.open_menu()
+
+    def _focus_slideshow(self) -> None:
+        if self._current == SLIDESHOW:
+            self.slideshow.take_focus()
+
+    def _on_slideshow_activated(self) -> None:
+        if self._current == SLIDESHOW:
             self.open_menu()
 
     def open_menu(self) -> None:

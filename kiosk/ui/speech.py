@@ -12,10 +12,9 @@ from typing import Protocol
 
 from PySide6.QtCore import QLocale, QObject
 
-from kiosk.core.markdown import MarkdownError, parse_markdown, plain_text
-from kiosk.core.model import BulletsSlide, ContactSlide, ExerciseSlide, InfoSlide, NewsSlide, Slide
+from kiosk.core.model import Clinic, Slide
 from kiosk.core.resources import running_from_bundle
-from kiosk.core.text import LocalizedText
+from kiosk.ui.render.slide_parts import slide_parts, spoken_text
 
 log = logging.getLogger(__name__)
 
@@ -28,30 +27,11 @@ class Speaker(Protocol):
     def setLocale(self, locale: QLocale) -> None: ...
 
 
-def _plain(text: LocalizedText | None, language: str) -> str:
-    if text is None:
-        return ""
-    raw = text.get(language)
-    try:
-        return plain_text(parse_markdown(raw))
-    except MarkdownError:
-        return raw
-
-
-def slide_text(slide: Slide, language: str) -> str:
-    """What a slide says, as plain sentences for a speech engine (no Markdown markers)."""
-    parts = [slide.title.get(language)]
-    if isinstance(slide, (InfoSlide, NewsSlide)):
-        parts.append(_plain(slide.body, language))
-    elif isinstance(slide, BulletsSlide):
-        parts.extend(_plain(item, language) for item in slide.items)
-    elif isinstance(slide, ExerciseSlide):
-        parts.extend(_plain(step, language) for step in slide.steps)
-        parts.append(_plain(slide.caution, language))
-    elif isinstance(slide, ContactSlide):
-        parts.append(_plain(slide.body, language))
-        parts.append(_plain(slide.qr_caption, language))
-    return "\n".join(p for p in parts if p)
+def slide_text(slide: Slide, clinic: Clinic, language: str) -> str:
+    """What a slide says, as plain sentences for a speech engine (no Markdown markers): the
+    same words, in the same order, as a screen reader finds on it
+    (kiosk/ui/render/slide_parts.py)."""
+    return spoken_text(slide_parts(slide, clinic, language))
 
 
 def missing_speech_reason(bundled: bool) -> str:

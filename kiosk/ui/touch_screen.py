@@ -14,7 +14,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
+from typing import Protocol, runtime_checkable
+
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QWidget
 
@@ -29,6 +31,12 @@ def laid_out_size(widget: QWidget) -> QSize:
         return size
     screen = widget.screen()
     return screen.size() if screen is not None else QSize(REFERENCE_SIZE)
+
+
+@runtime_checkable
+class TakesFocus(Protocol):
+    def take_focus(self) -> None:
+        """Put the keyboard focus (and so a screen reader's attention) where this screen starts."""
 
 
 class TouchPart(QWidget):
@@ -66,6 +74,18 @@ class TouchScreen(TouchPart):
 
     def restyle(self) -> None:
         """Follow the session's text size and contrast."""
+
+    def first_focus(self) -> QWidget | None:
+        """Where this screen's focus starts when it is shown (None: the screen itself)."""
+        return None
+
+    def take_focus(self) -> None:
+        target = self.first_focus()
+        if target is None:
+            if self.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            target = self
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_look_changed(self, _on: bool) -> None:
         self.restyle()

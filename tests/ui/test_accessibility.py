@@ -1,17 +1,19 @@
 """Accessibility over every screen of the shell: touch target sizes and gaps (both languages,
 both orientations, normal and larger text), names and descriptions, text that fits, contrast
-in every theme, larger text, and read aloud with and without a speech engine."""
+in every theme (the colours given and the pixels drawn), larger text, and read aloud with and without
+a speech engine."""
 
 from __future__ import annotations
 
 import sys
 import types
+from collections import Counter
 from itertools import combinations
 from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
@@ -228,6 +230,87 @@ def test_the_colours_on_screen_are_the_checked_ones(qapp, qtbot, high_contrast: 
         assert contrast_ratio(text, colour_inside(shell.menu.back_button)) >= 4.5
 
 
+def test_every_screen_starts_with_a_named_control_focused(qapp, qtbot, tmp_path) -> None:
+    """A screen reader reads where the focus is: never an unnamed container."""
+    store, kiosk_context = full_kiosk(qapp, qtbot, tmp_path, LANDSCAPE)
+    with store, kiosk_context as (kiosk, _clock):
+        shell = kiosk.window
+        assert shell.focusWidget() is shell.slideshow
+        shell.open_menu()
+        for name in (MENU, BROWSE, REQUEST, PIN, ADMIN):
+            screen = show(shell, name)
+            focus = shell.focusWidget()
+            assert focus is not None and screen.isAncestorOf(focus), (name, focus)
+            assert focus.accessibleName(), (name, focus)
+            if name == MENU:
+                # A tap on a switch leaves the focus on a named control, never the page.
+                for button in (shell.menu.language_buttons["es"], shell.menu.large_text_button):
+                    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+                    assert shell.focusWidget() is not None and shell.focusWidget().accessibleName()
+                shell.session.set_language("en")
+                shell.session.set_large_text(False)
+
+
+def ink_and_paper(image: QImage) -> tuple[QColor, QColor]:
+    """The most common colour of ``image`` (what the text sits on) and, of the colours that
+    cover at least 0.1 % of it (a short word in a wide label), the one that stands out most
+    from that: the core of the letters, whose edges are blends."""
+    step = max(1, min(image.width(), image.height()) // 60)
+    counts = Counter(image.pixel(x, y) for x in range(0, image.width(), step) for y in range(0, image.height(), step))
+    total = sum(counts.values())
+    paper = QColor.fromRgb(counts.most_common(1)[0][0])
+    frequent = [QColor.fromRgb(c) for c, n in counts.items() if n >= max(3, total / 1000)]
+    ink = max(frequent, key=lambda c: contrast_ratio(c, paper))
+    return ink, paper
+
+
+def pixel_contrast_problems(root: QWidget, image: QImage, shell: QWidget) -> list[str]:
+    problems = []
+    labels = [w for w in root.findChildren(QLabel) if w.text().strip() and (w.pixmap() is None or w.pixmap().isNull())]
+    texts: list[QWidget] = [*labels, *(w for w in root.findChildren(QAbstractButton) if w.text().strip())]
+    for widget in texts:
+        visible = widget.visibleRegion().boundingRect()
+        if not widget.isVisible() or visible.isEmpty():
+            continue
+        rect = QRect(widget.mapTo(shell, visible.topLeft()), visible.size())
+        if isinstance(widget, QAbstractButton):
+            # Inside the border, which must not stand in for the words.
+            inset = max(4, rect.height() // 10)
+            rect = rect.adjusted(inset, inset, -inset, -inset)
+        if rect.width() < 8 or rect.height() < 8:
+            continue  # a sliver at the edge of a scroll area
+        ink, paper = ink_and_paper(image.copy(rect))
+        ratio = contrast_ratio(ink, paper)
+        if ratio < 4.5:
+            problems.append(f"{describe_control(widget)}: {ink.name()} on {paper.name()} is {ratio:.2f}:1")
+    return problems
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["theme", "high-contrast"])
+def test_every_text_on_every_touch_screen_reaches_4_5_to_1_in_pixels(qapp, qtbot, tmp_path, high_contrast) -> None:
+    """Measured on what is drawn (every label and button, the keyboard and error messages
+    included), not on the colours the style sheets were given."""
+    store, kiosk_context = full_kiosk(qapp, qtbot, tmp_path, QSize(1366, 768))
+    with store, kiosk_context as (kiosk, _clock):
+        shell = kiosk.window
+        shell.open_menu()
+        shell.session.set_high_contrast(high_contrast)
+        problems: dict[str, list[str]] = {}
+        for name in (MENU, BROWSE, REQUEST, "errors", PIN, ADMIN):
+            if name == "errors":
+                screen = shell.request_screen
+                screen.hide_keyboard()
+                screen.submit_button.click()
+            else:
+                screen = show(shell, name)
+            if name == BROWSE:
+                qtbot.waitUntil(lambda: shell.browse.ready, timeout=10000)
+            found = pixel_contrast_problems(screen, shell.grab().toImage(), shell)
+            if found:
+                problems[name] = found
+        assert problems == {}
+
+
 def test_larger_text_is_forty_percent_larger_and_still_fits(qapp, qtbot) -> None:
     with running_kiosk(qapp, qtbot, PORTRAIT) as (kiosk, _clock):
         shell = kiosk.window
@@ -292,6 +375,6 @@ def test_slide_text_is_plain_sentences_in_the_language() -> None:
     deck = bundled_deck()
     for slide in deck.slides:
         for language in ("en", "es"):
-            text = slide_text(slide, language)
+            text = slide_text(slide, deck.clinic, language)
             assert text.startswith(slide.title.get(language))
             assert "**" not in text and "](" not in text

@@ -21,6 +21,8 @@ SOURCES = sorted(I18N_DIR.glob("*_es.ts"))
 ROOT = Path(__file__).resolve().parents[2]
 MENU_FILES = [
     Path("kiosk/ui/shell.py"),
+    Path("kiosk/ui/scroll_cue.py"),
+    Path("kiosk/ui/slideshow/window.py"),
     *sorted(Path("kiosk/ui/menu").glob("*.py")),
     *sorted(Path("kiosk/ui/notices").glob("*.py")),
 ]

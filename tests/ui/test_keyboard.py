@@ -10,7 +10,7 @@ from itertools import combinations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTranslator
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QRegion
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -64,8 +64,15 @@ def rect_in(widget: QWidget, ancestor: QWidget) -> QRect:
 
 
 def shows(screen: RequestScreen, widget: QWidget) -> bool:
-    """``widget`` is inside the form's visible area."""
-    return rect_in(screen.scroll_area.viewport(), screen).contains(rect_in(widget, screen))
+    """All of ``widget`` is on screen, above the keyboard when it is up."""
+    rect = rect_in(widget, screen)
+    bottom = rect_in(screen.keyboard, screen).top() if screen.keyboard.isVisible() else screen.height()
+    return (
+        widget.isVisible()
+        and rect.top() >= 0
+        and rect.bottom() < bottom
+        and widget.visibleRegion() == QRegion(widget.rect())
+    )
 
 
 def separation(a: QRect, b: QRect) -> int:
@@ -152,24 +159,32 @@ def test_large_text_grows_the_form_text(qtbot: QtBot) -> None:
 # --- the keyboard in the form ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.parametrize(
+    ("size", "large_text"),
+    [(QSize(1920, 1080), False), (QSize(1366, 768), True), (QSize(1080, 1920), True)],
+    ids=["1080p", "1366x768-large", "portrait-large"],
+)
 @pytest.mark.usefixtures("themed")
-def test_the_keyboard_is_docked_at_the_bottom_and_the_field_stays_above_it(qtbot: QtBot, size: QSize) -> None:
-    screen = screen_of(qtbot, size)
+def test_with_the_keyboard_up_the_field_its_label_the_next_field_and_send_are_in_view(
+    qtbot: QtBot, size: QSize, large_text: bool
+) -> None:
+    session = Session("en")
+    session.set_large_text(large_text)
+    screen = screen_of(qtbot, size, session)
     assert not screen.keyboard.isVisible()
-    for field in (screen.name, screen.phone, screen.email, screen.name):
+    fields = (screen.name, screen.phone, screen.email)
+    for index, field in enumerate((*fields, screen.name)):
         tap(field.edit)
         settle(qtbot, screen)
         keyboard = rect_in(screen.keyboard, screen)
         assert screen.keyboard.isVisible() and screen.keyboard.window() is screen.window()
         assert keyboard.bottom() == screen.rect().bottom() and keyboard.width() == screen.width()
-        viewport = rect_in(screen.scroll_area.viewport(), screen)
-        edit = rect_in(field.edit, screen)
-        qtbot.waitUntil(partial(shows, screen, field.edit), timeout=1000)
-        assert viewport.bottom() < keyboard.top()
-        assert edit.bottom() < keyboard.top()
+        following = fields[(index + 1) % len(fields)]
+        for widget in (field.edit, field.caption, following.edit, screen.submit_button):
+            qtbot.waitUntil(partial(shows, screen, widget), timeout=1000)
     tap(screen.keyboard.action_key(KeyAction.DONE))
     assert not screen.keyboard.isVisible()
+    assert screen.consent.isVisible() and screen.scroll_area.isVisible()
 
 
 def test_keys_never_take_focus_and_type_into_the_field(qtbot: QtBot) -> None:

@@ -360,11 +360,13 @@ def test_larger_text_keeps_its_switch_in_view_and_shows_there_is_more_below(qapp
                 menu.large_text_button.mapTo(viewport, menu.large_text_button.rect().bottomRight())
             )
         )
-        assert menu.more_below.isVisible() == (bar.value() < bar.maximum())
+        # The cue sits under the page, never over a topic or a switch.
+        cue = menu.more_below
+        assert cue.isVisible() and cue.geometry().top() > menu.scroll_area.geometry().bottom()
         bar.setValue(0)
-        assert menu.more_below.isVisible()
+        assert cue.more_below
         bar.setValue(bar.maximum())
-        assert not menu.more_below.isVisible()
+        assert not cue.more_below  # at the end it offers the way back up
 
 
 def test_in_high_contrast_the_clinic_icons_sit_on_a_white_tile(qapp, qtbot) -> None:

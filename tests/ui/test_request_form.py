@@ -633,18 +633,24 @@ def test_a_form_taller_than_the_screen_says_so_and_scrolls_under_a_finger(
     cue = screen.more_below
     assert cue.isVisible() and cue.more_below
     viewport = screen.scroll_area.viewport()
-    # The cue lies over the bottom of the viewport and lets taps through to the form.
-    assert cue.geometry().bottom() == viewport.geometry().bottom()
-    assert cue.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-    # One finger dragging up scrolls the form (points inside the offscreen 800x800 screen).
+    # The cue has its own place right under the choices: it covers no word and no control.
+    assert cue.geometry().top() == screen.scroll_area.geometry().bottom() + 1
+    assert not cue.geometry().intersects(screen.consent.geometry())
+    # One finger dragging up scrolls the choices (PySide's touch sequence takes window
+    # coordinates; the points stay inside the offscreen 800x800 screen and the viewport).
     device = QTest.createTouchDevice()
-    start = QPoint(viewport.width() // 4, min(viewport.height(), 700) - 20)
+    start = viewport.mapTo(screen.window(), QPoint(viewport.width() // 4, viewport.height() - 10))
+    step = max(4, (viewport.height() - 20) // 8)
     QTest.touchEvent(viewport, device).press(0, start).commit()
-    for step in range(1, 9):
-        QTest.touchEvent(viewport, device).move(0, start - QPoint(0, 30 * step)).commit()
-    QTest.touchEvent(viewport, device).release(0, start - QPoint(0, 240)).commit()
+    for n in range(1, 9):
+        QTest.touchEvent(viewport, device).move(0, start - QPoint(0, step * n)).commit()
+    QTest.touchEvent(viewport, device).release(0, start - QPoint(0, step * 8)).commit()
     qtbot.waitUntil(lambda: bar.value() > 0, timeout=3000)
-    bar.setValue(bar.maximum())
-    assert not cue.isVisible()  # at the end: nothing more below
+    # A tap on the cue scrolls on; at the end it offers the way back up.
     bar.setValue(0)
-    assert cue.isVisible()
+    tap(cue)
+    assert bar.value() > 0
+    bar.setValue(bar.maximum())
+    assert cue.isVisible() and not cue.more_below and cue.text().endswith("Back to the top")
+    tap(cue)
+    assert bar.value() == 0 and cue.more_below

@@ -656,6 +656,10 @@ class AdminScreen(TouchScreen):
     def apply_metrics(self) -> None:
         self._apply_style()
 
+    def first_focus(self) -> QWidget | None:
+        """ "Close": a screen reader starts at the way out, above the list."""
+        return self.close_button
+
     def retranslate(self) -> None:
         self._title.setText(self.tr("Staff admin"))
         self.close_button.setText(self.tr("Close"))

@@ -310,7 +310,8 @@ class PinPadScreen(TouchScreen):
         super().showEvent(event)
         self._done = False
         self.clear()
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        # On the pad's "1": typed digits, Enter and Escape still reach this screen.
+        self.take_focus()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
@@ -363,6 +364,12 @@ class PinPadScreen(TouchScreen):
         self._cancel.setMinimumWidth(cancel)
         self._header.setColumnMinimumWidth(0, cancel)
         self._header.setColumnMinimumWidth(2, cancel)
+
+    def first_focus(self) -> QWidget | None:
+        """The "1" key: a screen reader starts on the pad (digits typed on a keyboard still
+        reach the screen, which the key lets through); "Cancel" while the pad is locked."""
+        one = self._digit_keys[1]
+        return one if one.isEnabled() else self._cancel
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Staff PIN"))

@@ -164,162 +164,162 @@
         <translation>Presentación reanudada.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="660"/>
+        <location filename="../admin/admin_screen.py" line="664"/>
         <source>Staff admin</source>
         <translation>Administración del personal</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="661"/>
-        <location filename="../admin/admin_screen.py" line="662"/>
+        <location filename="../admin/admin_screen.py" line="665"/>
+        <location filename="../admin/admin_screen.py" line="666"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="662"/>
+        <location filename="../admin/admin_screen.py" line="666"/>
         <source>Closes the staff screen and returns to the slideshow</source>
         <translation>Cierra la pantalla del personal y vuelve a la presentación</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="664"/>
+        <location filename="../admin/admin_screen.py" line="668"/>
         <source>Requests</source>
         <translation>Solicitudes</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="664"/>
+        <location filename="../admin/admin_screen.py" line="668"/>
         <source>Patients&apos; information requests and their delivery</source>
         <translation>Solicitudes de información de los pacientes y su envío</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="665"/>
+        <location filename="../admin/admin_screen.py" line="669"/>
         <source>Notices</source>
         <translation>Avisos</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="665"/>
+        <location filename="../admin/admin_screen.py" line="669"/>
         <source>Short notices for today in a banner over the slides</source>
         <translation>Avisos breves del día en una franja sobre las diapositivas</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="668"/>
+        <location filename="../admin/admin_screen.py" line="672"/>
         <source>Insights</source>
         <translation>Estadísticas</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="669"/>
+        <location filename="../admin/admin_screen.py" line="673"/>
         <source>How the kiosk is used: topics, visits and requests, counted without patient data</source>
         <translation>Cómo se usa el quiosco: temas, visitas y solicitudes, contados sin datos de los pacientes</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="671"/>
+        <location filename="../admin/admin_screen.py" line="675"/>
         <source>Content</source>
         <translation>Contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="671"/>
+        <location filename="../admin/admin_screen.py" line="675"/>
         <source>Problems found in the slides at the last content load</source>
         <translation>Problemas encontrados en las diapositivas en la última carga</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="672"/>
+        <location filename="../admin/admin_screen.py" line="676"/>
         <source>Device</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="672"/>
+        <location filename="../admin/admin_screen.py" line="676"/>
         <source>Version, uptime, disk space and memory of this kiosk</source>
         <translation>Versión, tiempo encendido, espacio en disco y memoria de este quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="678"/>
+        <location filename="../admin/admin_screen.py" line="682"/>
         <source>Kiosk version</source>
         <translation>Versión del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="679"/>
+        <location filename="../admin/admin_screen.py" line="683"/>
         <source>Content version</source>
         <translation>Versión del contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="680"/>
+        <location filename="../admin/admin_screen.py" line="684"/>
         <source>Kiosk running for</source>
         <translation>Quiosco funcionando desde hace</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="681"/>
+        <location filename="../admin/admin_screen.py" line="685"/>
         <source>Computer running for</source>
         <translation>Computadora encendida desde hace</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="682"/>
+        <location filename="../admin/admin_screen.py" line="686"/>
         <source>Disk space</source>
         <translation>Espacio en disco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="683"/>
+        <location filename="../admin/admin_screen.py" line="687"/>
         <source>Memory</source>
         <translation>Memoria</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="684"/>
+        <location filename="../admin/admin_screen.py" line="688"/>
         <source>Last delivery to the clinic</source>
         <translation>Último envío a la clínica</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="685"/>
+        <location filename="../admin/admin_screen.py" line="689"/>
         <source>Computer</source>
         <translation>Computadora</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="686"/>
+        <location filename="../admin/admin_screen.py" line="690"/>
         <source>Software</source>
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="689"/>
-        <location filename="../admin/admin_screen.py" line="691"/>
+        <location filename="../admin/admin_screen.py" line="693"/>
+        <location filename="../admin/admin_screen.py" line="695"/>
         <source>Reload content</source>
         <translation>Recargar contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="691"/>
+        <location filename="../admin/admin_screen.py" line="695"/>
         <source>Reads the slides from the content folder again now</source>
         <translation>Vuelve a leer ahora las diapositivas de la carpeta de contenido</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="693"/>
-        <location filename="../admin/admin_screen.py" line="694"/>
+        <location filename="../admin/admin_screen.py" line="697"/>
+        <location filename="../admin/admin_screen.py" line="698"/>
         <source>Exit kiosk</source>
         <translation>Salir del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="694"/>
+        <location filename="../admin/admin_screen.py" line="698"/>
         <source>Quits the kiosk program (asks first)</source>
         <translation>Cierra el programa del quiosco (pregunta antes)</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="697"/>
+        <location filename="../admin/admin_screen.py" line="701"/>
         <source>Exit the kiosk program? Where the computer restarts it automatically (see docs/deploy.md), it comes back within seconds.</source>
         <translation>¿Salir del programa del quiosco? Si la computadora lo reinicia automáticamente (vea docs/deploy.md), vuelve en unos segundos.</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="701"/>
-        <location filename="../admin/admin_screen.py" line="702"/>
+        <location filename="../admin/admin_screen.py" line="705"/>
+        <location filename="../admin/admin_screen.py" line="706"/>
         <source>Exit now</source>
         <translation>Salir ahora</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="702"/>
+        <location filename="../admin/admin_screen.py" line="706"/>
         <source>Quits the kiosk program</source>
         <translation>Cierra el programa del quiosco</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="703"/>
-        <location filename="../admin/admin_screen.py" line="704"/>
+        <location filename="../admin/admin_screen.py" line="707"/>
+        <location filename="../admin/admin_screen.py" line="708"/>
         <source>Keep running</source>
         <translation>Seguir funcionando</translation>
     </message>
     <message>
-        <location filename="../admin/admin_screen.py" line="704"/>
+        <location filename="../admin/admin_screen.py" line="708"/>
         <source>Goes back without exiting</source>
         <translation>Vuelve atrás sin salir</translation>
     </message>
@@ -899,49 +899,49 @@
         <translation>Dígitos ingresados: {count}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="368"/>
+        <location filename="../admin/pin_pad.py" line="375"/>
         <source>Staff PIN</source>
         <translation>PIN del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="369"/>
-        <location filename="../admin/pin_pad.py" line="370"/>
+        <location filename="../admin/pin_pad.py" line="376"/>
+        <location filename="../admin/pin_pad.py" line="377"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="370"/>
+        <location filename="../admin/pin_pad.py" line="377"/>
         <source>Go back to the slideshow without opening the staff screen</source>
         <translation>Vuelve a la presentación sin abrir la pantalla del personal</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="372"/>
+        <location filename="../admin/pin_pad.py" line="379"/>
         <source>Digit {digit}</source>
         <translation>Dígito {digit}</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="372"/>
+        <location filename="../admin/pin_pad.py" line="379"/>
         <source>Adds this digit to the PIN</source>
         <translation>Agrega este dígito al PIN</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="373"/>
+        <location filename="../admin/pin_pad.py" line="380"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="373"/>
+        <location filename="../admin/pin_pad.py" line="380"/>
         <source>Removes the last digit</source>
         <translation>Borra el último dígito</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="374"/>
-        <location filename="../admin/pin_pad.py" line="375"/>
+        <location filename="../admin/pin_pad.py" line="381"/>
+        <location filename="../admin/pin_pad.py" line="382"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message>
-        <location filename="../admin/pin_pad.py" line="375"/>
+        <location filename="../admin/pin_pad.py" line="382"/>
         <source>Checks the PIN and opens the staff screen</source>
         <translation>Verifica el PIN y abre la pantalla del personal</translation>
     </message>

@@ -17,19 +17,24 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QEventLoop, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QWheelEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.clock import Clock
 from kiosk.core.model import Deck, Slide
 from kiosk.ui.accessibility import SCOPE_PROPERTY, describe
+from kiosk.ui.assistive.slide_reader import SlideReader
 from kiosk.ui.menu.touch import Debouncer, SwipeDetector, on_tap
 from kiosk.ui.notices.banner_view import NoticeBannerView
 from kiosk.ui.notices.board import NoticeBoard
 from kiosk.ui.render.service import Priority, RenderResult, RenderService, RenderSpec, RenderTicket
+from kiosk.ui.render.slide_parts import SlidePart, slide_parts
+from kiosk.ui.render.slide_renderer import HIGH_CONTRAST
+from kiosk.ui.render.text_regions import NO_REGIONS, TextRegions, read_regions
 from kiosk.ui.scale import min_gap, px
 from kiosk.ui.scroll_cue import paint_more_below
 from kiosk.ui.session import Session
@@ -43,14 +48,24 @@ CACHE_VIEWS = 8
 # Shorter horizontal moves than this (at 1920x1080) are taps or jitter, not swipes.
 SWIPE_THRESHOLD = 120
 
-CacheKey = tuple[str, str, int, int, str, bool]
+CacheKey = tuple[str, str, int, int, str, bool, bool]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A slide drawn for the view, and where its words are (for screen readers)."""
+
+    pixmap: QPixmap
+    regions: TextRegions
+
 
 log = logging.getLogger(__name__)
 
 
 class SlideView(QWidget):
     """Paints one prepared slide pixmap, scrolled by ``offset`` when it is taller than the
-    view; the swipe and drag surface."""
+    view; the swipe and drag surface. A screen reader finds the slide's words where they are
+    drawn (kiosk/ui/assistive/slide_reader.py)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,11 +77,36 @@ class SlideView(QWidget):
         self._drag_origin: int | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.reader = SlideReader(self)
+        self._parts: tuple[SlidePart, ...] = ()
+        self._regions: TextRegions = NO_REGIONS
 
-    def set_pixmap(self, pixmap: QPixmap | None, *, keep_offset: bool = False) -> None:
+    def set_pixmap(
+        self,
+        pixmap: QPixmap | None,
+        *,
+        keep_offset: bool = False,
+        parts: tuple[SlidePart, ...] = (),
+        regions: TextRegions = NO_REGIONS,
+    ) -> None:
+        """Show ``pixmap``, whose words are ``parts`` drawn at ``regions``."""
         self.pixmap = pixmap
+        self._parts, self._regions = (parts, regions) if pixmap is not None else ((), NO_REGIONS)
         self.offset = min(self.offset, self.max_offset()) if keep_offset else 0
+        self._read_out()
         self.update()
+
+    def _read_out(self) -> None:
+        pixmap = self.pixmap
+        if pixmap is None or pixmap.isNull() or not self._parts:
+            self.reader.clear()
+            return
+        scale = self.width() / max(1, pixmap.width())
+        self.reader.show(self._parts, self._regions, scale_x=scale, scale_y=scale, offset_y=self.offset)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._read_out()
 
     def content_height(self) -> int:
         """The slide's height as painted (as wide as the view)."""
@@ -81,6 +121,7 @@ class SlideView(QWidget):
         offset = max(0, min(self.max_offset(), round(offset)))
         if offset != self.offset:
             self.offset = offset
+            self._read_out()
             self.update()
 
     # A drag scrolls only when it is mostly vertical: a horizontal one is a swipe.
@@ -163,12 +204,12 @@ class BrowseScreen(TouchScreen):
         self._deck = deck
         self._speaker = speaker
         self._notices = notices
-        self._drawn_large_text = session.large_text
+        self._drawn_look = (session.large_text, session.high_contrast)
         self._debounce = debouncer if debouncer is not None else Debouncer()
         self._topic_id: str | None = None
         self._slides: tuple[Slide, ...] = ()
         self._index = 0
-        self._cache: OrderedDict[CacheKey, QPixmap] = OrderedDict()
+        self._cache: OrderedDict[CacheKey, Prepared] = OrderedDict()
         #: Renders asked for and not back yet.
         self._pending: dict[CacheKey, RenderTicket] = {}
         self._stopped = False
@@ -280,6 +321,8 @@ class BrowseScreen(TouchScreen):
         self._slides = self._deck.for_topic(topic_id, self._clock.now())
         self._index = 0
         self._show()
+        if self.isVisible():
+            self.take_focus()  # the shell shows the screen before the topic is open
 
     def step(self, delta: int) -> None:
         if not self._slides:
@@ -309,7 +352,9 @@ class BrowseScreen(TouchScreen):
             return
         self._speaker.stop()
         self._speaker.setLocale(locale_for(self._session.language))
-        self._speaker.say("\n".join([*self.notices_spoken(), slide_text(slide, self._session.language)]))
+        self._speaker.say(
+            "\n".join([*self.notices_spoken(), slide_text(slide, self._deck.clinic, self._session.language)])
+        )
 
     def notices_spoken(self) -> list[str]:
         """The notices showing now, as read aloud before the slide."""
@@ -337,15 +382,15 @@ class BrowseScreen(TouchScreen):
             self.requestAbout.emit(self._topic_id)
 
     def restyle(self) -> None:
-        # Larger text draws the slides anew; high contrast leaves them in the clinic's colours
-        # (the notices banner, a touch-screen part, follows it).
-        if self._session.large_text != self._drawn_large_text:
+        # Larger text and high contrast draw the slides anew (high contrast as the slideshow's
+        # renderer draws it, so the slide matches the bar under it); the notices banner follows.
+        if (self._session.large_text, self._session.high_contrast) != self._drawn_look:
             self._on_display_changed()
         else:
             self._place_banner()
 
     def _on_display_changed(self, *_args: object) -> None:
-        self._drawn_large_text = self._session.large_text
+        self._drawn_look = (self._session.large_text, self._session.high_contrast)
         # Pictures in the old language or size are of no more use (bounded memory).
         self._cache = OrderedDict((k, v) for k, v in self._cache.items() if k == self._shown)
         self._apply_metrics()
@@ -368,14 +413,16 @@ class BrowseScreen(TouchScreen):
             size.height(),
             self._session.language,
             self._session.large_text,
+            self._session.high_contrast,
         )
 
-    def _remember(self, key: CacheKey, pixmap: QPixmap) -> None:
-        self._cache[key] = pixmap
+    def _remember(self, key: CacheKey, prepared: Prepared) -> None:
+        self._cache[key] = prepared
         self._cache.move_to_end(key)
         budget = CACHE_VIEWS * key[2] * key[3]
         while len(self._cache) > 1 and (
-            len(self._cache) > CACHE_SIZE or sum(p.width() * p.height() for p in self._cache.values()) > budget
+            len(self._cache) > CACHE_SIZE
+            or sum(p.pixmap.width() * p.pixmap.height() for p in self._cache.values()) > budget
         ):
             self._cache.popitem(last=False)
 
@@ -388,6 +435,7 @@ class BrowseScreen(TouchScreen):
                 size,
                 self._session.language,
                 large_text=self._session.large_text,
+                high_contrast=self._session.high_contrast,
                 scrolled=True,
                 at=self._clock.now(),
             )
@@ -427,7 +475,7 @@ class BrowseScreen(TouchScreen):
             return
         if key[0] != self._deck.version or not self._slides:
             return  # an old deck's, or the patient has gone
-        self._remember(key, QPixmap.fromImage(result.image))
+        self._remember(key, Prepared(QPixmap.fromImage(result.image), read_regions(result.image)))
         if key == self._wanted:
             self._display(key)
 
@@ -444,7 +492,10 @@ class BrowseScreen(TouchScreen):
         # The same slide again (new language or text size) keeps its place; another starts at the top.
         same_slide = self._shown is not None and self._shown[1] == key[1]
         self.view.message = ""
-        self.view.set_pixmap(self._cache[key], keep_offset=same_slide)
+        prepared = self._cache[key]
+        slide = self.current_slide
+        parts = slide_parts(slide, self._deck.clinic, key[4]) if slide is not None and slide.id == key[1] else ()
+        self.view.set_pixmap(prepared.pixmap, keep_offset=same_slide, parts=parts, regions=prepared.regions)
         self._shown = key
         self._prefetch(QSize(key[2], key[3]))
 
@@ -489,6 +540,11 @@ class BrowseScreen(TouchScreen):
         self._cancel_pending()
 
     # -- texts and sizes -----------------------------------------------------------------------
+    def first_focus(self) -> QWidget | None:
+        """ "Next" while there is a next slide (a screen reader reads the slide above it), else
+        the way back to all topics."""
+        return self.next_button if self.next_button.isEnabled() else self.menu_button
+
     def _update_controls(self) -> None:
         count = len(self._slides)
         self.previous_button.setEnabled(self._index > 0)
@@ -551,11 +607,12 @@ class BrowseScreen(TouchScreen):
         self._actions.setSpacing(gap)
         self._arrange_actions(size.width() - 2 * margin, gap)
         self.swipe.set_threshold(px(size, SWIPE_THRESHOLD))
-        background = self._deck.clinic.theme.background
+        theme = HIGH_CONTRAST if self._session.high_contrast else self._deck.clinic.theme
         palette = self.view.palette()
-        palette.setColor(self.view.backgroundRole(), QColor(background))
+        palette.setColor(self.view.backgroundRole(), QColor(theme.background))
+        palette.setColor(self.view.foregroundRole(), QColor(theme.text))
         self.view.setPalette(palette)
-        self.view.accent = QColor(self._deck.clinic.theme.primary)
+        self.view.accent = QColor(theme.primary)
 
     def _arrange_actions(self, width: int, gap: int) -> None:
         """One row when the buttons fit side by side, else the request button on its own row."""

@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.clock import Clock
 from kiosk.core.model import Deck, Topic
-from kiosk.ui.accessibility import SCOPE_PROPERTY, describe, make_toggle, touch_palette
+from kiosk.ui.accessibility import SCOPE_PROPERTY, describe, make_toggle
 from kiosk.ui.menu.layout import card_columns, even_columns_that_fit, fill_grid
 from kiosk.ui.menu.topic_card import TopicCard
 from kiosk.ui.menu.touch import Debouncer, on_tap
-from kiosk.ui.scale import min_gap, px
+from kiosk.ui.scale import min_gap, min_target, px
 from kiosk.ui.scroll_cue import MoreBelow
 from kiosk.ui.session import Session
 from kiosk.ui.touch_screen import TouchScreen
@@ -83,15 +83,22 @@ class MenuScreen(TouchScreen):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A tap on a switch must not hand the focus (and a screen reader) to the unnamed page.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         content = QWidget()
         self.scroll_area.setWidget(content)
         # A finger drags the list; mouse drags stay clicks (the scroller would delay presses).
         QScroller.grabGesture(self.scroll_area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
-        # Larger Spanish text in landscape runs past the bottom edge: say so.
-        self.more_below = MoreBelow(self.scroll_area, self._cue_colours)
+        # Larger Spanish text in landscape runs past the bottom edge: say so, under the page
+        # rather than over it (it never covers a topic).
+        self.more_below = MoreBelow(
+            self.scroll_area.verticalScrollBar(), lambda: self.scroll_area.viewport().height(), self
+        )
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll_area)
+        outer.setSpacing(0)
+        outer.addWidget(self.scroll_area, 1)
+        outer.addWidget(self.more_below)
         return content
 
     def _build_top(self, content: QWidget) -> None:
@@ -159,6 +166,10 @@ class MenuScreen(TouchScreen):
         self._deck = deck
         self.refresh_topics()
 
+    def first_focus(self) -> QWidget | None:
+        """The first topic (a screen reader starts at the top), else the request button."""
+        return self._topic_buttons[0] if self._topic_buttons else self.request_button
+
     def refresh_topics(self) -> None:
         """Rebuild the topic buttons from content: topics that have slides playing now."""
         topics = playing_topics(self._deck, self._clock.now())
@@ -209,8 +220,14 @@ class MenuScreen(TouchScreen):
             self.tr("Leave your name and phone or email, and the clinic will contact you."),
         )
         self.settings_label.setText(self.tr("Language and display"))
-        for button in self.language_buttons.values():
-            describe(button, button.text(), self.tr("Show the screens in %1.").replace("%1", button.text()))
+        # Each language button shows its language's own name; what it does is said in the
+        # language on screen now (never "Show the screens in Español").
+        descriptions = {
+            "en": self.tr("Show the screens in English."),
+            "es": self.tr("Show the screens in Spanish."),
+        }
+        for code, button in self.language_buttons.items():
+            describe(button, button.text(), descriptions[code])
         self.large_text_button.setText(self.tr("Larger text"))
         describe(self.large_text_button, self.tr("Larger text"), self.tr("Makes all text on the screens larger."))
         self.high_contrast_button.setText(self.tr("High contrast"))
@@ -240,10 +257,6 @@ class MenuScreen(TouchScreen):
         if slides == 1:
             return self.tr("1 slide")
         return self.tr("%1 slides").replace("%1", str(slides))
-
-    def _cue_colours(self) -> tuple[QColor, QColor]:
-        palette = touch_palette(self._deck.clinic.theme, high_contrast=self._session.high_contrast)
-        return QColor(palette.page.background), QColor(palette.button.background)
 
     def _keep_switch_in_view(self, *_args: object) -> None:
         # Larger text grows the page; the switch the patient just pressed must not slide out of
@@ -287,6 +300,7 @@ class MenuScreen(TouchScreen):
         scroll_bar = self.scroll_area.verticalScrollBar()
         width = size.width() - 2 * margin - (scroll_bar.width() if scroll_bar.isVisible() else 0)
         self.request_button.setMinimumHeight(px(size, 104))
+        self.more_below.setMinimumHeight(min_target(size))
         self.separator.setFixedHeight(max(2, px(size, 3)))
         self._arrange_band(width, gap, spacing)
         self._card_pad, self._icon_min = px(size, 28), px(size, 72)

@@ -26,6 +26,7 @@ from kiosk.ui.render.kinds import bullets, contact, exercise, info, news
 from kiosk.ui.render.kinds.common import Context
 from kiosk.ui.render.layout import Metrics, SlideLayout, Text, footer_rect
 from kiosk.ui.render.painting import paint
+from kiosk.ui.render.text_regions import layout_regions, stamp_regions
 
 __all__ = ["SlideRenderError", "SlideRenderer", "footer_rect"]
 
@@ -127,9 +128,10 @@ class SlideRenderer:
         """The slide as an opaque ARGB32-premultiplied image of exactly ``size``.
 
         Raises :class:`SlideRenderError` (naming the file) when an image cannot be decoded;
-        nothing is drawn in that case.
+        nothing is drawn in that case. The image says where its texts are
+        (kiosk/ui/render/text_regions.py).
         """
-        return paint(
+        return _painted(
             self.layout(slide, size, language, large_text=large_text, high_contrast=high_contrast, banner=banner, at=at)
         )
 
@@ -170,6 +172,10 @@ class SlideRenderer:
     ) -> QImage:
         """:meth:`scrolled_layout`, painted: an image ``view.width()`` wide and at least
         ``view.height()`` tall."""
-        return paint(
+        return _painted(
             self.scrolled_layout(slide, view, language, large_text=large_text, high_contrast=high_contrast, at=at)
         )
+
+
+def _painted(layout: SlideLayout) -> QImage:
+    return stamp_regions(paint(layout), layout_regions(layout))

@@ -4,12 +4,24 @@ toggle chips that re-flow into as many columns as fit, and big segmented choices
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QGuiApplication, QMouseEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QColor,
+    QFocusEvent,
+    QFontMetrics,
+    QGuiApplication,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
-    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.assistive.marks import set_role
 from kiosk.ui.request.keyboard import KeyboardMode
 
 
@@ -109,13 +122,15 @@ class ToggleButton(QPushButton):
 
 
 class ChipGrid(QWidget):
-    """Multi-select toggle chips laid out in as many equal columns as their labels allow."""
+    """Multi-select toggle chips laid out in as many equal columns as their labels allow; to a
+    screen reader a group of check boxes, named by its question (the form links them)."""
 
     toggled = Signal()
 
     def __init__(self, values: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chipGrid")
+        set_role(self, QAccessible.Role.Grouping)
         self.chips = [ToggleButton(v, self) for v in values]
         for chip in self.chips:
             chip.setObjectName("chip")
@@ -170,13 +185,15 @@ class ChipGrid(QWidget):
 
 
 class SegmentedChoice(QWidget):
-    """Exactly one of a few big buttons is chosen (the preferred contact time)."""
+    """Exactly one of a few big buttons is chosen (the preferred contact time): to a screen
+    reader a group of radio buttons, named by its question (the form links them)."""
 
     changed = Signal(str)
 
     def __init__(self, values: Sequence[str], default: str, columns: int = 2, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("segmented")
+        set_role(self, QAccessible.Role.Grouping)
         self._default = default
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
@@ -185,6 +202,7 @@ class SegmentedChoice(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         for i, button in enumerate(self.buttons):
             button.setObjectName("segment")
+            set_role(button, QAccessible.Role.RadioButton)
             self.group.addButton(button)
             self._grid.addWidget(button, i // columns, i % columns)
         self.group.buttonToggled.connect(self._on_toggled)
@@ -261,15 +279,126 @@ class WrapButton(QPushButton):
         return QSize(self.minimumWidth(), self.minimumHeight())
 
 
-class BigCheckBox(QCheckBox):
-    """A check box the whole row of which answers a tap, not only its box and words."""
+@dataclass(frozen=True)
+class TickColours:
+    text: QColor
+    #: the box's outline, and the tick's box when it is ticked
+    box: QColor
+    #: inside the empty box
+    paper: QColor
+    #: the tick on the filled box
+    tick: QColor
+    focus: QColor
+
+
+class ConsentBox(QAbstractButton):
+    """The consent tick box as one big row: a large box drawn here (the style's indicator is
+    small and keeps the theme's colours in high contrast) and its sentence wrapping beside it.
+    The whole row answers a tap; to a screen reader it is a check box."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("consent")
+        self.setCheckable(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._box, self._gap, self._min_height = 56, 24, 88
+        black = QColor("#000000")
+        self._colours = TickColours(black, black, QColor("#ffffff"), QColor("#ffffff"), black)
 
-    def hitButton(self, pos: QPoint) -> bool:
-        return self.rect().contains(pos)
+    def set_metrics(self, *, box: int, gap: int, min_height: int) -> None:
+        self._box, self._gap, self._min_height = box, gap, min_height
+        self.updateGeometry()
+        self.update()
+
+    def set_colours(self, colours: TickColours) -> None:
+        self._colours = colours
+        self.update()
+
+    def box_rect(self) -> QRect:
+        """Where the box is drawn: at the left, level with the first line of the sentence."""
+        line = QFontMetrics(self.font()).lineSpacing()
+        top = max(0, (self._text_top() + line // 2) - self._box // 2)
+        return QRect(self._border(), top, self._box, self._box)
+
+    def _border(self) -> int:
+        return max(2, self._box // 16)
+
+    def _text_left(self) -> int:
+        return self._border() + self._box + self._gap
+
+    def _text_top(self) -> int:
+        height = self._text_height(self.width())
+        return max(0, (self.height() - height) // 2)
+
+    def _text_height(self, width: int) -> int:
+        metrics = QFontMetrics(self.font())
+        room = QRect(0, 0, max(1, width - self._text_left()), 1 << 20)
+        return metrics.boundingRect(room, int(Qt.TextFlag.TextWordWrap), self.text()).height()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self._min_height, self._text_height(width) + 2 * self._border(), self._box + 2 * self._border())
+
+    def sizeHint(self) -> QSize:
+        width = self._text_left() + QFontMetrics(self.font()).horizontalAdvance(self.text()) + self._border()
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        metrics = QFontMetrics(self.font())
+        longest = max((metrics.horizontalAdvance(word) for word in self.text().split()), default=0)
+        width = self._text_left() + longest + self._border()
+        return QSize(width, self.heightForWidth(width))
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        colours = self._colours
+        painter = QPainter(self)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            border = self._border()
+            box = QRectF(self.box_rect())
+            radius = self._box / 8
+            painter.setPen(QPen(colours.box, border))
+            painter.setBrush(colours.box if self.isChecked() else colours.paper)
+            painter.drawRoundedRect(box.adjusted(border / 2, border / 2, -border / 2, -border / 2), radius, radius)
+            if self.isChecked():
+                pen = QPen(colours.tick, max(3.0, self._box / 9))
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+                painter.setPen(pen)
+                s, x, y = box.width(), box.left(), box.top()
+                painter.drawPolyline(
+                    [
+                        QPointF(x + 0.24 * s, y + 0.52 * s),
+                        QPointF(x + 0.43 * s, y + 0.70 * s),
+                        QPointF(x + 0.77 * s, y + 0.32 * s),
+                    ]
+                )
+            if self.hasFocus():
+                painter.setPen(QPen(colours.focus, border))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(
+                    QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2), radius, radius
+                )
+            painter.setPen(colours.text)
+            text = QRect(self._text_left(), self._text_top(), self.width() - self._text_left() - border, self.height())
+            painter.drawText(
+                text,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                self.text(),
+            )
+        finally:
+            painter.end()
+
+    def event(self, event: QEvent) -> bool:
+        # The style sheet sets the font: the sentence's height changes with it.
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
+        return super().event(event)
 
 
 class DoubleTapGuard(QObject):

@@ -105,7 +105,8 @@ def request_stylesheet(theme: Theme, size: QSize, *, large_text: bool, high_cont
     thick = px(size, 6 if high_contrast else 4)
     radius = px(size, 12)
     pad = px(size, 16)
-    indicator = px(size, 56)
+    # Touch-sized: a finger can drag it (the keyboard's gaps are smaller).
+    bar = px(size, 48)
     return f"""
 #requestScreen QWidget {{ background: transparent; }}
 #requestScreen, #requestScreen #requestForm, #requestScreen #thanksScreen {{ background: {c.background}; }}
@@ -131,8 +132,12 @@ def request_stylesheet(theme: Theme, size: QSize, *, large_text: bool, high_cont
 #requestScreen QPushButton#primaryButton QLabel {{ color: {c.on_primary}; font-weight: bold; }}
 #requestScreen QPushButton#primaryButton:pressed {{ background: {c.pressed}; }}
 #requestScreen QPushButton#primaryButton:disabled {{ background: {c.pressed}; color: {c.on_primary}; }}
-#requestScreen QCheckBox {{ font-size: {body}px; color: {c.text}; spacing: {pad}px; background: transparent; }}
-#requestScreen QCheckBox::indicator {{ width: {indicator}px; height: {indicator}px; }}
+#requestScreen QPushButton#primaryButton[incomplete="true"] {{
+    color: {c.primary}; background: {c.field}; border: {thick}px solid {c.primary};
+}}
+#requestScreen QPushButton#primaryButton[incomplete="true"] QLabel {{ color: {c.primary}; }}
+#requestScreen QPushButton#primaryButton[incomplete="true"]:pressed {{ background: {c.keyboard}; }}
+#requestScreen #consent {{ font-size: {body}px; background: transparent; }}
 #requestScreen #onScreenKeyboard {{ background: {c.keyboard}; border-top: {border}px solid {c.border}; }}
 #requestScreen #onScreenKeyboard QPushButton {{
     font-size: {key}px; color: {c.text}; background: {c.field}; border: {border}px solid {c.border};
@@ -144,4 +149,10 @@ def request_stylesheet(theme: Theme, size: QSize, *, large_text: bool, high_cont
 #requestScreen #onScreenKeyboard QPushButton[keyAction="done"] {{ color: {c.on_primary}; background: {c.primary}; }}
 #requestScreen #onScreenKeyboard QPushButton[keyAction="done"]:pressed {{ background: {c.pressed}; }}
 #requestScreen QScrollArea {{ border: none; background: transparent; }}
+#requestScreen QScrollBar:vertical {{ width: {bar}px; background: {c.keyboard}; border: none; margin: 0; }}
+#requestScreen QScrollBar::handle:vertical {{
+    background: {c.primary}; min-height: {bar}px; border-radius: {radius}px; margin: {border}px;
+}}
+#requestScreen QScrollBar::add-line:vertical, #requestScreen QScrollBar::sub-line:vertical {{ height: 0; }}
+#requestScreen QScrollBar::add-page:vertical, #requestScreen QScrollBar::sub-page:vertical {{ background: none; }}
 """

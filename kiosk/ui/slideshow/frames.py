@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QSize, Signal
@@ -26,6 +26,7 @@ from kiosk.ui.render.service import (
     SlideRendering,
     default_renderer_factory,
 )
+from kiosk.ui.render.text_regions import NO_REGIONS, TextRegions, read_regions
 
 __all__ = ["Frame", "FrameKey", "FramePreparer", "RendererFactory", "SlideRendering", "default_renderer_factory"]
 
@@ -50,6 +51,8 @@ class Frame:
     key: FrameKey
     slide: Slide
     pixmap: QPixmap
+    #: Where the slide's words are drawn (for screen readers), in pixmap pixels.
+    regions: TextRegions = field(default_factory=lambda: NO_REGIONS)
 
 
 class FramePreparer(QObject):
@@ -128,7 +131,7 @@ class FramePreparer(QObject):
         if result.image is None:
             self.failed.emit(slide.id, result.error if result.expected else _last_line(result.error))
             return
-        frame = Frame(key, slide, QPixmap.fromImage(result.image))
+        frame = Frame(key, slide, QPixmap.fromImage(result.image), read_regions(result.image))
         self._cache[key] = frame
         self.ready.emit(frame)
 

@@ -24,6 +24,7 @@ from kiosk.core.model import Deck, Slide
 from kiosk.core.problems import Problem
 from kiosk.ui.notices.board import NoticeBoard
 from kiosk.ui.render.service import Priority, RenderService
+from kiosk.ui.render.text_regions import NO_REGIONS, TextRegions, read_regions
 from kiosk.ui.slideshow.frames import Frame, FrameKey, FramePreparer, RendererFactory, default_renderer_factory
 from kiosk.ui.slideshow.welcome import render_welcome
 
@@ -142,6 +143,7 @@ class Player(QObject):
 
         self._shown: Frame | None = None  # None with _welcome False: nothing shown yet
         self._welcome = False
+        self._welcome_regions: TextRegions = NO_REGIONS
         self._wanted: Slide | None = None  # waiting for this slide's frame
         #: ``_wanted`` is the slide on screen again, from a reloaded deck: shown only if it looks different.
         self._refreshing = False
@@ -182,6 +184,13 @@ class Player(QObject):
     @property
     def showing_welcome(self) -> bool:
         return self._welcome
+
+    @property
+    def shown_regions(self) -> TextRegions:
+        """Where the words of the frame on screen are drawn (kiosk/ui/render/text_regions.py)."""
+        if self._welcome:
+            return self._welcome_regions
+        return self._shown.regions if self._shown is not None else NO_REGIONS
 
     @property
     def size(self) -> QSize:
@@ -483,7 +492,9 @@ class Player(QObject):
             self._welcome = True
             self._welcome_banner = banner
             self._awaiting_visible = True
-            pixmap = QPixmap.fromImage(render_welcome(self.deck.clinic, self._size, banner=banner))
+            image = render_welcome(self.deck.clinic, self._size, banner=banner)
+            self._welcome_regions = read_regions(image)
+            pixmap = QPixmap.fromImage(image)
             self.progressChanged.emit(0, 0, 0.0)
             self.frameChanged.emit(pixmap, "none" if instant else self.transition, "")
         else:

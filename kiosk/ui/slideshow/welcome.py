@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QLinearGradient, QPainter
 
 from kiosk.core.model import Clinic
 from kiosk.ui.render.fonts import load_family
 from kiosk.ui.render.layout import banner_rect
+from kiosk.ui.render.slide_parts import WELCOME_DETAILS
+from kiosk.ui.render.text_regions import stamp_regions
 
 
 def render_welcome(clinic: Clinic, size: QSize, *, banner: int = 0) -> QImage:
@@ -40,7 +42,7 @@ def render_welcome(clinic: Clinic, size: QSize, *, banner: int = 0) -> QImage:
         painter.setFont(name_font)
         painter.setPen(QColor(theme.primary))
         name_box = QRect(margin, 0, w - 2 * margin, round(text_h * 0.55))
-        painter.drawText(
+        name_drawn = painter.drawText(
             name_box,
             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap),
             clinic.name,
@@ -52,11 +54,12 @@ def render_welcome(clinic: Clinic, size: QSize, *, banner: int = 0) -> QImage:
         lines = [clinic.phone] + ([clinic.address] if clinic.address else [])
         detail_top = round(text_h * 0.55) + round(48 * unit)
         detail_box = QRect(margin, detail_top, w - 2 * margin, max(1, text_h - detail_top))
-        painter.drawText(
+        details_drawn = painter.drawText(
             detail_box,
             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
             "\n".join(lines),
         )
     finally:
         painter.end()
-    return image
+    # Where the words are, for screen readers (kiosk/ui/render/slide_parts.py: welcome_parts).
+    return stamp_regions(image, [("headline", QRectF(name_drawn)), (WELCOME_DETAILS, QRectF(details_drawn))])

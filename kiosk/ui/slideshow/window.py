@@ -10,14 +10,31 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from collections.abc import Sequence
 
-from PySide6.QtCore import QEasingCurve, QElapsedTimer, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QHideEvent, QPainter, QPaintEvent, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtCore import QEasingCurve, QElapsedTimer, QEvent, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHideEvent,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QWidget
 
+from kiosk.ui.accessibility import describe
+from kiosk.ui.assistive.marks import AccessibleAction, set_role
+from kiosk.ui.assistive.slide_reader import COUNTER, SlideReader
 from kiosk.ui.notices.banner_view import NoticeBannerView
 from kiosk.ui.render.fonts import load_family
 from kiosk.ui.render.layout import Metrics, banner_rect, footer_rect
+from kiosk.ui.render.slide_parts import SlidePart, slide_parts, welcome_parts
 from kiosk.ui.slideshow.player import Player
 
 FRAME_INTERVAL_MS = 16
@@ -30,11 +47,17 @@ def footer_strip(size: QSize) -> QRect:
 
 
 class PlayerWindow(QWidget):
-    """Shows what its ``Player`` says; reports when each frame is fully visible."""
+    """Shows what its ``Player`` says; reports when each frame is fully visible.
 
-    #: The first frame (a slide, or the welcome frame) has been painted.
+    To a screen reader it is the "Slideshow": the words of the slide on screen where they are
+    drawn, "Slide 3 of 17", and an "Open the menu" action (what a tap anywhere does, and
+    Enter or Space)."""
+
+    # The first frame (a slide, or the welcome frame) has been painted.
     firstFramePainted = Signal()
     transitionFinished = Signal()
+    # Asked to open the menu without a tap: a screen reader's action, Enter or Space.
+    activated = Signal()
 
     def __init__(self, player: Player, parent: QWidget | None = None, *, frame_log_size: int = 0) -> None:
         super().__init__(parent)
@@ -64,7 +87,7 @@ class PlayerWindow(QWidget):
         self._frame_timer.timeout.connect(self._on_frame_tick)
         self._first_painted = False
         self._pending_visible = False
-        #: (transition number, perf_counter) of frames painted during transitions, for benchmarks
+        # (transition number, perf_counter) of frames painted during transitions, for benchmarks
         self.frame_log: deque[tuple[int, float]] | None = deque(maxlen=frame_log_size) if frame_log_size else None
         self.transitions_done = 0
 
@@ -77,6 +100,10 @@ class PlayerWindow(QWidget):
         self._progress_timer.setInterval(PROGRESS_INTERVAL_MS)
         self._progress_timer.timeout.connect(self._on_progress_tick)
 
+        # Focusable, so a screen reader starts here and a keyboard can open the menu.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_role(self, QAccessible.Role.Pane)
+        self.reader = SlideReader(self)
         player.frameChanged.connect(self._on_frame_changed)
         player.progressChanged.connect(self._on_progress_changed)
         #: The notices banner, in the room the frame on screen keeps for it (a label child:
@@ -86,6 +113,7 @@ class PlayerWindow(QWidget):
             self.banner = NoticeBannerView(player.notices, theme, language=player.language, parent=self)
             self.banner.hide()
             player.notices.turned.connect(self._place_banner)
+        self.retranslate()
 
     # -- state read by tests and the self-test ----------------------------------------------
     @property
@@ -100,11 +128,17 @@ class PlayerWindow(QWidget):
     def current_pixmap(self) -> QPixmap | None:
         return self._current
 
+    @property
+    def position(self) -> tuple[int, int]:
+        """(the slide's number from 1, how many slides), as "3 / 12" shows; 0 while none."""
+        return self._index, self._count
+
     def footer(self) -> QRect:
         return footer_strip(self.size())
 
     # -- reacting to the player -------------------------------------------------------------
     def _on_frame_changed(self, pixmap: QPixmap, kind: str, _slide_id: str) -> None:
+        self._read_out(pixmap)
         if self._frame_timer.isActive():
             self._finish_transition(notify=False)  # a new frame overtakes: snap, no flash
         self._previous = self._current
@@ -141,6 +175,7 @@ class PlayerWindow(QWidget):
 
     def _on_progress_changed(self, index: int, count: int, duration_s: float) -> None:
         self._index, self._count, self._duration_s = index, count, duration_s
+        self._read_out(self._current)
         self._slide_clock.start()
         if count > 0 and duration_s >= 2 * PROGRESS_INTERVAL_MS / 1000:
             self._progress_timer.start()
@@ -189,6 +224,77 @@ class PlayerWindow(QWidget):
         super().resizeEvent(event)
         self._player.set_size(event.size())
         self._place_banner()
+        self._read_out(self._current)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.activated.emit()
+            return
+        super().keyPressEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+
+    # -- what a screen reader finds ------------------------------------------------------------
+    def retranslate(self) -> None:
+        describe(self, self.tr("Slideshow"), self.tr("Tap anywhere on the screen to open the menu."))
+        self._read_out(self._current)
+
+    def take_focus(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def accessible_actions(self) -> Sequence[AccessibleAction]:
+        return (
+            AccessibleAction(
+                self.tr("Open the menu"),
+                self.tr("Shows the topics, the request form and the display settings."),
+                self.activated.emit,
+            ),
+        )
+
+    def counter_text(self) -> str:
+        if self._count <= 0:
+            return ""
+        if self._index <= 0:
+            return self.tr("%1 slides").replace("%1", str(self._count))
+        return self.tr("Slide %1 of %2").replace("%1", str(self._index)).replace("%2", str(self._count))
+
+    def _read_out(self, pixmap: QPixmap | None) -> None:
+        """The words of the frame on screen, and the counter, for a screen reader."""
+        player = self._player
+        slide = player.current_slide
+        if pixmap is None or pixmap.isNull():
+            self.reader.clear()
+            return
+        if slide is not None:
+            parts = slide_parts(slide, player.deck.clinic, player.language)
+        else:
+            parts = welcome_parts(player.deck.clinic)
+        counter = self.counter_text()
+        self.reader.show(
+            parts,
+            player.shown_regions,
+            scale_x=self.width() / max(1, pixmap.width()),
+            scale_y=self.height() / max(1, pixmap.height()),
+            extra=[(SlidePart(COUNTER, counter), self._counter_rect())] if counter else (),
+        )
+
+    def _counter_font(self) -> QFont:
+        font = QFont(self._family)
+        font.setPixelSize(Metrics(self.size()).text_px(30))
+        return font
+
+    def _counter_label(self) -> str:
+        return f"{self._index} / {self._count}" if self._index > 0 else f"{self._count}"
+
+    def _counter_rect(self) -> QRectF:
+        """Where "3 / 12" is drawn: at the right of the footer strip."""
+        strip = self.footer()
+        margin = Metrics(self.size()).margin
+        width = QFontMetrics(self._counter_font()).horizontalAdvance(self._counter_label())
+        return QRectF(strip.right() + 1 - margin - width, strip.top(), width, strip.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -231,12 +337,9 @@ class PlayerWindow(QWidget):
             return
         metrics = Metrics(self.size())
         margin = metrics.margin
-        font = QFont(self._family)
-        font.setPixelSize(metrics.text_px(30))
-        painter.setFont(font)
-        label = f"{self._index} / {self._count}" if self._index > 0 else f"{self._count}"
-        text_width = painter.fontMetrics().horizontalAdvance(label)
-        text_box = QRectF(strip.right() + 1 - margin - text_width, strip.top(), text_width, strip.height())
+        painter.setFont(self._counter_font())
+        label = self._counter_label()
+        text_box = self._counter_rect()
         painter.setPen(self._primary)
         painter.drawText(text_box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), label)
 

@@ -20,14 +20,15 @@ INDENT = 1.9
 GAP = 0.3
 
 
-def _chip_labels(ctx: Context, slide: ExerciseSlide) -> list[str]:
+def chip_labels(slide: ExerciseSlide, language: str) -> list[str]:
+    """The dose chips' words: hold, repetitions, sets (also read out, kiosk/ui/render/slide_parts.py)."""
     chips: list[str] = []
     if slide.hold is not None:
-        chips.append(word("hold", ctx.language, value=format_seconds(slide.hold, ctx.language)))
+        chips.append(word("hold", language, value=format_seconds(slide.hold, language)))
     if slide.repetitions is not None:
-        chips.append(count_word("repetition", "repetitions", slide.repetitions, ctx.language))
+        chips.append(count_word("repetition", "repetitions", slide.repetitions, language))
     if slide.sets is not None:
-        chips.append(count_word("set", "sets", slide.sets, ctx.language))
+        chips.append(count_word("set", "sets", slide.sets, language))
     return chips
 
 
@@ -136,7 +137,7 @@ def _illustration(ctx: Context, slide: ExerciseSlide, area: QRectF, *, top: bool
 def lay_out(ctx: Context, slide: ExerciseSlide) -> None:
     m = ctx.metrics
     content = m.content
-    labels = _chip_labels(ctx, slide)
+    labels = chip_labels(slide, ctx.language)
 
     if m.portrait:
 
