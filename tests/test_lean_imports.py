@@ -41,6 +41,7 @@ NEVER_IMPORTED = {
     "ruamel": "the studio's round-trip YAML editing",
     "kiosk.core.studio": "the studio's editing model",
     "prometheus_client": "monitoring.textfile only",
+    "jinja2": "the Material stylesheet's template engine: the stylesheet is pre-rendered (kiosk/ui/theme.py)",
 }
 
 

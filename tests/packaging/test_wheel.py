@@ -59,6 +59,7 @@ def test_the_wheel_carries_the_content_pack_artwork_and_translations(wheel: Path
     assert "kiosk/_shipped/content/clinic.yaml" in names
     assert any(name.startswith("kiosk/ui/i18n/") and name.endswith(".qm") for name in names)
     assert any(name.startswith("kiosk/ui/material_icons/primary/") for name in names)
+    assert {"kiosk/ui/material_qss/material.qss", "kiosk/ui/material_qss/material-linux.qss"} <= names
     assert not any(name.startswith(("tests/", "bench/", "deploy/")) for name in names)
     entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
     assert "kiosk = kiosk.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
