@@ -360,3 +360,36 @@ def test_worker_survives_a_failing_run(store: RequestStore, clock: FixedClock) -
         assert worker.running
     finally:
         assert worker.stop(timeout=10)
+
+
+def test_a_retry_set_while_the_clock_ran_ahead_is_due_once_it_is_stepped_back(
+    store: RequestStore, clock: FixedClock, smtp_server: SmtpServer
+) -> None:
+    """A kiosk whose clock booted months ahead, then was stepped back by NTP: the retries set
+    meanwhile (months ahead too) must not wait out the jump (found by bench/faults.py)."""
+    stored = submit(store, clock, ("email",))
+    smtp_server.handler.data_reply = "451 4.3.0 Try again later"
+    clock.advance(100 * 24 * 3600)  # the clock jumps a hundred days ahead
+    assert outbox(store, clock, email_channel(smtp_server.port)).run_once().retrying == 1
+    smtp_server.handler.data_reply = None
+    clock.advance(-100 * 24 * 3600 + 60)  # NTP steps it back; a minute has passed
+
+    summary = outbox(store, clock, email_channel(smtp_server.port)).run_once()
+
+    assert summary.delivered == 1
+    assert delivery(store, stored.id, "email").state is DeliveryState.DELIVERED
+
+
+def test_a_retry_within_the_backoff_still_waits(
+    store: RequestStore, clock: FixedClock, smtp_server: SmtpServer
+) -> None:
+    stored = submit(store, clock, ("email",))
+    smtp_server.handler.data_reply = "451 4.3.0 Try again later"
+    box = outbox(store, clock, email_channel(smtp_server.port))
+    assert box.run_once().retrying == 1
+    smtp_server.handler.data_reply = None
+    waiting_until = delivery(store, stored.id, "email").next_attempt_at
+    assert waiting_until > clock.now()
+
+    assert box.run_once().attempted == 0
+    assert delivery(store, stored.id, "email").next_attempt_at == waiting_until

@@ -32,6 +32,7 @@ from kiosk.core.delivery.channels import Channel, DeliveryResult, Outcome, Outgo
 from kiosk.core.delivery.last_success import read_last_success, write_last_success
 from kiosk.core.requests.model import StoredRequest
 from kiosk.core.requests.outbox import Delivery
+from kiosk.core.requests.store import DEFAULT_LEASE
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,8 @@ class DeliveryStore(Protocol):
     def defer_channel(self, channel: str, until: datetime) -> datetime: ...
 
     def make_due(self, channel: str, keep_waiting: Sequence[str] = ()) -> int: ...
+
+    def bring_forward(self, channel: str, latest: datetime) -> int: ...
 
 
 def outgoing_request(stored: StoredRequest, topic_title: Callable[[str], str | None]) -> OutgoingRequest:
@@ -173,6 +176,16 @@ class Outbox:
         channel = self._channels[name]
         summary = RunSummary()
         seen: list[str] = []
+        # No backoff, Retry-After or claim lease waits longer than this: a retry set for later
+        # was set by a clock that has since been stepped back, and is due now.
+        farthest = timedelta(seconds=self._backoff.cap) + DEFAULT_LEASE
+        moved = self._store.bring_forward(name, self._clock.now() + farthest)
+        if moved:
+            log.warning(
+                "channel %s: %d deliveries were set to wait beyond any backoff (the clock went back); due now",
+                name,
+                moved,
+            )
         while len(seen) < self._max_per_run and not self._stopping.is_set():
             # One at a time, so deliveries behind a failure are not left leased.
             claimed = self._store.claim_due(limit=1, channel=name)

@@ -498,6 +498,19 @@ class RequestStore:
             )
         return from_db_time(target)
 
+    def bring_forward(self, channel: str, latest: datetime) -> int:
+        """Pending deliveries on ``channel`` set to wait beyond ``latest`` are due now. Returns
+        how many. The outbox passes the farthest any backoff or lease can reach: a retry set
+        beyond it was set while the clock ran ahead (a wrong RTC, then an NTP step back), and
+        would otherwise wait for the whole jump (months, for a clock that booted in the future)."""
+        stamp = to_db_time(self._clock.now())
+        with self._write("bring deliveries forward") as conn:
+            count = conn.execute(
+                "UPDATE deliveries SET next_attempt_at = ? WHERE channel = ? AND state = 'pending' AND next_attempt_at > ?",
+                (stamp, channel, to_db_time(latest)),
+            ).rowcount
+        return int(count)
+
     def make_due(self, channel: str, keep_waiting: Sequence[str] = ()) -> int:
         """The channel works again: its pending deliveries that wait for a later retry are due
         now (but the requests in ``keep_waiting``). Returns how many."""
