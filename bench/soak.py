@@ -8,7 +8,9 @@ Slides last milliseconds (``--time-scale``) and transitions 16 ms, so each slide
 renders a real frame in the worker, transitions, paints and drops the old frame. Menu visits
 and form submissions go through the shell's own screens; reloads edit a slide in a private
 copy of the content, so every reload applies a new deck. ``--short`` (1/20 of everything)
-is what CI runs (tests/test_soak_short.py). Prints JSON; exit 1 when a check fails.
+is what CI runs (tests/test_soak_short.py). ``--tracemalloc`` also lists the Python
+allocations that grew most between the first and the last sample (where a climb would come
+from, if it were Python's). Prints JSON; exit 1 when a check fails.
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ def pss_mb() -> float:
     return measured
 
 
-def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> dict[str, object]:
+def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path, trace: bool = False) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QSize, QTimer, QtMsgType, qInstallMessageHandler
 
@@ -189,6 +191,11 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
     warm_changes = changes
     changes = 0
     settle()
+    if trace:
+        import tracemalloc
+
+        tracemalloc.start(8)
+        first_snapshot = tracemalloc.take_snapshot()
     pss_start = settled_pss_mb()
     samples = [round(pss_start, 1)]
     visits = forms = reloads = 0
@@ -220,6 +227,10 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
     settle()
     pss_end = settled_pss_mb()
     samples.append(round(pss_end, 1))
+    grew: list[str] = []
+    if trace:
+        grew = [str(stat) for stat in tracemalloc.take_snapshot().compare_to(first_snapshot, "lineno")[:10]]
+        tracemalloc.stop()
     elapsed = time.monotonic() - started
     stored = sum(store.counts().values())
     integrity = store.integrity_check()
@@ -257,6 +268,7 @@ def soak(plan: Plan, size: tuple[int, int], time_scale: float, work: Path) -> di
         "pss_growth_limit_mb": PSS_GROWTH_LIMIT_MB,
         "pss_samples_mb": samples,
         "qt_warnings": warnings[:10],
+        **({"python_allocations_grown": grew} if trace else {}),
         "database_integrity": integrity,
         "stats_visits": counted.visits,
         "stats_requests": counted.requests,
@@ -276,11 +288,12 @@ def main() -> int:
         default=0.0005,
         help="real seconds per slide second (default 0.0005: a 12 s slide lasts 6 ms)",
     )
+    parser.add_argument("--tracemalloc", action="store_true", help="list the Python allocations that grew most")
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.lower().split("x"))
     sys.path.insert(0, str(ROOT))
     with tempfile.TemporaryDirectory(prefix="kiosk-soak-") as work:
-        report = soak(SHORT if args.short else FULL, (width, height), args.time_scale, Path(work))
+        report = soak(SHORT if args.short else FULL, (width, height), args.time_scale, Path(work), args.tracemalloc)
     print(json.dumps(report, indent=2))
     return 0 if report["passed"] else 1
 
