@@ -241,6 +241,7 @@ def child(args: argparse.Namespace, work: Path) -> dict[str, object]:
     filler = work / "data" / "filler.bin"
     zone = first.deck.clinic.timezone
     round_no = [0]
+    received = {"emails": 0, "webhook_posts": 0}
 
     def rewrite_content(broken: bool) -> None:
         with contextlib.suppress(FileNotFoundError):
@@ -273,6 +274,7 @@ def child(args: argparse.Namespace, work: Path) -> dict[str, object]:
         smtp.handler.data_reply = "451 4.3.0 Try again later" if failing else None
         nonlocal http
         if failing and http is not None:
+            received["webhook_posts"] += len(http.received)
             http.stop()
             http = None  # connection refused until the next period
         elif not failing and http is None:
@@ -303,6 +305,13 @@ def child(args: argparse.Namespace, work: Path) -> dict[str, object]:
     started = time.monotonic()
 
     def sample() -> None:
+        # The servers live in this process: count what they received and let it go, so the
+        # PSS slope is the kiosk's, not a growing list of test messages.
+        received["emails"] += len(smtp.handler.messages)
+        smtp.handler.messages.clear()
+        if http is not None:
+            received["webhook_posts"] += len(http.received)
+            http.received.clear()
         samples.append((round(time.monotonic() - started, 1), round(settled_pss_mb(), 1)))
 
     timers = []
@@ -391,7 +400,8 @@ def child(args: argparse.Namespace, work: Path) -> dict[str, object]:
         "deliveries_by_state": {state.value: n for state, n in delivery_states.items()},
         "last_errors": sorted(errors)[:5],
         "drain_s": round(drain_s, 1),
-        "emails_received": len(smtp.handler.messages),
+        "emails_received": received["emails"] + len(smtp.handler.messages),
+        "webhook_posts_received": received["webhook_posts"] + len(http.received),
         "database_integrity": integrity,
         "pss_samples": samples,
         "pss_slope_mb_per_hour": slope_mb_per_hour(samples),
