@@ -8,6 +8,7 @@ real renderer goes through the same path in test_window.py and the self-test.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
@@ -237,14 +238,20 @@ def test_all_slides_broken_falls_back_to_welcome(qtbot, tmp_path: Path, renderer
     assert shown == []
 
 
-def test_next_slide_is_rendered_before_its_transition(qtbot, tmp_path: Path, renderers) -> None:
+def test_next_slide_is_rendered_shortly_before_its_transition_not_at_once(qtbot, tmp_path: Path, renderers) -> None:
     deck = make_deck([info("a", 300), info("b", 4)], tmp_path)
-    slow = PlayerTiming(time_scale=1.0, transition_ms=8)
-    player, _window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=slow)
+    # "a" is up for 3 s; "b" is rendered 1 s before that ends, not while "a" has 2 s to go
+    # (a 1080p frame held for a whole slide is 8 MB of memory for nothing).
+    timing = PlayerTiming(time_scale=0.01, transition_ms=8, prefetch_lead=100)
+    player, _window, shown = build(qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=timing)
     player.start()
-    qtbot.waitUntil(lambda: shown == ["a"], timeout=3000)
-    # While "a" is up for its 300 s, "b" is prepared in the worker and waits in the cache.
-    qtbot.waitUntil(lambda: player.preparer.cached(deck.slides[1], SIZE, "en") is not None, timeout=3000)
+    qtbot.waitUntil(lambda: shown == ["a"] and player.slide_running, timeout=3000)
+    up = time.monotonic()
+    qtbot.waitUntil(lambda: player.preparer.cached(deck.slides[1], SIZE, "en") is not None, timeout=5000)
+    # Never sooner than the 2 s to go (a busy machine can only make it later) ...
+    assert time.monotonic() - up >= 1.9
+    # ... and ready in the cache before "a" ends.
+    assert shown == ["a"]
     assert renderers[0].rendered == ["a", "b"]
     stop(player)
 
@@ -291,8 +298,7 @@ def test_idle_player_runs_no_fast_timer(qtbot, tmp_path: Path, renderers) -> Non
         qtbot, deck, FixedClock(local(2026, 3, 2)), renderers, timing=PlayerTiming(transition_ms=8)
     )
     player.start()
-    qtbot.waitUntil(lambda: shown == ["a"] and not window.transitioning, timeout=3000)
-    qtbot.waitUntil(lambda: player.preparer.cached(deck.slides[1], SIZE, "en") is not None, timeout=3000)
+    qtbot.waitUntil(lambda: shown == ["a"] and player.slide_running, timeout=3000)
     active = [t for t in window.findChildren(QTimer) + player.findChildren(QTimer) if t.isActive()]
     stop(player)
     assert active, "the slide timer should be running"
@@ -439,6 +445,6 @@ def test_a_reload_while_a_frame_comes_up_is_applied_once_it_is_visible(qtbot, tm
 
     player.frameChanged.connect(delete_b)
     player.show_slide(b)
-    qtbot.waitUntil(lambda: applied and shown[-1] == "c", timeout=3000)
+    qtbot.waitUntil(lambda: bool(applied) and shown[-1] == "c", timeout=3000)
     player.frameChanged.disconnect(delete_b)
     stop(player)

@@ -47,6 +47,10 @@ class PlayerTiming:
     transition_ms: int = 800
     #: The shortest wait before re-checking the schedule, in content seconds.
     min_schedule_wait: float = 1.0
+    #: How long before a slide's end the next slide's frame is rendered, in content seconds.
+    #: Not at once: a 1080p frame is 8 MB (32 MB at 4K) held for the whole slide otherwise,
+    #: and a render takes well under a second even on a busy two-core machine.
+    prefetch_lead: float = 4.0
 
     def real_ms(self, content_seconds: float) -> int:
         return max(1, min(MAX_TIMER_MS, round(content_seconds * self.time_scale * 1000)))
@@ -164,6 +168,10 @@ class Player(QObject):
         self._schedule_timer.setSingleShot(True)
         self._schedule_timer.setTimerType(Qt.TimerType.CoarseTimer)
         self._schedule_timer.timeout.connect(self._on_schedule_change)
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setTimerType(Qt.TimerType.CoarseTimer)
+        self._prefetch_timer.timeout.connect(self._on_prefetch_due)
         if notices is not None:
             notices.changed.connect(self._on_notices_changed)
 
@@ -236,10 +244,16 @@ class Player(QObject):
         self._stopped = True
         self._slide_timer.stop()
         self._schedule_timer.stop()
+        self._prefetch_timer.stop()
         if self._owns_service:
             self._service.stop()
         else:
             self._service.cancel_owner(self._preparer)
+
+    @property
+    def slide_running(self) -> bool:
+        """The slide on screen is fully visible and its time is running."""
+        return self._slide_timer.isActive()
 
     @property
     def paused(self) -> bool:
@@ -255,6 +269,7 @@ class Player(QObject):
             self._slide_left_ms = max(1, self._slide_timer.remainingTime())
         self._slide_timer.stop()
         self._schedule_timer.stop()
+        self._prefetch_timer.stop()
         log.debug("player paused")
 
     def resume(self) -> None:
@@ -272,9 +287,12 @@ class Player(QObject):
             self._want(self._wanted)
         elif left is not None and self._shown is not None:
             self._slide_timer.start(left)
+            self._arm_prefetch(left)
             self._arm_schedule_timer()
         elif self._shown is not None and not self._awaiting_visible:
-            self._slide_timer.start(self.timing.real_ms(self._playback.duration(self._shown.slide)))
+            slide_ms = self.timing.real_ms(self._playback.duration(self._shown.slide))
+            self._slide_timer.start(slide_ms)
+            self._arm_prefetch(slide_ms)
             self._arm_schedule_timer()
         else:
             self._on_schedule_change()
@@ -301,6 +319,7 @@ class Player(QObject):
     def show_slide(self, slide: Slide) -> None:
         """Show ``slide`` next regardless of the playlist (self-test, admin preview)."""
         self._slide_timer.stop()
+        self._prefetch_timer.stop()
         self._want(slide)
 
     def frame_visible(self) -> None:
@@ -313,13 +332,13 @@ class Player(QObject):
             return
         self._awaiting_visible = False
         if self._shown is not None:
-            duration = self._playback.duration(self._shown.slide)
-            self._slide_timer.start(self.timing.real_ms(duration))
+            slide_ms = self.timing.real_ms(self._playback.duration(self._shown.slide))
+            self._slide_timer.start(slide_ms)
             if self._recheck_when_visible:
                 self._recheck_when_visible = False
                 self._redraw_current(self.deck)
                 return
-            self._prefetch_next()
+            self._arm_prefetch(slide_ms)
             self._arm_schedule_timer()
         else:
             # Something may have become due while the welcome frame was being shown.
@@ -448,6 +467,7 @@ class Player(QObject):
         self._welcome = False
         self._awaiting_visible = True
         self._slide_timer.stop()
+        self._prefetch_timer.stop()
         self._preparer.keep_only({frame.key})
         index, count = self._playback.position()
         duration = self._playback.duration(frame.slide)
@@ -469,6 +489,23 @@ class Player(QObject):
         elif not self._awaiting_visible:
             self._prefetch_next()
 
+    def _arm_prefetch(self, slide_ms: int) -> None:
+        """Render the next slide's frame ``prefetch_lead`` before the ``slide_ms`` left end."""
+        wait_ms = slide_ms - self.timing.real_ms(self.timing.prefetch_lead)
+        if wait_ms <= 0:
+            self._prefetch_timer.stop()
+            self._prefetch_next()
+        else:
+            self._prefetch_timer.start(wait_ms)
+
+    def _on_prefetch_due(self) -> None:
+        # Only while a slide sits on screen waiting for its end: a frame asked for meanwhile
+        # (show_slide, a new language or size) must not be dropped from the cache for it.
+        if self._stopped or self._paused or self._awaiting_visible or self._wanted is not None:
+            return
+        if self._shown is not None and not self._welcome:
+            self._prefetch_next()
+
     def _prefetch_next(self) -> None:
         upcoming = self._playback.peek_next()
         keep = {self._shown.key} if self._shown is not None else set()
@@ -482,6 +519,7 @@ class Player(QObject):
     def _show_welcome(self, *, again: bool = False) -> None:
         """The welcome frame (``again``: drawn anew on screen, for a new banner room)."""
         self._slide_timer.stop()
+        self._prefetch_timer.stop()
         self._wanted = None
         if not self._welcome or again:
             banner = self.banner_for(self._size, self._language)
