@@ -1,5 +1,5 @@
-"""``kiosk run`` as named start-up steps: settings, logging, signals, the stall detector, the
-instance lock, content, the window, touch services and unattended operation; then the event
+"""``kiosk run`` as named start-up steps: settings, logging, Qt bindings, signals, the stall
+detector, the instance lock, content, the window, touch services and unattended operation; then the event
 loop; then every step's undo, however the run ends (the admin screen's Exit, SIGTERM, a lost
 window, a failed step).
 
@@ -129,6 +129,8 @@ def _run(startup: Startup, options: RunOptions) -> int:
         _logging(startup, settings)
         if config.path is not None:
             log.info("settings from %s", config.path)
+    with startup.step("Qt bindings"):
+        _qt_bindings()
     with startup.step("signals"):
         signals = _signals(startup)
     with startup.step("stall detector"):
@@ -207,6 +209,14 @@ def _logging(startup: Startup, settings: RunSettings) -> None:
     crash_log.open()
     handler.after_rollover.append(crash_log.open)
     startup.on_exit("close the crash log", crash_log.close)
+
+
+def _qt_bindings() -> None:
+    """PySide6, without the import hook that keeps the source of every later module (~7 MB)."""
+    from kiosk.runtime.qt_bindings import load_qt_bindings
+
+    if load_qt_bindings():
+        log.debug("PySide6's source-reading import hook removed (kiosk/runtime/qt_bindings.py)")
 
 
 def _signals(startup: Startup) -> ShutdownSignals:

@@ -51,6 +51,10 @@ def run_studio(options: StudioOptions) -> int:
         print(f"kiosk studio: {folder} has no {CLINIC_FILE}; is this a content folder?", file=sys.stderr)
         return exitcodes.USAGE
 
+    from kiosk.runtime.qt_bindings import load_qt_bindings
+
+    load_qt_bindings()  # before the studio's modules: PySide's import hook would keep their source
+
     from PySide6.QtCore import QSize
     from PySide6.QtWidgets import QApplication
 
