@@ -3,6 +3,10 @@ the room."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from types import ModuleType
+
 from PySide6.QtGui import QColor, QImage, QPainter
 
 #: Quiet zone around the symbol, in modules (the QR standard asks for 4).
@@ -11,10 +15,47 @@ QUIET_ZONE = 4
 
 def qr_modules(data: str) -> tuple[tuple[bool, ...], ...]:
     # Medium error correction survives glare on the glass and a smudged screen.
-    import segno  # only contact and thank-you screens draw QR codes; keep it off start-up
-
-    code = segno.make(data, error="m", micro=False)
+    code = _segno().make(data, error="m", micro=False)
     return tuple(tuple(bool(v) for v in row) for row in code.matrix)
+
+
+def _segno() -> ModuleType:
+    """segno, imported when a QR code is first drawn (the contact and thank-you screens), but
+    without what its file writers drag in.
+
+    segno's SVG writer imports ``xml.sax.saxutils``, which imports ``urllib.request`` and with
+    it ``http.client``, ``email``, ``ssl`` and OpenSSL: ~3 MB of PSS for a kiosk (more where
+    nothing else loads OpenSSL) for a function (``prepare_input_source``) segno never calls.
+    So while segno is imported, ``urllib.request`` is a stand-in (:func:`_on_first_use`) that
+    imports the real module the first time anything reads from it."""
+    if "segno" not in sys.modules and "urllib.request" not in sys.modules:
+        import urllib
+
+        stand_in = _on_first_use("urllib.request")
+        sys.modules["urllib.request"] = stand_in
+        vars(urllib)["request"] = stand_in  # as the import system sets a submodule on its package
+    import segno
+
+    return segno
+
+
+def _on_first_use(name: str) -> ModuleType:
+    """A module that stands for ``name`` until something reads from it, then imports the real
+    one in its place and answers from it (a module ``__getattr__``, PEP 562).
+
+    Unlike ``importlib.util.LazyLoader``'s modules, it has its own ``__spec__``, so an
+    ``import`` statement that finds it in ``sys.modules`` (which reads ``__spec__``) does not
+    load the real module."""
+    stand_in = ModuleType(name)
+    stand_in.__spec__ = importlib.util.find_spec(name)
+
+    def load_and_get(attribute: str) -> object:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        return getattr(importlib.import_module(name), attribute)
+
+    stand_in.__getattr__ = load_and_get  # type: ignore[method-assign] # PEP 562: a module's own __getattr__
+    return stand_in
 
 
 def qr_image(data: str, largest: int, *, dark: QColor | None = None, light: QColor | None = None) -> QImage:
