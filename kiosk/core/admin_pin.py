@@ -9,8 +9,6 @@ restart (pulling the plug) must not be a way to get five more guesses.
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import itertools
 import json
 import logging
@@ -28,6 +26,8 @@ log = logging.getLogger(__name__)
 ALGORITHM = "pbkdf2_sha256"
 #: OWASP's 2023 figure for PBKDF2-HMAC-SHA256; about 0.7 s on a kiosk-class CPU.
 ITERATIONS = 600_000
+#: Bytes in a SHA-256 digest, the derived key's length.
+HASH_BYTES = 32
 #: Hashes with fewer rounds are refused as damaged or tampered with, never checked.
 MIN_ITERATIONS = 600_000
 SALT_BYTES = 16
@@ -113,6 +113,10 @@ def _b64(data: bytes) -> str:
 
 
 def _derive(pin: str, salt: bytes, iterations: int) -> bytes:
+    # hashlib (and hmac, below) load OpenSSL: only when a PIN is set or checked, not for a
+    # kiosk's whole life (kiosk/core/digests.py).
+    import hashlib
+
     return hashlib.pbkdf2_hmac("sha256", pin.encode("utf-8"), salt, iterations)
 
 
@@ -142,8 +146,8 @@ def parse_hash(stored: str) -> tuple[int, bytes, bytes]:
         raise ValueError("salt or hash: not valid base64") from None
     if len(salt) < 8:
         raise ValueError("salt: shorter than 8 bytes")
-    if len(digest) != hashlib.sha256().digest_size:
-        raise ValueError(f"hash: expected {hashlib.sha256().digest_size} bytes, got {len(digest)}")
+    if len(digest) != HASH_BYTES:
+        raise ValueError(f"hash: expected {HASH_BYTES} bytes, got {len(digest)}")
     return iterations, salt, digest
 
 
@@ -152,6 +156,8 @@ def verify_pin(pin: str, stored: str) -> bool:
 
     Raises ValueError when ``stored`` is not a hash this module wrote.
     """
+    import hmac
+
     iterations, salt, expected = parse_hash(stored)
     return hmac.compare_digest(_derive(pin, salt, iterations), expected)
 

@@ -10,11 +10,12 @@ follow a link out of the folder.
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+
+from kiosk.core.digests import token_hex
 
 #: Flags for opening a file we only mean to read: a FIFO swapped in after the lstat() check
 #: must not block the open (O_NONBLOCK), and the open must not follow a link (O_NOFOLLOW).
@@ -38,7 +39,7 @@ def fsync_dir(directory: Path) -> None:
 
 def temporary_sibling(path: Path, label: str = "tmp") -> Path:
     """A fresh name beside ``path`` (same folder, so a rename is atomic), hidden by its dot."""
-    return path.with_name(f".{path.name}.{label}-{secrets.token_hex(4)}")
+    return path.with_name(f".{path.name}.{label}-{token_hex(4)}")
 
 
 def write_atomic(path: Path, data: bytes, *, mode: int = 0o644) -> None:

@@ -260,9 +260,9 @@ def recover_interrupted_swap(home: Path) -> str | None:
 def home_fingerprint(root: Path) -> str:
     """A cheap digest of the names, kinds, sizes and modification times of everything in the
     home (no file is read, no link followed): equal fingerprints mean nothing was saved since."""
-    import hashlib
+    from kiosk.core.digests import blake2b
 
-    digest = hashlib.blake2b(digest_size=12)
+    digest = blake2b(digest_size=12)
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames) + sorted(d for d in dirnames if os.path.islink(os.path.join(dirpath, d))):

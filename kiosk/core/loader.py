@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import difflib
-import hashlib
 import os
 import re
 import stat
@@ -22,6 +21,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kiosk.core.atomic_files import kind_of
+from kiosk.core.digests import blake2b
 from kiosk.core.durations import clamp_duration, format_seconds, parse_duration
 from kiosk.core.fields import (
     CLINIC_FIELDS,
@@ -190,7 +190,7 @@ def _load(root: Path, screen_size: tuple[int, int], now: datetime | None) -> Loa
 
 def content_version(root: Path) -> str:
     """A short hash over every content file's relative path and bytes (dot-files skipped)."""
-    digest = hashlib.blake2b(digest_size=8)
+    digest = blake2b(digest_size=8)
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):

@@ -15,7 +15,6 @@ if that fails too is the check skipped, with the reason.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 import sys
@@ -24,6 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
+
+from kiosk.core.digests import sha256
 
 LOCK_NAME = "kiosk.lock"
 FALLBACK_FOLDER = "clinic-kiosk"
@@ -116,7 +117,7 @@ def fallback_lock_folder(env: Mapping[str, str] | None = None) -> Path:
 
 def fallback_lock_name(data_folder: Path) -> str:
     """One lock file per data folder, so two kiosks with different data folders never clash."""
-    digest = hashlib.sha256(str(data_folder.absolute()).encode("utf-8", "surrogateescape")).hexdigest()
+    digest = sha256(str(data_folder.absolute()).encode("utf-8", "surrogateescape")).hexdigest()
     return f"kiosk-{digest[:16]}.lock"
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -26,6 +25,7 @@ from typing import Any
 
 from kiosk.core.atomic_files import read_regular_file, write_atomic
 from kiosk.core.clock import Clock
+from kiosk.core.digests import token_hex
 from kiosk.core.fields import NOTICE_LEVELS
 from kiosk.core.notices.drafts import Draft, NoticeRefused, as_notice
 from kiosk.core.notices.model import ORIGIN_KIOSK, Notice
@@ -122,7 +122,7 @@ class LocalNotices:
             raise NoticeRefused(
                 f"This kiosk already shows {MAX_LOCAL_NOTICES} notices of its own: end one before posting another."
             )
-        notice = as_notice(draft, now, "kiosk-" + secrets.token_hex(8), languages)
+        notice = as_notice(draft, now, "kiosk-" + token_hex(8), languages)
         self._write(replace(state, notices=(*state.notices, notice)))
         log.info("notice %s posted on this kiosk, until %s", notice.key, notice.until.isoformat())
         return notice

@@ -7,12 +7,12 @@ never written into the pack). Both are :class:`Notice` values; ``origin`` says w
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from kiosk.core.digests import blake2b
 from kiosk.core.fields import NOTICE_LEVELS
 from kiosk.core.text import LocalizedText
 
@@ -68,4 +68,4 @@ class Notice:
         what = json.dumps(
             [sorted(self.text.values.items()), self.level, self.until.astimezone(UTC).isoformat()], ensure_ascii=True
         )
-        return "pack-" + hashlib.blake2b(what.encode("ascii"), digest_size=8).hexdigest()
+        return "pack-" + blake2b(what.encode("ascii"), digest_size=8).hexdigest()

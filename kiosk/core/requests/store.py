@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import secrets
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -25,6 +24,7 @@ from pathlib import Path
 from types import TracebackType
 
 from kiosk.core.clock import Clock, SystemClock
+from kiosk.core.digests import token_bytes
 from kiosk.core.paths import ensure_private_dir
 from kiosk.core.requests.errors import DatabaseDamaged, RequestNotFound, SchemaTooNewError, StorageError
 from kiosk.core.requests.migrations import migrate
@@ -71,7 +71,7 @@ def new_request_id(moment: datetime) -> str:
     """A ULID-style id: 48-bit milliseconds then 80 random bits, Crockford base32, so ids
     sort by creation time and never collide in practice."""
     millis = int(moment.timestamp() * 1000) & ((1 << 48) - 1)
-    value = (millis << 80) | int.from_bytes(secrets.token_bytes(10), "big")
+    value = (millis << 80) | int.from_bytes(token_bytes(10), "big")
     chars = []
     for _ in range(26):
         chars.append(_CROCKFORD[value & 31])

@@ -24,7 +24,6 @@ never logged, and leaves the screen on submit, cancel and every session reset.
 from __future__ import annotations
 
 import logging
-import secrets
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.clock import Clock
+from kiosk.core.digests import token_urlsafe
 from kiosk.core.model import Clinic
 from kiosk.core.requests.errors import StorageError
 from kiosk.core.requests.model import (
@@ -722,7 +722,7 @@ class RequestScreen(TouchScreen):
             self.topics.set_selected([topic])
 
     def _new_token(self) -> None:
-        self._token = secrets.token_urlsafe(24)
+        self._token = token_urlsafe(24)
 
     def _on_submit(self) -> None:
         if self._submitting or self._token is None or self._stack.currentWidget() is not self._form_page:
