@@ -17,6 +17,7 @@ from kiosk.core import digests
 
 @given(st.binary(max_size=2048), st.integers(min_value=1, max_value=64))
 def test_blake2b_is_hashlibs(data: bytes, size: int) -> None:
+    # hashlib's BLAKE2 is the same built-in module: this checks the arguments are passed on.
     ours = digests.blake2b(digest_size=size)
     ours.update(data)
     assert ours.hexdigest() == hashlib.blake2b(data, digest_size=size).hexdigest()
@@ -25,6 +26,7 @@ def test_blake2b_is_hashlibs(data: bytes, size: int) -> None:
 
 @given(st.binary(max_size=2048))
 def test_sha256_is_hashlibs(data: bytes) -> None:
+    # hashlib's SHA-256 is OpenSSL's: two implementations, one answer (lock names stay the same).
     assert digests.sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
 
 
@@ -48,3 +50,9 @@ def test_none_of_it_loads_openssl() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_known_blake2b_and_sha256_answers() -> None:
+    # RFC 7693 appendix A ("abc", 64 bytes) and FIPS 180-2 ("abc"), not another library's say-so.
+    assert digests.blake2b(b"abc").hexdigest().startswith("ba80a53f981c4d0d6a2797b69f12f6e9")
+    assert digests.sha256(b"abc").hexdigest() == ("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import threading
 from types import ModuleType
 
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -32,8 +33,9 @@ def _segno() -> ModuleType:
         import urllib
 
         stand_in = _on_first_use("urllib.request")
-        sys.modules["urllib.request"] = stand_in
-        vars(urllib)["request"] = stand_in  # as the import system sets a submodule on its package
+        # setdefault: a thread importing the real module meanwhile keeps it (no second copy).
+        if sys.modules.setdefault("urllib.request", stand_in) is stand_in:
+            vars(urllib)["request"] = stand_in  # as the import system sets a submodule on its package
     import segno
 
     return segno
@@ -48,11 +50,16 @@ def _on_first_use(name: str) -> ModuleType:
     load the real module."""
     stand_in = ModuleType(name)
     stand_in.__spec__ = importlib.util.find_spec(name)
+    # Two threads reading the stand-in first at once: one takes it out and imports, the other
+    # waits and gets the same module. Reentrant: the import may read the stand-in itself.
+    swapping = threading.RLock()
 
     def load_and_get(attribute: str) -> object:
-        if sys.modules.get(name) is stand_in:
-            del sys.modules[name]
-        return getattr(importlib.import_module(name), attribute)
+        with swapping:
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+            real = importlib.import_module(name)
+        return getattr(real, attribute)
 
     stand_in.__getattr__ = load_and_get  # type: ignore[method-assign] # PEP 562: a module's own __getattr__
     return stand_in
