@@ -93,3 +93,6 @@ _.offscreen
 _.checkable
 _.defaultButton
 _.readOnly
+
+# The import system reads a module's __spec__ (kiosk/ui/render/qr.py's stand-in for urllib.request).
+_.__spec__
